@@ -1,0 +1,1 @@
+"""GluteUI: wake up a desk-bound runner's glutes before the run."""

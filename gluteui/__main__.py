@@ -1,0 +1,3 @@
+from gluteui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""The App: screen registry, global bindings, themes and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from gluteui import locations
+from gluteui.config import AppConfig
+from gluteui.core.content import Content, load_content
+from gluteui.core.store import Store
+from gluteui.screens.home import HomeScreen
+
+STYLESHEETS = ("base", "home", "help", "lessons", "quiz", "routines", "routine", "progress")
+
+# name -> (title, help) for the screens the app can open from anywhere.
+DESTINATIONS = {
+    "routine": ("Start activation", "Begin the recommended routine now"),
+    "routines": ("Routines", "Choose a routine: standard, quick or focus"),
+    "learn": ("Learn", "Short lessons on why sitting switches the glutes off"),
+    "quiz": ("Squeeze test", "Check, side by side, how well your glutes fire"),
+    "progress": ("Progress", "Streaks, calendar, squeeze-test trend and run check-ins"),
+}
+
+
+class GluteApp(App[None]):
+    TITLE = "GluteUI"
+    SUB_TITLE = "wake your glutes before you run"
+    CSS_PATH = [locations.styles_dir() / f"{name}.tcss" for name in STYLESHEETS]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
+    ]
+
+    def __init__(self, config: AppConfig, content: Content, store: Store) -> None:
+        super().__init__()
+        self.config = config
+        self.content = content
+        self.store = store
+        self.lesson_ids = {lesson.id for lesson in content.lessons}
+        if config.reduced_motion or not config.animate:
+            self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        theme = self.config.theme or self.store.setting("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for notice in self.store.notices:
+            self.notify(notice, title="Your data file", severity="warning", timeout=15)
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def _remember_theme(self, theme: object) -> None:
+        self.save_setting("theme", self.theme)
+
+    def save_setting(self, key: str, value: object) -> None:
+        """Persist a setting, telling the user (not crashing) when the disk says no."""
+        from gluteui.core.store import StoreError
+
+        try:
+            self.store.set_setting(key, value)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+
+    def action_help(self) -> None:
+        from gluteui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_open(self, name: str) -> None:
+        """Open one of DESTINATIONS on top of the current screen."""
+        self.push_screen(self.make_screen(name))
+
+    def make_screen(self, name: str) -> Screen:
+        # Screens are imported on demand to keep the first screen fast.
+        if name == "learn":
+            from gluteui.screens.lessons import LessonsScreen
+
+            return LessonsScreen()
+        if name == "quiz":
+            from gluteui.screens.quiz import QuizScreen
+
+            return QuizScreen()
+        if name == "progress":
+            from gluteui.screens.progress import ProgressScreen
+
+            return ProgressScreen()
+        if name == "routines":
+            from gluteui.screens.routines import RoutinesScreen
+
+            return RoutinesScreen()
+        if name == "routine":
+            from gluteui.screens.routine import RoutineScreen
+
+            return RoutineScreen(self.recommended_routine())
+        raise ValueError(f"unknown screen {name!r}")
+
+    def recommended_routine(self) -> str:
+        """The routine Start activation runs: the squeeze test's pick, else the standard one."""
+        choice = self.store.setting("recommended_routine", "standard")
+        return choice if choice in self.content.routines else next(iter(self.content.routines))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, (title, help_text) in DESTINATIONS.items():
+            yield SystemCommand(title, help_text, partial(self.action_open, name))
+        # Every key the current screen offers is also a command, so nothing is key-only.
+        offered = {title for title, _ in DESTINATIONS.values()}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and binding.show and binding.description not in offered:
+                offered.add(binding.description)
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip or f"Key: {binding.key_display or binding.key}",
+                    partial(self.run_action, binding.action, active.node),
+                )
+
+
+def create_app(config: AppConfig, store: Store | None = None, content: Content | None = None) -> GluteApp:
+    """The one way to build the app: used by the CLI, the tests and the screenshot script."""
+    if content is None:
+        content = load_content(config.content_dir)
+    if store is None:
+        store = Store.open(config.data_dir)
+    return GluteApp(config, content, store)

@@ -1,0 +1,205 @@
+"""The data subcommands: stats, log, rest, checkin, export, import, demo-data.
+
+None of them imports Textual: they answer in well under a second, even on a long history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import uuid
+from datetime import date, datetime, time
+from pathlib import Path
+
+from gluteui import locations
+from gluteui.config import local_now
+from gluteui.core.content import Content, load_content
+from gluteui.core.demo import demo_history
+from gluteui.core.overview import streak_summary
+from gluteui.core.records import MAX_CHECKIN_SCORE, Checkin, Session
+from gluteui.core.store import Store
+from gluteui.errors import UserError
+
+DEMO_DAYS = 182
+"""Half a year: what `gluteui --demo` and the screenshots show."""
+
+
+def add_data_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the data subcommands on the main parser."""
+    stats = sub.add_parser("stats", help="streaks and totals")
+    stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    log = sub.add_parser("log", help="record a routine you did away from the app")
+    log.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    log.add_argument("--routine", default="standard", help="routine id (default: standard)")
+    rest = sub.add_parser("rest", help="mark a rest day (it bridges your streak)")
+    rest.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    rest.add_argument("--undo", action="store_true", help="unmark it instead")
+    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run")
+    checkin.add_argument("score", help=f"0 = fine ... {MAX_CHECKIN_SCORE} = very bad")
+    checkin.add_argument("--date", help="YYYY-MM-DD of the run (default: today)")
+    export = sub.add_parser("export", help="write your history as JSON (everything) or CSV (sessions)")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--out", metavar="FILE", help="default: standard output")
+    imp = sub.add_parser("import", help="merge a JSON export (importing twice changes nothing)")
+    imp.add_argument("file", metavar="FILE")
+    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
+    demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
+
+
+def parse_date(text: str | None, today: date) -> date:
+    """`--date` as a date; today when absent. Future days are refused."""
+    if text is None:
+        return today
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--date {text!r} is not a date like {today.isoformat()}") from None
+    if day > today:
+        raise UserError(f"--date {text} is in the future (today is {today.isoformat()})")
+    return day
+
+
+def _content() -> Content:
+    return load_content(locations.content_dir())
+
+
+def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    history = store.history()
+    summary = streak_summary(history, history.day_of(now))
+    if args.json:
+        print(json.dumps(summary.to_dict()))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="GluteUI", show_header=False, box=None)
+    table.add_row("Current streak", f"[b]{summary.current_streak}[/] days")
+    table.add_row("Longest streak", f"{summary.longest_streak} days")
+    table.add_row("This week", f"{summary.week_activated_days} of {summary.weekly_target} days")
+    table.add_row("Weekly streak", f"{summary.weekly_streak} weeks")
+    table.add_row("Sessions", str(summary.total_sessions))
+    table.add_row("Activated days", str(summary.activated_days))
+    table.add_row("Today", "activated" if summary.today_activated else "not yet")
+    Console().print(table)
+    return 0
+
+
+def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    routines = _content().routines
+    routine = routines.get(args.routine)
+    if routine is None:
+        raise UserError(f"--routine {args.routine!r} is unknown; choose one of: {', '.join(routines)}")
+    day = parse_date(args.date, store.history().day_of(now))
+    started = now if args.date is None else datetime.combine(day, time(12), now.tzinfo)
+    reps = {
+        step.exercise.id: {side: step.reps for side in (("left", "right") if step.exercise.per_side else ("both",))}
+        for step in routine.steps
+    }
+    store.save_session(Session(
+        id=uuid.uuid4().hex, local_date=day, started_at=started, routine_id=routine.id,
+        planned_reps=routine.planned_reps, done_reps=routine.planned_reps, reps=reps,
+        duration_s=0.0, source="log", feel={},
+    ))
+    print(f"Logged the {routine.name} routine for {day:%a %d %b %Y}.")
+    return 0
+
+
+def cmd_rest(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    day = parse_date(args.date, store.history().day_of(now))
+    store.set_rest_day(day, not args.undo)
+    print(f"{day:%a %d %b %Y} is {'no longer ' if args.undo else ''}a rest day.")
+    return 0
+
+
+def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    try:
+        score = int(args.score)
+    except ValueError:
+        score = -1
+    if not 0 <= score <= MAX_CHECKIN_SCORE:
+        raise UserError(f"score {args.score!r} must be a whole number from 0 to {MAX_CHECKIN_SCORE}")
+    day = parse_date(args.date, store.history().day_of(now))
+    store.add_checkin(Checkin(uuid.uuid4().hex, day, score, now))
+    print(f"Run on {day:%a %d %b} recorded: {score}/{MAX_CHECKIN_SCORE}.")
+    return 0
+
+
+def sessions_csv(store: Store) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "local_date", "started_at", "routine_id", "planned_reps",
+                     "done_reps", "duration_s", "source"])
+    for s in store.sessions():
+        writer.writerow([s.id, s.local_date.isoformat(), s.started_at.isoformat(), s.routine_id,
+                         s.planned_reps, s.done_reps, s.duration_s, s.source])
+    return out.getvalue()
+
+
+def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    text = sessions_csv(store) if args.format == "csv" else json.dumps(store.export_data(), indent=1)
+    if args.out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    try:
+        Path(args.out).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot write {args.out}: {error.strerror or error}") from None
+    print(f"Wrote {args.out}.", file=sys.stderr)
+    return 0
+
+
+def cmd_import(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UserError(f"cannot read {args.file}: {error.strerror or error}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UserError(f"{args.file} is not a GluteUI JSON export") from None
+    added = store.import_data(data)
+    summary = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in added.items())
+    print(f"Imported from {args.file}: {summary or 'nothing new'}.")
+    return 0
+
+
+def fill_demo(store: Store, days: int, today: date) -> int:
+    """Write made-up history into an empty store; refuse to mix it with real history."""
+    if store.sessions():
+        raise UserError(f"{store.path} already holds history; demo-data only fills an empty data dir")
+    history = demo_history(_content().routines, today, days)
+    # One import is one atomic write, however long the history.
+    store.import_data({
+        "format": "gluteui",
+        "schema_version": 1,
+        "sessions": [session.to_dict() for session in history.sessions],
+        "rest_days": sorted(day.isoformat() for day in history.rest_days),
+        "checkins": [checkin.to_dict() for checkin in history.checkins],
+        "quiz_results": [result.to_dict() for result in history.quiz_results],
+        "lessons_read": ["runners-paradox", "gluteal-amnesia", "who-steps-in"],
+        "settings": {"welcome_seen": True},
+    })
+    return len(history.sessions)
+
+
+def cmd_demo_data(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    if not 0 < args.years <= 50:
+        raise UserError(f"--years {args.years:g} must be above 0 and at most 50")
+    count = fill_demo(store, round(args.years * 365.25), store.history().day_of(now))
+    print(f"Wrote {count} demo sessions to {store.path}.")
+    return 0
+
+
+COMMANDS = {
+    "stats": cmd_stats, "log": cmd_log, "rest": cmd_rest, "checkin": cmd_checkin,
+    "export": cmd_export, "import": cmd_import, "demo-data": cmd_demo_data,
+}
+
+
+def run_data_command(args: argparse.Namespace) -> int:
+    store = Store.open(locations.data_dir(args.data_dir))
+    for notice in store.notices:
+        print(f"gluteui: {notice}", file=sys.stderr)
+    return COMMANDS[args.command](store, args, local_now())
+

@@ -1,0 +1,93 @@
+"""Made-up but plausible history, for screenshots, benchmarks and `gluteui --demo`."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from gluteui.core.content import Routine
+from gluteui.core.records import Checkin, QuizResult, Session
+
+
+@dataclass(frozen=True)
+class DemoHistory:
+    sessions: tuple[Session, ...]
+    rest_days: frozenset[date]
+    checkins: tuple[Checkin, ...]
+    quiz_results: tuple[QuizResult, ...]
+
+
+def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]], int]:
+    reps: dict[str, dict[str, int]] = {}
+    total = 0
+    for step in routine.steps:
+        done = round(step.reps * share)
+        sides = ("left", "right") if step.exercise.per_side else ("both",)
+        reps[step.exercise.id] = {side: done for side in sides}
+        total += done * len(sides)
+    return reps, total
+
+
+def demo_history(
+    routines: dict[str, Routine], today: date, days: int, seed: int = 7, per_day: float = 1.0
+) -> DemoHistory:
+    """`days` of history ending yesterday: most days activated, some partial, rest days, runs.
+
+    `per_day` scales how many sessions an active day holds (benchmarks ask for dense data).
+    Same seed, same history.
+    """
+    rng = random.Random(seed)
+    ids = uuid.UUID(int=rng.getrandbits(128))
+    counter = 0
+
+    def next_id() -> str:
+        nonlocal counter
+        counter += 1
+        return uuid.uuid5(ids, str(counter)).hex
+
+    zone = timezone.utc
+    sessions: list[Session] = []
+    rest: set[date] = set()
+    checkins: list[Checkin] = []
+    quiz: list[QuizResult] = []
+    routine_ids = [rid for rid in ("standard", "quick", "focus") if rid in routines] or list(routines)
+    skill = 0.3  # how well the glutes fire; it improves with practice
+    for offset in range(days, 0, -1):
+        day = today - timedelta(days=offset)
+        roll = rng.random()
+        if day.weekday() == 0 and roll < 0.6:
+            rest.add(day)
+            continue
+        if roll < 0.2:
+            if rng.random() < 0.5:  # a run without an activation before it
+                score = max(0, min(10, round(rng.gauss(5.0, 1.5))))
+                checkins.append(Checkin(next_id(), day, score, datetime.combine(day, time(19), zone)))
+            continue
+        count = max(1, round(rng.gauss(per_day, per_day / 3)))
+        for number in range(count):
+            routine = routines[rng.choice(routine_ids)]
+            share = 1.0 if rng.random() < 0.8 else rng.choice((0.4, 0.6, 0.75, 0.9))
+            reps, done = _reps_done(routine, share)
+            started = datetime.combine(day, time(6 + 2 * number % 14, rng.randrange(60)), zone)
+            sessions.append(Session(
+                id=next_id(), local_date=day, started_at=started, routine_id=routine.id,
+                planned_reps=routine.planned_reps, done_reps=done, reps=reps,
+                duration_s=round(300 * share, 1), source="demo", feel={},
+            ))
+        skill = min(1.0, skill + 0.004)
+        if rng.random() < 0.6:
+            # Runs after an activation tend to bother the back a little less.
+            score = max(0, min(10, round(rng.gauss(4.5 - 2.5 * skill, 1.5))))
+            checkins.append(Checkin(next_id(), day, score, datetime.combine(day, time(19), zone)))
+        if day.day == 1:
+            left = max(0, min(9, round(2 + 7 * skill + rng.uniform(-1, 1))))
+            right = max(0, min(9, round(1 + 7 * skill + rng.uniform(-1, 1))))
+            verdict = "firing" if min(left, right) >= 7 else "sleepy" if min(left, right) >= 4 else "amnesia"
+            weaker = None if abs(left - right) < 2 else ("left" if left < right else "right")
+            quiz.append(QuizResult(
+                next_id(), day, datetime.combine(day, time(7), zone),
+                {"left": left, "right": right}, verdict, weaker, False,
+            ))
+    return DemoHistory(tuple(sessions), frozenset(rest), tuple(checkins), tuple(quiz))

@@ -1,0 +1,86 @@
+"""Lessons: one Markdown file each, with TOML front matter between `+++` lines."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from gluteui.core.fields import Entry, Problems
+
+LESSON_ACTIONS = ("quiz", "routine")
+FRONT_MATTER = "+++"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    minutes: int
+    takeaway: str
+    sources: tuple[str, ...]
+    action: str | None
+    body: str
+    """Markdown, without the front matter."""
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """(front matter, body), or None when the file does not open with a `+++` block."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FRONT_MATTER:
+        return None
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == FRONT_MATTER:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]).strip()
+    return None
+
+
+def load_lesson(path: Path, problems: Problems) -> Lesson | None:
+    """Read one lesson file; record what is wrong with it and return None if it is unusable."""
+    file = f"lessons/{path.name}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.add(file, "", "", f"cannot be read ({error})")
+        return None
+    parts = _split(text)
+    if parts is None:
+        problems.add(file, "", "front matter", f"must open with a {FRONT_MATTER} block and close it")
+        return None
+    front, body = parts
+    try:
+        data = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as error:
+        problems.add(file, "", "front matter", f"is not valid TOML ({error})")
+        return None
+    entry = Entry(file, str(data.get("id", path.stem)), data, problems)
+    action = entry.optional_text("action")
+    if action is not None and action not in LESSON_ACTIONS:
+        entry.fail("action", f"must be one of {', '.join(LESSON_ACTIONS)}, got {action!r}")
+    if not body:
+        entry.fail("body", "is empty")
+    lesson = Lesson(
+        id=entry.text("id"),
+        title=entry.text("title"),
+        minutes=entry.integer("minutes", minimum=1),
+        takeaway=entry.text("takeaway"),
+        sources=entry.texts("sources"),
+        action=action,
+        body=body,
+    )
+    entry.finish()
+    return lesson
+
+
+def load_lessons(folder: Path, problems: Problems) -> tuple[Lesson, ...]:
+    """Every `*.md` in the folder, in file-name order (name them 01-..., 02-...)."""
+    if not folder.is_dir():
+        return ()
+    lessons = [load_lesson(path, problems) for path in sorted(folder.glob("*.md"))]
+    found = [lesson for lesson in lessons if lesson is not None]
+    seen: set[str] = set()
+    for lesson in found:
+        if lesson.id in seen:
+            problems.add("lessons", lesson.id, "id", "is used by more than one lesson")
+        seen.add(lesson.id)
+    return tuple(found)

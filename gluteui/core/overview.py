@@ -1,0 +1,37 @@
+"""The numbers Home and `gluteui stats` show, from one read of the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from gluteui.core.records import History
+from gluteui.core.streaks import DayRecord, StreakSummary, summarize
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: date
+    streaks: StreakSummary
+    latest_verdict: str | None
+    lessons_read: int
+    lessons_total: int
+
+
+def streak_summary(history: History, today: date) -> StreakSummary:
+    """Streaks and totals for `today` from everything the store holds."""
+    records = [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
+    return summarize(records, history.rest_days, today, history.weekly_target)
+
+
+def overview(history: History, lesson_ids: set[str], now: datetime) -> Overview:
+    """Everything Home shows about today."""
+    today = history.day_of(now)
+    results = history.quiz_results
+    return Overview(
+        today=today,
+        streaks=streak_summary(history, today),
+        latest_verdict=results[-1].verdict if results else None,
+        lessons_read=len(history.lessons_read & lesson_ids),
+        lessons_total=len(lesson_ids),
+    )

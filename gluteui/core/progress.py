@@ -1,0 +1,58 @@
+"""Everything the Progress screen shows, computed in one pass over one read of the store."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from gluteui.core.calendar import CalendarDay, calendar_weeks
+from gluteui.core.records import QuizResult, Session
+from gluteui.core.runs import RunComparison, compare_runs
+from gluteui.core.records import History
+from gluteui.core.streaks import DayRecord, StreakSummary, activated_days, day_completion, summarize
+
+QUIZ_TREND_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    today: date
+    streaks: StreakSummary
+    weeks: list[list[CalendarDay]]
+    sessions_by_day: dict[date, list[Session]]
+    rest_days: set[date]
+    quiz_trend: list[QuizResult]
+    lessons_read: int
+    lessons_total: int
+    runs: RunComparison
+    reps_by_exercise: dict[str, int]
+
+
+def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
+    """Total reps per exercise over all sessions, both sides counted."""
+    totals: dict[str, int] = defaultdict(int)
+    for session in sessions:
+        for exercise, sides in session.reps.items():
+            totals[exercise] += sum(sides.values())
+    return dict(totals)
+
+
+def progress_view(history: History, today: date, lesson_ids: set[str]) -> ProgressView:
+    """Streaks, calendar, trends and check-ins for `today`, from one snapshot of the store."""
+    records = [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
+    by_day: dict[date, list[Session]] = defaultdict(list)
+    for session in history.sessions:
+        by_day[session.local_date].append(session)
+    return ProgressView(
+        today=today,
+        streaks=summarize(records, history.rest_days, today, history.weekly_target),
+        weeks=calendar_weeks(today, day_completion(records), history.rest_days),
+        sessions_by_day=dict(by_day),
+        rest_days=set(history.rest_days),
+        quiz_trend=history.quiz_results[-QUIZ_TREND_LENGTH:],
+        lessons_read=len(history.lessons_read & lesson_ids),
+        lessons_total=len(lesson_ids),
+        runs=compare_runs(history.checkins, activated_days(records)),
+        reps_by_exercise=reps_by_exercise(history.sessions),
+    )

@@ -1,0 +1,266 @@
+"""What the store keeps: sessions, check-ins and quiz results as frozen dataclasses.
+
+Each record converts to and from a plain JSON-able dict (dates as ISO strings). Building
+one validates it, and a mistake raises ValueError naming the field. A History bundles
+everything from one read of the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from gluteui.core.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, session_day
+
+SIDES = ("left", "right", "both")
+SOURCES = ("app", "log", "demo", "import")
+FEELS = ("yes", "no", "unsure")
+QUIZ_SIDES = ("left", "right")
+MAX_CHECKIN_SCORE = 10
+
+
+def _fail(name: str, problem: str, value: Any) -> ValueError:
+    return ValueError(f"field {name!r} {problem}, got {value!r}")
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(name, "must be non-empty text", value)
+    return value
+
+
+def _whole(name: str, value: Any, maximum: int | None = None) -> int:
+    # bool is an int in Python; a count must not accept true/false.
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _fail(name, "must be a whole number >= 0", value)
+    if maximum is not None and value > maximum:
+        raise _fail(name, f"must be at most {maximum}", value)
+    return value
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise _fail(name, f"must be one of {', '.join(choices)}", value)
+    return value
+
+
+def _aware(name: str, value: Any) -> datetime:
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise _fail(name, "must be a timezone-aware date and time", value)
+    return value
+
+
+def _day(name: str, value: Any) -> date:
+    # datetime is a subclass of date; a day field must hold a plain date.
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise _fail(name, "must be a date", value)
+    return value
+
+
+def _dict(name: str, value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise _fail(name, "must be an object", value)
+    return value
+
+
+def parse_day(name: str, value: Any) -> date:
+    """Read an ISO date string such as "2024-05-01"; ValueError names `name` if it is not one."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _fail(name, "must be an ISO date (YYYY-MM-DD)", value) from None
+
+
+def parse_moment(name: str, value: Any) -> datetime:
+    """Read an ISO date-time string with a UTC offset; ValueError names `name` otherwise."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _fail(name, "must be an ISO date and time", value) from None
+    return _aware(name, moment)
+
+
+def _field(data: Any, name: str) -> Any:
+    if not isinstance(data, dict):
+        raise ValueError(f"must be an object, got {type(data).__name__}")
+    if name not in data:
+        raise ValueError(f"field {name!r} is missing")
+    return data[name]
+
+
+@dataclass(frozen=True)
+class Session:
+    """One activation routine, done in the app, logged by hand, imported or made up for a demo."""
+
+    id: str
+    local_date: date
+    started_at: datetime
+    routine_id: str
+    planned_reps: int
+    done_reps: int
+    reps: dict[str, dict[str, int]]
+    duration_s: float
+    source: str
+    feel: dict[str, str]
+
+    def __post_init__(self) -> None:
+        _text("id", self.id)
+        _day("local_date", self.local_date)
+        _aware("started_at", self.started_at)
+        _text("routine_id", self.routine_id)
+        _whole("planned_reps", self.planned_reps)
+        _whole("done_reps", self.done_reps)
+        for exercise, sides in _dict("reps", self.reps).items():
+            for side, count in _dict(f"reps.{exercise}", sides).items():
+                _choice(f"reps.{exercise}", side, SIDES)
+                _whole(f"reps.{exercise}.{side}", count)
+        duration = self.duration_s
+        if not isinstance(duration, (int, float)) or isinstance(duration, bool) or duration < 0:
+            raise _fail("duration_s", "must be a number >= 0", duration)
+        _choice("source", self.source, SOURCES)
+        for exercise, answer in _dict("feel", self.feel).items():
+            _choice(f"feel.{exercise}", answer, FEELS)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-able data, dates as ISO strings."""
+        return {
+            "id": self.id,
+            "local_date": self.local_date.isoformat(),
+            "started_at": self.started_at.isoformat(),
+            "routine_id": self.routine_id,
+            "planned_reps": self.planned_reps,
+            "done_reps": self.done_reps,
+            "reps": {exercise: dict(sides) for exercise, sides in self.reps.items()},
+            "duration_s": self.duration_s,
+            "source": self.source,
+            "feel": dict(self.feel),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Session:
+        """Build a Session from `to_dict` output; ValueError names the first bad field."""
+        reps = _dict("reps", _field(data, "reps"))
+        feel = _dict("feel", _field(data, "feel"))
+        duration = _field(data, "duration_s")
+        return cls(
+            id=_field(data, "id"),
+            local_date=parse_day("local_date", _field(data, "local_date")),
+            started_at=parse_moment("started_at", _field(data, "started_at")),
+            routine_id=_field(data, "routine_id"),
+            planned_reps=_field(data, "planned_reps"),
+            done_reps=_field(data, "done_reps"),
+            # Copies, so a record never shares a dict with the raw data it came from.
+            reps={ex: dict(_dict(f"reps.{ex}", sides)) for ex, sides in reps.items()},
+            # JSON has one number type; an int duration is still a duration.
+            duration_s=float(duration) if type(duration) is int else duration,
+            source=_field(data, "source"),
+            feel=dict(feel),
+        )
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """How strongly the glutes were felt on a day, 0 (nothing) to 10."""
+
+    id: str
+    local_date: date
+    score: int
+    recorded_at: datetime
+
+    def __post_init__(self) -> None:
+        _text("id", self.id)
+        _day("local_date", self.local_date)
+        _whole("score", self.score, maximum=MAX_CHECKIN_SCORE)
+        _aware("recorded_at", self.recorded_at)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-able data, dates as ISO strings."""
+        return {
+            "id": self.id,
+            "local_date": self.local_date.isoformat(),
+            "score": self.score,
+            "recorded_at": self.recorded_at.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Checkin:
+        """Build a Checkin from `to_dict` output; ValueError names the first bad field."""
+        return cls(
+            id=_field(data, "id"),
+            local_date=parse_day("local_date", _field(data, "local_date")),
+            score=_field(data, "score"),
+            recorded_at=parse_moment("recorded_at", _field(data, "recorded_at")),
+        )
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    """One go at the squeeze quiz: a score per side and what it concluded."""
+
+    id: str
+    local_date: date
+    taken_at: datetime
+    scores: dict[str, int]
+    verdict: str
+    weaker_side: str | None
+    red_flag: bool
+
+    def __post_init__(self) -> None:
+        _text("id", self.id)
+        _day("local_date", self.local_date)
+        _aware("taken_at", self.taken_at)
+        for side, score in _dict("scores", self.scores).items():
+            _choice("scores", side, QUIZ_SIDES)
+            _whole(f"scores.{side}", score)
+        _text("verdict", self.verdict)
+        if self.weaker_side is not None:
+            _choice("weaker_side", self.weaker_side, QUIZ_SIDES)
+        if not isinstance(self.red_flag, bool):
+            raise _fail("red_flag", "must be true or false", self.red_flag)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-able data, dates as ISO strings."""
+        return {
+            "id": self.id,
+            "local_date": self.local_date.isoformat(),
+            "taken_at": self.taken_at.isoformat(),
+            "scores": dict(self.scores),
+            "verdict": self.verdict,
+            "weaker_side": self.weaker_side,
+            "red_flag": self.red_flag,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> QuizResult:
+        """Build a QuizResult from `to_dict` output; ValueError names the first bad field."""
+        return cls(
+            id=_field(data, "id"),
+            local_date=parse_day("local_date", _field(data, "local_date")),
+            taken_at=parse_moment("taken_at", _field(data, "taken_at")),
+            scores=dict(_dict("scores", _field(data, "scores"))),
+            verdict=_field(data, "verdict"),
+            weaker_side=_field(data, "weaker_side"),
+            red_flag=_field(data, "red_flag"),
+        )
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything the store holds, from a single read, so screens compute from one snapshot."""
+
+    sessions: list[Session]
+    rest_days: set[date]
+    checkins: list[Checkin]
+    quiz_results: list[QuizResult]
+    lessons_read: set[str]
+    settings: dict[str, Any]
+
+    @property
+    def weekly_target(self) -> int:
+        """The user's weekly_target setting, or the default."""
+        return int(self.settings.get("weekly_target", DEFAULT_WEEKLY_TARGET))
+
+    def day_of(self, now: datetime) -> date:
+        """The day an aware `now` counts for under the user's day_start_hour setting."""
+        return session_day(now, int(self.settings.get("day_start_hour", DEFAULT_DAY_START_HOUR)))

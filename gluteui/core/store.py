@@ -1,0 +1,313 @@
+"""The Store: everything GluteUI remembers about the user, in one JSON file or in memory.
+
+Every operation re-reads the file under the lock, so two running copies never undo each
+other's changes. A change whose save fails stays in `pending`: still shown, exported,
+and retried with the next save.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock
+from tinydb.storages import MemoryStorage, Storage
+
+from gluteui.core import storage
+from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
+
+__all__ = ["History", "Store", "StoreError"]
+
+_Record = TypeVar("_Record")
+
+
+def _lesson_doc(item: Any) -> dict[str, str]:
+    if not isinstance(item, str) or not item.strip():
+        raise ValueError(f"lesson id must be non-empty text, got {item!r}")
+    return {"lesson_id": item}
+
+
+# Export key, table, and how one exported item becomes a validated document.
+_IMPORTS: tuple[tuple[str, str, Callable[[Any], dict]], ...] = (
+    ("sessions", "sessions", lambda item: Session.from_dict(item).to_dict()),
+    ("rest_days", "rest_days", lambda item: {"local_date": parse_day("date", item).isoformat()}),
+    ("checkins", "checkins", lambda item: Checkin.from_dict(item).to_dict()),
+    ("quiz_results", "quiz_results", lambda item: QuizResult.from_dict(item).to_dict()),
+    ("lessons_read", "lesson_reads", _lesson_doc),
+)
+_EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
+
+
+def _import_changes(data: Any) -> list[Change]:
+    """Validate a whole export before anything is written, so a bad one changes nothing."""
+    if not isinstance(data, dict) or data.get("format") != "gluteui":
+        raise StoreError('Not a GluteUI export: it lacks "format": "gluteui"')
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StoreError(f"Not a GluteUI export: bad schema_version {version!r}")
+    if version > storage.SCHEMA_VERSION:
+        raise StoreError(
+            f"The export was written by a newer GluteUI (data version {version}); update GluteUI"
+        )
+    changes: list[Change] = []
+    for key, table, to_doc in _IMPORTS:
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise StoreError(f"Cannot import: {key!r} is not a list")
+        for index, item in enumerate(items):
+            try:
+                changes.append(Change(table, to_doc(item), "add"))
+            except ValueError as error:
+                raise StoreError(f"Cannot import {key}[{index}]: {error}") from error
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise StoreError("Cannot import: 'settings' is not an object")
+    # "add" keeps every setting the user already has; only missing ones come in.
+    changes.extend(Change("settings", {key: value}, "add") for key, value in settings.items())
+    return changes
+
+
+def _unreadable_because(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"invalid JSON at line {error.lineno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(error, OSError):
+        return storage.reason(error)
+    return str(error)
+
+
+class Store:
+    """The user's sessions, rest days, check-ins, quiz results, lesson reads and settings.
+
+    Make one with `Store.open(data_dir)` or `Store.in_memory(reason)`. `notices` holds
+    one-line messages for the user (a damaged file moved aside); `pending` holds changes
+    that could not be saved yet.
+    """
+
+    def __init__(
+        self, backend: Storage, lock: FileLock | None, path: Path | None, unsaved_reason: str | None
+    ) -> None:
+        self._backend = backend
+        self._lock = lock
+        self.path = path
+        self.unsaved_reason = unsaved_reason
+        self.notices: list[str] = []
+        self.pending: list[Change] = []
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open `data_dir / "gluteui.json"`, creating the folder and file if needed.
+
+        Raises StoreError when the folder cannot be created or written, when another copy
+        holds the lock too long, or when the file comes from a newer GluteUI (which is
+        then left untouched). A damaged file is moved aside and reported in `notices`.
+        """
+        data_dir = Path(data_dir)
+        storage.check_writable_dir(data_dir)
+        path = data_dir / storage.FILE_NAME
+        store = cls(AtomicJSONStorage(path), storage.file_lock(path), path, None)
+        with held(store._lock):
+            storage.remove_stale_temps(path)
+            tables, rewrite = store._load()
+            if rewrite:
+                store._write(tables)
+        return store
+
+    @classmethod
+    def in_memory(cls, reason: str | None = None) -> Store:
+        """A Store that saves nothing to disk; `reason` (shown to the user) says why."""
+        backend = MemoryStorage()
+        backend.write(storage.fresh_tables())
+        return cls(backend, None, None, reason)
+
+    # Reading and writing the whole file.
+
+    def _load(self) -> tuple[dict, bool]:
+        """The current tables, and whether they differ from what is on disk."""
+        try:
+            tables = self._backend.read()
+            if tables is None:
+                return storage.fresh_tables(), True
+            version = storage.schema_version(tables)
+        except (OSError, ValueError) as error:
+            self._set_aside(error)
+            return storage.fresh_tables(), True
+        return storage.upgrade(tables, version, self.path), version != storage.SCHEMA_VERSION
+
+    def _set_aside(self, error: Exception) -> None:
+        # Only a file can be unreadable: memory holds exactly what was written to it.
+        assert self.path is not None
+        moved = storage.move_aside(self.path, datetime.now())
+        self.notices.append(
+            f"{self.path.name} could not be read ({_unreadable_because(error)}); "
+            f"it was moved to {moved} and a fresh file was started"
+        )
+
+    def _write(self, tables: dict, afterword: str = "") -> None:
+        try:
+            self._backend.write(tables)
+        except OSError as error:
+            because = storage.reason(error)
+            raise StoreError(f"Cannot write to {self.path}: {because}{afterword}") from error
+
+    def _tables(self) -> dict:
+        """The tables as saved, with pending changes on top."""
+        with held(self._lock):
+            tables, _ = self._load()
+        # The in-memory backend hands out its live tables and never has pending changes.
+        if self.pending:
+            apply_changes(tables, self.pending)
+        return tables
+
+    def _commit(self, changes: list[Change]) -> list[Change]:
+        """Apply pending and new changes in one write; on failure keep them pending."""
+        try:
+            with held(self._lock):
+                tables, rewrite = self._load()
+                apply_changes(tables, self.pending)
+                applied = apply_changes(tables, changes)
+                if applied or rewrite or self.pending:
+                    self._write(tables, " (the change is kept in memory until a save works)")
+        except StoreError:
+            self.pending.extend(changes)
+            raise
+        self.pending.clear()
+        return applied
+
+    def _records(self, tables: dict, table: str, parse: Callable[[dict], _Record]) -> list[_Record]:
+        records = []
+        for doc_id, doc in tables.get(table, {}).items():
+            try:
+                records.append(parse(doc))
+            except ValueError as error:
+                # One bad record should not hide the others; it stays in the file as it is.
+                notice = f"Skipped damaged {table} entry {doc_id} in {self.path}: {error}"
+                if notice not in self.notices:
+                    self.notices.append(notice)
+        return records
+
+    def _sessions(self, tables: dict) -> list[Session]:
+        sessions = self._records(tables, "sessions", Session.from_dict)
+        return sorted(sessions, key=lambda s: (s.started_at, s.id))
+
+    def _rest_days(self, tables: dict) -> set[date]:
+        def parse(doc: dict) -> date:
+            return parse_day("local_date", doc["local_date"])
+
+        return set(self._records(tables, "rest_days", parse))
+
+    def _checkins(self, tables: dict) -> list[Checkin]:
+        checkins = self._records(tables, "checkins", Checkin.from_dict)
+        return sorted(checkins, key=lambda c: (c.recorded_at, c.id))
+
+    def _quiz_results(self, tables: dict) -> list[QuizResult]:
+        results = self._records(tables, "quiz_results", QuizResult.from_dict)
+        return sorted(results, key=lambda q: (q.taken_at, q.id))
+
+    def _lessons_read(self, tables: dict) -> set[str]:
+        return {doc["lesson_id"] for doc in tables.get("lesson_reads", {}).values()}
+
+    def _settings(self, tables: dict) -> dict[str, Any]:
+        return next(iter(tables.get("settings", {}).values()), {})
+
+    # The public API.
+
+    def save_session(self, session: Session) -> None:
+        """Insert `session`, or replace the saved one with the same id."""
+        self._commit([Change("sessions", session.to_dict())])
+
+    def add_sessions(self, sessions: Iterable[Session]) -> None:
+        """Insert or replace many sessions in a single write."""
+        self._commit([Change("sessions", session.to_dict()) for session in sessions])
+
+    def sessions(self) -> list[Session]:
+        """Every session, ordered by started_at."""
+        return self._sessions(self._tables())
+
+    def set_rest_day(self, day: date, rest: bool) -> None:
+        """Mark `day` as a planned rest day, or unmark it."""
+        doc = {"local_date": day.isoformat()}
+        self._commit([Change("rest_days", doc, "put" if rest else "remove")])
+
+    def rest_days(self) -> set[date]:
+        """Every day marked as a rest day."""
+        return self._rest_days(self._tables())
+
+    def add_checkin(self, checkin: Checkin) -> None:
+        """Save `checkin`, replacing one with the same id."""
+        self._commit([Change("checkins", checkin.to_dict())])
+
+    def checkins(self) -> list[Checkin]:
+        """Every check-in, ordered by recorded_at."""
+        return self._checkins(self._tables())
+
+    def add_quiz_result(self, result: QuizResult) -> None:
+        """Save `result`, replacing one with the same id."""
+        self._commit([Change("quiz_results", result.to_dict())])
+
+    def quiz_results(self) -> list[QuizResult]:
+        """Every quiz result, ordered by taken_at."""
+        return self._quiz_results(self._tables())
+
+    def set_lesson_read(self, lesson_id: str, read: bool) -> None:
+        """Mark a lesson as read, or as unread again."""
+        doc = {"lesson_id": lesson_id}
+        self._commit([Change("lesson_reads", doc, "put" if read else "remove")])
+
+    def lessons_read(self) -> set[str]:
+        """The ids of every lesson marked read."""
+        return self._lessons_read(self._tables())
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """The saved value of setting `key`, or `default` when it was never set."""
+        return self._settings(self._tables()).get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON."""
+        # The round trip fails here rather than mid-write, and makes memory match the file.
+        self._commit([Change("settings", {key: json.loads(json.dumps(value))})])
+
+    def history(self) -> History:
+        """Everything, pending changes included, from one read of the file."""
+        tables = self._tables()
+        return History(
+            sessions=self._sessions(tables),
+            rest_days=self._rest_days(tables),
+            checkins=self._checkins(tables),
+            quiz_results=self._quiz_results(tables),
+            lessons_read=self._lessons_read(tables),
+            settings=dict(self._settings(tables)),
+        )
+
+    def export_data(self) -> dict[str, Any]:
+        """Everything, pending changes included, as JSON-able data that `import_data` accepts."""
+        history = self.history()
+        return {
+            "format": "gluteui",
+            "schema_version": storage.SCHEMA_VERSION,
+            "sessions": [session.to_dict() for session in history.sessions],
+            "rest_days": sorted(day.isoformat() for day in history.rest_days),
+            "checkins": [checkin.to_dict() for checkin in history.checkins],
+            "quiz_results": [result.to_dict() for result in history.quiz_results],
+            "lessons_read": sorted(history.lessons_read),
+            "settings": history.settings,
+        }
+
+    def import_data(self, data: Any) -> dict[str, int]:
+        """Merge an export into the store and return how many new items of each kind came in.
+
+        Records merge by id, rest days and lesson reads as sets; existing settings are
+        kept, only missing ones are added. Importing the same data twice changes nothing.
+        Raises StoreError naming the record and field if `data` is not a valid export,
+        and then nothing is changed.
+        """
+        applied = self._commit(_import_changes(data))
+        counts = dict.fromkeys(_EXPORT_KEY.values(), 0)
+        for change in applied:
+            counts[_EXPORT_KEY[change.table]] += 1
+        return counts

@@ -1,0 +1,121 @@
+"""One run of a routine: a pausable stopwatch driving a Timeline, and the reps done.
+
+Still pure: the caller passes a monotonic `now` (seconds) to every method, so a test
+can drive a whole run with a fake clock.
+"""
+
+from __future__ import annotations
+
+from gluteui.core.content import Routine
+from gluteui.core.timeline import Timeline, TimelineState
+
+RESUME_GET_READY_S = 3.0
+BOTH_SIDES = "both"
+
+
+class Stopwatch:
+    """Seconds of running time, pauses excluded. Pausing twice or resuming twice is harmless."""
+
+    def __init__(self) -> None:
+        self._banked = 0.0
+        self._running_since: float | None = None
+        self.paused = False
+
+    def start(self, now: float) -> None:
+        """Start from zero at `now`."""
+        self._banked = 0.0
+        self._running_since = now
+        self.paused = False
+
+    def pause(self, now: float) -> None:
+        """Stop counting at `now`, keeping the time so far."""
+        if self._running_since is not None:
+            self._banked += now - self._running_since
+            self._running_since = None
+            self.paused = True
+
+    def resume(self, now: float) -> None:
+        """Count again from `now` after a pause."""
+        if self.paused:
+            self._running_since = now
+            self.paused = False
+
+    def elapsed(self, now: float) -> float:
+        """Running seconds up to `now`."""
+        running = now - self._running_since if self._running_since is not None else 0.0
+        return self._banked + running
+
+
+class Workout:
+    """One run of a routine: a Stopwatch plus the (changing) Timeline plus reps done.
+
+    Reps done count every rep whose 'down' finished, repeats included, so after a
+    repeated set `done_reps` can pass `planned_reps`. A skipped set keeps the reps
+    finished before the skip.
+    """
+
+    def __init__(self, routine: Routine, now: float, extra_set_side: str | None = None) -> None:
+        self.timeline = Timeline.from_routine(routine, extra_set_side)
+        # Fixed at the start: extra sets count, repeats do not.
+        self.planned_reps = sum(plan.reps for plan in self.timeline.sets)
+        self.stopwatch = Stopwatch()
+        self.stopwatch.start(now)
+        self._sets_reported = 0
+
+    def _elapsed(self, now: float) -> float:
+        return self.stopwatch.elapsed(now)
+
+    def state(self, now: float) -> TimelineState:
+        """What the player shows at `now`."""
+        return self.timeline.state_at(self._elapsed(now))
+
+    def toggle_pause(self, now: float) -> None:
+        """Pause, or resume with a RESUME_GET_READY_S count-in before the cut phase restarts."""
+        if self.stopwatch.paused:
+            self.stopwatch.resume(now)
+            self.timeline = self.timeline.insert_get_ready(self._elapsed(now), RESUME_GET_READY_S)
+        else:
+            self.stopwatch.pause(now)
+
+    def skip_set(self, now: float) -> None:
+        """Move on past the current set (or the break you are in); see Timeline.skip_set."""
+        self.timeline = self.timeline.skip_set(self._elapsed(now))
+
+    def repeat_set(self, now: float) -> None:
+        """Do the current (or just finished) set again from rep 1."""
+        self.timeline = self.timeline.repeat_set(self._elapsed(now))
+
+    def add_rest(self, now: float) -> None:
+        """Take the default extra rest now; see Timeline.add_rest."""
+        self.timeline = self.timeline.add_rest(self._elapsed(now))
+
+    def completed_sets(self, now: float) -> list[int]:
+        """Indices into `timeline.sets` of the sets finished (or skipped) by `now`, once each."""
+        return list(dict.fromkeys(self.timeline.sets_finished(self._elapsed(now))))
+
+    def reps_done(self, now: float) -> dict[str, dict[str, int]]:
+        """Reps finished by `now`: exercise id -> "left" / "right" / "both" -> count.
+
+        Every exercise and side in the plan is listed, at 0 until a rep is done.
+        """
+        done: dict[str, dict[str, int]] = {}
+        for plan in self.timeline.sets:
+            done.setdefault(plan.exercise_id, {})[plan.side or BOTH_SIDES] = 0
+        for down in self.timeline.reps_finished(self._elapsed(now)):
+            done[down.exercise_id][down.side or BOTH_SIDES] += 1
+        return done
+
+    def done_reps(self, now: float) -> int:
+        """How many reps were finished by `now`, repeats included."""
+        return len(self.timeline.reps_finished(self._elapsed(now)))
+
+    def finished(self, now: float) -> bool:
+        """Whether the routine is over at `now`."""
+        return self.state(now).finished
+
+    def new_set_completed(self, now: float) -> bool:
+        """True once each time a set (or another repeat of one) has finished since the last call."""
+        count = len(self.timeline.sets_finished(self._elapsed(now)))
+        fresh = count > self._sets_reported
+        self._sets_reported = count
+        return fresh

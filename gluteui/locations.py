@@ -1,0 +1,58 @@
+"""Every path GluteUI uses: packaged content and styles, the data dir and the cache dir.
+
+In a source checkout `content/` and `styles/` sit at the top of the repo; in an installed
+wheel they are copied inside the package (see pyproject's force-include).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "gluteui"
+DATA_FILE_NAME = "gluteui.json"
+DATA_DIR_ENV = "GLUTEUI_DATA_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    """A folder shipped with the app: inside the package when installed, else the repo's."""
+    installed = _PACKAGE_DIR / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / name
+
+
+def content_dir() -> Path:
+    """The folder of lessons, quiz, exercises, routines and figures."""
+    return _bundled("content")
+
+
+def styles_dir() -> Path:
+    """The folder of .tcss stylesheets."""
+    return _bundled("styles")
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where the user's history lives: --data-dir, then $GLUTEUI_DATA_DIR, then the platform's."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_file(folder: Path) -> Path:
+    """The TinyDB file inside a data dir."""
+    return folder / DATA_FILE_NAME
+
+
+def cache_dir() -> Path:
+    """Generated, disposable files (sound cues)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

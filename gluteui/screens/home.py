@@ -1,0 +1,103 @@
+"""Home: today's status, the welcome on first launch, and the way into everything else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gluteui.core.overview import Overview, overview
+from gluteui.widgets.menu import Menu
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
+
+WELCOME = (
+    "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched "
+    "off when you head out, and your lower back and hamstrings end up doing their work. "
+    "Five minutes of slow, deliberate activation before a run reminds them what to do.\n"
+    "New here? Press [b]Enter[/b] to start the routine, or [b]s[/b] for the squeeze "
+    "test first. [dim](d: dismiss this note)[/dim]"
+)
+
+# (option id, label, key shown beside it)
+ENTRIES = (
+    ("routine", "Start activation", "Enter"),
+    ("learn", "Learn", "l"),
+    ("quiz", "Squeeze test", "s"),
+    ("routines", "Routines", "r"),
+    ("progress", "Progress", "p"),
+)
+
+
+def status_text(view: Overview) -> str:
+    streaks = view.streaks
+    if streaks.today_activated:
+        today = "[b $success]Activated today[/] - go and run"
+    elif streaks.today_rest:
+        today = "[b]Rest day[/] - your streak is safe"
+    else:
+        today = "[b $warning]Not activated yet today[/]"
+    days = "day" if streaks.current_streak == 1 else "days"
+    return "\n".join((
+        today,
+        f"Streak [b]{streaks.current_streak}[/] {days}  (longest {streaks.longest_streak})",
+        f"This week [b]{streaks.week_activated_days}[/] of {streaks.weekly_target} days",
+        f"Lessons read {view.lessons_read} of {view.lessons_total}",
+        f"Squeeze test: {view.latest_verdict or 'not taken yet'}",
+    ))
+
+
+class HomeScreen(Screen[None]):
+    app: GluteApp
+    BINDINGS = [
+        Binding("l", "app.open('learn')", "Learn", id="learn"),
+        Binding("s", "app.open('quiz')", "Squeeze test", id="quiz"),
+        Binding("r", "app.open('routines')", "Routines", id="routines"),
+        Binding("p", "app.open('progress')", "Progress", id="progress"),
+        Binding("d", "dismiss_welcome", "Dismiss welcome", id="dismiss_welcome"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            if not self.app.store.setting("welcome_seen", False):
+                yield Static(WELCOME, id="welcome")
+            with Horizontal(id="home-row"):
+                yield Menu(
+                    *(Option(f"{label:<20}[dim]{key:>5}[/dim]", id=name) for name, label, key in ENTRIES),
+                    id="menu",
+                )
+                yield Static(id="today")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        app = self.app
+        self.query_one("#today", Static).update(
+            status_text(overview(app.store.history(), app.lesson_ids, app.config.now()))
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss_welcome":
+            return bool(self.query("#welcome"))
+        return True
+
+    def action_dismiss_welcome(self) -> None:
+        self.app.save_setting("welcome_seen", True)
+        self.query("#welcome").remove()
+        self.refresh_bindings()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.action_open(event.option.id)

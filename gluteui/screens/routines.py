@@ -1,0 +1,51 @@
+"""Routines: pick which routine to run; Enter starts it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gluteui.core.timeline import Timeline
+from gluteui.widgets.menu import Menu
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
+
+
+def minutes(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class RoutinesScreen(Screen[None]):
+    app: GluteApp
+    TITLE = "Routines"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="routines-body"):
+            yield Static("Choose a routine and press [b]Enter[/b] to start it.", id="routines-intro")
+            options = []
+            for routine in self.app.content.routines.values():
+                total = Timeline.from_routine(routine).total
+                moves = ", ".join(step.exercise.name for step in routine.steps)
+                options.append(Option(
+                    f"[b]{routine.name}[/b]  [dim]{minutes(total)} min[/dim]\n"
+                    f"  {routine.summary}\n  [dim]{moves}[/dim]",
+                    id=routine.id,
+                ))
+            yield Menu(*options, id="routines-menu")
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        from gluteui.screens.routine import RoutineScreen
+
+        if event.option.id:
+            self.app.switch_screen(RoutineScreen(event.option.id))

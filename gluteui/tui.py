@@ -1,0 +1,19 @@
+"""Start the TUI: everything that can fail because of the user is checked before it draws."""
+
+from __future__ import annotations
+
+from gluteui.config import AppConfig
+
+
+def run_tui(config: AppConfig) -> int:
+    from textual.theme import BUILTIN_THEMES
+
+    from gluteui.app import create_app
+    from gluteui.errors import UserError
+
+    if config.theme is not None and config.theme not in BUILTIN_THEMES:
+        known = ", ".join(sorted(BUILTIN_THEMES))
+        raise UserError(f"unknown theme {config.theme!r}; choose one of: {known}")
+    app = create_app(config)
+    app.run()
+    return app.return_code or 0

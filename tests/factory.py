@@ -1,0 +1,46 @@
+"""The app as tests and the screenshot script see it: frozen clocks, no sound, no tickers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from gluteui import locations
+from gluteui.app import GluteApp, create_app
+from gluteui.config import AppConfig
+from gluteui.core.store import Store
+
+FROZEN_NOW = datetime(2026, 11, 26, 7, 30, tzinfo=timezone.utc)
+"""A Thursday morning: the 'today' of every app test and screenshot."""
+
+
+@dataclass
+class FakeClock:
+    """A monotonic clock that moves only when a test says so."""
+
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def make_config(data_dir: Path, **overrides: object) -> AppConfig:
+    settings: dict = dict(
+        data_dir=data_dir,
+        content_dir=locations.content_dir(),
+        sound=False,
+        reduced_motion=False,
+        now=lambda: FROZEN_NOW,
+        monotonic=FakeClock(),
+        animate=False,
+    )
+    settings.update(overrides)
+    return AppConfig(**settings)
+
+
+def make_app(data_dir: Path, store: Store | None = None, **overrides: object) -> GluteApp:
+    return create_app(make_config(data_dir, **overrides), store=store)

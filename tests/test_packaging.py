@@ -1,0 +1,52 @@
+"""Build the wheel, install it into a fresh venv, and run the installed command from there."""
+
+from __future__ import annotations
+
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs(tmp_path: Path):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+        check=True, capture_output=True, text=True,
+    )
+    wheel = next(dist.glob("gluteui-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    # The dependencies come from the test venv through a plain path line, which (unlike a
+    # site dir) does not run that venv's editable-install hook: only the wheel is gluteui.
+    target = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    Path(target, "test-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+        check=True, capture_output=True, text=True,
+    )
+    gluteui = env_dir / "bin" / "gluteui"
+    version = subprocess.run([str(gluteui), "--version"], check=True, capture_output=True, text=True)
+    assert version.stdout.startswith("gluteui 0.")
+    # Run from elsewhere so the repo's content/ cannot be picked up by accident.
+    checked = subprocess.run(
+        [str(gluteui), "check-content"], capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert str(env_dir) in checked.stdout  # the content shipped inside the wheel was used
+    assert "exercises" in checked.stdout
+    located = subprocess.run(
+        [str(python), "-c", "import gluteui; print(gluteui.__file__)"],
+        check=True, capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert located.stdout.startswith(str(env_dir))
