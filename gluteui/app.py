@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,8 +14,10 @@ from textual.screen import Screen
 from gluteui import locations
 from gluteui.config import AppConfig
 from gluteui.core.content import Content, load_content
-from gluteui.core.store import Store
+from gluteui.core.records import Session
+from gluteui.core.store import Store, StoreError
 from gluteui.screens.home import HomeScreen
+from gluteui.sound import SoundPlayer
 
 STYLESHEETS = ("base", "home", "help", "lessons", "quiz", "routines", "routine", "progress")
 
@@ -44,6 +48,8 @@ class GluteApp(App[None]):
         self.lesson_ids = {lesson.id for lesson in content.lessons}
         if config.reduced_motion or not config.animate:
             self.animation_level = "none"
+        self.sound = SoundPlayer(config.sound, locations.cache_dir(), self._silent_cue)
+        self._save_failed = False
 
     def on_mount(self) -> None:
         theme = self.config.theme or self.store.setting("theme")
@@ -52,6 +58,41 @@ class GluteApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for notice in self.store.notices:
             self.notify(notice, title="Your data file", severity="warning", timeout=15)
+        # playsound3 probes for audio players when imported: only after the first frame.
+        self.call_after_refresh(self.sound.start)
+
+    def cue(self, name: str) -> None:
+        """Sound a cue (rep, hold_start, switch...); without sound, a bell and a flash."""
+        self.sound.play(name)
+
+    def _silent_cue(self, name: str) -> None:
+        # SoundPlayer.play calls this on the caller's (UI) thread.
+        self.bell()
+        if not self.config.reduced_motion:
+            self.screen.add_class("-flash")
+            self.set_timer(0.15, lambda: self.screen.remove_class("-flash"))
+
+    def save_session(self, session: Session) -> None:
+        """Save through the store; when the disk says no, keep it in memory and say how to export."""
+        try:
+            self.store.save_session(session)
+        except StoreError as error:
+            if not self._save_failed:
+                self._save_failed = True
+                self.notify(
+                    f"{error}. Your session is kept in memory: use 'Export data' (Ctrl+P) to save a copy.",
+                    title="Not saved", severity="error", timeout=20,
+                )
+
+    def action_export_data(self) -> None:
+        """Write everything, unsaved sessions included, to a JSON file in the home folder."""
+        target = Path.home() / f"gluteui-export-{self.config.now():%Y%m%d-%H%M%S}.json"
+        try:
+            target.write_text(json.dumps(self.store.export_data(), indent=1), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"Cannot write {target}: {error.strerror or error}", severity="error")
+            return
+        self.notify(f"Exported to {target}", title="Export")
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
@@ -61,8 +102,6 @@ class GluteApp(App[None]):
 
     def save_setting(self, key: str, value: object) -> None:
         """Persist a setting, telling the user (not crashing) when the disk says no."""
-        from gluteui.core.store import StoreError
-
         try:
             self.store.set_setting(key, value)
         except StoreError as error:
@@ -110,6 +149,7 @@ class GluteApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Export data", "Save all your history as JSON in your home folder", self.action_export_data)
         for name, (title, help_text) in DESTINATIONS.items():
             yield SystemCommand(title, help_text, partial(self.action_open, name))
         # Every key the current screen offers is also a command, so nothing is key-only.

@@ -6,7 +6,8 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -93,13 +94,14 @@ def launch_demo(args: argparse.Namespace) -> int:
         return launch(args, Path(folder))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_now) -> int:
+    """Run the command line; `now` is the wall clock (tests freeze it)."""
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check-content":
             return check_content(args.folder)
         if args.command is not None:
-            return run_data_command(args)
+            return run_data_command(args, now())
         if args.demo:
             return launch_demo(args)
         return launch(args, locations.data_dir(args.data_dir))

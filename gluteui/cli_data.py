@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.config import local_now
 from gluteui.core.content import Content, load_content
 from gluteui.core.demo import demo_history
 from gluteui.core.overview import streak_summary
@@ -159,7 +158,9 @@ def cmd_import(store: Store, args: argparse.Namespace, now: datetime) -> int:
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise UserError(f"{args.file} is not a GluteUI JSON export") from None
     added = store.import_data(data)
-    summary = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in added.items())
+    summary = ", ".join(
+        f"{count} {kind.replace('_', ' ')}" for kind, count in added.items() if count
+    )
     print(f"Imported from {args.file}: {summary or 'nothing new'}.")
     return 0
 
@@ -197,9 +198,10 @@ COMMANDS = {
 }
 
 
-def run_data_command(args: argparse.Namespace) -> int:
+def run_data_command(args: argparse.Namespace, now: datetime) -> int:
+    """Run one data subcommand at the wall-clock moment `now`."""
     store = Store.open(locations.data_dir(args.data_dir))
     for notice in store.notices:
         print(f"gluteui: {notice}", file=sys.stderr)
-    return COMMANDS[args.command](store, args, local_now())
+    return COMMANDS[args.command](store, args, now)
 

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.scenarios import SCENARIOS, build
+from tests.scenarios import SCENARIOS, act, build
 
 SIZE = (100, 30)
 
@@ -21,10 +21,7 @@ async def shoot(out: Path) -> None:
         with tempfile.TemporaryDirectory() as folder:
             app = build(scenario, Path(folder))
             async with app.run_test(size=SIZE) as pilot:
-                await pilot.pause()
-                for key in scenario.press:
-                    await pilot.press(key)
-                await pilot.pause()
+                await act(pilot, scenario)
                 app.save_screenshot(filename=f"{scenario.name}.svg", path=str(out))
         print(f"wrote {out / scenario.name}.svg")
 

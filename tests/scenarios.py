@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gluteui.app import GluteApp
 from gluteui.core.store import Store
+from tests import scenarios_lessons, scenarios_progress, scenarios_quiz, scenarios_routine
 from tests.factory import make_app
-
-
-@dataclass(frozen=True)
-class Scenario:
-    name: str
-    press: tuple[str, ...] = ()
-    prepare: Callable[[Store], None] = lambda store: None
-    """Fills the store before the app starts (demo history, a seen welcome...)."""
-    overrides: dict = field(default_factory=dict)
-
-
-def seen_welcome(store: Store) -> None:
-    store.set_setting("welcome_seen", True)
-
+from tests.scenario_base import Scenario, seen_welcome
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("home-first-launch"),
     Scenario("home", prepare=seen_welcome),
     Scenario("help", press=("question_mark",), prepare=seen_welcome),
+    Scenario("routines", press=("r",), prepare=seen_welcome),
+    *scenarios_progress.SCENARIOS,
+    *scenarios_routine.SCENARIOS,
+    *scenarios_quiz.SCENARIOS,
+    *scenarios_lessons.SCENARIOS,
 )
 
 
@@ -36,3 +27,14 @@ def build(scenario: Scenario, data_dir: Path) -> GluteApp:
     store = Store.open(data_dir)
     scenario.prepare(store)
     return make_app(data_dir, store=store, **scenario.overrides)
+
+
+async def act(pilot, scenario: Scenario) -> None:
+    """Press the scenario's keys, then move the fake clock and let the screen catch up."""
+    for key in scenario.press:
+        await pilot.press(key)
+    await pilot.pause()
+    if scenario.advance:
+        pilot.app.config.monotonic.advance(scenario.advance)
+        pilot.app.screen.tick()
+        await pilot.pause()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gluteui.core.fields import ContentError, Entry, Problems
 from gluteui.core.lessons import Lesson, load_lessons
+from gluteui.core.quiz import Quiz, load_quiz
 
 SIDES = ("left", "right")
 BANDS = ("none", "knees", "ankles", "feet")
@@ -92,6 +93,7 @@ class Content:
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     lessons: tuple[Lesson, ...]
+    quiz: Quiz
 
 
 def _read_toml(path: Path, problems: Problems) -> dict:
@@ -228,5 +230,6 @@ def load_content(folder: Path) -> Content:
     exercises = _load_exercises(folder, problems)
     routines = _load_routines(folder, exercises, problems)
     lessons = load_lessons(folder / "lessons", problems)
+    quiz = load_quiz(folder, problems, routine_ids=routines.keys())
     problems.raise_if_any()
-    return Content(exercises=exercises, routines=routines, lessons=lessons)
+    return Content(exercises=exercises, routines=routines, lessons=lessons, quiz=quiz)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from gluteui.core.records import Checkin
+from gluteui.core.records import Checkin, History
+from gluteui.core.streaks import DayRecord, activated_days
 
 MIN_RUNS_EACH = 3
 """Fewer runs than this on either side and an average says nothing worth showing."""
@@ -34,3 +35,23 @@ def compare_runs(checkins: list[Checkin], activated: set[date]) -> RunComparison
     return RunComparison(
         len(with_scores), len(without_scores), mean(with_scores), mean(without_scores)
     )
+
+
+CHECKIN_WINDOW_DAYS = 2
+"""Ask about a run only while it is fresh: an activation older than this is left alone."""
+
+
+def checkin_due(history: History, today: date) -> date | None:
+    """The day of the latest activation whose run has not been checked in or skipped yet.
+
+    Called at launch, so any activation it finds was done in an earlier launch.
+    """
+    records = [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
+    recent = [day for day in activated_days(records) if 0 <= (today - day).days <= CHECKIN_WINDOW_DAYS]
+    if not recent:
+        return None
+    latest = max(recent)
+    answered = {checkin.local_date for checkin in history.checkins}
+    if latest in answered or history.settings.get("checkin_skipped") == latest.isoformat():
+        return None
+    return latest

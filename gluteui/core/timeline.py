@@ -1,17 +1,15 @@
 """The routine as a timeline of phases: what to do at any second, and how to change the plan.
 
 A Timeline is immutable. `state_at(elapsed)` is a pure function of the seconds since the
-routine started (pauses excluded), so the screen's ticks only redraw and a late tick
-shows exactly what an on-time one would. Skip, repeat, extra rest and the get-ready
-after a resume each return a new Timeline; the past before `elapsed` never changes.
-
-Phase order, from `Timeline.from_routine`:
+routine started (pauses excluded), so a late tick shows exactly what an on-time one
+would. Skip, repeat, extra rest and the get-ready after a resume return a new Timeline
+that keeps everything before `elapsed`; the caller makes them as time goes forward.
 
     get_ready -> sets of exercise 1 -> rest -> intro -> sets of exercise 2 -> ... -> done
 
-A set is `reps` x (up, hold, down); a zero hold (and any zero-length phase) is left out.
-The sides of a per-side exercise (left, then right) are separated by a `switch` phase.
-The get-ready names the first exercise, so only later exercises get an `intro`.
+A set is `reps` x (up, hold, down); a zero hold (or any zero-length phase) is left out.
+A `switch` separates the sides (left, then right) of a per-side exercise. The get-ready
+names the first exercise, so only later exercises get an `intro`.
 """
 
 from __future__ import annotations
@@ -28,9 +26,6 @@ REP_KINDS = ("up", "hold", "down")
 INTRO_S = 4.0
 DEFAULT_EXTRA_REST_S = 10.0
 DEFAULT_GET_READY_S = 3.0
-
-# A 'down' cut shorter than this by a skip, repeat or pause did not finish its rep.
-_FULL_LENGTH_SLACK_S = 1e-6
 
 
 @dataclass(frozen=True)
@@ -87,7 +82,7 @@ class TimelineState:
     set_index: int | None
     finished: bool
     next_exercise_id: str | None
-    """Exercise of the next set to start after this phase, for "up next"."""
+    """Exercise of the next rep after this phase, for "up next"."""
 
 
 def _draft(kind: str, seconds: float, **labels) -> Phase:
@@ -193,38 +188,18 @@ class Timeline:
     def _next_exercise(self) -> tuple[str | None, ...]:
         later: str | None = None
         found: list[str | None] = []
-        for i in reversed(range(len(self.phases))):
-            phase = self.phases[i]
+        for phase in reversed(self.phases):
             found.append(later)
-            if phase.set_index is not None and self._run_begins(i):
+            if phase.kind in REP_KINDS:
                 later = phase.exercise_id
         return tuple(reversed(found))
 
-    @cached_property
-    def _run_ends(self) -> tuple[tuple[float, int], ...]:
-        return tuple((p.end, p.set_index) for i, p in enumerate(self.phases)
-                     if p.set_index is not None and self._run_begins(i + 1))
-
-    @cached_property
-    def _full_downs(self) -> tuple[Phase, ...]:
-        return tuple(p for p in self.phases if p.kind == "down" and p.duration
-                     >= self.sets[p.set_index].tempo.down_s - _FULL_LENGTH_SLACK_S)
-
-    @cached_property
-    def _full_down_ends(self) -> tuple[float, ...]:
-        return tuple(p.end for p in self._full_downs)
-
-    def _run_begins(self, i: int) -> bool:
-        """Whether phase i starts a new run of phases of one set (or i is past the end)."""
-        phases = self.phases
-        return i in (0, len(phases)) or phases[i - 1].set_index != phases[i].set_index
-
     def _run_end(self, i: int) -> int:
         """Index just after the run of phases of one set that holds phase i."""
-        i += 1
-        while not self._run_begins(i):
+        # The final `done` belongs to no set, so the run always ends.
+        while self.phases[i + 1].set_index == self.phases[i].set_index:
             i += 1
-        return i
+        return i + 1
 
     def _locate(self, elapsed: float) -> tuple[float, int, Phase]:
         """`elapsed` (never before the start), the index of its phase, and the phase."""
@@ -243,20 +218,6 @@ class Timeline:
             time_left=max(self.total - elapsed, 0.0), set_index=phase.set_index,
             finished=finished, next_exercise_id=self._next_exercise[i],
         )
-
-    def sets_finished(self, elapsed: float) -> tuple[int, ...]:
-        """Set index of each set run that ended by `elapsed`, in order.
-
-        A skipped set ends when skipped; a set repeated from the break after it ends
-        twice; a set repeated mid-way ends once, after its restart.
-        """
-        ends = self._run_ends
-        return tuple(index for _, index in ends[:bisect_right(ends, (elapsed, math.inf))])
-
-    def reps_finished(self, elapsed: float) -> tuple[Phase, ...]:
-        """The 'down' phase of every rep finished by `elapsed`, repeats included."""
-        downs = self._full_downs
-        return downs[:bisect_right(self._full_down_ends, elapsed)]
 
     def skip_set(self, elapsed: float) -> Timeline:
         """Drop the rest of the current set; the break after it starts at `elapsed`.
@@ -335,9 +296,9 @@ class Timeline:
         """Cut the rep at `elapsed` for a `kind` pause, then do that rep again from 'up'."""
         elapsed, i, phase = self._locate(elapsed)
         resume = i + 1
-        # The rep's later parts; the next rep begins with an 'up'. (A cut may have
-        # dropped its 'down' already, so do not look for one.)
-        while self.phases[resume].kind in ("hold", "down") and self.phases[resume].rep == phase.rep:
+        # Step over the rest of this rep up to the next 'up' or break; an earlier cut
+        # may already have dropped its 'down'.
+        while self.phases[resume].kind in ("hold", "down"):
             resume += 1
         drafts = [_draft(kind, seconds, **_labels(phase))]
         drafts += _rep_drafts(phase.set_index, self.sets[phase.set_index], phase.rep)

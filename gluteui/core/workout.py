@@ -7,10 +7,14 @@ can drive a whole run with a fake clock.
 from __future__ import annotations
 
 from gluteui.core.content import Routine
-from gluteui.core.timeline import Timeline, TimelineState
+from gluteui.core.timeline import Phase, Timeline, TimelineState
 
 RESUME_GET_READY_S = 3.0
 BOTH_SIDES = "both"
+
+# A 'down' cut short by a skip, repeat or pause did not finish its rep; a full one may
+# differ from its tempo by float rounding only.
+_FULL_LENGTH_SLACK_S = 1e-6
 
 
 class Stopwatch:
@@ -89,9 +93,28 @@ class Workout:
         """Take the default extra rest now; see Timeline.add_rest."""
         self.timeline = self.timeline.add_rest(self._elapsed(now))
 
+    def _sets_behind(self, now: float) -> int:
+        """How many sets, in plan order, are behind you at `now`: done or skipped."""
+        elapsed = self._elapsed(now)
+        # Sets run in plan order; only a repeat brings an earlier one back, and while
+        # it is being redone it is not behind you.
+        ahead = (p.set_index for p in self.timeline.phases
+                 if p.set_index is not None and p.end > elapsed)
+        return next(ahead, len(self.timeline.sets))
+
+    def _finished_reps(self, now: float) -> list[Phase]:
+        """The full-length 'down' of every rep finished by `now`."""
+        elapsed = self._elapsed(now)
+        sets = self.timeline.sets
+        return [p for p in self.timeline.phases if p.kind == "down" and p.end <= elapsed
+                and p.duration >= sets[p.set_index].tempo.down_s - _FULL_LENGTH_SLACK_S]
+
     def completed_sets(self, now: float) -> list[int]:
-        """Indices into `timeline.sets` of the sets finished (or skipped) by `now`, once each."""
-        return list(dict.fromkeys(self.timeline.sets_finished(self._elapsed(now))))
+        """Indices into `timeline.sets` of the sets finished or skipped by `now`.
+
+        A set repeated from the break after it leaves the list until it is done again.
+        """
+        return list(range(self._sets_behind(now)))
 
     def reps_done(self, now: float) -> dict[str, dict[str, int]]:
         """Reps finished by `now`: exercise id -> "left" / "right" / "both" -> count.
@@ -101,13 +124,13 @@ class Workout:
         done: dict[str, dict[str, int]] = {}
         for plan in self.timeline.sets:
             done.setdefault(plan.exercise_id, {})[plan.side or BOTH_SIDES] = 0
-        for down in self.timeline.reps_finished(self._elapsed(now)):
+        for down in self._finished_reps(now):
             done[down.exercise_id][down.side or BOTH_SIDES] += 1
         return done
 
     def done_reps(self, now: float) -> int:
         """How many reps were finished by `now`, repeats included."""
-        return len(self.timeline.reps_finished(self._elapsed(now)))
+        return len(self._finished_reps(now))
 
     def finished(self, now: float) -> bool:
         """Whether the routine is over at `now`."""
@@ -115,7 +138,7 @@ class Workout:
 
     def new_set_completed(self, now: float) -> bool:
         """True once each time a set (or another repeat of one) has finished since the last call."""
-        count = len(self.timeline.sets_finished(self._elapsed(now)))
+        count = self._sets_behind(now)
         fresh = count > self._sets_reported
         self._sets_reported = count
         return fresh

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -12,6 +15,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui.core.overview import Overview, overview
+from gluteui.core.records import Checkin, History
+from gluteui.core.runs import checkin_due
+from gluteui.screens.checkin import CheckinScreen
 from gluteui.widgets.menu import Menu
 
 if TYPE_CHECKING:
@@ -77,16 +83,33 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_status()
+        history = self.app.store.history()
+        view = self.refresh_status(history)
+        run_day = checkin_due(history, view.today)
+        if run_day is not None:
+            self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
 
     def on_screen_resume(self) -> None:
         self.refresh_status()
 
-    def refresh_status(self) -> None:
+    def refresh_status(self, history: History | None = None) -> Overview:
         app = self.app
-        self.query_one("#today", Static).update(
-            status_text(overview(app.store.history(), app.lesson_ids, app.config.now()))
-        )
+        view = overview(history or app.store.history(), app.lesson_ids, app.config.now())
+        self.query_one("#today", Static).update(status_text(view))
+        return view
+
+    def save_checkin(self, run_day: date, score: int | None) -> None:
+        from gluteui.core.store import StoreError
+
+        app = self.app
+        try:
+            if score is None:
+                app.store.set_setting("checkin_skipped", run_day.isoformat())
+            else:
+                app.store.add_checkin(Checkin(uuid.uuid4().hex, run_day, score, app.config.now()))
+                self.notify(f"Run check-in saved: {score}/10.")
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_welcome":

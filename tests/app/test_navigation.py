@@ -15,7 +15,7 @@ DESTINATIONS = {
     # "s": "QuizScreen",
     "r": "RoutinesScreen",
     "p": "ProgressScreen",
-    # "enter": "RoutineScreen",
+    "enter": "RoutineScreen",
 }
 
 
@@ -55,9 +55,9 @@ async def test_each_screen_opens_from_home_and_esc_returns(app, key: str, screen
 
 async def test_menu_moves_with_vim_keys_and_enter_opens(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "j", "j", "j", "k", "enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "QuizScreen"
+        assert type(app.screen).__name__ == "RoutinesScreen"
 
 
 async def test_help_lists_the_keys_of_the_screen_underneath(app):

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.scenarios import SCENARIOS, Scenario, build
+from tests.scenarios import SCENARIOS, Scenario, act, build
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_screen(scenario: Scenario, snap_compare, tmp_path: Path):
-    assert snap_compare(build(scenario, tmp_path), press=list(scenario.press), terminal_size=(80, 24))
+    async def run_before(pilot) -> None:
+        await act(pilot, scenario)
+
+    assert snap_compare(build(scenario, tmp_path), run_before=run_before, terminal_size=(80, 24))

@@ -93,7 +93,9 @@ def test_state_reports_progress_reps_and_the_exercise_up_next(timeline):
     rest = timeline.state_at(40.0)
     assert (rest.exercise_id, rest.next_exercise_id) == (None, "single_leg_bridge")
     assert timeline.state_at(20.0).next_exercise_id == "clamshell"
-    assert timeline.state_at(100.0).next_exercise_id is None
+    assert timeline.state_at(105.5).next_exercise_id is None
+    # A rest added in the last set of an exercise leads back to that set, not the next one.
+    assert timeline.add_rest(30.0).state_at(32.0).next_exercise_id == "clamshell"
 
 
 def test_zero_hold_leaves_the_hold_phase_out(timeline):

@@ -1,0 +1,276 @@
+"""Lessons: a list with read marks beside a Markdown reader; arrows page, digits jump, Enter acts.
+
+A lesson counts as read once you have seen its end: reaching the bottom of the reader marks it
+straight away, and a lesson short enough to fit on screen is marked when you move on from it.
+Pressing `m` overrides both for the rest of that visit.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gluteui.core.anatomy import State
+from gluteui.core.lessons import Lesson
+from gluteui.core.store import StoreError
+from gluteui.widgets.anatomy import Anatomy
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
+
+FIGURES: dict[str, State] = {"who-steps-in": "asleep"}
+"""Lesson id -> the state the anatomy figure above its text starts in."""
+SAFETY_LESSON = "safety"
+COMPACT_BELOW = 30
+"""List widths under this drop the reading time and cut long titles to one line."""
+READ_MARK, UNREAD_MARK = "✓", "·"
+PAGING = Binding.Group("Lesson", compact=True)
+
+
+def label_lines(number: int, lesson: Lesson, width: int, digits: int = 1) -> list[str]:
+    """The list entry for a lesson, fitted to `width` columns (without the read mark).
+
+    Wide: the title wraps under itself and the reading time sits on the first line.
+    Narrow: one line, the title cut with an ellipsis; the reader shows the reading time.
+    """
+    prefix = f"{number:>{digits}}. "
+    room = width - len(prefix) - 2  # the read mark and its space
+    if width < COMPACT_BELOW:
+        title = lesson.title if len(lesson.title) <= room else lesson.title[: room - 1] + "…"
+        return [prefix + title]
+    minutes = f"{lesson.minutes} min"
+    lines = textwrap.wrap(lesson.title, room - len(minutes) - 1) or [""]
+    first = f"{prefix}{lines[0]:<{room - len(minutes)}}{minutes}"
+    indent = " " * (len(prefix) + 2)
+    return [first, *(indent + line for line in lines[1:])]
+
+
+class LessonList(OptionList, can_focus=False):
+    """The lessons, one option each; the reader keeps the focus, so this list only points."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lessons: tuple[Lesson, ...] = ()
+        self.read: set[str] = set()
+
+    def show(self, lessons: tuple[Lesson, ...], read: set[str], current: int) -> None:
+        self.lessons, self.read = lessons, set(read)
+        self._fill()
+        self.highlighted = current
+
+    def on_resize(self) -> None:
+        highlighted = self.highlighted
+        self._fill()
+        self.highlighted = highlighted
+
+    def _fill(self) -> None:
+        lessons, read = self.lessons, self.read
+        width = self.scrollable_content_region.width
+        digits = len(str(len(lessons)))
+        options = []
+        for number, lesson in enumerate(lessons, start=1):
+            lines = label_lines(number, lesson, width, digits) if width else [lesson.title]
+            mark = (READ_MARK, "$success") if lesson.id in read else (UNREAD_MARK, "dim")
+            style = "$warning" if lesson.id == SAFETY_LESSON else ""
+            prompt = Content.assemble(mark, " ", ("\n".join(lines), style))
+            options.append(Option(prompt, id=lesson.id))
+        self.set_options(options)
+
+
+class Reader(VerticalScroll):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll Down", show=False),
+        Binding("k", "scroll_up", "Scroll Up", show=False),
+    ]
+
+
+class LessonsScreen(Screen[None]):
+    app: GluteApp
+    TITLE = "Lessons"
+    AUTO_FOCUS = "#lesson-reader"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("left,h", "previous", "Previous lesson", id="previous_lesson", key_display="←", group=PAGING),
+        Binding("right,l", "next", "Next lesson", id="next_lesson", key_display="→", group=PAGING),
+        Binding("m", "mark(True)", "Mark read", id="mark_read"),
+        Binding("m", "mark(False)", "Mark unread", id="mark_unread"),
+        Binding("enter", "lesson_action('quiz')", "Squeeze test", id="lesson_quiz"),
+        Binding("enter", "lesson_action('routine')", "Start routine", id="lesson_routine"),
+        Binding("g", "figure('firing')", "Wake glutes", id="wake_glutes"),
+        Binding("g", "figure('asleep')", "Glutes off", id="glutes_off"),
+        *(
+            Binding(str(n), f"jump({n})", "Jump to lesson", show=False, key_display="1-9")
+            for n in range(1, 10)
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = 0
+        self.read: set[str] = set()
+        self.auto_mark = True
+        """False once the user pressed `m` on this visit: their choice wins."""
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return self.app.content.lessons
+
+    @property
+    def lesson(self) -> Lesson:
+        return self.lessons[self.index]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="lessons-body"):
+            with Vertical(id="lessons-side"):
+                yield LessonList(id="lessons-list")
+                yield Static(self._note(), id="lessons-note")
+            with Reader(id="lesson-reader"):
+                yield Static(id="lesson-heading")
+                yield Static(id="lesson-takeaway")
+                yield Vertical(id="lesson-figure")
+                yield Markdown(id="lesson-body")
+                yield Static(id="lesson-sources")
+                yield Static(id="lesson-next")
+        yield Footer()
+
+    def _note(self) -> str:
+        numbers = [n for n, lesson in enumerate(self.lessons, start=1) if lesson.id == SAFETY_LESSON]
+        safety = f" Pain or a red flag? Press [b]{numbers[0]}[/b]: safety first." if numbers else ""
+        return f"[b]Education, not diagnosis.[/b]{safety}"
+
+    async def on_mount(self) -> None:
+        self.read = self.app.store.lessons_read() & self.app.lesson_ids
+        unread = [i for i, lesson in enumerate(self.lessons) if lesson.id not in self.read]
+        reader = self.query_one(Reader)
+        self.watch(reader, "scroll_y", self._reader_scrolled, init=False)
+        if self.lessons:
+            await self.open(unread[0] if unread else 0)
+
+    def _show_list(self) -> None:
+        if self.lessons:
+            self.query_one(LessonList).show(self.lessons, self.read, self.index)
+        self.sub_title = f"{len(self.read)} of {len(self.lessons)} read"
+
+    async def open(self, index: int) -> None:
+        """Show lesson `index` in the reader, from the top."""
+        self.index = index
+        self.auto_mark = True
+        lesson = self.lesson
+        reader = self.query_one(Reader)
+        reader.scroll_home(animate=False)
+        self.query_one("#lesson-heading", Static).update(
+            f"[b]{lesson.title}[/b]\n[dim]Lesson {index + 1} of {len(self.lessons)}"
+            f" · {lesson.minutes} min read[/dim]"
+        )
+        self.query_one("#lesson-takeaway", Static).update(lesson.takeaway)
+        figure = self.query_one("#lesson-figure", Vertical)
+        await figure.remove_children()
+        if lesson.id in FIGURES:
+            await figure.mount(Anatomy(FIGURES[lesson.id], id="lesson-anatomy"))
+        figure.display = lesson.id in FIGURES
+        await self.query_one("#lesson-body", Markdown).update(lesson.body)
+        self.query_one("#lesson-sources", Static).update(
+            "[b]Sources[/b]\n" + "\n".join(f"• {source}" for source in lesson.sources)
+        )
+        self.query_one("#lesson-next", Static).update(self._next_hint())
+        self._show_list()
+        self.refresh_bindings()
+
+    def _next_hint(self) -> str:
+        if self.lesson.action == "quiz":
+            return "[b]Enter[/b]: take the squeeze test now."
+        if self.lesson.action == "routine":
+            return "[b]Enter[/b]: start the activation routine."
+        if self.index + 1 < len(self.lessons):
+            return f"[b]→[/b] next: {self.lessons[self.index + 1].title}"
+        return "[b]Esc[/b]: back to Home."
+
+    def _reader_scrolled(self, scroll_y: float) -> None:
+        reader = self.query_one(Reader)
+        if self.auto_mark and reader.max_scroll_y > 0 and scroll_y >= reader.max_scroll_y:
+            self._set_read(True)
+
+    def _leave(self) -> None:
+        """Moving on from a lesson that fit on screen: its end was in view, so it counts as read."""
+        if self.lessons and self.auto_mark and self.query_one(Reader).max_scroll_y == 0:
+            self._set_read(True)
+
+    def _set_read(self, read: bool) -> bool:
+        lesson_id = self.lesson.id
+        if (lesson_id in self.read) == read:
+            return True
+        try:
+            self.app.store.set_lesson_read(lesson_id, read)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return False
+        if read:
+            self.read.add(lesson_id)
+        else:
+            self.read.discard(lesson_id)
+        self._show_list()
+        self.refresh_bindings()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.lessons:
+            return action == "back"
+        if action == "previous":
+            return self.index > 0 or None
+        if action == "next":
+            return self.index + 1 < len(self.lessons) or None
+        if action == "jump":
+            return parameters[0] <= len(self.lessons)  # type: ignore[operator]
+        if action == "mark":
+            return (self.lesson.id in self.read) != parameters[0]
+        if action == "lesson_action":
+            return self.lesson.action == parameters[0]
+        if action == "figure":
+            figures = self.query("#lesson-anatomy").results(Anatomy)
+            return any(figure.state != parameters[0] for figure in figures)
+        return True
+
+    async def _move_to(self, index: int) -> None:
+        if index != self.index and 0 <= index < len(self.lessons):
+            self._leave()
+            await self.open(index)
+
+    async def action_previous(self) -> None:
+        await self._move_to(self.index - 1)
+
+    async def action_next(self) -> None:
+        await self._move_to(self.index + 1)
+
+    async def action_jump(self, number: int) -> None:
+        await self._move_to(number - 1)
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        await self._move_to(event.option_index)
+
+    def action_mark(self, read: bool) -> None:
+        if self._set_read(read):
+            self.auto_mark = False
+
+    def action_lesson_action(self, name: str) -> None:
+        if self.lesson.action == name:
+            self._leave()
+            self.app.action_open(name)
+
+    def action_figure(self, state: State) -> None:
+        for figure in self.query("#lesson-anatomy").results(Anatomy):
+            figure.state = state
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self._leave()
+        self.app.pop_screen()

@@ -1,0 +1,271 @@
+"""Squeeze test: one step at a time, timed holds per side, then a verdict and the routine it asks for."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gluteui.core.quiz import Assessment, Attempt, Step, change_since, hold_left, seconds_shown, to_record
+from gluteui.core.records import QuizResult
+from gluteui.core.store import StoreError
+from gluteui.widgets.countdown import Countdown
+from gluteui.widgets.menu import Menu
+from gluteui.widgets.player import SideBanner
+from gluteui.widgets.side_bars import SideBars
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
+
+TICKS_PER_SECOND = 4
+
+
+def step_heading(step: Step, number: int, total: int) -> str:
+    dots = "●" * number + "[dim]" + "○" * (total - number) + "[/dim]"
+    hold = f"  [dim]{step.hold_s:g} s hold[/dim]" if step.hold_s else ""
+    return f"[dim]Step {number} of {total}[/dim]  {dots}\n[b]{step.title}[/b]{hold}"
+
+
+def recommendation_text(assessment: Assessment, routine_name: str) -> str:
+    recommendation = assessment.recommendation
+    assert recommendation is not None
+    side = recommendation.extra_set_side
+    extra = f"  [dim]extra set on your {side} side[/dim]" if side else ""
+    lines = [f"Recommended: [b]{routine_name}[/b]{extra}"]
+    lines += [f"[dim]·[/dim] {reason}" for reason in recommendation.reasons]
+    lines.append("[dim]Enter starts it now; Start activation on Home uses it from now on.[/dim]")
+    return "\n".join(lines)
+
+
+def tips_table(tips: tuple[str, ...]) -> Table:
+    """Tips under a heading, each with a hanging bullet so wrapped lines stay indented."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim")
+    table.add_column()
+    table.add_row("", "[b]From your answers[/b]")
+    for tip in tips:
+        table.add_row("·", tip)
+    return table
+
+
+class QuizScreen(Screen[None]):
+    app: GluteApp
+    TITLE = "Squeeze test"
+    BINDINGS = [
+        # Priority, so Enter answers from the list and still shows in the footer.
+        Binding("enter", "answer", "Answer", id="answer", priority=True),
+        Binding("enter", "start_routine", "Start recommended routine", id="start_routine", priority=True),
+        Binding("space", "start_hold", "Start hold", id="start_hold"),
+        Binding("b,backspace", "previous", "Previous", id="previous", key_display="b"),
+        Binding("r", "retake", "Retake", id="retake"),
+        Binding("escape", "app.pop_screen", "Leave", id="back"),
+        *(Binding(str(n), f"pick({n - 1})", "Answer by number", show=False, key_display="1-9")
+          for n in range(1, 10)),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hold_started: float | None = None
+        self.hold_cued = False
+        self.ticker: Timer | None = None
+        self.assessment: Assessment | None = None
+
+    def compose(self) -> ComposeResult:
+        self.attempt = Attempt(self.app.content.quiz)
+        yield Header()
+        with ContentSwitcher(initial="quiz-step", id="quiz-views"):
+            with Vertical(id="quiz-step"):
+                with Horizontal(id="quiz-top"):
+                    yield Static(id="quiz-heading")
+                    yield SideBanner(id="quiz-side")
+                yield Static(id="quiz-instructions")
+                yield Countdown(id="quiz-countdown")
+                yield Menu(id="quiz-options")
+                yield Static(self.attempt.quiz.safety.reminder, id="quiz-reminder")
+            with VerticalScroll(id="quiz-result"):
+                yield Static(id="quiz-verdict")
+                yield SideBars(id="quiz-bars")
+                yield Static(id="quiz-change")
+                yield Static(id="quiz-explanation")
+                yield Static(id="quiz-recommendation")
+                yield Static(id="quiz-tips")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    # The steps.
+
+    def show_step(self) -> None:
+        step = self.attempt.step
+        assert step is not None
+        quiz = self.attempt.quiz
+        self.stop_hold()
+        self.query_one(ContentSwitcher).current = "quiz-step"
+        self.query_one("#quiz-heading", Static).update(
+            step_heading(step, len(self.attempt.answers) + 1, len(quiz.steps))
+        )
+        banner = self.query_one(SideBanner)
+        banner.display = step.side != "none"
+        banner.side = step.side
+        self.query_one("#quiz-instructions", Static).update(step.instructions)
+        self.query_one(Countdown).display = step.hold_s is not None
+        self.tick()
+        menu = self.query_one(Menu)
+        menu.clear_options()
+        menu.add_options(
+            Option(f"[b]{number}[/b]  {option.label}", id=str(number - 1))
+            for number, option in enumerate(step.options, start=1)
+        )
+        menu.highlighted = 0
+        menu.focus()
+        self.refresh_bindings()
+
+    def choose(self, index: int) -> None:
+        self.attempt.answer(index)
+        if self.attempt.finished:
+            self.finish()
+        else:
+            self.show_step()
+
+    def action_answer(self) -> None:
+        self.choose(self.query_one(Menu).highlighted or 0)
+
+    def action_pick(self, index: int) -> None:
+        self.choose(index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.assessment is None:
+            self.choose(event.option_index)
+
+    def action_previous(self) -> None:
+        if self.attempt.back():
+            self.show_step()
+
+    # The timed hold: its truth is the monotonic clock; ticks only redraw.
+
+    def action_start_hold(self) -> None:
+        self.stop_hold()
+        self.hold_started = self.app.config.monotonic()
+        self.app.cue("hold_start")
+        if self.app.config.animate:
+            self.ticker = self.set_interval(1 / TICKS_PER_SECOND, self.tick)
+        self.tick()
+
+    def stop_hold(self) -> None:
+        if self.ticker is not None:
+            self.ticker.stop()
+            self.ticker = None
+        self.hold_started = None
+        self.hold_cued = False
+
+    def tick(self) -> None:
+        """Re-read the clock and show the hold's seconds left (tests call this after moving it)."""
+        step = self.attempt.step
+        if step is None or step.hold_s is None:
+            return
+        seconds = seconds_shown(hold_left(step.hold_s, self.hold_started, self.app.config.monotonic()))
+        countdown = self.query_one(Countdown)
+        if self.hold_started is None:
+            countdown.show(seconds, f"Press [b]space[/b] to start the {step.hold_s:g} s hold.\n"
+                                    "[dim]Or answer now if you timed it yourself.[/dim]", "idle")
+        elif seconds > 0:
+            countdown.show(seconds, "Hold steady...\n[dim]Answer whenever you are ready.[/dim]", "running")
+        else:
+            countdown.show(0, "Time! Relax, then answer.", "done")
+            if not self.hold_cued:
+                self.hold_cued = True
+                self.app.cue("hold_end")
+            if self.ticker is not None:
+                self.ticker.stop()
+                self.ticker = None
+
+    # The result.
+
+    def finish(self) -> None:
+        self.stop_hold()
+        app = self.app
+        assessment = self.assessment = self.attempt.assessment()
+        now = app.config.now()
+        previous: QuizResult | None = None
+        try:
+            history = app.store.history()
+            previous = history.quiz_results[-1] if history.quiz_results else None
+            app.store.add_quiz_result(to_record(assessment, uuid.uuid4().hex, history.day_of(now), now))
+        except StoreError as error:
+            self.notify(f"{error}. This result is not in your history.", title="Not saved", severity="error")
+        if assessment.recommendation is not None:
+            app.save_setting("recommended_routine", assessment.recommendation.routine_id)
+            app.save_setting("extra_set_side", assessment.recommendation.extra_set_side)
+        self.show_result(assessment, previous)
+
+    def show_result(self, assessment: Assessment, previous: QuizResult | None) -> None:
+        quiz = self.attempt.quiz
+        self.query_one(ContentSwitcher).current = "quiz-result"
+        verdict = self.query_one("#quiz-verdict", Static)
+        for known in quiz.verdicts:
+            verdict.set_class(known.id == assessment.verdict.id and not assessment.red_flag, f"-{known.id}")
+        verdict.set_class(assessment.red_flag, "-red-flag")
+        # Scores cut short by a red flag would make a misleading comparison.
+        change = None if assessment.red_flag else change_since(previous, assessment.scores)
+        self.query_one("#quiz-change", Static).update(
+            f"[dim]Saved. {change}.[/dim]" if change else "[dim]Saved to your history. Retake it any time.[/dim]"
+        )
+        recommendation = self.query_one("#quiz-recommendation", Static)
+        recommendation.display = assessment.recommendation is not None
+        bars = self.query_one(SideBars)
+        bars.display = not assessment.red_flag
+        if assessment.red_flag:
+            verdict.update(f"[b]{quiz.safety.title}[/b]")
+            self.query_one("#quiz-explanation", Static).update(quiz.safety.text)
+        else:
+            lower = min(assessment.scores.values())
+            verdict.update(f"[b]{assessment.verdict.title}[/b]  [dim]your lower side scored {lower} of {quiz.max_score}[/dim]")
+            bars.show(assessment.scores, quiz.max_score, assessment.weaker_side)
+            self.query_one("#quiz-explanation", Static).update(assessment.verdict.text)
+        if assessment.recommendation is not None:
+            routine = self.app.content.routines[assessment.recommendation.routine_id]
+            recommendation.update(recommendation_text(assessment, routine.name))
+        tips = self.query_one("#quiz-tips", Static)
+        tips.display = bool(assessment.tips) and not assessment.red_flag
+        tips.update(tips_table(assessment.tips))
+        result = self.query_one("#quiz-result", VerticalScroll)
+        result.scroll_home(animate=False)
+        result.focus()
+        self.refresh_bindings()
+
+    def action_start_routine(self) -> None:
+        self.app.switch_screen(self.app.make_screen("routine"))
+
+    def action_retake(self) -> None:
+        self.attempt = Attempt(self.attempt.quiz)
+        self.assessment = None
+        self.show_step()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        step = self.attempt.step if self.is_mounted else None
+        if action in ("answer", "pick", "previous", "start_hold"):
+            if self.assessment is not None or step is None:
+                return False
+            if action == "previous":
+                return bool(self.attempt.answers)
+            if action == "start_hold":
+                return step.hold_s is not None
+            if action == "pick":
+                index = parameters[0]
+                return isinstance(index, int) and index < len(step.options)
+            return True
+        if action == "retake":
+            return self.assessment is not None
+        if action == "start_routine":
+            return self.assessment is not None and self.assessment.recommendation is not None
+        return True

@@ -1,0 +1,210 @@
+"""The routine player: tempo of every rep, the hold at the top, side switches, cues by sound and eye."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
+
+from gluteui.core.player import PlayerView, cues_between, player_view
+from gluteui.core.records import Session
+from gluteui.core.timeline import TimelineState
+from gluteui.core.workout import Workout
+from gluteui.screens.confirm import ConfirmScreen
+from gluteui.widgets.player import FigurePlayer, Meter, SideBanner
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
+
+FRAMES_PER_SECOND = 20
+REDUCED_MOTION_FRAMES_PER_SECOND = 2
+
+
+class RoutineScreen(Screen[None]):
+    app: GluteApp
+    TITLE = "Activation"
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause/resume", id="pause"),
+        Binding("n", "skip_set", "Next set", id="skip_set"),
+        Binding("b", "repeat_set", "Repeat set", id="repeat_set"),
+        Binding("plus,equals_sign", "add_rest", "+10 s rest", id="add_rest", key_display="+"),
+        Binding("m", "toggle_mute", "Mute", id="mute"),
+        Binding("escape", "stop", "Stop", id="stop"),
+    ]
+
+    def __init__(self, routine_id: str) -> None:
+        super().__init__()
+        self.routine_id = routine_id
+        self.last_state: TimelineState | None = None
+        self.shown: PlayerView | None = None
+        self.ticker: Timer | None = None
+        self.ended = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="routine-top"):
+            yield Static(id="exercise-name")
+            yield SideBanner(id="side-banner")
+        with ContentSwitcher(initial="work", id="stage"):
+            with Horizontal(id="work"):
+                yield FigurePlayer(id="figure")
+                with Vertical(id="rep-box"):
+                    with Horizontal(id="rep-row"):
+                        yield Digits("", id="rep")
+                        yield Static(id="rep-of")
+                    yield Static(id="phase-word")
+                    yield Meter(id="phase-meter")
+                    yield Static(id="cue")
+            with Vertical(id="break"):
+                yield Static(id="break-title")
+                yield Digits("", id="break-count")
+                yield Static(id="break-text")
+        with Horizontal(id="routine-status"):
+            yield Meter(id="routine-meter")
+            yield Static(id="routine-left")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.app
+        self.routine = app.content.routines[self.routine_id]
+        extra_side = app.store.setting("extra_set_side") if self.routine.extra_set_on_weaker_side else None
+        self.start_clock = app.config.monotonic()
+        self.workout = Workout(self.routine, self.start_clock, extra_side)
+        self.session_id = uuid.uuid4().hex
+        self.started_at = app.config.now()
+        self.local_date = app.store.history().day_of(self.started_at)
+        self.sub_title = self.routine.name
+        self.tick()
+        if app.config.animate:
+            fps = REDUCED_MOTION_FRAMES_PER_SECOND if app.config.reduced_motion else FRAMES_PER_SECOND
+            self.ticker = self.set_interval(1 / fps, self.tick)
+
+    # The clock: every tick reads it once; the timeline decides what shows.
+
+    def tick(self) -> None:
+        if self.ended:
+            return
+        now = self.app.config.monotonic()
+        state = self.workout.state(now)
+        self.show(player_view(state, self.workout.timeline, self.app.content.exercises,
+                              self.app.config.reduced_motion))
+        for cue in cues_between(self.last_state, state):
+            self.app.cue(cue)
+        self.last_state = state
+        if self.workout.new_set_completed(now):
+            self.save()
+        if state.finished:
+            self.finish()
+
+    def show(self, view: PlayerView) -> None:
+        """Apply what changed since the last tick, and nothing else."""
+        old = self.shown
+        self.shown = view
+
+        def changed(field: str) -> bool:
+            return old is None or getattr(old, field) != getattr(view, field)
+
+        if changed("exercise_id"):
+            target = self.app.content.exercises[view.exercise_id].target if view.exercise_id else ""
+            self.query_one("#exercise-name", Static).update(
+                f"[b]{view.exercise_name}[/b]  [dim]{target}[/dim]\n{view.where}"
+            )
+        if changed("exercise_id"):
+            exercise = self.app.content.exercises.get(view.exercise_id or "")
+            self.query_one(FigurePlayer).frames = exercise.figure if exercise else ()
+        self.query_one(SideBanner).side = view.side
+        self.query_one(FigurePlayer).frame = view.frame
+        if changed("is_break"):
+            self.query_one(ContentSwitcher).current = "break" if view.is_break else "work"
+        if view.is_break:
+            if changed("break_title") or changed("break_text"):
+                self.query_one("#break-title", Static).update(f"[b]{view.break_title}[/b]")
+                self.query_one("#break-text", Static).update(view.break_text)
+            self.query_one("#break-count", Digits).update(str(view.phase_seconds_left) if view.kind != "done" else "")
+        else:
+            self.query_one("#rep", Digits).update(str(view.rep or ""))
+            if changed("reps"):
+                self.query_one("#rep-of", Static).update(f"of {view.reps}")
+            if changed("phase_word") or changed("kind"):
+                self.query_one("#phase-word", Static).update(f"[b]{view.phase_word.upper()}[/b]")
+            self.query_one("#phase-meter", Meter).show(view.phase_progress)
+            if changed("cue"):
+                self.query_one("#cue", Static).update(view.cue)
+        self.query_one("#routine-meter", Meter).show(view.routine_progress)
+        if changed("time_left") or changed("set_label"):
+            self.query_one("#routine-left", Static).update(f"{view.set_label} · {view.time_left} left")
+
+    # Saving: after every completed set, so a crash loses at most the set in progress.
+
+    def session(self) -> Session:
+        now = self.app.config.monotonic()
+        return Session(
+            id=self.session_id, local_date=self.local_date, started_at=self.started_at,
+            routine_id=self.routine.id, planned_reps=self.workout.planned_reps,
+            done_reps=self.workout.done_reps(now), reps=self.workout.reps_done(now),
+            duration_s=round(self.workout.stopwatch.elapsed(now), 1), source="app", feel={},
+        )
+
+    def save(self) -> Session:
+        session = self.session()
+        self.app.save_session(session)
+        return session
+
+    def finish(self) -> None:
+        from gluteui.screens.summary import SummaryScreen
+
+        self.ended = True
+        if self.ticker is not None:
+            self.ticker.stop()
+        session = self.save()
+        self.app.switch_screen(SummaryScreen(session))
+
+    # Keys.
+
+    def action_toggle_pause(self) -> None:
+        self.workout.toggle_pause(self.app.config.monotonic())
+        paused = self.workout.stopwatch.paused
+        self.sub_title = f"{self.routine.name} - PAUSED" if paused else self.routine.name
+        self.set_class(paused, "-paused")
+        self.tick()
+
+    def action_skip_set(self) -> None:
+        self.workout.skip_set(self.app.config.monotonic())
+        self.tick()
+
+    def action_repeat_set(self) -> None:
+        self.workout.repeat_set(self.app.config.monotonic())
+        self.tick()
+
+    def action_add_rest(self) -> None:
+        self.workout.add_rest(self.app.config.monotonic())
+        self.tick()
+
+    def action_toggle_mute(self) -> None:
+        sound = self.app.sound
+        sound.muted = not sound.muted
+        self.notify("Sound off" if sound.muted else "Sound on", timeout=2)
+
+    def action_stop(self) -> None:
+        if not self.workout.stopwatch.paused:
+            self.action_toggle_pause()
+        done = self.workout.done_reps(self.app.config.monotonic())
+        question = f"Stop the routine here? The {done} reps you did are kept." if done else "Stop the routine here?"
+        self.app.push_screen(ConfirmScreen(question), self.stopped)
+
+    def stopped(self, stop: bool | None) -> None:
+        if not stop:
+            self.action_toggle_pause()
+            return
+        self.ended = True
+        if self.ticker is not None:
+            self.ticker.stop()
+        if self.workout.done_reps(self.app.config.monotonic()):
+            self.save()
+        self.app.pop_screen()

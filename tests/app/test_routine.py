@@ -1,0 +1,122 @@
+"""The whole routine, driven by a fake clock: banner, rep counter and phase at chosen instants."""
+
+from __future__ import annotations
+
+from gluteui.core.store import Store
+from gluteui.core.timeline import Timeline
+from gluteui.screens.home import HomeScreen
+from gluteui.screens.routine import RoutineScreen
+from gluteui.screens.summary import SummaryScreen
+from gluteui.widgets.player import SideBanner
+from tests.factory import make_app
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def advance_to(pilot, seconds: float) -> None:
+    """Move the fake clock to `seconds` into the routine and let the screen tick once."""
+    app = pilot.app
+    clock = app.config.monotonic
+    clock.now = app.screen.start_clock + seconds
+    app.screen.tick()
+    await pilot.pause()
+
+
+async def start(pilot) -> RoutineScreen:
+    await pilot.press("d", "enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, RoutineScreen)
+    return screen
+
+
+async def test_standard_routine_end_to_end(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    timeline = Timeline.from_routine(app.content.routines["standard"])
+    phases = timeline.phases
+    first_up = next(p for p in phases if p.kind == "up")
+    first_hold = next(p for p in phases if p.kind == "hold")
+    switch = next(p for p in phases if p.kind == "switch")
+    right_rep = next(p for p in phases if p.kind == "up" and p.side == "right")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        banner = screen.query_one(SideBanner)
+        assert "Get ready" in text(screen, "#break-title")
+        assert banner.side == "left"
+
+        await advance_to(pilot, first_up.start + 0.5)
+        assert text(screen, "#phase-word") == "LIFT"
+        assert screen.query_one("#rep").value == "1"
+        assert "of 15" in text(screen, "#rep-of")
+
+        await advance_to(pilot, first_hold.start + 0.1)
+        assert text(screen, "#phase-word") == "SQUEEZE AND HOLD"
+
+        await advance_to(pilot, switch.start + 0.1)
+        assert "Switch sides: RIGHT" in text(screen, "#break-title")
+        assert banner.side == "right" and banner.has_class("-right")
+
+        await advance_to(pilot, right_rep.start + 0.1)
+        assert banner.side == "right"
+        assert screen.query_one("#rep").value == "1"
+
+        # A clamshell set is done by now: it was saved before the routine ended.
+        saved = Store.open(data_dir).sessions()
+        assert len(saved) == 1 and saved[0].reps["clamshell"]["left"] == 15
+
+        await advance_to(pilot, timeline.total + 1)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("y", "n", "u")
+        await pilot.pause()
+        assert "Saved" in text(app.screen, "#summary-feel")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Activated today" in text(app.screen, "#today")
+
+    [session] = Store.open(data_dir).sessions()
+    assert session.done_reps == session.planned_reps == app.content.routines["standard"].planned_reps
+    assert session.feel == {"clamshell": "yes", "single_leg_bridge": "no", "lateral_band_walk": "unsure"}
+
+
+async def test_pause_freezes_and_resume_counts_in(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        up = next(p for p in screen.workout.timeline.phases if p.kind == "up")
+        await advance_to(pilot, up.start + 0.5)
+        await pilot.press("space")
+        await advance_to(pilot, up.start + 60)  # a minute passes while paused
+        assert text(screen, "#phase-word") == "LIFT"
+        assert screen.has_class("-paused")
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Get ready" in text(screen, "#break-title")  # 3 s count-in before the rep restarts
+
+
+async def test_skip_repeat_and_extra_rest_keys(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        total = screen.workout.timeline.total
+        await pilot.press("n")  # skip the get-ready: first set starts now
+        assert text(screen, "#phase-word") == "LIFT"
+        await pilot.press("plus")
+        assert screen.workout.timeline.total > total - 1
+        assert "Rest" in text(screen, "#break-title")
+
+
+async def test_stop_asks_and_keeps_the_partial_session(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        second_set = next(p for p in screen.workout.timeline.phases if p.kind == "up" and p.side == "right")
+        await advance_to(pilot, second_set.start + 30)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    [session] = Store.open(data_dir).sessions()
+    assert 15 < session.done_reps < session.planned_reps

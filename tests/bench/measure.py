@@ -1,0 +1,50 @@
+"""Timing helpers shared by the benchmarks: interleaved runs, medians, one summary line each.
+
+The machine is shared and noisy, so every figure is a median, and every measurement is
+interleaved with its baseline in the same run: a busy moment hits both alike.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+
+RUNS = 7
+"""Runs per measurement; odd, so the median is one real run."""
+
+
+def interleaved(runs: int, measures: dict[str, Callable[[], float]]) -> dict[str, list[float]]:
+    """Call each measure once per round, in turn, for `runs` rounds; their samples by name."""
+    samples: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            samples[name].append(measure())
+    return samples
+
+
+def median(samples: Sequence[float]) -> float:
+    return statistics.median(samples)
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms"
+
+
+def spread(samples: Sequence[float]) -> str:
+    return f"[{seconds(min(samples))} .. {seconds(max(samples))}]"
+
+
+def report(title: str, text: str) -> None:
+    """One summary line per measurement, easy to grep out of the pytest output."""
+    print(f"\nBENCH {title}: {text}", flush=True)
+
+
+def wall_time(command: Sequence[str]) -> float:
+    """Seconds from spawn to exit of `command`; it must succeed."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr}"
+    return elapsed

@@ -1,0 +1,24 @@
+"""What a scenario is: a named state of the app for snapshots and screenshots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gluteui.core.store import Store
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    press: tuple[str, ...] = ()
+    prepare: Callable[[Store], None] = lambda store: None
+    """Fills the store before the app starts (demo history, a seen welcome...)."""
+    overrides: dict = field(default_factory=dict)
+    """AppConfig fields to change, e.g. reduced_motion=True."""
+    advance: float = 0.0
+    """Seconds the fake monotonic clock moves after the keys are pressed (routine states)."""
+
+
+def seen_welcome(store: Store) -> None:
+    store.set_setting("welcome_seen", True)

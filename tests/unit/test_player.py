@@ -1,0 +1,91 @@
+"""What the player shows and sounds at chosen instants of a real routine."""
+
+from __future__ import annotations
+
+import pytest
+
+from gluteui import locations
+from gluteui.core.content import load_content
+from gluteui.core.player import clock, cues_between, figure_frame, player_view
+from gluteui.core.timeline import Timeline
+
+CONTENT = load_content(locations.content_dir())
+TIMELINE = Timeline.from_routine(CONTENT.routines["standard"])
+PHASES = TIMELINE.phases
+
+
+def first(kind: str, **labels):
+    return next(p for p in PHASES if p.kind == kind and all(getattr(p, k) == v for k, v in labels.items()))
+
+
+def view_at(elapsed: float, reduced: bool = False):
+    return player_view(TIMELINE.state_at(elapsed), TIMELINE, CONTENT.exercises, reduced)
+
+
+def cues(before: float | None, after: float) -> list[str]:
+    return cues_between(None if before is None else TIMELINE.state_at(before), TIMELINE.state_at(after))
+
+
+def test_figure_follows_the_rep_and_holds_still_under_reduced_motion():
+    assert figure_frame("up", 0.0, 5, False) == 0
+    assert figure_frame("up", 1.0, 5, False) == 4
+    assert figure_frame("hold", 0.3, 5, False) == 4
+    assert figure_frame("down", 0.25, 5, False) == 3
+    assert {figure_frame(kind, p, 5, True) for kind in ("up", "down") for p in (0, 0.5, 1)} == {4}
+
+
+def test_view_mid_rep():
+    up = first("up", rep=3)
+    view = view_at(up.start + up.duration / 2)
+    assert (view.exercise_name, view.side, view.rep, view.reps) == ("Clamshell", "left", 3, 15)
+    assert view.phase_word == "Lift" and not view.is_break
+    assert 0.4 < view.phase_progress < 0.6
+    assert view.cue in CONTENT.exercises["clamshell"].cues
+
+
+def test_view_at_switch_names_the_new_side_and_how_to_turn():
+    switch = first("switch")
+    view = view_at(switch.start + 0.2)
+    assert view.is_break and view.side == "right"
+    assert "RIGHT" in view.break_title
+    assert view.break_text == CONTENT.exercises["clamshell"].switch_hint
+    assert view.phase_seconds_left == 5
+
+
+def test_rest_names_what_comes_next_and_done_is_done():
+    rest = first("rest")
+    assert "Single-leg" in view_at(rest.start + 0.1).break_text
+    done = view_at(TIMELINE.total + 5)
+    assert done.kind == "done" and done.time_left == "0:00" and done.routine_progress == 1.0
+
+
+@pytest.mark.parametrize("kind,expected", [
+    ("up", ["rep"]), ("hold", ["hold_start"]), ("switch", ["switch"]),
+])
+def test_entering_a_phase_sounds_its_cue(kind: str, expected: list[str]):
+    phase = first(kind)
+    assert cues(phase.start - 0.01, phase.start + 0.01) == expected
+
+
+def test_hold_end_exercise_done_routine_done():
+    hold = first("hold")
+    assert cues(hold.end - 0.01, hold.end + 0.01) == ["hold_end"]
+    rest = first("rest")
+    assert cues(rest.start - 0.01, rest.start + 0.01) == ["exercise_done"]
+    assert cues(TIMELINE.total - 0.01, TIMELINE.total + 0.01) == ["routine_done"]
+
+
+def test_three_two_one_before_a_set_starts_and_silence_within_a_phase():
+    switch = first("switch")
+    counted = [cues(switch.end - s - 0.05, switch.end - s + 0.05) for s in (3, 2, 1)]
+    assert counted == [["countdown"]] * 3
+    assert cues(switch.start + 0.1, switch.start + 0.2) == []
+
+
+def test_a_late_tick_cues_only_the_latest_phase():
+    up = first("up", rep=1)
+    assert cues(up.start - 0.01, up.end + 0.2) == ["hold_start"]
+
+
+def test_clock_rounds_up():
+    assert clock(0) == "0:00" and clock(0.2) == "0:01" and clock(61) == "1:01"

@@ -1,0 +1,164 @@
+"""The routine runner: pause and resume, skip/repeat/rest, reps done, sets completed."""
+
+import pytest
+
+from gluteui.core.content import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.workout import RESUME_GET_READY_S, Stopwatch, Workout
+
+
+def exercise(exercise_id: str, per_side: bool, reps: int, tempo: Tempo) -> Exercise:
+    """An exercise with only the fields the runner reads filled in."""
+    return Exercise(
+        id=exercise_id, name=exercise_id, target="", feel_it="", setup=(), per_side=per_side,
+        switch_hint="roll over" if per_side else "", reps=reps, tempo=tempo, cues=(),
+        mistakes=(), feel_check="", figure=(),
+    )
+
+
+CLAMSHELL = exercise("clamshell", True, 3, Tempo(1.5, 2.0, 1.0))          # 4.5 s a rep
+BAND_WALK = exercise("lateral_band_walk", False, 4, Tempo(1.0, 0.0, 1.0))  # 2 s a rep
+ROUTINE = Routine(
+    id="wake_up", name="Wake up", summary="", get_ready_s=5.0, switch_s=4.0, rest_s=15.0,
+    steps=tuple(RoutineStep(exercise=e, reps=e.reps, tempo=e.tempo, band="none")
+                for e in (CLAMSHELL, BAND_WALK)),
+    extra_set_on_weaker_side=True,
+)
+# get_ready 0-5 | clamshell L 5-18.5 (reps start 5, 9.5, 14), switch -22.5, R -36 |
+# rest -51, intro -55 | band walk 55-63 | done
+TOTAL = 63.0
+START = 1000.0  # the monotonic clock is never zero in real life
+
+
+def at(elapsed: float) -> float:
+    """The clock reading `elapsed` seconds into an unpaused workout."""
+    return START + elapsed
+
+
+@pytest.fixture
+def workout() -> Workout:
+    return Workout(ROUTINE, now=START)
+
+
+def run_to_the_end(workout: Workout, now: float, step: float = 0.1) -> tuple[float, list[float]]:
+    """Tick until finished; return the clock then and the elapsed times when a set completed."""
+    completed_at = []
+    tick = 0
+    while not workout.finished(now + tick * step):
+        tick += 1
+        if workout.new_set_completed(now + tick * step):
+            completed_at.append(workout.state(now + tick * step).elapsed)
+        assert tick < 100_000, "the workout never finished"
+    return now + tick * step, completed_at
+
+
+def test_stopwatch_counts_running_time_only():
+    stopwatch = Stopwatch()
+    stopwatch.start(10.0)
+    stopwatch.pause(12.0)
+    stopwatch.pause(40.0)
+    assert stopwatch.paused
+    assert stopwatch.elapsed(100.0) == 2.0
+    stopwatch.resume(50.0)
+    stopwatch.resume(51.0)
+    assert not stopwatch.paused
+    assert stopwatch.elapsed(53.0) == 5.0
+    stopwatch.pause(54.0)
+    stopwatch.resume(70.0)
+    assert stopwatch.elapsed(71.0) == 7.0
+
+
+def test_pause_stops_time_however_long_it_lasts(workout):
+    workout.toggle_pause(at(10.0))
+    frozen = workout.state(at(10.0))
+    assert workout.stopwatch.paused
+    for later in (at(10.5), at(60.0), at(10_000.0)):
+        assert workout.state(later) == frozen
+        assert workout.done_reps(later) == 1
+        assert not workout.finished(later)
+
+
+def test_resume_counts_in_three_seconds_then_does_the_same_rep_again(workout):
+    workout.toggle_pause(at(12.0))  # in the hold of rep 2 on the left
+    resumed = START + 500.0
+    workout.toggle_pause(resumed)
+    count_in = workout.state(resumed)
+    assert (count_in.kind, count_in.rep, count_in.side) == ("get_ready", 2, "left")
+    assert count_in.phase.duration == RESUME_GET_READY_S
+    assert workout.state(resumed + RESUME_GET_READY_S - 0.01).kind == "get_ready"
+    rep = workout.state(resumed + RESUME_GET_READY_S)
+    assert (rep.kind, rep.rep, rep.side) == ("up", 2, "left")
+    assert workout.done_reps(resumed + RESUME_GET_READY_S) == 1
+
+
+def test_reps_done_after_completing_sets(workout):
+    assert workout.reps_done(at(10.0)) == {
+        "clamshell": {"left": 1, "right": 0}, "lateral_band_walk": {"both": 0},
+    }
+    assert workout.reps_done(at(36.0)) == {
+        "clamshell": {"left": 3, "right": 3}, "lateral_band_walk": {"both": 0},
+    }
+    assert workout.completed_sets(at(36.0)) == [0, 1]
+    assert workout.done_reps(at(36.0)) == 6
+    assert workout.reps_done(at(TOTAL))["lateral_band_walk"] == {"both": 4}
+
+
+def test_a_rep_counts_once_its_down_is_over(workout):
+    assert workout.done_reps(at(9.5 - 0.01)) == 0
+    assert workout.done_reps(at(9.5)) == 1
+
+
+def test_skip_keeps_the_reps_done_before_it_and_completes_the_set(workout):
+    workout.skip_set(at(18.0))  # half way down in rep 3 on the left
+    assert workout.reps_done(at(18.0))["clamshell"] == {"left": 2, "right": 0}
+    assert workout.completed_sets(at(18.0)) == [0]
+    assert workout.new_set_completed(at(18.0))
+    assert not workout.new_set_completed(at(18.0))
+    assert workout.state(at(18.0)).kind == "switch"
+
+
+def test_repeated_reps_all_count(workout):
+    workout.repeat_set(at(15.0))  # two reps done, then the set again from rep 1
+    end, _ = run_to_the_end(workout, at(15.0))
+    assert workout.done_reps(end) == workout.planned_reps + 2
+    assert workout.reps_done(end)["clamshell"] == {"left": 5, "right": 3}
+
+
+def test_add_rest_gives_ten_more_seconds(workout):
+    workout.add_rest(at(40.0))
+    assert workout.state(at(60.9)).kind == "rest"
+    assert workout.state(at(61.0)).kind == "intro"
+    assert workout.finished(at(TOTAL + 10.0))
+    assert not workout.finished(at(TOTAL + 9.9))
+
+
+def test_new_set_completed_fires_once_per_set(workout):
+    _, completed_at = run_to_the_end(workout, START)
+    assert completed_at == pytest.approx([18.5, 36.0, TOTAL], abs=0.1)
+
+
+def test_a_full_run_on_a_fake_clock_does_every_planned_rep():
+    workout = Workout(ROUTINE, now=START, extra_set_side="right")
+    assert workout.planned_reps == 3 * 3 + 4
+    workout.toggle_pause(at(30.0))
+    workout.toggle_pause(at(90.0))
+    end, completed_at = run_to_the_end(workout, at(90.0), step=0.25)
+    assert workout.finished(end)
+    assert workout.done_reps(end) == workout.planned_reps
+    assert len(completed_at) == len(workout.timeline.sets) == 4
+    assert workout.completed_sets(end) == [0, 1, 2, 3]
+    assert workout.state(end + 1_000.0).time_left == 0.0
+
+
+def test_the_routine_flag_alone_adds_no_extra_set(workout):
+    assert ROUTINE.extra_set_on_weaker_side
+    assert workout.planned_reps == ROUTINE.planned_reps == 10
+
+
+def test_a_set_repeated_from_the_break_after_it_completes_again(workout):
+    assert workout.new_set_completed(at(20.0))
+    workout.repeat_set(at(20.0))  # in the switch after the left side
+    assert workout.completed_sets(at(25.0)) == []
+    assert not workout.new_set_completed(at(33.4))
+    assert workout.new_set_completed(at(33.5))
+    assert workout.completed_sets(at(33.5)) == [0]
+    assert workout.reps_done(at(33.5))["clamshell"]["left"] == 6
