@@ -19,7 +19,8 @@ from gluteui.core.store import Store, StoreError
 from gluteui.screens.home import HomeScreen
 from gluteui.sound import SoundPlayer
 
-STYLESHEETS = ("base", "home", "help", "lessons", "quiz", "routines", "routine", "progress")
+# Only what the first screen needs; every other screen brings its own CSS_PATH.
+STYLESHEETS = ("base", "home")
 
 # name -> (title, help) for the screens the app can open from anywhere.
 DESTINATIONS = {
@@ -34,7 +35,7 @@ DESTINATIONS = {
 class GluteApp(App[None]):
     TITLE = "GluteUI"
     SUB_TITLE = "wake your glutes before you run"
-    CSS_PATH = [locations.styles_dir() / f"{name}.tcss" for name in STYLESHEETS]
+    CSS_PATH = [locations.stylesheet(name) for name in STYLESHEETS]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
@@ -48,7 +49,7 @@ class GluteApp(App[None]):
         self.lesson_ids = {lesson.id for lesson in content.lessons}
         if config.reduced_motion or not config.animate:
             self.animation_level = "none"
-        self.sound = SoundPlayer(config.sound, locations.cache_dir(), self._silent_cue)
+        self.sound = SoundPlayer(config.sound, locations.cache_dir, self._silent_cue)
         self._save_failed = False
 
     def on_mount(self) -> None:
@@ -80,7 +81,7 @@ class GluteApp(App[None]):
             if not self._save_failed:
                 self._save_failed = True
                 self.notify(
-                    f"{error}. Your session is kept in memory: use 'Export data' (Ctrl+P) to save a copy.",
+                    f"{error} Use 'Export data' (Ctrl+P) to save a copy elsewhere.",
                     title="Not saved", severity="error", timeout=20,
                 )
 

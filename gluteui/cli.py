@@ -5,25 +5,60 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.core.content import ContentError, load_content
 from gluteui.config import local_now
+from gluteui.core.content import ContentError, load_content
+from gluteui.core.records import MAX_CHECKIN_SCORE
 from gluteui.core.store import Store, StoreError
-from gluteui.cli_data import DEMO_DAYS, add_data_commands, fill_demo, run_data_command
 from gluteui.errors import UserError
 
 
 def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("gluteui")
     except PackageNotFoundError:
         return "unknown (not installed)"
+
+
+class VersionAction(argparse.Action):
+    """--version, looked up only when asked for: importlib.metadata is slow to import."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"gluteui {app_version()}")
+        parser.exit()
+
+
+def add_data_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the data subcommands on the main parser."""
+    stats = sub.add_parser("stats", help="streaks and totals")
+    stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    log = sub.add_parser("log", help="record a routine you did away from the app")
+    log.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    log.add_argument("--routine", default="standard", help="routine id (default: standard)")
+    rest = sub.add_parser("rest", help="mark a rest day (it bridges your streak)")
+    rest.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    rest.add_argument("--undo", action="store_true", help="unmark it instead")
+    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run")
+    checkin.add_argument("score", help=f"0 = fine ... {MAX_CHECKIN_SCORE} = very bad")
+    checkin.add_argument("--date", help="YYYY-MM-DD of the run (default: today)")
+    export = sub.add_parser("export", help="write your history as JSON (everything) or CSV (sessions)")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--out", metavar="FILE", help="default: standard output")
+    imp = sub.add_parser("import", help="merge a JSON export (importing twice changes nothing)")
+    imp.add_argument("file", metavar="FILE")
+    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
+    demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
+
+
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Wake up your glutes before a run: lessons, a squeeze test, "
         "a guided five-minute routine and streaks.",
     )
-    parser.add_argument("--version", action="version", version=f"gluteui {app_version()}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--data-dir", metavar="PATH",
         help=f"where your history is kept (also ${locations.DATA_DIR_ENV})",
@@ -88,6 +123,10 @@ def launch(args: argparse.Namespace, data_dir: Path) -> int:
 
 def launch_demo(args: argparse.Namespace) -> int:
     """The TUI on a throwaway folder holding half a year of made-up history."""
+    import tempfile
+
+    from gluteui.cli_data import DEMO_DAYS, fill_demo
+
     with tempfile.TemporaryDirectory(prefix="gluteui-demo-") as folder:
         store = Store.open(Path(folder))
         fill_demo(store, DEMO_DAYS, store.history().day_of(local_now()))
@@ -101,6 +140,8 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
         if args.command == "check-content":
             return check_content(args.folder)
         if args.command is not None:
+            from gluteui.cli_data import run_data_command
+
             return run_data_command(args, now())
         if args.demo:
             return launch_demo(args)

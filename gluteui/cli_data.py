@@ -16,7 +16,6 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.core.content import Content, load_content
-from gluteui.core.demo import demo_history
 from gluteui.core.overview import streak_summary
 from gluteui.core.records import MAX_CHECKIN_SCORE, Checkin, Session
 from gluteui.core.store import Store
@@ -24,28 +23,6 @@ from gluteui.errors import UserError
 
 DEMO_DAYS = 182
 """Half a year: what `gluteui --demo` and the screenshots show."""
-
-
-def add_data_commands(sub: argparse._SubParsersAction) -> None:
-    """Register the data subcommands on the main parser."""
-    stats = sub.add_parser("stats", help="streaks and totals")
-    stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
-    log = sub.add_parser("log", help="record a routine you did away from the app")
-    log.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    log.add_argument("--routine", default="standard", help="routine id (default: standard)")
-    rest = sub.add_parser("rest", help="mark a rest day (it bridges your streak)")
-    rest.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    rest.add_argument("--undo", action="store_true", help="unmark it instead")
-    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run")
-    checkin.add_argument("score", help=f"0 = fine ... {MAX_CHECKIN_SCORE} = very bad")
-    checkin.add_argument("--date", help="YYYY-MM-DD of the run (default: today)")
-    export = sub.add_parser("export", help="write your history as JSON (everything) or CSV (sessions)")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
-    export.add_argument("--out", metavar="FILE", help="default: standard output")
-    imp = sub.add_parser("import", help="merge a JSON export (importing twice changes nothing)")
-    imp.add_argument("file", metavar="FILE")
-    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
-    demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 
 
 def parse_date(text: str | None, today: date) -> date:
@@ -169,18 +146,10 @@ def fill_demo(store: Store, days: int, today: date) -> int:
     """Write made-up history into an empty store; refuse to mix it with real history."""
     if store.sessions():
         raise UserError(f"{store.path} already holds history; demo-data only fills an empty data dir")
-    history = demo_history(_content().routines, today, days)
-    # One import is one atomic write, however long the history.
-    store.import_data({
-        "format": "gluteui",
-        "schema_version": 1,
-        "sessions": [session.to_dict() for session in history.sessions],
-        "rest_days": sorted(day.isoformat() for day in history.rest_days),
-        "checkins": [checkin.to_dict() for checkin in history.checkins],
-        "quiz_results": [result.to_dict() for result in history.quiz_results],
-        "lessons_read": ["runners-paradox", "gluteal-amnesia", "who-steps-in"],
-        "settings": {"welcome_seen": True},
-    })
+    from gluteui.core.demo import demo_history
+
+    history = demo_history(_content(), today, days)
+    store.import_data(history.export())
     return len(history.sessions)
 
 

@@ -34,6 +34,11 @@ def styles_dir() -> Path:
     return _bundled("styles")
 
 
+def stylesheet(name: str) -> Path:
+    """One .tcss file; screens name their own, so only what is shown gets parsed."""
+    return styles_dir() / f"{name}.tcss"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where the user's history lives: --data-dir, then $GLUTEUI_DATA_DIR, then the platform's."""
     if override:

@@ -7,12 +7,8 @@ or with sound turned off, every cue falls back to the caller's bell-and-flash.
 
 from __future__ import annotations
 
-import io
-import math
 import queue
-import struct
 import threading
-import wave
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +30,12 @@ SOUND_VERSION = "1"
 
 def cue_wav(name: str) -> bytes:
     """The cue as a mono 16-bit WAV, with short fades so it does not click."""
+    # Imported here: WAVs are made on the sound thread, after the first screen.
+    import io
+    import math
+    import struct
+    import wave
+
     frames = bytearray()
     for frequency, seconds in CUES[name]:
         count = int(SAMPLE_RATE * seconds)
@@ -69,10 +71,13 @@ def cue_files(folder: Path) -> dict[str, Path]:
 class SoundPlayer:
     """Plays cues on a background thread; `fallback(name)` runs when sound cannot play."""
 
-    def __init__(self, enabled: bool, folder: Path, fallback: Callable[[str], None]) -> None:
+    def __init__(
+        self, enabled: bool, folder: Callable[[], Path], fallback: Callable[[str], None]
+    ) -> None:
         self.enabled = enabled
         self.muted = False
         self.folder = folder
+        """Where the WAVs go, asked for on the sound thread (platformdirs is slow to import)."""
         self.fallback = fallback
         self.problem: str | None = None if enabled else "sound is off (--no-sound)"
         self._paths: dict[str, Path] = {}
@@ -101,10 +106,11 @@ class SoundPlayer:
             self.fallback(name)
 
     def _prepare(self) -> Callable[[Path], object] | None:
+        folder = self.folder()
         try:
-            self._paths = cue_files(self.folder)
+            self._paths = cue_files(folder)
         except OSError as error:
-            self.problem = f"cannot write sound files to {self.folder}: {error.strerror or error}"
+            self.problem = f"cannot write sound files to {folder}: {error.strerror or error}"
             return None
         from playsound3 import playsound
         from playsound3.playsound3 import DEFAULT_BACKEND

@@ -82,7 +82,7 @@ class Glow:
 
 
 def working(state: State) -> frozenset[str]:
-    """The muscles that do the work in a state: the glutes when firing, their helpers when asleep."""
+    """The muscles doing the work: the glutes when firing, their helpers when asleep."""
     return GLUTES if state == "firing" else HELPERS
 
 
@@ -92,7 +92,7 @@ def settled(step: int) -> bool:
 
 
 def level_at(step: int | None) -> int:
-    """Glow level of a working muscle `step` ticks after the state began; None is the still frame."""
+    """Glow of a working muscle `step` ticks after the state began; None: the still frame."""
     if step is None or settled(step):
         return LEVELS
     if step < len(RAMP):
@@ -123,7 +123,8 @@ def _label_spans(state: State, glows: dict[str, Glow]) -> dict[int, list[Span]]:
         status = STATUS[(state, region in GLUTES)]
         status_style = glows[region].style if region in working(state) else "status"
         by_row[row] = [(leader, "outline"), (name, "label")]
-        by_row[row + 1] = [(" " * (LABEL_COLUMN - len(FIGURE[row + 1])), "outline"), (status, status_style)]
+        indent = " " * (LABEL_COLUMN - len(FIGURE[row + 1]))
+        by_row[row + 1] = [(indent, "outline"), (status, status_style)]
     return by_row
 
 
@@ -150,5 +151,5 @@ def picture(state: State, step: int | None = None) -> list[list[Span]]:
 
 
 def plain(lines: list[list[Span]]) -> str:
-    """The picture as text, without styles (for tests and screen readers of the snapshot)."""
+    """The picture as plain text, without styles."""
     return "\n".join("".join(text for text, _ in spans).rstrip() for spans in lines)

@@ -6,13 +6,12 @@ before raising one `ContentError`, so `gluteui check-content` can list them all.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.fields import ContentError, Entry, Problems
+from gluteui.core.fields import ContentError, Entry, Problems, read_toml
 from gluteui.core.lessons import Lesson, load_lessons
-from gluteui.core.quiz import Quiz, load_quiz
+from gluteui.core.quiz_content import Quiz, load_quiz
 
 SIDES = ("left", "right")
 BANDS = ("none", "knees", "ankles", "feet")
@@ -96,19 +95,6 @@ class Content:
     quiz: Quiz
 
 
-def _read_toml(path: Path, problems: Problems) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        problems.add(path.name, "", "", "file is missing")
-    except (OSError, UnicodeDecodeError) as error:
-        problems.add(path.name, "", "", f"cannot be read ({error})")
-    except tomllib.TOMLDecodeError as error:
-        problems.add(path.name, "", "", f"is not valid TOML ({error})")
-    return {}
-
-
 def _load_figure(folder: Path, exercise_id: str, entry: Entry) -> tuple[str, ...]:
     name = entry.text("figure")
     path = folder / "figures" / f"{name}.txt"
@@ -150,7 +136,7 @@ def _tempo(entry: Entry, fallback: Tempo | None = None) -> Tempo:
 def _load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
     file = "exercises.toml"
     exercises: dict[str, Exercise] = {}
-    for exercise_id, data in _read_toml(folder / file, problems).items():
+    for exercise_id, data in (read_toml(folder / file, problems) or {}).items():
         entry = Entry(file, exercise_id, data, problems)
         mistakes = []
         for number, raw in enumerate(entry.tables("mistakes"), start=1):
@@ -186,7 +172,7 @@ def _load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
 def _load_routines(folder: Path, exercises: dict[str, Exercise], problems: Problems) -> dict[str, Routine]:
     file = "routines.toml"
     routines: dict[str, Routine] = {}
-    for routine_id, data in _read_toml(folder / file, problems).items():
+    for routine_id, data in (read_toml(folder / file, problems) or {}).items():
         entry = Entry(file, routine_id, data, problems)
         steps = []
         raw_steps = entry.tables("steps")

@@ -7,8 +7,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from gluteui.core.content import Routine
+from gluteui.core.content import Content, Routine
+from gluteui.core.quiz import weaker_side
 from gluteui.core.records import Checkin, QuizResult, Session
+
+
+DEMO_LESSONS_READ = ("runners-paradox", "gluteal-amnesia", "who-steps-in")
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,19 @@ class DemoHistory:
     rest_days: frozenset[date]
     checkins: tuple[Checkin, ...]
     quiz_results: tuple[QuizResult, ...]
+
+    def export(self) -> dict:
+        """As an export, so `Store.import_data` writes it all in one atomic write."""
+        return {
+            "format": "gluteui",
+            "schema_version": 1,
+            "sessions": [session.to_dict() for session in self.sessions],
+            "rest_days": sorted(day.isoformat() for day in self.rest_days),
+            "checkins": [checkin.to_dict() for checkin in self.checkins],
+            "quiz_results": [result.to_dict() for result in self.quiz_results],
+            "lessons_read": list(DEMO_LESSONS_READ),
+            "settings": {"welcome_seen": True},
+        }
 
 
 def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]], int]:
@@ -31,13 +48,15 @@ def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]
 
 
 def demo_history(
-    routines: dict[str, Routine], today: date, days: int, seed: int = 7, per_day: float = 1.0
+    content: Content, today: date, days: int, seed: int = 7, per_day: float = 1.0
 ) -> DemoHistory:
     """`days` of history ending yesterday: most days activated, some partial, rest days, runs.
 
     `per_day` scales how many sessions an active day holds (benchmarks ask for dense data).
     Same seed, same history.
     """
+    routines = content.routines
+    top = content.quiz.max_score
     rng = random.Random(seed)
     ids = uuid.UUID(int=rng.getrandbits(128))
     counter = 0
@@ -56,6 +75,16 @@ def demo_history(
     skill = 0.3  # how well the glutes fire; it improves with practice
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)
+        if day.day == 1:
+            scores = {
+                "left": max(0, min(top, round(top * (0.2 + 0.8 * skill) + rng.uniform(-1, 1)))),
+                "right": max(0, min(top, round(top * (0.1 + 0.8 * skill) + rng.uniform(-1, 1)))),
+            }
+            verdict = next(v for v in content.quiz.verdicts if min(scores.values()) >= v.min_score)
+            quiz.append(QuizResult(
+                next_id(), day, datetime.combine(day, time(7), zone), scores, verdict.id,
+                weaker_side(content.quiz.rules, scores), False,
+            ))
         roll = rng.random()
         if day.weekday() == 0 and roll < 0.6:
             rest.add(day)
@@ -81,13 +110,4 @@ def demo_history(
             # Runs after an activation tend to bother the back a little less.
             score = max(0, min(10, round(rng.gauss(4.5 - 2.5 * skill, 1.5))))
             checkins.append(Checkin(next_id(), day, score, datetime.combine(day, time(19), zone)))
-        if day.day == 1:
-            left = max(0, min(9, round(2 + 7 * skill + rng.uniform(-1, 1))))
-            right = max(0, min(9, round(1 + 7 * skill + rng.uniform(-1, 1))))
-            verdict = "firing" if min(left, right) >= 7 else "sleepy" if min(left, right) >= 4 else "amnesia"
-            weaker = None if abs(left - right) < 2 else ("left" if left < right else "right")
-            quiz.append(QuizResult(
-                next_id(), day, datetime.combine(day, time(7), zone),
-                {"left": left, "right": right}, verdict, weaker, False,
-            ))
     return DemoHistory(tuple(sessions), frozenset(rest), tuple(checkins), tuple(quiz))

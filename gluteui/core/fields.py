@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -118,3 +120,17 @@ class Entry:
         """Report keys nobody read: a typo in a key would otherwise be silently ignored."""
         for key in sorted(set(self.data) - self.seen):
             self.fail(key, "is not a known field")
+
+
+def read_toml(path: Path, problems: Problems) -> dict | None:
+    """A TOML file as a dict, or None with the reason recorded against the file."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        problems.add(path.name, "", "", "file is missing")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.add(path.name, "", "", f"cannot be read ({error})")
+    except tomllib.TOMLDecodeError as error:
+        problems.add(path.name, "", "", f"is not valid TOML ({error})")
+    return None

@@ -14,6 +14,7 @@ class Overview:
     today: date
     streaks: StreakSummary
     latest_verdict: str | None
+    latest_red_flag: bool
     lessons_read: int
     lessons_total: int
 
@@ -32,6 +33,7 @@ def overview(history: History, lesson_ids: set[str], now: datetime) -> Overview:
         today=today,
         streaks=streak_summary(history, today),
         latest_verdict=results[-1].verdict if results else None,
+        latest_red_flag=results[-1].red_flag if results else False,
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
     )

@@ -7,6 +7,7 @@ and retried with the next save.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -98,6 +99,10 @@ class Store:
         self.unsaved_reason = unsaved_reason
         self.notices: list[str] = []
         self.pending: list[Change] = []
+        # The file as last read or written, keyed by its identity on disk, and the
+        # History built from it: a long history is parsed once, not on every read.
+        self._cached: tuple[tuple[int, int, int], dict] | None = None
+        self._history: tuple[dict, History] | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -127,8 +132,28 @@ class Store:
 
     # Reading and writing the whole file.
 
+    def _identity(self) -> tuple[int, int, int] | None:
+        """Which version of the file is on disk: every atomic write makes a new inode."""
+        if self.path is None:
+            return None
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (status.st_ino, status.st_mtime_ns, status.st_size)
+
     def _load(self) -> tuple[dict, bool]:
         """The current tables, and whether they differ from what is on disk."""
+        # Taken before reading: a file replaced meanwhile then fails the next comparison.
+        identity = self._identity()
+        if identity is not None and self._cached is not None and self._cached[0] == identity:
+            return self._cached[1], False
+        tables, rewrite = self._read()
+        if identity is not None and not rewrite:
+            self._cached = (identity, tables)
+        return tables, rewrite
+
+    def _read(self) -> tuple[dict, bool]:
         try:
             tables = self._backend.read()
             if tables is None:
@@ -161,11 +186,13 @@ class Store:
             tables, _ = self._load()
         # The in-memory backend hands out its live tables and never has pending changes.
         if self.pending:
+            tables = copy.deepcopy(tables)  # the cached tables must stay as saved
             apply_changes(tables, self.pending)
         return tables
 
     def _commit(self, changes: list[Change]) -> list[Change]:
         """Apply pending and new changes in one write; on failure keep them pending."""
+        self._history = None  # the tables it was built from change in place below
         try:
             with held(self._lock):
                 tables, rewrite = self._load()
@@ -173,7 +200,10 @@ class Store:
                 applied = apply_changes(tables, changes)
                 if applied or rewrite or self.pending:
                     self._write(tables, " (the change is kept in memory until a save works)")
+                    identity = self._identity()
+                    self._cached = (identity, tables) if identity is not None else None
         except StoreError:
+            self._cached = None  # the cached tables took changes the file did not
             self.pending.extend(changes)
             raise
         self.pending.clear()
@@ -273,9 +303,14 @@ class Store:
         self._commit([Change("settings", {key: json.loads(json.dumps(value))})])
 
     def history(self) -> History:
-        """Everything, pending changes included, from one read of the file."""
+        """Everything, pending changes included, from one read of the file.
+
+        The same History comes back while the file is unchanged: treat it as read-only.
+        """
         tables = self._tables()
-        return History(
+        if self._history is not None and self._history[0] is tables:
+            return self._history[1]
+        history = History(
             sessions=self._sessions(tables),
             rest_days=self._rest_days(tables),
             checkins=self._checkins(tables),
@@ -283,6 +318,10 @@ class Store:
             lessons_read=self._lessons_read(tables),
             settings=dict(self._settings(tables)),
         )
+        # Only file tables are replaced on change; memory tables change in place.
+        if self.path is not None and not self.pending:
+            self._history = (tables, history)
+        return history
 
     def export_data(self) -> dict[str, Any]:
         """Everything, pending changes included, as JSON-able data that `import_data` accepts."""

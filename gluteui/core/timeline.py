@@ -167,7 +167,7 @@ class Timeline:
                 if order:
                     # A break before a set on the side just trained is a rest, not a switch.
                     kind = "switch" if side != sides[order - 1] else "rest"
-                    drafts.append(_draft(kind, routine.switch_s, exercise_id=exercise.id, side=side))
+                    drafts.append(_draft(kind, routine.switch_s, **upcoming | {"side": side}))
                 plan = SetPlan(exercise.id, side, step.reps, step.tempo, extra=order >= len(SIDES))
                 sets.append(plan)
                 drafts += _set_drafts(len(sets) - 1, plan)
@@ -239,23 +239,23 @@ class Timeline:
     def repeat_set(self, elapsed: float) -> Timeline:
         """Restart the current set from rep 1 at `elapsed`.
 
-        In the break after a set, repeat that set, then take the whole break again.
-        Before the first set and once finished there is nothing to repeat.
+        In a break after a set, repeat that set, then the break phase you were in starts
+        over (the part of the break already taken is not owed again). Before the first
+        set and once finished there is nothing to repeat.
         """
         elapsed, i, phase = self._locate(elapsed)
         if phase.kind == "done":
             return self
         if phase.set_index is not None:
-            resume = self._run_end(i)
-        else:
-            resume = i
-            while resume > 0 and self.phases[resume - 1].set_index is None:
-                resume -= 1
-            if resume == 0:
-                return self
-            phase = self.phases[resume - 1]
-        drafts = _set_drafts(phase.set_index, self.sets[phase.set_index])
-        return self._replace_from(elapsed, drafts, resume)
+            return self._replace_from(elapsed, self._set_drafts_of(phase), self._run_end(i))
+        finished = next((p for p in reversed(self.phases[:i]) if p.set_index is not None), None)
+        if finished is None:
+            return self
+        again = replace(phase, start=0.0, end=phase.duration)
+        return self._replace_from(elapsed, self._set_drafts_of(finished) + [again], i + 1)
+
+    def _set_drafts_of(self, phase: Phase) -> list[Phase]:
+        return _set_drafts(phase.set_index, self.sets[phase.set_index])
 
     def add_rest(self, elapsed: float, seconds: float = DEFAULT_EXTRA_REST_S) -> Timeline:
         """Give `seconds` more rest at `elapsed`; everything after moves later.

@@ -11,11 +11,13 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from gluteui import locations
 from gluteui.core.records import MAX_CHECKIN_SCORE
 
 
 class CheckinScreen(ModalScreen[int | None]):
     """Dismisses with the chosen score, or None when skipped."""
+    CSS_PATH = locations.stylesheet("dialogs")
 
     BINDINGS = [
         Binding("left,h", "move(-1)", "Less", show=False),

@@ -8,8 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from gluteui import locations
+
 
 class ConfirmScreen(ModalScreen[bool]):
+    CSS_PATH = locations.stylesheet("dialogs")
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="yes"),
         Binding("n,escape", "answer(False)", "No", id="no"),

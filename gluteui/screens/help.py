@@ -12,6 +12,8 @@ from textual.widgets import Markdown, Static
 
 GENERAL = (Path(__file__).with_name("help.md")).read_text(encoding="utf-8")
 
+from gluteui import locations
+
 
 def _key_rows(screen: Screen) -> list[tuple[str, str]]:
     rows: dict[str, str] = {}
@@ -24,6 +26,7 @@ def _key_rows(screen: Screen) -> list[tuple[str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = locations.stylesheet("help")
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="close_help"),
     ]

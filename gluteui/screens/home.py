@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -15,9 +14,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui.core.overview import Overview, overview
-from gluteui.core.records import Checkin, History
+from gluteui.core.quiz_content import Quiz
+from gluteui.core.records import History
 from gluteui.core.runs import checkin_due
-from gluteui.screens.checkin import CheckinScreen
 from gluteui.widgets.menu import Menu
 
 if TYPE_CHECKING:
@@ -31,6 +30,10 @@ WELCOME = (
     "test first. [dim](d: dismiss this note)[/dim]"
 )
 
+HEALTH_NOTE = (
+    "[dim]Education, not diagnosis. Stop on sharp pain; Learn has a safety lesson.[/dim]"
+)
+
 # (option id, label, key shown beside it)
 ENTRIES = (
     ("routine", "Start activation", "Enter"),
@@ -41,7 +44,7 @@ ENTRIES = (
 )
 
 
-def status_text(view: Overview) -> str:
+def status_text(view: Overview, quiz: Quiz) -> str:
     streaks = view.streaks
     if streaks.today_activated:
         today = "[b $success]Activated today[/] - go and run"
@@ -55,12 +58,15 @@ def status_text(view: Overview) -> str:
         f"Streak [b]{streaks.current_streak}[/] {days}  (longest {streaks.longest_streak})",
         f"This week [b]{streaks.week_activated_days}[/] of {streaks.weekly_target} days",
         f"Lessons read {view.lessons_read} of {view.lessons_total}",
-        f"Squeeze test: {view.latest_verdict or 'not taken yet'}",
+        "Squeeze test: " + (
+            quiz.title_of(view.latest_verdict, view.latest_red_flag) if view.latest_verdict else "not taken yet"
+        ),
     ))
 
 
 class HomeScreen(Screen[None]):
     app: GluteApp
+    offered_checkin = False
     BINDINGS = [
         Binding("l", "app.open('learn')", "Learn", id="learn"),
         Binding("s", "app.open('quiz')", "Squeeze test", id="quiz"),
@@ -80,25 +86,45 @@ class HomeScreen(Screen[None]):
                     id="menu",
                 )
                 yield Static(id="today")
+            yield Static(id="next-routine")
+        yield Static(HEALTH_NOTE, id="home-note")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        """Shown at launch and on every return: today's status may have changed."""
         history = self.app.store.history()
         view = self.refresh_status(history)
-        run_day = checkin_due(history, view.today)
-        if run_day is not None:
-            self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
+        if not self.offered_checkin:
+            self.offered_checkin = True  # only on launch: "the launch after an activation"
+            run_day = checkin_due(history, view.today)
+            if run_day is not None:
+                from gluteui.screens.checkin import CheckinScreen
 
-    def on_screen_resume(self) -> None:
-        self.refresh_status()
+                self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
+        # The routine line needs the timeline: worked out just after the frame.
+        self.call_after_refresh(self.show_next_routine)
 
-    def refresh_status(self, history: History | None = None) -> Overview:
+    def refresh_status(self, history: History) -> Overview:
         app = self.app
-        view = overview(history or app.store.history(), app.lesson_ids, app.config.now())
-        self.query_one("#today", Static).update(status_text(view))
+        view = overview(history, app.lesson_ids, app.config.now())
+        self.query_one("#today", Static).update(status_text(view, app.content.quiz))
         return view
 
+    def show_next_routine(self) -> None:
+        from gluteui.core.player import clock
+        from gluteui.core.timeline import Timeline
+
+        routine = self.app.content.routines[self.app.recommended_routine()]
+        moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
+        self.query_one("#next-routine", Static).update(
+            f"[b]Enter[/b] starts [b]{routine.name}[/b] "
+            f"({clock(Timeline.from_routine(routine).total)} min): {moves}."
+        )
+
     def save_checkin(self, run_day: date, score: int | None) -> None:
+        import uuid
+
+        from gluteui.core.records import Checkin
         from gluteui.core.store import StoreError
 
         app = self.app

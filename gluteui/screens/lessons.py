@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gluteui import locations
 from gluteui.core.anatomy import State
 from gluteui.core.lessons import Lesson
 from gluteui.core.store import StoreError
@@ -85,22 +86,34 @@ class LessonList(OptionList, can_focus=False):
         self.set_options(options)
 
 
-class Reader(VerticalScroll):
+class Reader(VerticalScroll, inherit_bindings=False):
+    """The lesson text. Only vertical keys: left and right belong to paging between lessons."""
+
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll Down", show=False),
-        Binding("k", "scroll_up", "Scroll Up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, key_display="↓/j"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, key_display="↑/k"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, key_display="PgDn/space"),
+        Binding("pageup", "page_up", "Page up", show=False, key_display="PgUp"),
+        Binding("home", "scroll_home", "Top of the lesson", show=False),
+        Binding("end", "scroll_end", "End of the lesson", show=False),
     ]
 
 
 class LessonsScreen(Screen[None]):
+    CSS_PATH = locations.stylesheet("lessons")
     app: GluteApp
     TITLE = "Lessons"
     AUTO_FOCUS = "#lesson-reader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("left,h", "previous", "Previous lesson", id="previous_lesson", key_display="←", group=PAGING),
-        Binding("right,l", "next", "Next lesson", id="next_lesson", key_display="→", group=PAGING),
+        Binding(
+            "left,h", "previous", "Previous lesson", id="previous_lesson", key_display="←",
+            group=PAGING,
+        ),
+        Binding(
+            "right,l", "next", "Next lesson", id="next_lesson", key_display="→", group=PAGING
+        ),
         Binding("m", "mark(True)", "Mark read", id="mark_read"),
         Binding("m", "mark(False)", "Mark unread", id="mark_unread"),
         Binding("enter", "lesson_action('quiz')", "Squeeze test", id="lesson_quiz"),
@@ -144,17 +157,29 @@ class LessonsScreen(Screen[None]):
         yield Footer()
 
     def _note(self) -> str:
-        numbers = [n for n, lesson in enumerate(self.lessons, start=1) if lesson.id == SAFETY_LESSON]
-        safety = f" Pain or a red flag? Press [b]{numbers[0]}[/b]: safety first." if numbers else ""
-        return f"[b]Education, not diagnosis.[/b]{safety}"
+        ids = [lesson.id for lesson in self.lessons]
+        if SAFETY_LESSON not in ids:
+            return "[b]Education, not diagnosis.[/b]"
+        number = ids.index(SAFETY_LESSON) + 1
+        return (
+            f"[b]Education, not diagnosis.[/b] Pain or a red flag? Press [b]{number}[/b]:"
+            " safety first."
+        )
 
     async def on_mount(self) -> None:
-        self.read = self.app.store.lessons_read() & self.app.lesson_ids
+        self._load_read()
+        if not self.lessons:
+            self.query_one("#lesson-heading", Static).update("No lessons found.")
+            return
+        self.watch(self.query_one(Reader), "scroll_y", self._reader_scrolled, init=False)
         unread = [i for i, lesson in enumerate(self.lessons) if lesson.id not in self.read]
-        reader = self.query_one(Reader)
-        self.watch(reader, "scroll_y", self._reader_scrolled, init=False)
-        if self.lessons:
-            await self.open(unread[0] if unread else 0)
+        await self.open(unread[0] if unread else 0)
+
+    def _load_read(self) -> None:
+        try:
+            self.read = self.app.store.lessons_read() & self.app.lesson_ids
+        except StoreError as error:
+            self.notify(str(error), title="Your data file", severity="error")
 
     def _show_list(self) -> None:
         if self.lessons:
@@ -205,22 +230,17 @@ class LessonsScreen(Screen[None]):
         if self.lessons and self.auto_mark and self.query_one(Reader).max_scroll_y == 0:
             self._set_read(True)
 
-    def _set_read(self, read: bool) -> bool:
-        lesson_id = self.lesson.id
-        if (lesson_id in self.read) == read:
-            return True
+    def _set_read(self, read: bool) -> None:
+        if (self.lesson.id in self.read) == read:
+            return
         try:
-            self.app.store.set_lesson_read(lesson_id, read)
+            self.app.store.set_lesson_read(self.lesson.id, read)
         except StoreError as error:
+            # The store keeps the change in memory and retries on the next save; show what it holds.
             self.notify(str(error), title="Not saved", severity="error")
-            return False
-        if read:
-            self.read.add(lesson_id)
-        else:
-            self.read.discard(lesson_id)
+        self._load_read()
         self._show_list()
         self.refresh_bindings()
-        return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.lessons:
@@ -258,8 +278,8 @@ class LessonsScreen(Screen[None]):
         await self._move_to(event.option_index)
 
     def action_mark(self, read: bool) -> None:
-        if self._set_read(read):
-            self.auto_mark = False
+        self.auto_mark = False
+        self._set_read(read)
 
     def action_lesson_action(self, name: str) -> None:
         if self.lesson.action == name:

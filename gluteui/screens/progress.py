@@ -11,7 +11,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from gluteui import locations
 from gluteui.core.progress import ProgressView, progress_view
+from gluteui.core.quiz_content import Quiz
 from gluteui.core.runs import MIN_RUNS_EACH
 from gluteui.widgets.calendar import CalendarHeatmap
 
@@ -21,10 +23,13 @@ if TYPE_CHECKING:
 
 def streak_text(view: ProgressView) -> str:
     s = view.streaks
+    days = "day" if s.current_streak == 1 else "days"
+    weeks = "week" if s.weekly_streak == 1 else "weeks"
     return (
-        f"Streak [b]{s.current_streak}[/] days   Longest [b]{s.longest_streak}[/]   "
-        f"This week [b]{s.week_activated_days}/{s.weekly_target}[/]   "
-        f"Weekly streak [b]{s.weekly_streak}[/]   Sessions [b]{s.total_sessions}[/]"
+        f"Streak [b]{s.current_streak}[/] {days} (longest {s.longest_streak})   "
+        f"This week [b]{s.week_activated_days}[/] of {s.weekly_target} days\n"
+        f"Weekly target met [b]{s.weekly_streak}[/] {weeks} running   "
+        f"[b]{s.total_sessions}[/] sessions   Lessons read {view.lessons_read} of {view.lessons_total}"
     )
 
 
@@ -39,11 +44,11 @@ def day_text(view: ProgressView, day: date) -> str:
     return f"{head}\n" + "; ".join(parts)
 
 
-def trend_text(view: ProgressView) -> str:
+def trend_text(view: ProgressView, quiz: Quiz) -> str:
     if not view.quiz_trend:
         return "Squeeze test: not taken yet (s on Home)."
     latest = view.quiz_trend[-1]
-    lines = [f"Squeeze test: [b]{latest.verdict}[/] on {latest.local_date:%d %b}"]
+    lines = [f"Squeeze test: [b]{quiz.title_of(latest.verdict, latest.red_flag)}[/] on {latest.local_date:%d %b}"]
     for side in ("left", "right"):
         scores = " -> ".join(str(result.scores.get(side, 0)) for result in view.quiz_trend)
         lines.append(f"  {side.capitalize():<6}{scores}")
@@ -67,6 +72,7 @@ def runs_text(view: ProgressView) -> str:
 
 
 class ProgressScreen(Screen[None]):
+    CSS_PATH = locations.stylesheet("progress")
     app: GluteApp
     view: ProgressView
     TITLE = "Progress"
@@ -103,12 +109,12 @@ class ProgressScreen(Screen[None]):
     def show_view(self) -> None:
         view = self.view
         self.query_one("#progress-streaks", Static).update(
-            streak_text(view) + f"\nLessons read {view.lessons_read} of {view.lessons_total}"
+            streak_text(view)
         )
         calendar = self.query_one(CalendarHeatmap)
         calendar.show(view.weeks)
         self.query_one("#progress-day", Static).update(day_text(view, calendar.selected))
-        self.query_one("#progress-trend", Static).update(trend_text(view))
+        self.query_one("#progress-trend", Static).update(trend_text(view, self.app.content.quiz))
         self.query_one("#progress-runs", Static).update(runs_text(view))
 
     def on_calendar_heatmap_day_selected(self, event: CalendarHeatmap.DaySelected) -> None:

@@ -6,6 +6,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from rich.table import Table
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,9 +15,14 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gluteui.core.quiz import Assessment, Attempt, Step, change_since, hold_left, seconds_shown, to_record
+from gluteui import locations
+from gluteui.core.quiz import (
+    Assessment, Attempt, Recommendation, change_since, hold_left, seconds_shown, to_record,
+)
+from gluteui.core.quiz_content import Step
 from gluteui.core.records import QuizResult
 from gluteui.core.store import StoreError
+from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.player import SideBanner
@@ -26,6 +32,8 @@ if TYPE_CHECKING:
     from gluteui.app import GluteApp
 
 TICKS_PER_SECOND = 4
+WIDE_LAYOUT = 110
+"""Columns from which the result shows the anatomy figure beside the text."""
 
 
 def step_heading(step: Step, number: int, total: int) -> str:
@@ -34,14 +42,10 @@ def step_heading(step: Step, number: int, total: int) -> str:
     return f"[dim]Step {number} of {total}[/dim]  {dots}\n[b]{step.title}[/b]{hold}"
 
 
-def recommendation_text(assessment: Assessment, routine_name: str) -> str:
-    recommendation = assessment.recommendation
-    assert recommendation is not None
-    side = recommendation.extra_set_side
-    extra = f"  [dim]extra set on your {side} side[/dim]" if side else ""
-    lines = [f"Recommended: [b]{routine_name}[/b]{extra}"]
+def recommendation_text(recommendation: Recommendation, routine_name: str) -> str:
+    lines = [f"Recommended: [b]{routine_name}[/b]"]
     lines += [f"[dim]·[/dim] {reason}" for reason in recommendation.reasons]
-    lines.append("[dim]Enter starts it now; Start activation on Home uses it from now on.[/dim]")
+    lines.append("[dim]Enter starts it; Start activation on Home now uses it too.[/dim]")
     return "\n".join(lines)
 
 
@@ -57,6 +61,7 @@ def tips_table(tips: tuple[str, ...]) -> Table:
 
 
 class QuizScreen(Screen[None]):
+    CSS_PATH = locations.stylesheet("quiz")
     app: GluteApp
     TITLE = "Squeeze test"
     BINDINGS = [
@@ -91,16 +96,22 @@ class QuizScreen(Screen[None]):
                 yield Menu(id="quiz-options")
                 yield Static(self.attempt.quiz.safety.reminder, id="quiz-reminder")
             with VerticalScroll(id="quiz-result"):
-                yield Static(id="quiz-verdict")
-                yield SideBars(id="quiz-bars")
-                yield Static(id="quiz-change")
-                yield Static(id="quiz-explanation")
-                yield Static(id="quiz-recommendation")
-                yield Static(id="quiz-tips")
+                with Vertical(id="quiz-result-text"):
+                    yield Static(id="quiz-verdict")
+                    yield SideBars(id="quiz-bars")
+                    yield Static(id="quiz-change")
+                    yield Static(id="quiz-explanation")
+                    yield Static(id="quiz-recommendation")
+                    yield Static(id="quiz-tips")
+                yield Anatomy(id="quiz-anatomy")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_step()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Wide enough: the figure goes beside the text instead of below it.
+        self.query_one("#quiz-result").set_class(event.size.width >= WIDE_LAYOUT, "-wide")
 
     # The steps.
 
@@ -196,19 +207,19 @@ class QuizScreen(Screen[None]):
         app = self.app
         assessment = self.assessment = self.attempt.assessment()
         now = app.config.now()
-        previous: QuizResult | None = None
+        earlier: list[QuizResult] = []
         try:
             history = app.store.history()
-            previous = history.quiz_results[-1] if history.quiz_results else None
+            earlier = history.quiz_results
             app.store.add_quiz_result(to_record(assessment, uuid.uuid4().hex, history.day_of(now), now))
         except StoreError as error:
             self.notify(f"{error}. This result is not in your history.", title="Not saved", severity="error")
         if assessment.recommendation is not None:
             app.save_setting("recommended_routine", assessment.recommendation.routine_id)
             app.save_setting("extra_set_side", assessment.recommendation.extra_set_side)
-        self.show_result(assessment, previous)
+        self.show_result(assessment, earlier)
 
-    def show_result(self, assessment: Assessment, previous: QuizResult | None) -> None:
+    def show_result(self, assessment: Assessment, earlier: list[QuizResult]) -> None:
         quiz = self.attempt.quiz
         self.query_one(ContentSwitcher).current = "quiz-result"
         verdict = self.query_one("#quiz-verdict", Static)
@@ -216,7 +227,7 @@ class QuizScreen(Screen[None]):
             verdict.set_class(known.id == assessment.verdict.id and not assessment.red_flag, f"-{known.id}")
         verdict.set_class(assessment.red_flag, "-red-flag")
         # Scores cut short by a red flag would make a misleading comparison.
-        change = None if assessment.red_flag else change_since(previous, assessment.scores)
+        change = None if assessment.red_flag else change_since(earlier, assessment.scores)
         self.query_one("#quiz-change", Static).update(
             f"[dim]Saved. {change}.[/dim]" if change else "[dim]Saved to your history. Retake it any time.[/dim]"
         )
@@ -224,6 +235,9 @@ class QuizScreen(Screen[None]):
         recommendation.display = assessment.recommendation is not None
         bars = self.query_one(SideBars)
         bars.display = not assessment.red_flag
+        anatomy = self.query_one(Anatomy)
+        anatomy.display = not assessment.red_flag
+        anatomy.state = "firing" if assessment.verdict.id == "firing" else "asleep"
         if assessment.red_flag:
             verdict.update(f"[b]{quiz.safety.title}[/b]")
             self.query_one("#quiz-explanation", Static).update(quiz.safety.text)
@@ -234,7 +248,7 @@ class QuizScreen(Screen[None]):
             self.query_one("#quiz-explanation", Static).update(assessment.verdict.text)
         if assessment.recommendation is not None:
             routine = self.app.content.routines[assessment.recommendation.routine_id]
-            recommendation.update(recommendation_text(assessment, routine.name))
+            recommendation.update(recommendation_text(assessment.recommendation, routine.name))
         tips = self.query_one("#quiz-tips", Static)
         tips.display = bool(assessment.tips) and not assessment.red_flag
         tips.update(tips_table(assessment.tips))

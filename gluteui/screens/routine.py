@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
 
+from gluteui import locations
 from gluteui.core.player import PlayerView, cues_between, player_view
 from gluteui.core.records import Session
 from gluteui.core.timeline import TimelineState
@@ -27,6 +28,7 @@ REDUCED_MOTION_FRAMES_PER_SECOND = 2
 
 
 class RoutineScreen(Screen[None]):
+    CSS_PATH = locations.stylesheet("routine")
     app: GluteApp
     TITLE = "Activation"
     BINDINGS = [
@@ -148,7 +150,9 @@ class RoutineScreen(Screen[None]):
             id=self.session_id, local_date=self.local_date, started_at=self.started_at,
             routine_id=self.routine.id, planned_reps=self.workout.planned_reps,
             done_reps=self.workout.done_reps(now), reps=self.workout.reps_done(now),
-            duration_s=round(self.workout.stopwatch.elapsed(now), 1), source="app", feel={},
+            # A late last tick must not count as time spent exercising.
+            duration_s=round(min(self.workout.stopwatch.elapsed(now), self.workout.timeline.total), 1),
+            source="app", feel={},
         )
 
     def save(self) -> Session:

@@ -11,19 +11,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gluteui import locations
 from gluteui.core.timeline import Timeline
+from gluteui.core.player import clock
 from gluteui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
 
 
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 class RoutinesScreen(Screen[None]):
+    CSS_PATH = locations.stylesheet("routines")
     app: GluteApp
     TITLE = "Routines"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
@@ -37,7 +35,7 @@ class RoutinesScreen(Screen[None]):
                 total = Timeline.from_routine(routine).total
                 moves = ", ".join(step.exercise.name for step in routine.steps)
                 options.append(Option(
-                    f"[b]{routine.name}[/b]  [dim]{minutes(total)} min[/dim]\n"
+                    f"[b]{routine.name}[/b]  [dim]{clock(total)} min[/dim]\n"
                     f"  {routine.summary}\n  [dim]{moves}[/dim]",
                     id=routine.id,
                 ))

@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from gluteui import locations
 from gluteui.core.player import clock
 from gluteui.core.records import Session
 
@@ -21,6 +25,7 @@ ANSWERS = {"yes": "yes", "no": "no", "unsure": "not sure"}
 
 
 class SummaryScreen(Screen[None]):
+    CSS_PATH = locations.stylesheet("summary")
     app: GluteApp
     TITLE = "Well done"
     BINDINGS = [
@@ -48,12 +53,21 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         s = self.session
-        lines = [f"[b]Routine done[/b] in {clock(s.duration_s)} - {s.done_reps} of {s.planned_reps} reps\n"]
+        table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim")
+        table.add_column("Exercise")
+        table.add_column("Left", justify="right")
+        table.add_column("Right", justify="right")
         for exercise_id in self.exercise_ids:
-            name = self.app.content.exercises[exercise_id].name
-            sides = "   ".join(f"{side} {count}" for side, count in s.reps[exercise_id].items())
-            lines.append(f"  {name:<22}{sides}")
-        self.query_one("#summary-reps", Static).update("\n".join(lines))
+            done = s.reps[exercise_id]
+            both = str(done["both"]) if "both" in done else ""
+            table.add_row(
+                self.app.content.exercises[exercise_id].name,
+                str(done.get("left", both)), str(done.get("right", "")),
+            )
+        title = Text.from_markup(
+            f"[b]Routine done[/b] in {clock(s.duration_s)}: {s.done_reps} of {s.planned_reps} reps\n"
+        )
+        self.query_one("#summary-reps", Static).update(Group(title, table))
         self.show_feel()
 
     @property
@@ -63,16 +77,16 @@ class SummaryScreen(Screen[None]):
 
     def show_feel(self) -> None:
         exercises = self.app.content.exercises
-        lines = ["[b]Feel check[/b] - quality beats quantity: did each move land where it should?"]
+        lines = ["[b]Feel check[/b]: quality beats quantity. Did each move land where it should?"]
         for exercise_id in self.exercise_ids:
             exercise = exercises[exercise_id]
             answer = self.feel.get(exercise_id)
-            marker = "[reverse]>[/reverse]" if exercise_id == self.asking else " "
-            shown = f"[b]{ANSWERS[answer]}[/b]" if answer else "[dim]y / n / u[/dim]"
-            lines.append(f"{marker} {exercise.feel_check}  {shown}")
+            asking = exercise_id == self.asking
+            shown = f"[b]{ANSWERS[answer]}[/b]" if answer else ("[reverse] y / n / u [/reverse]" if asking else "")
+            lines.append(f"\n[b]{exercise.name}[/b]  {shown}\n  {exercise.feel_check}")
             if answer == "no":
                 for mistake in exercise.mistakes[:2]:
-                    lines.append(f"    [dim]If {mistake.mistake.lower().rstrip('.')}:[/dim] {mistake.fix}")
+                    lines.append(f"  [dim]{mistake.mistake}[/dim] {mistake.fix}")
         if self.asking is None:
             lines.append("\nSaved. Press [b]Enter[/b] to go back home.")
         self.query_one("#summary-feel", Static).update("\n".join(lines))

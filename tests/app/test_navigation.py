@@ -11,8 +11,8 @@ from tests.factory import make_app
 
 # key on Home -> the screen class name it opens
 DESTINATIONS = {
-    # "l": "LessonsScreen",
-    # "s": "QuizScreen",
+    "l": "LessonsScreen",
+    "s": "QuizScreen",
     "r": "RoutinesScreen",
     "p": "ProgressScreen",
     "enter": "RoutineScreen",

@@ -120,3 +120,32 @@ async def test_stop_asks_and_keeps_the_partial_session(data_dir, store: Store):
         assert isinstance(app.screen, HomeScreen)
     [session] = Store.open(data_dir).sessions()
     assert 15 < session.done_reps < session.planned_reps
+
+
+async def test_a_full_disk_mid_routine_keeps_the_session_and_export_saves_it(
+    data_dir, store: Store, tmp_path, monkeypatch
+):
+    import errno
+    import json
+    import os
+
+    from gluteui.core import storage
+
+    def disk_full(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(data_dir, store=store)
+    messages: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: messages.append(message))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        switch = next(p for p in screen.workout.timeline.phases if p.kind == "switch")
+        monkeypatch.setattr(storage.os, "replace", disk_full)
+        await advance_to(pilot, switch.start + 0.1)  # the first set ends: saving fails
+        assert any("no space left on device" in m and "Export data" in m for m in messages)
+        assert isinstance(app.screen, RoutineScreen)  # the routine goes on
+        monkeypatch.setenv("HOME", str(tmp_path))
+        app.action_export_data()
+    [export] = tmp_path.glob("gluteui-export-*.json")
+    sessions = json.loads(export.read_text())["sessions"]
+    assert len(sessions) == 1 and sessions[0]["reps"]["clamshell"]["left"] == 15

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+PYTHON = Path(sys.executable)
+GLUTEUI = PYTHON.with_name("gluteui")
+"""The installed command, beside the interpreter running the benchmarks (.venv/bin)."""
 
 RUNS = 7
 """Runs per measurement; odd, so the median is one real run."""
@@ -28,6 +34,16 @@ def median(samples: Sequence[float]) -> float:
     return statistics.median(samples)
 
 
+def median_call(function: Callable[[], object], runs: int = RUNS) -> float:
+    """The median seconds one call of `function` takes, over `runs` calls in a row."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return median(samples)
+
+
 def seconds(value: float) -> str:
     return f"{value * 1000:.0f} ms"
 
@@ -41,10 +57,10 @@ def report(title: str, text: str) -> None:
     print(f"\nBENCH {title}: {text}", flush=True)
 
 
-def wall_time(command: Sequence[str]) -> float:
+def wall_time(command: Sequence[str | Path]) -> float:
     """Seconds from spawn to exit of `command`; it must succeed."""
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stderr}"
+    assert done.returncode == 0, f"{' '.join(map(str, command))} failed:\n{done.stderr}"
     return elapsed

@@ -34,7 +34,7 @@ def test_cue_files_are_written_once(tmp_path: Path):
 
 def test_sound_off_uses_the_fallback_for_every_cue(tmp_path: Path):
     heard: list[str] = []
-    player = SoundPlayer(False, tmp_path, heard.append)
+    player = SoundPlayer(False, lambda: tmp_path, heard.append)
     player.start()
     player.play("switch")
     assert heard == ["switch"]
@@ -43,7 +43,7 @@ def test_sound_off_uses_the_fallback_for_every_cue(tmp_path: Path):
 
 def test_muted_is_silent_even_for_the_fallback(tmp_path: Path):
     heard: list[str] = []
-    player = SoundPlayer(False, tmp_path, heard.append)
+    player = SoundPlayer(False, lambda: tmp_path, heard.append)
     player.muted = True
     player.play("rep")
     assert heard == []
@@ -53,7 +53,7 @@ def test_unwritable_cache_falls_back_with_a_reason(tmp_path: Path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     heard: list[str] = []
-    player = SoundPlayer(True, blocker / "cache", heard.append)
+    player = SoundPlayer(True, lambda: blocker / "cache", heard.append)
     player.start()
     assert player.ready.wait(10)
     player.play("rep")
@@ -65,7 +65,7 @@ PLAY_THROUGH_PLAYER = """
 import sys, time
 from pathlib import Path
 from gluteui.sound import SoundPlayer
-player = SoundPlayer(True, Path(sys.argv[1]), lambda name: sys.exit("fell back to the bell"))
+player = SoundPlayer(True, lambda: Path(sys.argv[1]), lambda name: sys.exit("fell back to the bell"))
 player.start()
 assert player.ready.wait(20), "player never got ready"
 assert player.available, player.problem

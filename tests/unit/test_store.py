@@ -532,3 +532,13 @@ def test_bad_import_record_names_index_and_field_and_changes_nothing(tmp_path: P
     assert str(caught.value).startswith("Cannot import checkins[0]: field 'score'")
     assert store.path.read_bytes() == before
     assert store.pending == []
+
+
+def test_a_change_by_another_running_copy_is_seen_despite_the_cache(tmp_path: Path) -> None:
+    first = Store.open(tmp_path)
+    assert first.history().sessions == []
+    Store.open(tmp_path).save_session(make_session(1))
+    assert [s.id for s in first.history().sessions] == ["s00001"]
+    first.save_session(make_session(2))
+    assert [s.id for s in Store.open(tmp_path).history().sessions] == ["s00001", "s00002"]
+    assert [s.id for s in first.history().sessions] == ["s00001", "s00002"]

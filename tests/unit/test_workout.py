@@ -162,3 +162,14 @@ def test_a_set_repeated_from_the_break_after_it_completes_again(workout):
     assert workout.new_set_completed(at(33.5))
     assert workout.completed_sets(at(33.5)) == [0]
     assert workout.reps_done(at(33.5))["clamshell"]["left"] == 6
+
+
+def test_a_set_skipped_before_it_starts_still_counts_as_behind_you(workout):
+    workout.toggle_pause(at(10.0))
+    workout.skip_set(at(11.0))  # the rest of the left side: on to the switch
+    workout.skip_set(at(12.0))  # the switch: the right side starts
+    assert workout.new_set_completed(at(12.0))
+    workout.skip_set(at(13.0))  # the whole right side, before a second of it ran
+    assert workout.completed_sets(at(13.0)) == [0, 1]
+    assert workout.new_set_completed(at(13.0))
+    assert workout.reps_done(at(13.0))["clamshell"] == {"left": 1, "right": 0}

@@ -1,0 +1,208 @@
+"""The squeeze self-assessment as content: content/quiz.toml loaded and validated.
+
+The scoring rules are data here (thresholds, gap, ladder); gluteui.core.quiz applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gluteui.core.fields import Entry, Problems, read_toml
+
+FILE = "quiz.toml"
+STEP_SIDES = ("left", "right", "none")
+INSTRUCTIONS_MAX = 320
+"""Characters; longer instructions would push the answers off an 80x24 screen."""
+LABEL_MAX = 60
+MAX_OPTIONS = 9
+"""Answers are picked with the number keys 1-9."""
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    score: int
+    red_flag: bool
+    note: str | None
+    """A tip shown with the result when this answer was given."""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    side: str
+    """"left" or "right" (scores count for that side) or "none" (sitting load)."""
+    instructions: str
+    hold_s: float | None
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    title: str
+    min_score: int
+    """The lower side's score must reach this."""
+    routine: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    weaker_side_gap: int
+    weaker_side_routine: str
+    step_up_at: int
+    ladder: tuple[str, ...]
+    step_up_note: str
+    weaker_side_note: str
+    """May use {side} and {gap}."""
+
+
+@dataclass(frozen=True)
+class Safety:
+    reminder: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    steps: tuple[Step, ...]
+    verdicts: tuple[Verdict, ...]
+    """Highest min_score first: the first one the lower side reaches applies."""
+    rules: Rules
+    safety: Safety
+
+    @property
+    def max_score(self) -> int:
+        """The most one side can score (the loader makes sure both sides agree)."""
+        return side_max(self.steps, "left")
+
+    def title_of(self, verdict_id: str, red_flag: bool = False) -> str:
+        """A stored result as the user reads it: "amnesia" -> "Gluteal amnesia".
+
+        A red flag wins: its test stopped early, so the verdict id alone would mislead.
+        """
+        if red_flag:
+            return self.safety.title
+        return next((v.title for v in self.verdicts if v.id == verdict_id), verdict_id)
+
+
+def side_max(steps: Sequence[Step], side: str) -> int:
+    """The most `side` can score: the best answer of each of its steps."""
+    return sum(max((o.score for o in step.options), default=0) for step in steps if step.side == side)
+
+
+def _name(raw: object, fallback: str) -> str:
+    """An entry is named by its id when it has a usable one, else by its position."""
+    name = raw.get("id") if isinstance(raw, dict) else None
+    return name if isinstance(name, str) and name.strip() else fallback
+
+
+def _table(parent: Entry, name: str) -> Entry:
+    parent.seen.add(name)
+    return Entry(parent.file, name, parent.data.get(name, {}), parent.problems)
+
+
+def _load_step(raw: object, number: int, problems: Problems) -> Step:
+    name = _name(raw, f"steps[{number}]")
+    entry = Entry(FILE, name, raw, problems)
+    options = []
+    for index, raw_option in enumerate(entry.tables("options"), start=1):
+        item = Entry(FILE, f"{name}.options[{index}]", raw_option, problems)
+        label = item.text("label")
+        if len(label) > LABEL_MAX:
+            item.fail("label", f"must fit in {LABEL_MAX} characters, has {len(label)}")
+        options.append(Option(label, item.integer("score"), item.boolean("red_flag", default=False),
+                              item.optional_text("note")))
+        item.finish()
+    if not 2 <= len(options) <= MAX_OPTIONS:
+        entry.fail("options", f"must list 2 to {MAX_OPTIONS} answers, has {len(options)}")
+    instructions = entry.text("instructions")
+    if len(instructions) > INSTRUCTIONS_MAX:
+        entry.fail("instructions", f"must fit in {INSTRUCTIONS_MAX} characters, has {len(instructions)}")
+    step = Step(
+        id=entry.text("id"), title=entry.text("title"), side=entry.choice("side", STEP_SIDES),
+        instructions=instructions, hold_s=entry.number("hold_s", default=None, minimum=1),
+        options=tuple(options),
+    )
+    entry.finish()
+    return step
+
+
+def _load_verdict(raw: object, number: int, problems: Problems) -> Verdict:
+    entry = Entry(FILE, _name(raw, f"verdicts[{number}]"), raw, problems)
+    verdict = Verdict(
+        id=entry.text("id"), title=entry.text("title"), min_score=entry.integer("min_score"),
+        routine=entry.text("routine"), text=entry.text("text"),
+    )
+    entry.finish()
+    return verdict
+
+
+def _load_rules(entry: Entry) -> Rules:
+    rules = Rules(
+        weaker_side_gap=entry.integer("weaker_side_gap", minimum=1),
+        weaker_side_routine=entry.text("weaker_side_routine"),
+        step_up_at=entry.integer("step_up_at", minimum=1),
+        ladder=entry.texts("ladder"),
+        step_up_note=entry.text("step_up_note"),
+        weaker_side_note=entry.text("weaker_side_note"),
+    )
+    try:
+        rules.weaker_side_note.format(side="left", gap=2)
+    except (KeyError, IndexError, ValueError):
+        entry.fail("weaker_side_note", "may only use the placeholders {side} and {gap}")
+    entry.finish()
+    return rules
+
+
+def _check(quiz: Quiz, problems: Problems, routine_ids: Collection[str] | None) -> None:
+    """Rules that span entries: unique ids, mirrored sides, a verdict for every score."""
+    for kind, ids in (("steps", [s.id for s in quiz.steps]), ("verdicts", [v.id for v in quiz.verdicts])):
+        for repeated in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.add(FILE, repeated, "id", f"is used by more than one of the {kind}")
+    left, right = side_max(quiz.steps, "left"), side_max(quiz.steps, "right")
+    if left != right or left == 0:
+        problems.add(FILE, "steps", "side", f"left and right must reach the same score above 0, "
+                                            f"they reach {left} and {right}")
+    if quiz.verdicts and quiz.verdicts[-1].min_score != 0:
+        problems.add(FILE, "verdicts", "min_score", "one verdict needs min_score = 0, so every score has one")
+    for verdict in quiz.verdicts:
+        if verdict.min_score > left:
+            problems.add(FILE, verdict.id, "min_score", f"is above the highest score a side can reach ({left})")
+    if routine_ids is None:
+        return
+    named = [(v.id, "routine", v.routine) for v in quiz.verdicts]
+    named += [("rules", "weaker_side_routine", quiz.rules.weaker_side_routine)]
+    named += [("rules", "ladder", routine) for routine in quiz.rules.ladder]
+    for entry, field_name, routine in named:
+        if routine and routine not in routine_ids:
+            problems.add(FILE, entry, field_name, f"unknown routine {routine!r}")
+
+
+def load_quiz(folder: Path, problems: Problems, routine_ids: Collection[str] | None = None) -> Quiz:
+    """Read `folder/quiz.toml`, recording every mistake in `problems` (routines checked if given)."""
+    data = read_toml(folder / FILE, problems)
+    if data is None:  # the file's own problem is recorded; listing every field too is noise
+        return Quiz((), (), Rules(1, "", 1, (), "", ""), Safety("", "", ""))
+    top = Entry(FILE, "", data, problems)
+    steps = tuple(_load_step(raw, n, problems) for n, raw in enumerate(top.tables("steps", []), start=1))
+    verdicts = sorted(
+        (_load_verdict(raw, n, problems) for n, raw in enumerate(top.tables("verdicts", []), start=1)),
+        key=lambda verdict: -verdict.min_score,
+    )
+    safety_entry = _table(top, "safety")
+    safety = Safety(safety_entry.text("reminder"), safety_entry.text("title"), safety_entry.text("text"))
+    safety_entry.finish()
+    quiz = Quiz(steps=steps, verdicts=tuple(verdicts), rules=_load_rules(_table(top, "rules")), safety=safety)
+    top.finish()
+    if not steps:
+        top.fail("steps", "must list at least one step")
+    if not verdicts:
+        top.fail("verdicts", "must list at least one verdict")
+    _check(quiz, problems, routine_ids)
+    return quiz

@@ -1,0 +1,325 @@
+"""Lessons from the keyboard: open, page, jump, scroll, mark read, act; and the anatomy figure."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Markdown, Static
+
+from gluteui.core import storage
+from gluteui.core.anatomy import SETTLE_AT
+from gluteui.core.store import Store
+from gluteui.screens.home import HomeScreen
+from gluteui.screens.lessons import LessonList, LessonsScreen, Reader, label_lines
+from gluteui.widgets.anatomy import Anatomy
+from tests.factory import make_app
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def reader_text(screen: LessonsScreen) -> str:
+    """Everything the reader shows above and below the Markdown, plus the Markdown source."""
+    parts = [str(screen.query_one(f"#{name}", Static).render()) for name in (
+        "lesson-heading", "lesson-takeaway", "lesson-sources", "lesson-next"
+    )]
+    return "\n".join([*parts, screen.query_one("#lesson-body", Markdown).source])
+
+
+def list_lines(screen: LessonsScreen) -> list[str]:
+    options = screen.query_one(LessonList).options
+    return [str(option.prompt) for option in options]
+
+
+async def open_lessons(pilot) -> LessonsScreen:
+    await pilot.press("l")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LessonsScreen)
+    return screen
+
+
+def current_title(screen: LessonsScreen) -> str:
+    return str(screen.query_one("#lesson-heading", Static).render()).splitlines()[0]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_l_on_home_opens_the_list_and_the_first_lesson(app, size):
+    async with app.run_test(size=size) as pilot:
+        screen = await open_lessons(pilot)
+        lines = list_lines(screen)
+        assert len(lines) == len(app.content.lessons) == 8
+        assert lines[0].startswith("· 1. The runner's")
+        text = reader_text(screen)
+        assert "The runner's paradox" in text and "Lesson 1 of 8 · 2 min read" in text
+        assert "A daily run does not cancel out a day of sitting." in text
+        assert "Sources" in text and "Boukabache, Preece & Brookes 2021" in text
+        note = str(screen.query_one("#lessons-note", Static).render())
+        assert "Education, not diagnosis." in note and "Press 8: safety first" in note
+
+
+async def test_the_wide_list_shows_reading_times_and_whole_titles(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_lessons(pilot)
+        first, second = list_lines(screen)[:2]
+        assert first.startswith("· 1. The runner's paradox") and first.endswith("2 min")
+        first_line, *rest = second.splitlines()
+        assert first_line.endswith("2 min") and rest, "a long title wraps under itself"
+        words = " ".join([first_line.removesuffix("2 min"), *rest]).split()
+        assert words[2:] == "Gluteal amnesia: what it is, and what it isn't".split()
+
+
+async def test_at_80x24_the_reader_gets_most_of_the_width_and_nothing_is_cut(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        reader = screen.query_one(Reader)
+        assert reader.region.width >= 50
+        assert reader.region.bottom <= 23, "above the footer"
+        side = screen.query_one("#lessons-note").region
+        assert side.bottom <= 23, "the safety note is on screen"
+        for line in list_lines(screen):
+            assert "\n" not in line and len(line) <= screen.query_one(LessonList).size.width
+
+
+async def test_arrows_and_h_l_page_through_the_lessons(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("right")
+        assert current_title(screen) == "Gluteal amnesia: what it is, and what it isn't"
+        await pilot.press("l")
+        assert current_title(screen) == "Who steps in when the glutes hang back"
+        assert screen.query_one(LessonList).highlighted == 2
+        await pilot.press("left", "h")
+        assert current_title(screen) == "The runner's paradox"
+        await pilot.press("left")
+        assert current_title(screen) == "The runner's paradox", "no lesson before the first"
+
+
+async def test_a_digit_jumps_to_that_lesson(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("8")
+        assert current_title(screen) == "Safety first"
+        assert "See a health professional if" in reader_text(screen)
+        await pilot.press("9")
+        assert current_title(screen) == "Safety first", "there is no lesson 9"
+        await pilot.press("right")
+        assert current_title(screen) == "Safety first", "no lesson after the last"
+        await pilot.press("4")
+        assert current_title(screen) == "The squeeze test"
+
+
+async def test_j_k_and_page_keys_scroll_the_reader(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        reader = screen.query_one(Reader)
+        await pilot.press("j", "j", "j")
+        assert reader.scroll_y == 3
+        await pilot.press("k")
+        assert reader.scroll_y == 2
+        await pilot.press("pagedown")
+        assert reader.scroll_y > 10
+        await pilot.press("pageup")
+        assert reader.scroll_y == 2
+        await pilot.press("right")
+        assert current_title(screen) == "Gluteal amnesia: what it is, and what it isn't"
+
+
+async def test_m_toggles_read_and_it_persists(data_dir: Path, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("m")
+        assert store.lessons_read() == {"runners-paradox"}
+        assert list_lines(screen)[0].startswith("✓ 1.")
+        assert screen.sub_title == "1 of 8 read"
+        await pilot.press("right", "m", "left", "m")
+        assert store.lessons_read() == {"gluteal-amnesia"}
+        assert list_lines(screen)[0].startswith("· 1.")
+    again = make_app(data_dir, store=Store.open(data_dir))
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        assert list_lines(screen)[1].startswith("✓ 2.")
+        assert current_title(screen) == "The runner's paradox", "opens at the first unread lesson"
+
+
+async def test_scrolling_to_the_end_marks_the_lesson_read(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lessons(pilot)
+        await pilot.press("pagedown", "right")
+        assert app.store.lessons_read() == set(), "leaving halfway does not count"
+        await pilot.press("end")
+        assert app.store.lessons_read() == {"gluteal-amnesia"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Lessons read 1 of 8" in str(app.screen.query_one("#today", Static).render())
+
+
+async def test_paging_past_lessons_without_reading_them_marks_nothing(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lessons(pilot)
+        await pilot.press("right", "right", "right", "8", "escape")
+        assert app.store.lessons_read() == set()
+
+
+async def test_a_lesson_that_fits_on_screen_counts_as_read_when_you_move_on(app):
+    async with app.run_test(size=(160, 120)) as pilot:
+        screen = await open_lessons(pilot)
+        assert screen.query_one(Reader).max_scroll_y == 0, "the whole lesson is in view"
+        assert app.store.lessons_read() == set(), "not just for opening it"
+        await pilot.press("right")
+        assert app.store.lessons_read() == {"runners-paradox"}
+
+
+async def test_unmarking_with_m_wins_over_the_automatic_mark(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lessons(pilot)
+        await pilot.press("end")
+        assert app.store.lessons_read() == {"runners-paradox"}
+        await pilot.press("m", "home", "end")
+        assert app.store.lessons_read() == set()
+
+
+async def test_a_failed_save_shows_an_error_and_the_screen_carries_on(app, monkeypatch):
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_lessons(pilot)
+        monkeypatch.setattr(storage.os, "replace", disk_full)
+        await pilot.press("m")
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("no space left on device" in toast for toast in toasts), toasts
+        await pilot.press("right")
+        assert current_title(screen) == "Gluteal amnesia: what it is, and what it isn't"
+
+
+async def test_enter_runs_the_lesson_action_and_the_footer_offers_it_only_then(app, monkeypatch):
+    # The quiz and routine screens belong to other modules: check the request, not their UI.
+    opened: list[str] = []
+
+    def open_screen(name: str) -> None:
+        opened.append(name)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        monkeypatch.setattr(app, "action_open", open_screen)
+        assert "enter" not in screen.active_bindings
+        await pilot.press("enter")
+        assert opened == []
+        await pilot.press("4")
+        assert screen.active_bindings["enter"].binding.description == "Squeeze test"
+        await pilot.press("enter")
+        assert opened == ["quiz"]
+        await pilot.press("6")
+        assert screen.active_bindings["enter"].binding.description == "Start routine"
+        await pilot.press("enter")
+        assert opened == ["quiz", "routine"]
+
+
+async def test_the_m_key_says_what_it_will_do(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        assert screen.active_bindings["m"].binding.description == "Mark read"
+        await pilot.press("m")
+        assert screen.active_bindings["m"].binding.description == "Mark unread"
+
+
+async def test_who_steps_in_shows_the_anatomy_figure_and_g_wakes_the_glutes(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        assert not screen.query(Anatomy), "only the who-steps-in lesson has the figure"
+        assert "g" not in screen.active_bindings
+        await pilot.press("3")
+        figure = screen.query_one(Anatomy)
+        assert figure.state == "asleep" and figure.step is None, "still: animation is off in tests"
+        assert "stepping in" in str(figure.render())
+        await pilot.press("g")
+        assert figure.state == "firing"
+        assert "Glutes firing" in str(figure.render())
+        await pilot.press("g")
+        assert figure.state == "asleep"
+        await pilot.press("right")
+        assert not screen.query(Anatomy)
+
+
+async def test_enter_on_the_squeeze_test_lesson_opens_the_quiz(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lessons(pilot)
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuizScreen"
+
+
+def test_list_labels_fit_their_width(app):
+    lesson = app.content.lessons[1]
+    wide = label_lines(2, lesson, 40)
+    assert wide[0].startswith("2. Gluteal amnesia") and wide[0].endswith("2 min")
+    assert all(len(line) <= 38 for line in wide), "room is left for the read mark"
+    words = " ".join([wide[0].removesuffix("2 min"), *wide[1:]]).split()
+    assert words == ["2.", *lesson.title.split()], "the whole title, wrapped"
+    narrow = label_lines(2, lesson, 22)
+    assert narrow == ["2. Gluteal amnesia:…"]
+    assert len(narrow[0]) + 2 <= 22
+
+
+# --- the Anatomy widget on its own -------------------------------------------------
+
+
+class FigureApp(App[None]):
+    def __init__(self, state: str = "asleep", animate: bool = False) -> None:
+        super().__init__()
+        self.start_state = state
+        if not animate:
+            self.animation_level = "none"
+
+    def compose(self) -> ComposeResult:
+        yield Anatomy(self.start_state)  # type: ignore[arg-type]
+
+
+async def test_the_figure_holds_still_when_animation_is_off():
+    app = FigureApp()
+    async with app.run_test(size=(60, 20)):
+        figure = app.query_one(Anatomy)
+        assert not figure.animated and figure.step is None
+        figure.state = "firing"
+        assert figure.step is None
+
+
+async def test_the_figure_state_can_change_after_mount():
+    app = FigureApp("firing")
+    async with app.run_test(size=(60, 20)) as pilot:
+        figure = app.query_one(Anatomy)
+        assert "Glutes firing" in str(figure.render())
+        figure.state = "asleep"
+        await pilot.pause()
+        assert "Glutes asleep" in str(figure.render())
+        with pytest.raises(ValueError):
+            figure.state = "awake"  # type: ignore[assignment]
+
+
+async def test_the_figure_brightens_pulses_and_settles_when_animated():
+    app = FigureApp(animate=True)
+    async with app.run_test(size=(60, 20)):
+        figure = app.query_one(Anatomy)
+        assert figure.animated and figure.step == 0
+        for _ in range(SETTLE_AT - 1):
+            figure.advance()
+        assert figure.step == SETTLE_AT - 1
+        figure.advance()
+        assert figure.step is None, "settled on the still frame"
+        figure.state = "firing"
+        assert figure.step == 0, "a new state animates again"
+
+
+async def test_the_app_turns_the_figure_still_for_reduced_motion(data_dir, store):
+    app = make_app(data_dir, store=store, animate=True, reduced_motion=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("3")
+        assert screen.query_one(Anatomy).step is None

@@ -1,0 +1,257 @@
+"""The squeeze test as a user drives it: every step, timed holds on a frozen clock, result, history."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timezone
+
+import pytest
+from rich.console import Console
+from textual.widgets import Digits, Static
+
+from gluteui.core.records import QuizResult
+from gluteui.core.store import Store
+from gluteui.screens.home import HomeScreen
+from gluteui.screens.quiz import QuizScreen
+from gluteui.widgets.anatomy import Anatomy
+from tests.factory import FROZEN_NOW, make_app
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def table_text(app, selector: str) -> str:
+    console = Console(width=76, record=True, file=io.StringIO())
+    console.print(app.screen.query_one(selector, Static).content)
+    return console.export_text()
+
+
+def seconds_shown(app) -> str:
+    return app.screen.query_one("#countdown-digits", Digits).value.strip()
+
+
+def step_id(app) -> str:
+    return app.screen.attempt.step.id
+
+
+@pytest.fixture
+def cues(app, monkeypatch) -> list[str]:
+    heard: list[str] = []
+    monkeypatch.setattr(app, "cue", heard.append)
+    return heard
+
+
+async def open_quiz(pilot) -> None:
+    await pilot.press("s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuizScreen)
+
+
+async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: Store, cues: list[str]):
+    clock = app.config.monotonic
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        assert "left buttock" in text_of(app, "#quiz-instructions")
+        assert "LEFT" in text_of(app, "#quiz-side")
+        assert not app.screen.query_one("#quiz-countdown").display
+        assert "space" not in app.screen.active_bindings  # nothing to time on a squeeze
+        await pilot.press("1")  # squeeze left: rock-hard
+        assert step_id(app) == "squeeze_right" and "RIGHT" in text_of(app, "#quiz-side")
+        await pilot.press("down", "enter")  # squeeze right: only with concentration
+
+        assert step_id(app) == "stance_left"
+        assert seconds_shown(app) == "30"
+        await pilot.press("space")
+        clock.advance(12.0)
+        app.screen.tick()
+        await pilot.pause()
+        assert seconds_shown(app) == "18"
+        assert cues == ["hold_start"]
+        clock.advance(18.0)
+        app.screen.tick()
+        app.screen.tick()
+        await pilot.pause()
+        assert seconds_shown(app) == "0"
+        assert "Time!" in text_of(app, "#countdown-message")
+        assert cues == ["hold_start", "hold_end"]  # once, however often it ticks
+        await pilot.press("1")  # stance left: level
+
+        assert step_id(app) == "stance_right" and seconds_shown(app) == "30"  # a fresh hold
+        await pilot.press("space")
+        clock.advance(30.0)
+        app.screen.tick()
+        await pilot.press("2")  # stance right: dropped
+
+        assert step_id(app) == "bridge_left" and seconds_shown(app) == "10"
+        await pilot.press("space")
+        clock.advance(10.0)
+        app.screen.tick()
+        await pilot.press("1")  # bridge left: in the glute
+        assert step_id(app) == "bridge_right"
+        await pilot.press("space")
+        clock.advance(10.0)
+        app.screen.tick()
+        await pilot.press("2")  # bridge right: hamstring cramped
+
+        assert step_id(app) == "sitting"
+        assert not app.screen.query_one("#quiz-side").display
+        await pilot.press("3")  # more than 7 hours
+        await pilot.pause()
+
+        assert text_of(app, "#quiz-verdict").startswith("Sleepy")
+        bars = text_of(app, "#quiz-bars")
+        assert "Left" in bars and "9/9" in bars and "4/9  weaker" in bars
+        assert "Focus on the weaker side" in text_of(app, "#quiz-recommendation")
+        assert "right side scored 5 points lower: one extra set on it" in text_of(app, "#quiz-recommendation")
+        assert "move your foot closer" in table_text(app, "#quiz-tips")
+        assert "hint about today" in text_of(app, "#quiz-explanation")
+    [saved] = store.quiz_results()
+    assert (saved.scores, saved.verdict, saved.weaker_side, saved.red_flag) == (
+        {"left": 9, "right": 4}, "sleepy", "right", False,
+    )
+    assert saved.taken_at == FROZEN_NOW and saved.local_date == date(2026, 11, 26)
+    assert store.setting("recommended_routine") == "focus"
+    assert store.setting("extra_set_side") == "right"
+
+
+async def test_answering_before_the_countdown_ends_moves_on_without_a_cue(app, cues: list[str]):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("1", "1", "space")
+        app.config.monotonic.advance(3.0)
+        app.screen.tick()
+        await pilot.press("1")
+        assert step_id(app) == "stance_right"
+        app.config.monotonic.advance(60.0)
+        app.screen.tick()
+        await pilot.pause()
+        assert seconds_shown(app) == "30"  # not started: the old hold does not run on here
+        assert cues == ["hold_start"]
+
+
+async def test_back_returns_to_the_previous_step_and_its_answer_can_change(app, store: Store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        assert "b" not in app.screen.active_bindings  # nothing to go back to yet
+        await pilot.press("4", "4")
+        assert step_id(app) == "stance_left"
+        await pilot.press("b")
+        assert step_id(app) == "squeeze_right"
+        await pilot.press("backspace")
+        assert step_id(app) == "squeeze_left"
+        await pilot.press("1", "1", "1", "1", "1", "1", "1")
+        await pilot.pause()
+    assert store.quiz_results()[0].scores == {"left": 9, "right": 9}
+
+
+async def test_esc_leaves_at_any_step_without_saving(app, store: Store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("1", "1", "space", "1", "1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.quiz_results() == []
+    assert store.setting("recommended_routine") is None
+
+
+async def test_hip_pain_stops_the_test_with_a_safety_note_instead_of_a_routine(app, store: Store):
+    store.set_setting("recommended_routine", "quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("1", "1", "3")  # pain on the outside of the left hip
+        await pilot.pause()
+        assert "Hip pain" in text_of(app, "#quiz-verdict")
+        assert "physiotherapist or doctor" in text_of(app, "#quiz-explanation")
+        assert not app.screen.query_one("#quiz-recommendation").display
+        assert not app.screen.query_one("#quiz-bars").display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)  # no routine to start
+    [saved] = store.quiz_results()
+    assert saved.red_flag
+    assert store.setting("recommended_routine") == "quick"  # untouched
+
+
+async def test_result_compares_with_the_previous_one_and_can_be_retaken(data_dir, store: Store):
+    earlier = datetime(2026, 11, 1, 7, 0, tzinfo=timezone.utc)
+    store.add_quiz_result(QuizResult("old", date(2026, 11, 1), earlier, {"left": 1, "right": 3}, "amnesia", "left", False))
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*"1111111")
+        await pilot.pause()
+        assert "Last time, 01 Nov: left 1 -> 9, right 3 -> 9" in text_of(app, "#quiz-change")
+        assert text_of(app, "#quiz-verdict").startswith("Firing")
+        await pilot.press("r")
+        assert step_id(app) == "squeeze_left"
+        await pilot.press(*"2222221")
+        await pilot.pause()
+        assert "left 9 -> 4, right 9 -> 4" in text_of(app, "#quiz-change")
+    # Both new results share the frozen clock's time, so their order is not defined.
+    assert sorted(r.verdict for r in store.quiz_results()) == ["amnesia", "firing", "sleepy"]
+
+
+async def test_enter_on_the_result_starts_the_recommended_routine(app, store: Store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*"1111111")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RoutineScreen"
+        assert app.screen.routine_id == "quick"
+    assert store.setting("recommended_routine") == "quick"
+    assert store.setting("extra_set_side") is None
+
+
+async def test_a_step_and_the_result_fit_at_80x24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("1", "1")  # the stance: longest instructions plus a countdown
+        await pilot.pause()
+        for selector in ("#quiz-instructions", "#quiz-countdown", "#quiz-options", "#quiz-reminder"):
+            assert app.screen.query_one(selector).region.bottom <= 23, selector  # above the footer
+        await pilot.press(*"12221")  # a weaker side: the longest recommendation
+        await pilot.pause()
+        for selector in ("#quiz-verdict", "#quiz-bars", "#quiz-change", "#quiz-recommendation"):
+            assert app.screen.query_one(selector).region.bottom <= 23, selector
+
+
+@pytest.mark.parametrize("keys,state", [("1111111", "firing"), ("2222221", "asleep"), ("4422221", "asleep")])
+async def test_the_anatomy_figure_matches_the_verdict(app, keys: str, state: str):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        anatomy = app.screen.query_one("#quiz-anatomy", Anatomy)
+        assert anatomy.display and anatomy.state == state
+
+
+async def test_no_anatomy_figure_after_a_red_flag(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("1", "1", "3")
+        await pilot.pause()
+        assert not app.screen.query_one("#quiz-anatomy").display
+
+
+async def test_at_120x40_the_figure_sits_beside_the_result(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*"1212123")
+        await pilot.pause()
+        text = app.screen.query_one("#quiz-result-text").region
+        figure = app.screen.query_one("#quiz-anatomy").region
+        assert figure.x >= text.right and figure.right <= 120
+        assert text.bottom <= 39 and figure.bottom <= 39
+
+
+async def test_an_answer_can_be_clicked(app, store: Store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.click("#quiz-options", offset=(6, 2))  # the second answer, below the border
+        await pilot.pause()
+        assert step_id(app) == "squeeze_right"
+        assert app.screen.attempt.answers == [1]
