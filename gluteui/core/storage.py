@@ -16,10 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
+
 from tinydb.storages import Storage
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 FILE_NAME = "gluteui.json"
 SCHEMA_VERSION = 1
@@ -100,6 +103,11 @@ class AtomicJSONStorage(Storage):
         _fsync_dir(self.path.parent)
 
 
+def has_stale_temps(path: Path) -> bool:
+    """Whether a killed writer left a temp file beside `path`."""
+    return next(path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"), None) is not None
+
+
 def remove_stale_temps(path: Path) -> None:
     """Delete temp files a killed writer left beside `path`. Call only while holding the lock."""
     for temp in path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
@@ -122,6 +130,8 @@ def check_writable_dir(folder: Path) -> None:
 
 def file_lock(path: Path) -> FileLock:
     """The lock every running copy of GluteUI takes before touching the file at `path`."""
+    from filelock import FileLock  # slow to import: only when a change is first made
+
     return FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
 
 
@@ -131,6 +141,8 @@ def held(lock: FileLock | None) -> Iterator[None]:
     if lock is None:
         yield
         return
+    from filelock import Timeout
+
     try:
         lock.acquire()
     except Timeout as error:

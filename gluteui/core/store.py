@@ -12,14 +12,17 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from filelock import FileLock
+
 from tinydb.storages import MemoryStorage, Storage
 
 from gluteui.core import storage
 from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
 from gluteui.core.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = ["History", "Store", "StoreError"]
 
@@ -90,18 +93,16 @@ class Store:
     that could not be saved yet.
     """
 
-    def __init__(
-        self, backend: Storage, lock: FileLock | None, path: Path | None, unsaved_reason: str | None
-    ) -> None:
+    def __init__(self, backend: Storage, path: Path | None, unsaved_reason: str | None) -> None:
         self._backend = backend
-        self._lock = lock
+        self._file_lock: FileLock | None = None
         self.path = path
         self.unsaved_reason = unsaved_reason
         self.notices: list[str] = []
         self.pending: list[Change] = []
-        # The file as last read or written, keyed by its identity on disk, and the
-        # History built from it: a long history is parsed once, not on every read.
-        self._cached: tuple[tuple[int, int, int], dict] | None = None
+        # The file as last read or written, keyed by its identity on disk (None: no file
+        # yet), and the History built from it: a long history is parsed once, not per read.
+        self._cached: tuple[tuple[int, int, int] | None, dict] | None = None
         self._history: tuple[dict, History] | None = None
 
     @classmethod
@@ -115,20 +116,51 @@ class Store:
         data_dir = Path(data_dir)
         storage.check_writable_dir(data_dir)
         path = data_dir / storage.FILE_NAME
-        store = cls(AtomicJSONStorage(path), storage.file_lock(path), path, None)
-        with held(store._lock):
-            storage.remove_stale_temps(path)
-            tables, rewrite = store._load()
-            if rewrite:
-                store._write(tables)
+        store = cls(AtomicJSONStorage(path), path, None)
+        if not store._open_without_lock():
+            with held(store._lock):
+                storage.remove_stale_temps(path)
+                tables, rewrite = store._load()
+                if rewrite:
+                    store._write(tables)
         return store
+
+    def _open_without_lock(self) -> bool:
+        """Open the common cases without the lock (whose library is slow to import).
+
+        No file yet (the first save makes it), or a sound file at the current schema with
+        no temp file left by a killed writer: reading is safe, as writes replace the file
+        atomically. Anything else is left to the locked path, which repairs and reports it.
+        """
+        assert self.path is not None
+        if storage.has_stale_temps(self.path):
+            return False
+        identity = self._identity()
+        if identity is None:
+            self._cached = (None, storage.fresh_tables())
+            return True
+        try:
+            tables = self._backend.read()
+            if tables is None or storage.schema_version(tables) != storage.SCHEMA_VERSION:
+                return False
+        except (OSError, ValueError):
+            return False
+        self._cached = (identity, tables)
+        return True
+
+    @property
+    def _lock(self) -> FileLock | None:
+        """The lock between running copies, made on first use; None for an in-memory store."""
+        if self._file_lock is None and self.path is not None:
+            self._file_lock = storage.file_lock(self.path)
+        return self._file_lock
 
     @classmethod
     def in_memory(cls, reason: str | None = None) -> Store:
         """A Store that saves nothing to disk; `reason` (shown to the user) says why."""
         backend = MemoryStorage()
         backend.write(storage.fresh_tables())
-        return cls(backend, None, None, reason)
+        return cls(backend, None, reason)
 
     # Reading and writing the whole file.
 
@@ -146,12 +178,19 @@ class Store:
         """The current tables, and whether they differ from what is on disk."""
         # Taken before reading: a file replaced meanwhile then fails the next comparison.
         identity = self._identity()
-        if identity is not None and self._cached is not None and self._cached[0] == identity:
-            return self._cached[1], False
+        cached = self._fresh_cache(identity)
+        if cached is not None:
+            return cached, False
         tables, rewrite = self._read()
         if identity is not None and not rewrite:
             self._cached = (identity, tables)
         return tables, rewrite
+
+    def _fresh_cache(self, identity: tuple[int, int, int] | None) -> dict | None:
+        """The cached tables if the file on disk is still the one they came from."""
+        if self.path is None or self._cached is None or self._cached[0] != identity:
+            return None
+        return self._cached[1]
 
     def _read(self) -> tuple[dict, bool]:
         try:
@@ -182,8 +221,11 @@ class Store:
 
     def _tables(self) -> dict:
         """The tables as saved, with pending changes on top."""
-        with held(self._lock):
-            tables, _ = self._load()
+        tables = self._fresh_cache(self._identity())
+        if tables is None:
+            # Under the lock, so a damaged file is set aside by one copy only.
+            with held(self._lock):
+                tables, _ = self._load()
         # The in-memory backend hands out its live tables and never has pending changes.
         if self.pending:
             tables = copy.deepcopy(tables)  # the cached tables must stay as saved

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import subprocess
+import sys
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -465,7 +467,7 @@ def test_older_file_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_missing_migration_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    Store.open(tmp_path)
+    Store.open(tmp_path).set_setting("weekly_target", 4)  # a version-1 file on disk
     monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
     monkeypatch.setattr(storage, "MIGRATIONS", {1: lambda tables: tables})
     with pytest.raises(StoreError, match="no upgrade from data version 2"):
@@ -542,3 +544,23 @@ def test_a_change_by_another_running_copy_is_seen_despite_the_cache(tmp_path: Pa
     first.save_session(make_session(2))
     assert [s.id for s in Store.open(tmp_path).history().sessions] == ["s00001", "s00002"]
     assert [s.id for s in first.history().sessions] == ["s00001", "s00002"]
+
+
+def test_the_file_is_made_by_the_first_save_not_by_opening(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data")
+    assert (tmp_path / "data").is_dir() and not (tmp_path / "data" / "gluteui.json").exists()
+    assert store.history().sessions == [] and store.setting("theme") is None
+    store.save_session(make_session(1))
+    assert [s.id for s in Store.open(tmp_path / "data").sessions()] == ["s00001"]
+
+
+def test_reading_a_sound_file_never_loads_the_lock_library(tmp_path: Path) -> None:
+    Store.open(tmp_path).save_session(make_session(1))
+    probe = (
+        "import sys\nfrom pathlib import Path\nfrom gluteui.core.store import Store\n"
+        f"store = Store.open(Path({str(tmp_path)!r}))\n"
+        "assert len(store.history().sessions) == 1\n"
+        "print('filelock' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
