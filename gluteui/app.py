@@ -22,6 +22,9 @@ from gluteui.sound import SoundPlayer
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")
 
+FLASHED_CUES = frozenset({"hold_start", "hold_end", "switch", "exercise_done", "routine_done"})
+FLASH_S = 0.15
+
 # name -> (title, help) for the screens the app can open from anywhere.
 DESTINATIONS = {
     "routine": ("Start activation", "Begin the recommended routine now"),
@@ -69,9 +72,11 @@ class GluteApp(App[None]):
     def _silent_cue(self, name: str) -> None:
         # SoundPlayer.play calls this on the caller's (UI) thread.
         self.bell()
-        if not self.config.reduced_motion:
-            self.screen.add_class("-flash")
-            self.set_timer(0.15, lambda: self.screen.remove_class("-flash"))
+        # Rep ticks and 3-2-1 already show as the phase bar and the big digits.
+        if name in FLASHED_CUES and self.config.animate and not self.config.reduced_motion:
+            screen = self.screen
+            screen.add_class("-flash")
+            self.set_timer(FLASH_S, lambda: screen.remove_class("-flash"))
 
     def save_session(self, session: Session) -> None:
         """Save through the store; when the disk says no, keep it in memory and say how to export."""

@@ -1,0 +1,34 @@
+"""Without sound, a cue is a bell plus a short flash; never a flash under reduced motion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.factory import make_app
+
+
+@pytest.mark.parametrize("reduced,flashes", [(False, True), (True, False)])
+async def test_a_silent_cue_rings_and_flashes_unless_motion_is_reduced(
+    data_dir: Path, reduced: bool, flashes: bool, monkeypatch: pytest.MonkeyPatch
+):
+    app = make_app(data_dir, animate=True, reduced_motion=reduced)
+    rings: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(True))
+    async with app.run_test(size=(80, 24)):
+        app.cue("rep")  # a rep tick rings but does not flash: the phase bar shows it
+        assert rings == [True] and not app.screen.has_class("-flash")
+        app.cue("switch")
+        assert rings == [True, True]
+        assert app.screen.has_class("-flash") is flashes
+
+
+async def test_muted_cues_are_silent(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    app = make_app(data_dir)
+    rings: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(True))
+    async with app.run_test(size=(80, 24)):
+        app.sound.muted = True
+        app.cue("switch")
+        assert rings == []
