@@ -26,6 +26,8 @@ REP_KINDS = ("up", "hold", "down")
 INTRO_S = 4.0
 DEFAULT_EXTRA_REST_S = 10.0
 DEFAULT_GET_READY_S = 3.0
+BOUNDARY_SLACK_S = 1e-6
+"""Closer than this to a phase's end is at its end: float rounding, not time."""
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,9 @@ def _shift_to(start: float, phases: tuple[Phase, ...]) -> tuple[Phase, ...]:
     return tuple(moved)
 
 
-def _labels(phase: Phase) -> dict:
-    return dict(exercise_id=phase.exercise_id, side=phase.side, rep=phase.rep,
-                reps=phase.reps, set_index=phase.set_index)
+def _like(phase: Phase, kind: str, seconds: float) -> Phase:
+    """A draft with the same exercise, side, rep and set as `phase`."""
+    return replace(phase, kind=kind, start=0.0, end=seconds)
 
 
 def _check_seconds(seconds: float) -> None:
@@ -207,6 +209,17 @@ class Timeline:
         i = bisect_right(self._starts, elapsed) - 1
         return elapsed, i, self.phases[i]
 
+    def _edit_point(self, elapsed: float) -> tuple[float, int, Phase]:
+        """Like `_locate`, but within BOUNDARY_SLACK_S of a phase's end, at that end.
+
+        A rep whose 'down' is that close to over counts as done, so an edit there must
+        not cut it and do the rep again.
+        """
+        elapsed, i, phase = self._locate(elapsed)
+        if phase.end - elapsed < BOUNDARY_SLACK_S:
+            return self._locate(phase.end)
+        return elapsed, i, phase
+
     def state_at(self, elapsed: float) -> TimelineState:
         """What is happening `elapsed` seconds in; past the end, the `done` phase."""
         elapsed, i, phase = self._locate(elapsed)
@@ -226,7 +239,7 @@ class Timeline:
         starts at `elapsed`. Keeping the break after a skipped set leaves time to
         change sides; a second skip goes straight on.
         """
-        elapsed, i, phase = self._locate(elapsed)
+        elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.set_index is not None:
@@ -243,7 +256,7 @@ class Timeline:
         over (the part of the break already taken is not owed again). Before the first
         set and once finished there is nothing to repeat.
         """
-        elapsed, i, phase = self._locate(elapsed)
+        elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.set_index is not None:
@@ -251,7 +264,7 @@ class Timeline:
         finished = next((p for p in reversed(self.phases[:i]) if p.set_index is not None), None)
         if finished is None:
             return self
-        again = replace(phase, start=0.0, end=phase.duration)
+        again = _like(phase, phase.kind, phase.duration)
         return self._replace_from(elapsed, self._set_drafts_of(finished) + [again], i + 1)
 
     def _set_drafts_of(self, phase: Phase) -> list[Phase]:
@@ -264,7 +277,7 @@ class Timeline:
         rest starts now and the rep then starts again at its 'up'.
         """
         _check_seconds(seconds)
-        elapsed, i, phase = self._locate(elapsed)
+        elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.kind in REP_KINDS:
@@ -280,33 +293,32 @@ class Timeline:
         get-ready it just restarts, at least `seconds` long, rather than doubling up.
         """
         _check_seconds(seconds)
-        elapsed, i, phase = self._locate(elapsed)
+        elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.kind in REP_KINDS:
             return self._interrupt(elapsed, "get_ready", seconds)
         if phase.kind == "get_ready":
-            drafts = [_draft("get_ready", max(seconds, phase.duration), **_labels(phase))]
+            drafts = [_like(phase, "get_ready", max(seconds, phase.duration))]
         else:
-            drafts = [_draft("get_ready", seconds, **_labels(phase)),
-                      _draft(phase.kind, phase.duration, **_labels(phase))]
+            drafts = [_like(phase, "get_ready", seconds), _like(phase, phase.kind, phase.duration)]
         return self._replace_from(elapsed, drafts, i + 1)
 
     def _interrupt(self, elapsed: float, kind: str, seconds: float) -> Timeline:
         """Cut the rep at `elapsed` for a `kind` pause, then do that rep again from 'up'."""
-        elapsed, i, phase = self._locate(elapsed)
+        elapsed, i, phase = self._edit_point(elapsed)
         resume = i + 1
         # Step over the rest of this rep up to the next 'up' or break; an earlier cut
         # may already have dropped its 'down'.
         while self.phases[resume].kind in ("hold", "down"):
             resume += 1
-        drafts = [_draft(kind, seconds, **_labels(phase))]
+        drafts = [_like(phase, kind, seconds)]
         drafts += _rep_drafts(phase.set_index, self.sets[phase.set_index], phase.rep)
         return self._replace_from(elapsed, drafts, resume)
 
     def _replace_from(self, elapsed: float, drafts: list[Phase], resume: int) -> Timeline:
         """Keep the past up to `elapsed`, lay `drafts` from there, then phases[resume:]."""
-        elapsed, i, cut = self._locate(elapsed)
+        elapsed, i, cut = self._edit_point(elapsed)
         past = self.phases[:i] + ((replace(cut, end=elapsed),) if elapsed > cut.start else ())
         block = _lay_out(elapsed, drafts)
         following = _shift_to(block[-1].end if block else elapsed, self.phases[resume:])

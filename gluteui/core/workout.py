@@ -7,14 +7,10 @@ can drive a whole run with a fake clock.
 from __future__ import annotations
 
 from gluteui.core.content import Routine
-from gluteui.core.timeline import Phase, Timeline, TimelineState
+from gluteui.core.timeline import BOUNDARY_SLACK_S, Phase, Timeline, TimelineState
 
 RESUME_GET_READY_S = 3.0
 BOTH_SIDES = "both"
-
-# A 'down' cut short by a skip, repeat or pause did not finish its rep; a full one may
-# differ from its tempo by float rounding only.
-_FULL_LENGTH_SLACK_S = 1e-6
 
 
 class Stopwatch:
@@ -103,11 +99,15 @@ class Workout:
         return next(ahead, len(self.timeline.sets))
 
     def _finished_reps(self, now: float) -> list[Phase]:
-        """The full-length 'down' of every rep finished by `now`."""
+        """The full-length 'down' of every rep finished by `now`.
+
+        A 'down' cut short by a skip, repeat or pause did not finish its rep; a full one
+        differs from its tempo by float rounding only.
+        """
         elapsed = self._elapsed(now)
         sets = self.timeline.sets
         return [p for p in self.timeline.phases if p.kind == "down" and p.end <= elapsed
-                and p.duration >= sets[p.set_index].tempo.down_s - _FULL_LENGTH_SLACK_S]
+                and p.duration >= sets[p.set_index].tempo.down_s - BOUNDARY_SLACK_S]
 
     def completed_sets(self, now: float) -> list[int]:
         """Indices into `timeline.sets` of the sets finished or skipped by `now`.

@@ -23,11 +23,10 @@ if TYPE_CHECKING:
     from gluteui.app import GluteApp
 
 WELCOME = (
-    "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched "
-    "off when you head out, and your lower back and hamstrings end up doing their work. "
-    "Five minutes of slow, deliberate activation before a run reminds them what to do.\n"
-    "New here? Press [b]Enter[/b] to start the routine, or [b]s[/b] for the squeeze "
-    "test first. [dim](d: dismiss this note)[/dim]"
+    "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
+    "when you run, leaving their work to your lower back and hamstrings. Five slow, deliberate "
+    "minutes of activation remind them. New here? [b]Enter[/b] starts the routine; [b]s[/b] "
+    "runs the squeeze test first."
 )
 
 HEALTH_NOTE = (

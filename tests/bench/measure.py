@@ -6,6 +6,7 @@ interleaved with its baseline in the same run: a busy moment hits both alike.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -64,3 +65,15 @@ def wall_time(command: Sequence[str | Path]) -> float:
     elapsed = time.perf_counter() - start
     assert done.returncode == 0, f"{' '.join(map(str, command))} failed:\n{done.stderr}"
     return elapsed
+
+
+CLOCK_TICKS_PER_S = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) process `pid` has used so far, from /proc."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    # The command name in brackets may hold spaces; the fields after it are fixed.
+    fields = stat[stat.rindex(")") + 2:].split()
+    utime, stime = int(fields[11]), int(fields[12])
+    return (utime + stime) / CLOCK_TICKS_PER_S

@@ -23,6 +23,8 @@ class Terminal:
         self.socket = f"gluteui-bench-{os.getpid()}"
         self.socket_path: Path | None = None
         self._names = (f"run{number}" for number in itertools.count())
+        self._commands: dict[str, str] = {}
+        """Session name -> the command it runs, for failure messages."""
 
     def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         # -f /dev/null: nobody's tmux.conf changes what we measure.
@@ -44,17 +46,41 @@ class Terminal:
 
     def time_to_show(self, command: str, marker: str) -> float:
         """Seconds from just before starting `command` until its screen shows `marker`."""
-        name = next(self._names)
         start = time.perf_counter()
-        self.tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), command)
+        name = self.open(command)
         try:
-            while True:
-                screen = self.tmux("capture-pane", "-p", "-t", name).stdout
-                elapsed = time.perf_counter() - start
-                if marker in screen:
-                    return elapsed
-                if elapsed > TIMEOUT_S:
-                    pytest.fail(f"{command} showed no {marker!r} within {TIMEOUT_S:.0f} s; its screen:\n{screen}")
-                time.sleep(POLL_S)
+            self.wait_for(name, marker, start)
+            return time.perf_counter() - start
         finally:
-            self.tmux("kill-session", "-t", name, check=False)
+            self.close(name)
+
+    def open(self, command: str) -> str:
+        """Start `command` in a session of its own; the session's name."""
+        name = next(self._names)
+        self._commands[name] = command
+        self.tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), command)
+        return name
+
+    def close(self, name: str) -> None:
+        self.tmux("kill-session", "-t", name, check=False)
+
+    def screen(self, name: str) -> str:
+        return self.tmux("capture-pane", "-p", "-t", name).stdout
+
+    def wait_for(self, name: str, marker: str, since: float | None = None) -> str:
+        """Poll session `name` until its screen shows `marker` (at most TIMEOUT_S from `since`)."""
+        start = time.perf_counter() if since is None else since
+        while True:
+            screen = self.screen(name)
+            if marker in screen:
+                return screen
+            if time.perf_counter() - start > TIMEOUT_S:
+                pytest.fail(f"{self._commands[name]} showed no {marker!r} within {TIMEOUT_S:.0f} s; its screen:\n{screen}")
+            time.sleep(POLL_S)
+
+    def send_keys(self, name: str, *keys: str) -> None:
+        self.tmux("send-keys", "-t", name, *keys)
+
+    def pane_pid(self, name: str) -> int:
+        """The pid of the pane's process: the program itself when its command starts with `exec`."""
+        return int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").stdout)

@@ -173,3 +173,12 @@ def test_a_set_skipped_before_it_starts_still_counts_as_behind_you(workout):
     assert workout.completed_sets(at(13.0)) == [0, 1]
     assert workout.new_set_completed(at(13.0))
     assert workout.reps_done(at(13.0))["clamshell"] == {"left": 1, "right": 0}
+
+
+def test_a_pause_as_a_rep_ends_does_not_make_it_count_twice(workout):
+    workout.toggle_pause(at(9.5 - 1e-9))  # rep 1's 'down' is all but over
+    workout.toggle_pause(at(20.0))
+    resumed = workout.state(at(20.01))
+    assert (resumed.kind, resumed.rep) == ("get_ready", 2)
+    end, _ = run_to_the_end(workout, at(20.0))
+    assert workout.done_reps(end) == workout.planned_reps

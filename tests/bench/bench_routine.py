@@ -1,0 +1,310 @@
+"""The routine player, which ticks 20 times a second: its CPU cost, its timing, what it redraws.
+
+1. CPU over 20 s in a real terminal (tmux), against a bare Textual app redrawing one label
+   at the same rate: one run of each, one after the other, and their ratio.
+2. Every phase shows within one frame of its exact start: the real app in-process, on the
+   real clock and the real ticker.
+3. A tick redraws only the widgets whose content changed: refresh() calls per widget,
+   counted over ticks of a fake clock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import statistics
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from gluteui.core.timeline import Phase
+from gluteui.screens.routine import FRAMES_PER_SECOND, RoutineScreen
+from tests.bench.measure import GLUTEUI, PYTHON, cpu_seconds, report, seconds
+from tests.bench.terminal import HEIGHT, WIDTH, Terminal
+from tests.bench.ticker_app import MARKER as TICKER_MARKER
+from tests.factory import FakeClock, make_app
+
+FRAME_S = 1 / FRAMES_PER_SECOND
+
+# 1. CPU in tmux.
+TICKER_APP = Path(__file__).with_name("ticker_app.py")
+HOME_MARKER = "Start activation"
+ROUTINE_MARKER = "Get ready"
+STILL_RUNNING_MARKER = "set 1 of"
+"""The status line at the end of the window: the first set (67 s of clamshells) is still on."""
+SETTLE_S = 1.0
+"""Left out of the window: the first frames of a screen are not what it costs to keep running."""
+CPU_WINDOW_S = 20.0
+MAX_CPU_RATIO = 2.0
+"""Per frame both programs repaint about one line; the routine also works out its view,
+moves a meter, sometimes a figure, and runs a bigger screen (header, footer, two meters).
+Twice the bare app allows for that; a cost per frame or per cue that grows past it is a
+regression (a full-screen restyle on every cue alone adds about as much again)."""
+
+# 2. Phase timing.
+PHASE_RUN_S = 20.0
+"""Past the 5 s get-ready and into the fourth clamshell rep: ten phase boundaries."""
+SCHEDULING_SLACK_S = 0.020
+"""On top of the frame: the event loop delivering the timer's message on a shared two-core
+machine, plus the tick's own work (a cue's flash restyles the screen inside it)."""
+
+# 3. Redraws.
+PAUSED_TICKS = 50
+RUNNING_TICKS = FRAMES_PER_SECOND
+"""One second, inside the 2 s 'up' of a clamshell rep: nothing but the motion changes."""
+REP_TICKS = 90
+"""4.5 s, one whole clamshell rep, its three cues included."""
+MOVING = ("phase-meter", "figure", "routine-meter", "routine-left")
+"""What may change within one phase: the two bars, the figure's frame, the time left."""
+PLAYER_IDS = ("exercise-name", "side-banner", "figure", "rep", "rep-of", "phase-word", "phase-meter",
+              "cue", "break-title", "break-count", "break-text", "routine-meter", "routine-left")
+
+
+# 1. CPU used by the routine screen in a real terminal.
+
+
+@dataclass(frozen=True)
+class CpuRun:
+    cpu_s: float
+    wall_s: float
+    screen_before: str
+    screen_after: str
+
+
+def cpu_while_running(terminal: Terminal, command: str, ready: str, keys: tuple[str, ...] = (),
+                      running: str | None = None) -> CpuRun:
+    """CPU seconds `command` uses over CPU_WINDOW_S, once it shows `ready` and, after `keys`, `running`."""
+    # exec: the pane's process is the program itself, not a shell waiting for it.
+    name = terminal.open(f"exec {command}")
+    try:
+        terminal.wait_for(name, ready)
+        if keys:
+            terminal.send_keys(name, *keys)
+            terminal.wait_for(name, running or ready)
+        pid = terminal.pane_pid(name)
+        program = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        assert "python" in program, f"the pane runs {program!r}, not the Python program"
+        time.sleep(SETTLE_S)
+        before = terminal.screen(name)
+        start, used = time.perf_counter(), cpu_seconds(pid)
+        time.sleep(CPU_WINDOW_S)
+        used, wall = cpu_seconds(pid) - used, time.perf_counter() - start
+        return CpuRun(used, wall, before, terminal.screen(name))
+    finally:
+        terminal.close(name)
+
+
+def ticker_count(screen: str) -> int:
+    found = re.search(rf"{TICKER_MARKER}(\d+)", screen)
+    assert found, f"the ticker's screen shows no count:\n{screen}"
+    return int(found[1])
+
+
+def test_routine_uses_at_most_twice_the_cpu_of_a_bare_app_ticking_as_often(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    load = os.getloadavg()[0]
+    bare = cpu_while_running(
+        terminal, f"{shlex.quote(str(PYTHON))} {shlex.quote(str(TICKER_APP))} {FRAMES_PER_SECOND}",
+        TICKER_MARKER,
+    )
+    data_dir = shlex.quote(str(tmp_path / "data"))
+    routine = cpu_while_running(
+        terminal, f"{shlex.quote(str(GLUTEUI))} --data-dir {data_dir} --no-sound",
+        HOME_MARKER, ("Enter",), ROUTINE_MARKER,
+    )
+    assert STILL_RUNNING_MARKER in routine.screen_after, (
+        f"the routine was not running at the end of the window:\n{routine.screen_after}"
+    )
+    rate = (ticker_count(bare.screen_after) - ticker_count(bare.screen_before)) / bare.wall_s
+    ratio = routine.cpu_s / bare.cpu_s
+    frames = CPU_WINDOW_S * FRAMES_PER_SECOND
+    report(
+        "routine cpu",
+        f"over {CPU_WINDOW_S:.0f} s in tmux {WIDTH}x{HEIGHT}: routine screen {routine.cpu_s:.2f} s CPU "
+        f"({routine.cpu_s / routine.wall_s:.1%} of a core, {seconds(routine.cpu_s / frames)} a frame) vs "
+        f"bare Textual app redrawing a label at {rate:.1f} Hz {bare.cpu_s:.2f} s "
+        f"({bare.cpu_s / bare.wall_s:.1%}, {seconds(bare.cpu_s / frames)} a frame): "
+        f"ratio {ratio:.2f} (target <= {MAX_CPU_RATIO}); one run each, one after the other, "
+        f"--no-sound, fresh data dir, load average {load:.1f} on {os.cpu_count()} cores",
+    )
+    assert rate > FRAMES_PER_SECOND * 0.8, f"the baseline redrew at {rate:.1f} Hz, not {FRAMES_PER_SECOND}"
+    assert ratio <= MAX_CPU_RATIO, (
+        f"the routine screen uses {ratio:.2f}x the CPU of a bare app redrawing a label as often"
+    )
+
+
+# 2. Phase boundaries on the real clock.
+
+
+async def test_every_phase_shows_within_one_frame_of_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[float, Phase]] = []
+    tick = RoutineScreen.tick
+
+    def recording_tick(screen: RoutineScreen) -> None:
+        before = screen.last_state
+        tick(screen)
+        # After the tick: the moment its widgets hold the new phase.
+        at = time.monotonic()
+        after = screen.last_state
+        if after is not None and (before is None or after.phase != before.phase):
+            shown.append((at, after.phase))
+
+    monkeypatch.setattr(RoutineScreen, "tick", recording_tick)
+    app = make_app(tmp_path / "data", monotonic=time.monotonic, animate=True)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, RoutineScreen), f"Enter on Home opened {type(screen).__name__}"
+        await pilot.pause(PHASE_RUN_S)
+        assert not screen.workout.stopwatch.paused
+        start_clock, timeline = screen.start_clock, screen.workout.timeline
+        reached = time.monotonic() - start_clock
+
+    # The first is the get-ready, shown as the screen mounts; the rest are boundaries.
+    boundaries = shown[1:]
+    due = [phase for phase in timeline.phases if 0 < phase.start <= reached - FRAME_S]
+    late = [at - (start_clock + phase.start) for at, phase in boundaries]
+    within_frame = sum(lateness <= FRAME_S for lateness in late)
+    limit = FRAME_S + SCHEDULING_SLACK_S
+    report(
+        "phase timing",
+        f"{len(late)} phase boundaries over {PHASE_RUN_S:.0f} s: each shown {seconds(statistics.median(late))} "
+        f"after its exact start (median), {seconds(max(late))} at most; {within_frame} of {len(late)} within "
+        f"one frame ({seconds(FRAME_S)}), target all within {seconds(limit)}; in-process Pilot, real clock "
+        f"and ticker, [{', '.join(f'{lateness * 1000:.0f}' for lateness in late)}] ms",
+    )
+    assert [phase for _, phase in boundaries][:len(due)] == due, "a phase never showed"
+    assert max(late) <= limit, f"a phase showed {seconds(max(late))} after its start"
+
+
+# 3. Redraws: refresh() counted per widget while a fake clock ticks.
+
+
+class Refreshes:
+    """refresh() calls on one screen and its widgets, by id (or class name when none)."""
+
+    def __init__(self) -> None:
+        self.screen: RoutineScreen | None = None
+        self.counts: Counter[str] = Counter()
+
+    def record(self, widget: Widget) -> None:
+        if self.screen is not None and self.screen in widget.ancestors_with_self:
+            self.counts[widget.id or type(widget).__name__] += 1
+
+
+@dataclass
+class Player:
+    pilot: Pilot
+    screen: RoutineScreen
+    clock: FakeClock
+    refreshes: Refreshes
+
+    async def settle(self) -> None:
+        """Let pending messages run and a cue's flash (a real-time timer) end."""
+        await self.pilot.pause()
+        while self.screen.has_class("-flash"):
+            await self.pilot.pause(FRAME_S)
+
+    async def jump(self, elapsed: float) -> None:
+        """Move the clock to `elapsed` seconds into the routine and show it."""
+        self.clock.now = self.screen.start_clock + elapsed
+        self.screen.tick()
+        await self.settle()
+
+    async def count_refreshes(self, ticks: int) -> Counter[str]:
+        """refresh() calls per widget over `ticks` frames of the fake clock."""
+        await self.settle()
+        self.refreshes.counts.clear()
+        for _ in range(ticks):
+            self.clock.advance(FRAME_S)
+            self.screen.tick()
+            await self.pilot.pause()
+        await self.settle()
+        return Counter(self.refreshes.counts)
+
+
+@asynccontextmanager
+async def routine_player(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Player]:
+    """The routine screen just started, on a fake clock, with no ticker of its own."""
+    refreshes = Refreshes()
+    refresh: Callable[..., Widget] = Widget.refresh
+
+    def recording_refresh(widget: Widget, *args: object, **kwargs: object) -> Widget:
+        refreshes.record(widget)
+        return refresh(widget, *args, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", recording_refresh)
+    app = make_app(data_dir)
+    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, RoutineScreen), f"Enter on Home opened {type(screen).__name__}"
+        refreshes.screen = screen
+        yield Player(pilot, screen, app.config.monotonic, refreshes)
+
+
+def listing(counts: Counter[str]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in counts.most_common()) or "none"
+
+
+def more_than(counts: Counter[str], most: int, but: tuple[str, ...] = ()) -> dict[str, int]:
+    """The widgets (other than `but`) refreshed more than `most` times."""
+    return {name: count for name, count in counts.items() if count > most and name not in but}
+
+
+async def test_a_paused_routine_redraws_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with routine_player(tmp_path / "data", monkeypatch) as player:
+        second_up = [phase for phase in player.screen.workout.timeline.phases if phase.kind == "up"][1]
+        await player.jump(second_up.start + 0.5)
+        await player.pilot.press("space")
+        assert player.screen.workout.stopwatch.paused
+        counts = await player.count_refreshes(PAUSED_TICKS)
+    report(
+        "redraws paused",
+        f"{PAUSED_TICKS} ticks while paused mid-rep: {sum(counts.values())} refresh() calls "
+        f"(target: no widget more than once): {listing(counts)}",
+    )
+    again = more_than(counts, 1)
+    assert not again, f"a paused screen redraws widgets that cannot have changed: {again}"
+
+
+async def test_ticks_redraw_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with routine_player(tmp_path / "data", monkeypatch) as player:
+        # The first second of the get-ready: its countdown and the time left change once.
+        in_break = await player.count_refreshes(RUNNING_TICKS)
+        second_up = [phase for phase in player.screen.workout.timeline.phases if phase.kind == "up"][1]
+        await player.jump(second_up.start + 0.1)
+        in_rep = await player.count_refreshes(RUNNING_TICKS)
+        whole_rep = await player.count_refreshes(REP_TICKS)
+    report(
+        "redraws in a break",
+        f"{RUNNING_TICKS} ticks (1 s) of the get-ready: {listing(in_break)} (target: no widget more than once)",
+    )
+    report(
+        "redraws in a rep",
+        f"{RUNNING_TICKS} ticks (1 s) inside a clamshell 'up': {listing(in_rep)} "
+        f"(target: nothing but #{', #'.join(MOVING)})",
+    )
+    others = sum(count for name, count in whole_rep.items() if name not in PLAYER_IDS)
+    player_counts = Counter({name: whole_rep[name] for name in PLAYER_IDS if whole_rep[name]})
+    report(
+        "redraws over a rep",
+        f"{REP_TICKS} ticks (4.5 s) over a whole clamshell rep, 3 cues: {listing(player_counts)}; "
+        f"header, footer and containers {others} (not asserted; animate is off here, so no cue flashes the screen)",
+    )
+    break_again = more_than(in_break, 1)
+    assert not break_again, f"a break redraws widgets on every tick: {break_again}"
+    rep_still = more_than(in_rep, 0, but=MOVING)
+    assert not rep_still, f"a rep redraws widgets whose content did not change: {rep_still}"
+    assert in_rep["phase-meter"] >= RUNNING_TICKS // 2, "the phase meter did not move: the ticks ran no rep"
