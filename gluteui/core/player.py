@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gluteui.core.content import Exercise
+from gluteui.core.content import Exercise, Routine
 from gluteui.core.timeline import REP_KINDS, Timeline, TimelineState
 
 PHASE_WORDS = {
@@ -23,6 +23,12 @@ PHASE_WORDS = {
     "done": "Done",
 }
 BREAK_KINDS = ("get_ready", "intro", "switch", "rest", "done")
+BAND_WORDS = {
+    "none": "",
+    "knees": "Mini-band just above the knees.",
+    "ankles": "Mini-band around the ankles.",
+    "feet": "Mini-band around the feet.",
+}
 COUNTDOWN_FROM = 3
 """The last seconds of a break are counted down aloud: 3, 2, 1."""
 
@@ -68,7 +74,9 @@ def figure_frame(kind: str, progress: float, frames: int, reduced_motion: bool) 
     return 0
 
 
-def _break_words(state: TimelineState, exercise: Exercise | None, upcoming: Exercise | None) -> tuple[str, str]:
+def _break_words(
+    state: TimelineState, exercise: Exercise | None, upcoming: Exercise | None, band: str
+) -> tuple[str, str]:
     kind = state.kind
     side = f" - {state.side.upper()} side" if state.side else ""
     if kind == "done":
@@ -81,18 +89,20 @@ def _break_words(state: TimelineState, exercise: Exercise | None, upcoming: Exer
         return "Rest", "Breathe and shake the legs out."
     if exercise is None:
         return PHASE_WORDS[kind], ""
-    return f"{PHASE_WORDS[kind]}: {exercise.name}{side}", " ".join(exercise.setup)
+    return f"{PHASE_WORDS[kind]}: {exercise.name}{side}", " ".join((*exercise.setup, band)).strip()
 
 
 def player_view(
-    state: TimelineState, timeline: Timeline, exercises: dict[str, Exercise], reduced_motion: bool
+    state: TimelineState, timeline: Timeline, routine: Routine, reduced_motion: bool
 ) -> PlayerView:
     """Everything the routine screen shows at one moment."""
-    exercise = exercises.get(state.exercise_id) if state.exercise_id else None
-    upcoming = exercises.get(state.next_exercise_id) if state.next_exercise_id else None
+    steps = {step.exercise.id: step for step in routine.steps}
+    exercise = steps[state.exercise_id].exercise if state.exercise_id in steps else None
+    upcoming = steps[state.next_exercise_id].exercise if state.next_exercise_id in steps else None
     shown = exercise or upcoming
+    band = BAND_WORDS[steps[shown.id].band] if shown else ""
     is_break = state.kind in BREAK_KINDS
-    title, text = _break_words(state, exercise, upcoming) if is_break else ("", "")
+    title, text = _break_words(state, exercise, upcoming, band) if is_break else ("", "")
     frames = len(shown.figure) if shown else 1
     cue = ""
     if shown is not None and state.kind in REP_KINDS and shown.cues:
@@ -105,7 +115,7 @@ def player_view(
         is_break=is_break,
         exercise_id=shown.id if shown else None,
         exercise_name=shown.name if shown else "",
-        where=f"Feel it: {shown.feel_it}" if shown else "",
+        where=f"Feel it: {shown.feel_it} {band}".strip() if shown else "",
         side=state.side,
         rep=state.rep,
         reps=state.reps,

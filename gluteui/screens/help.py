@@ -19,7 +19,8 @@ def _key_rows(screen: Screen) -> list[tuple[str, str]]:
     rows: dict[str, str] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.description:
+        # Hidden keys (a list's scrolling, vim twins) are covered by the general text below.
+        if binding.description and binding.show:
             shown = binding.key_display or screen.app.get_key_display(binding)
             rows.setdefault(binding.description, shown)
     return [(keys, description) for description, keys in rows.items()]

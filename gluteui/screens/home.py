@@ -99,7 +99,10 @@ class HomeScreen(Screen[None]):
             if run_day is not None:
                 from gluteui.screens.checkin import CheckinScreen
 
-                self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
+                # After Home's first frame, so the question sits over Home, not a blank screen.
+                self.call_after_refresh(
+                    self.app.push_screen, CheckinScreen(run_day), partial(self.save_checkin, run_day)
+                )
         # The routine line needs the timeline: worked out just after the frame.
         self.call_after_refresh(self.show_next_routine)
 

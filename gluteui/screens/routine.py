@@ -94,8 +94,7 @@ class RoutineScreen(Screen[None]):
             return
         now = self.app.config.monotonic()
         state = self.workout.state(now)
-        self.show(player_view(state, self.workout.timeline, self.app.content.exercises,
-                              self.app.config.reduced_motion))
+        self.show(player_view(state, self.workout.timeline, self.routine, self.app.config.reduced_motion))
         for cue in cues_between(self.last_state, state):
             self.app.cue(cue)
         self.last_state = state

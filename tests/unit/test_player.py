@@ -19,7 +19,7 @@ def first(kind: str, **labels):
 
 
 def view_at(elapsed: float, reduced: bool = False):
-    return player_view(TIMELINE.state_at(elapsed), TIMELINE, CONTENT.exercises, reduced)
+    return player_view(TIMELINE.state_at(elapsed), TIMELINE, CONTENT.routines["standard"], reduced)
 
 
 def cues(before: float | None, after: float) -> list[str]:
@@ -89,3 +89,11 @@ def test_a_late_tick_cues_only_the_latest_phase():
 
 def test_clock_rounds_up():
     assert clock(0) == "0:00" and clock(0.2) == "0:01" and clock(61) == "1:01"
+
+
+def test_the_band_position_is_named_before_and_during_the_band_walk():
+    intro = first("intro", exercise_id="lateral_band_walk")
+    assert "Mini-band just above the knees." in view_at(intro.start + 0.1).break_text
+    walk = first("up", exercise_id="lateral_band_walk")
+    assert view_at(walk.start + 0.1).where.endswith("Mini-band just above the knees.")
+    assert "band" not in view_at(first("up").start + 0.1).where.lower()  # clamshells: none
