@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from gluteui import locations
+from gluteui.core import transfer
 from gluteui.core.content import Content, load_content
 from gluteui.core.overview import streak_summary
 from gluteui.core.records import MAX_CHECKIN_SCORE, Checkin, Session
@@ -149,7 +150,7 @@ def fill_demo(store: Store, days: int, today: date) -> int:
     from gluteui.core.demo import demo_history
 
     history = demo_history(_content(), today, days)
-    store.import_data(history.export())
+    store.import_data(transfer.export(history))
     return len(history.sessions)
 
 

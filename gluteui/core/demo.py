@@ -4,36 +4,13 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from gluteui.core.content import Content, Routine
 from gluteui.core.quiz import weaker_side
-from gluteui.core.records import Checkin, QuizResult, Session
+from gluteui.core.records import Checkin, History, QuizResult, Session
 
-
-DEMO_LESSONS_READ = ("runners-paradox", "gluteal-amnesia", "who-steps-in")
-
-
-@dataclass(frozen=True)
-class DemoHistory:
-    sessions: tuple[Session, ...]
-    rest_days: frozenset[date]
-    checkins: tuple[Checkin, ...]
-    quiz_results: tuple[QuizResult, ...]
-
-    def export(self) -> dict:
-        """As an export, so `Store.import_data` writes it all in one atomic write."""
-        return {
-            "format": "gluteui",
-            "schema_version": 1,
-            "sessions": [session.to_dict() for session in self.sessions],
-            "rest_days": sorted(day.isoformat() for day in self.rest_days),
-            "checkins": [checkin.to_dict() for checkin in self.checkins],
-            "quiz_results": [result.to_dict() for result in self.quiz_results],
-            "lessons_read": list(DEMO_LESSONS_READ),
-            "settings": {"welcome_seen": True},
-        }
+DEMO_LESSONS_READ = frozenset({"runners-paradox", "gluteal-amnesia", "who-steps-in"})
 
 
 def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]], int]:
@@ -49,7 +26,7 @@ def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]
 
 def demo_history(
     content: Content, today: date, days: int, seed: int = 7, per_day: float = 1.0
-) -> DemoHistory:
+) -> History:
     """`days` of history ending yesterday: most days activated, some partial, rest days, runs.
 
     `per_day` scales how many sessions an active day holds (benchmarks ask for dense data).
@@ -110,4 +87,7 @@ def demo_history(
             # Runs after an activation tend to bother the back a little less.
             score = max(0, min(10, round(rng.gauss(4.5 - 2.5 * skill, 1.5))))
             checkins.append(Checkin(next_id(), day, score, datetime.combine(day, time(19), zone)))
-    return DemoHistory(tuple(sessions), frozenset(rest), tuple(checkins), tuple(quiz))
+    return History(
+        sessions=sessions, rest_days=rest, checkins=checkins, quiz_results=quiz,
+        lessons_read=set(DEMO_LESSONS_READ), settings={"welcome_seen": True},
+    )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb.storages import MemoryStorage, Storage
 
-from gluteui.core import storage
+from gluteui.core import storage, transfer
 from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
 from gluteui.core.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
 
@@ -27,52 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["History", "Store", "StoreError"]
 
 _Record = TypeVar("_Record")
-
-
-def _lesson_doc(item: Any) -> dict[str, str]:
-    if not isinstance(item, str) or not item.strip():
-        raise ValueError(f"lesson id must be non-empty text, got {item!r}")
-    return {"lesson_id": item}
-
-
-# Export key, table, and how one exported item becomes a validated document.
-_IMPORTS: tuple[tuple[str, str, Callable[[Any], dict]], ...] = (
-    ("sessions", "sessions", lambda item: Session.from_dict(item).to_dict()),
-    ("rest_days", "rest_days", lambda item: {"local_date": parse_day("date", item).isoformat()}),
-    ("checkins", "checkins", lambda item: Checkin.from_dict(item).to_dict()),
-    ("quiz_results", "quiz_results", lambda item: QuizResult.from_dict(item).to_dict()),
-    ("lessons_read", "lesson_reads", _lesson_doc),
-)
-_EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
-
-
-def _import_changes(data: Any) -> list[Change]:
-    """Validate a whole export before anything is written, so a bad one changes nothing."""
-    if not isinstance(data, dict) or data.get("format") != "gluteui":
-        raise StoreError('Not a GluteUI export: it lacks "format": "gluteui"')
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StoreError(f"Not a GluteUI export: bad schema_version {version!r}")
-    if version > storage.SCHEMA_VERSION:
-        raise StoreError(
-            f"The export was written by a newer GluteUI (data version {version}); update GluteUI"
-        )
-    changes: list[Change] = []
-    for key, table, to_doc in _IMPORTS:
-        items = data.get(key, [])
-        if not isinstance(items, list):
-            raise StoreError(f"Cannot import: {key!r} is not a list")
-        for index, item in enumerate(items):
-            try:
-                changes.append(Change(table, to_doc(item), "add"))
-            except ValueError as error:
-                raise StoreError(f"Cannot import {key}[{index}]: {error}") from error
-    settings = data.get("settings", {})
-    if not isinstance(settings, dict):
-        raise StoreError("Cannot import: 'settings' is not an object")
-    # "add" keeps every setting the user already has; only missing ones come in.
-    changes.extend(Change("settings", {key: value}, "add") for key, value in settings.items())
-    return changes
 
 
 def _unreadable_because(error: Exception) -> str:
@@ -367,17 +321,7 @@ class Store:
 
     def export_data(self) -> dict[str, Any]:
         """Everything, pending changes included, as JSON-able data that `import_data` accepts."""
-        history = self.history()
-        return {
-            "format": "gluteui",
-            "schema_version": storage.SCHEMA_VERSION,
-            "sessions": [session.to_dict() for session in history.sessions],
-            "rest_days": sorted(day.isoformat() for day in history.rest_days),
-            "checkins": [checkin.to_dict() for checkin in history.checkins],
-            "quiz_results": [result.to_dict() for result in history.quiz_results],
-            "lessons_read": sorted(history.lessons_read),
-            "settings": history.settings,
-        }
+        return transfer.export(self.history())
 
     def import_data(self, data: Any) -> dict[str, int]:
         """Merge an export into the store and return how many new items of each kind came in.
@@ -387,8 +331,4 @@ class Store:
         Raises StoreError naming the record and field if `data` is not a valid export,
         and then nothing is changed.
         """
-        applied = self._commit(_import_changes(data))
-        counts = dict.fromkeys(_EXPORT_KEY.values(), 0)
-        for change in applied:
-            counts[_EXPORT_KEY[change.table]] += 1
-        return counts
+        return transfer.count_by_kind(self._commit(transfer.import_changes(data)))

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.core.content import load_content
-from gluteui.core.demo import DemoHistory, demo_history
+from gluteui.core import transfer
+from gluteui.core.demo import demo_history
+from gluteui.core.records import History
 from gluteui.core.store import Store
 
 TEN_YEARS_DAYS = 3653
@@ -26,19 +28,19 @@ class BenchData:
     sessions: int
 
 
-def export(history: DemoHistory | None) -> dict:
+def export(history: History | None) -> dict:
     """An export holding `history` (None: nothing), as `gluteui demo-data` writes it."""
     if history is None:
         return {"format": "gluteui", "schema_version": 1, "settings": {"welcome_seen": True}}
-    return history.export()
+    return transfer.export(history)
 
 
-def ten_years_history(now: datetime) -> DemoHistory:
+def ten_years_history(now: datetime) -> History:
     content = load_content(locations.content_dir())
     return demo_history(content, now.date(), days=TEN_YEARS_DAYS, per_day=SESSIONS_PER_ACTIVE_DAY)
 
 
-def write(data_dir: Path, history: DemoHistory | None) -> Store:
+def write(data_dir: Path, history: History | None) -> Store:
     """Fill an empty data dir in one import (one atomic write, however long the history)."""
     store = Store.open(data_dir)
     store.import_data(export(history))

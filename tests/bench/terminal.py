@@ -75,7 +75,9 @@ class Terminal:
             if marker in screen:
                 return screen
             if time.perf_counter() - start > TIMEOUT_S:
-                pytest.fail(f"{self._commands[name]} showed no {marker!r} within {TIMEOUT_S:.0f} s; its screen:\n{screen}")
+                pytest.fail(
+                    f"{self._commands[name]} showed no {marker!r} within {TIMEOUT_S:.0f} s; its screen:\n{screen}"
+                )
             time.sleep(POLL_S)
 
     def send_keys(self, name: str, *keys: str) -> None:

@@ -1,0 +1,84 @@
+"""The export format: what `gluteui export` writes and `gluteui import` accepts.
+
+An export is the whole History as JSON-able data. An import is checked in full before
+anything is written, so a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core import storage
+from gluteui.core.storage import Change, StoreError
+
+FORMAT = "gluteui"
+
+
+def export(history: History) -> dict[str, Any]:
+    """`history` as an export."""
+    return {
+        "format": FORMAT,
+        "schema_version": storage.SCHEMA_VERSION,
+        "sessions": [session.to_dict() for session in history.sessions],
+        "rest_days": sorted(day.isoformat() for day in history.rest_days),
+        "checkins": [checkin.to_dict() for checkin in history.checkins],
+        "quiz_results": [result.to_dict() for result in history.quiz_results],
+        "lessons_read": sorted(history.lessons_read),
+        "settings": dict(history.settings),
+    }
+
+
+def _lesson_doc(item: Any) -> dict[str, str]:
+    if not isinstance(item, str) or not item.strip():
+        raise ValueError(f"lesson id must be non-empty text, got {item!r}")
+    return {"lesson_id": item}
+
+
+# Export key, table, and how one exported item becomes a validated document.
+_IMPORTS: tuple[tuple[str, str, Callable[[Any], dict]], ...] = (
+    ("sessions", "sessions", lambda item: Session.from_dict(item).to_dict()),
+    ("rest_days", "rest_days", lambda item: {"local_date": parse_day("date", item).isoformat()}),
+    ("checkins", "checkins", lambda item: Checkin.from_dict(item).to_dict()),
+    ("quiz_results", "quiz_results", lambda item: QuizResult.from_dict(item).to_dict()),
+    ("lessons_read", "lesson_reads", _lesson_doc),
+)
+_EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
+
+
+def import_changes(data: Any) -> list[Change]:
+    """Validate a whole export before anything is written, so a bad one changes nothing."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise StoreError('Not a GluteUI export: it lacks "format": "gluteui"')
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StoreError(f"Not a GluteUI export: bad schema_version {version!r}")
+    if version > storage.SCHEMA_VERSION:
+        raise StoreError(
+            f"The export was written by a newer GluteUI (data version {version}); update GluteUI"
+        )
+    changes: list[Change] = []
+    for key, table, to_doc in _IMPORTS:
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise StoreError(f"Cannot import: {key!r} is not a list")
+        for index, item in enumerate(items):
+            try:
+                changes.append(Change(table, to_doc(item), "add"))
+            except ValueError as error:
+                raise StoreError(f"Cannot import {key}[{index}]: {error}") from error
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise StoreError("Cannot import: 'settings' is not an object")
+    # "add" keeps every setting the user already has; only missing ones come in.
+    changes.extend(Change("settings", {key: value}, "add") for key, value in settings.items())
+    return changes
+
+
+def count_by_kind(applied: list[Change]) -> dict[str, int]:
+    """How many new items of each export kind a list of applied changes brought in."""
+    counts = dict.fromkeys(_EXPORT_KEY.values(), 0)
+    for change in applied:
+        counts[_EXPORT_KEY[change.table]] += 1
+    return counts
