@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
-from gluteui.core.content import Content, load_content
+from gluteui.core.content import SIDES, Content, Routine, load_content
 from gluteui.core.records import Session
 from gluteui.core.store import Store, StoreError
 from gluteui.screens.home import HomeScreen
@@ -152,6 +152,19 @@ class GluteApp(App[None]):
         """The routine Start activation runs: the squeeze test's pick, else the standard one."""
         choice = self.store.setting("recommended_routine", "standard")
         return choice if choice in self.content.routines else next(iter(self.content.routines))
+
+    def extra_set_side(self, routine: Routine) -> str | None:
+        """The side a routine adds a set on: the squeeze test's weaker side, if the routine asks."""
+        if not routine.extra_set_on_weaker_side:
+            return None
+        side = self.store.setting("extra_set_side")
+        return side if side in SIDES else None
+
+    def routine_seconds(self, routine: Routine) -> float:
+        """How long `routine` runs for this user, extra set included."""
+        from gluteui.core.timeline import Timeline
+
+        return Timeline.from_routine(routine, self.extra_set_side(routine)).total
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -103,7 +103,7 @@ class HomeScreen(Screen[None]):
                 self.call_after_refresh(
                     self.app.push_screen, CheckinScreen(run_day), partial(self.save_checkin, run_day)
                 )
-        # The routine line needs the timeline: worked out just after the frame.
+        # The routine line needs the timeline module: worked out just after the frame.
         self.call_after_refresh(self.show_next_routine)
 
     def refresh_status(self, history: History) -> Overview:
@@ -114,13 +114,12 @@ class HomeScreen(Screen[None]):
 
     def show_next_routine(self) -> None:
         from gluteui.core.player import clock
-        from gluteui.core.timeline import Timeline
 
         routine = self.app.content.routines[self.app.recommended_routine()]
         moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
         self.query_one("#next-routine", Static).update(
             f"[b]Enter[/b] starts [b]{routine.name}[/b] "
-            f"({clock(Timeline.from_routine(routine).total)} min): {moves}."
+            f"({clock(self.app.routine_seconds(routine))} min): {moves}."
         )
 
     def save_checkin(self, run_day: date, score: int | None) -> None:

@@ -75,9 +75,8 @@ class RoutineScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.app
         self.routine = app.content.routines[self.routine_id]
-        extra_side = app.store.setting("extra_set_side") if self.routine.extra_set_on_weaker_side else None
         self.start_clock = app.config.monotonic()
-        self.workout = Workout(self.routine, self.start_clock, extra_side)
+        self.workout = Workout(self.routine, self.start_clock, app.extra_set_side(self.routine))
         self.session_id = uuid.uuid4().hex
         self.started_at = app.config.now()
         self.local_date = app.store.history().day_of(self.started_at)

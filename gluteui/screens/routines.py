@@ -12,7 +12,6 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
-from gluteui.core.timeline import Timeline
 from gluteui.core.player import clock
 from gluteui.widgets.menu import Menu
 
@@ -32,7 +31,7 @@ class RoutinesScreen(Screen[None]):
             yield Static("Choose a routine and press [b]Enter[/b] to start it.", id="routines-intro")
             options = []
             for routine in self.app.content.routines.values():
-                total = Timeline.from_routine(routine).total
+                total = self.app.routine_seconds(routine)
                 moves = ", ".join(step.exercise.name for step in routine.steps)
                 options.append(Option(
                     f"[b]{routine.name}[/b]  [dim]{clock(total)} min[/dim]\n"

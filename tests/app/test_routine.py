@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gluteui.core.player import clock
 from gluteui.core.store import Store
 from gluteui.core.timeline import Timeline
 from gluteui.screens.home import HomeScreen
@@ -149,3 +150,21 @@ async def test_a_full_disk_mid_routine_keeps_the_session_and_export_saves_it(
     [export] = tmp_path.glob("gluteui-export-*.json")
     sessions = json.loads(export.read_text())["sessions"]
     assert len(sessions) == 1 and sessions[0]["reps"]["clamshell"]["left"] == 15
+
+
+async def test_the_focus_routine_adds_a_set_on_the_weaker_side_everywhere(data_dir, store: Store):
+    store.set_setting("recommended_routine", "focus")
+    store.set_setting("extra_set_side", "right")
+    store.set_setting("welcome_seen", True)
+    app = make_app(data_dir, store=store)
+    focus = app.content.routines["focus"]
+    longer = Timeline.from_routine(focus, "right").total
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert clock(longer) in text(app.screen, "#next-routine")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.workout.timeline.total == longer
+        extra = [plan for plan in screen.workout.timeline.sets if plan.extra]
+        assert extra and {plan.side for plan in extra} == {"right"}
