@@ -29,7 +29,7 @@ FLASH_S = 0.15
 DESTINATIONS = {
     "routine": ("Start activation", "Begin the recommended routine now"),
     "routines": ("Routines", "Choose a routine: standard, quick or focus"),
-    "learn": ("Learn", "Short lessons on why sitting switches the glutes off"),
+    "learn": ("Learn", "Short lessons on sitting, the glutes and what the evidence says"),
     "quiz": ("Squeeze test", "Check, side by side, how well your glutes fire"),
     "progress": ("Progress", "Streaks, calendar, squeeze-test trend and run check-ins"),
 }
@@ -122,6 +122,11 @@ class GluteApp(App[None]):
 
     def action_open(self, name: str) -> None:
         """Open one of DESTINATIONS on top of the current screen."""
+        from gluteui.screens.routine import RoutineScreen
+
+        if name == "routine" and any(isinstance(s, RoutineScreen) for s in self.screen_stack):
+            self.notify("A routine is already under way: Esc on it stops it.", severity="warning")
+            return
         self.push_screen(self.make_screen(name))
 
     def make_screen(self, name: str) -> Screen:

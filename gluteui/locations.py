@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 APP_NAME = "gluteui"
-DATA_FILE_NAME = "gluteui.json"
 DATA_DIR_ENV = "GLUTEUI_DATA_DIR"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,7 +39,7 @@ def stylesheet(name: str) -> Path:
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Where the user's history lives: --data-dir, then $GLUTEUI_DATA_DIR, then the platform's."""
+    """Where the user's history (gluteui.json) lives: --data-dir, $GLUTEUI_DATA_DIR, the platform's."""
     if override:
         return Path(override).expanduser()
     from_env = os.environ.get(DATA_DIR_ENV)
@@ -49,11 +48,6 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def data_file(folder: Path) -> Path:
-    """The TinyDB file inside a data dir."""
-    return folder / DATA_FILE_NAME
 
 
 def cache_dir() -> Path:

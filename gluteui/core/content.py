@@ -100,8 +100,11 @@ def _load_figure(folder: Path, exercise_id: str, entry: Entry) -> tuple[str, ...
     path = folder / "figures" / f"{name}.txt"
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
+    except FileNotFoundError:
         entry.fail("figure", f"no file figures/{name}.txt")
+        return ()
+    except (OSError, UnicodeDecodeError) as error:
+        entry.fail("figure", f"figures/{name}.txt cannot be read ({error})")
         return ()
     frames = tuple(
         frame.strip("\n") for frame in text.split(f"\n{FIGURE_FRAME_BREAK}\n") if frame.strip()
@@ -126,11 +129,16 @@ def _tempo(entry: Entry, fallback: Tempo | None = None) -> Tempo:
     def part(name: str, default: float | None) -> float:
         return entry.number(name, default) if default is not None else entry.number(name)
 
-    return Tempo(
+    tempo = Tempo(
         up_s=part("up_s", fallback.up_s if fallback else None),
         hold_s=part("hold_s", fallback.hold_s if fallback else None),
         down_s=part("down_s", fallback.down_s if fallback else None),
     )
+    # A rep with no lift or no lowering would vanish from the timeline yet count as planned.
+    for name in ("up_s", "down_s"):
+        if getattr(tempo, name) <= 0:
+            entry.fail(name, "must be above 0")
+    return tempo
 
 
 def _load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
@@ -144,8 +152,6 @@ def _load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
             mistakes.append(Mistake(mistake=item.text("mistake"), fix=item.text("fix")))
             item.finish()
         tempo = _tempo(entry)
-        if tempo.up_s <= 0 or tempo.down_s <= 0:
-            entry.fail("up_s", "up_s and down_s must be above 0")
         exercises[exercise_id] = Exercise(
             id=exercise_id,
             name=entry.text("name"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from gluteui.core.records import History
-from gluteui.core.streaks import DayRecord, StreakSummary, summarize
+from gluteui.core.streaks import StreakSummary, summarize
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Overview:
 
 def streak_summary(history: History, today: date) -> StreakSummary:
     """Streaks and totals for `today` from everything the store holds."""
-    records = [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
+    records = history.day_records
     return summarize(records, history.rest_days, today, history.weekly_target)
 
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from gluteui.core.calendar import CalendarDay, calendar_weeks
-from gluteui.core.records import QuizResult, Session
+from gluteui.core.records import History, QuizResult, Session
 from gluteui.core.runs import RunComparison, compare_runs
-from gluteui.core.records import History
-from gluteui.core.streaks import DayRecord, StreakSummary, activated_days, day_completion, summarize
+from gluteui.core.streaks import StreakSummary, activated_days, day_completion, summarize
 
 QUIZ_TREND_LENGTH = 6
 
@@ -40,7 +39,7 @@ def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
 
 def progress_view(history: History, today: date, lesson_ids: set[str]) -> ProgressView:
     """Streaks, calendar, trends and check-ins for `today`, from one snapshot of the store."""
-    records = [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
+    records = history.day_records
     by_day: dict[date, list[Session]] = defaultdict(list)
     for session in history.sessions:
         by_day[session.local_date].append(session)

@@ -154,7 +154,7 @@ def _load_rules(entry: Entry) -> Rules:
     )
     try:
         rules.weaker_side_note.format(side="left", gap=2)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         entry.fail("weaker_side_note", "may only use the placeholders {side} and {gap}")
     entry.finish()
     return rules

@@ -7,11 +7,13 @@ everything from one read of the store.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from gluteui.core.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, session_day
+from gluteui.core.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, DayRecord, session_day
 
 SIDES = ("left", "right", "both")
 SOURCES = ("app", "log", "demo", "import")
@@ -120,8 +122,9 @@ class Session:
                     _choice(f"reps.{exercise}", side, SIDES)
                     _whole(f"reps.{exercise}.{side}", count)
         duration = self.duration_s
-        if not isinstance(duration, (int, float)) or isinstance(duration, bool) or duration < 0:
-            raise _fail("duration_s", "must be a number >= 0", duration)
+        if (not isinstance(duration, (int, float)) or isinstance(duration, bool)
+                or not 0 <= duration < math.inf):
+            raise _fail("duration_s", "must be a finite number >= 0", duration)
         _choice("source", self.source, SOURCES)
         for exercise, answer in _dict("feel", self.feel).items():
             if answer not in FEELS:
@@ -171,7 +174,7 @@ class Session:
 
 @dataclass(frozen=True)
 class Checkin:
-    """How strongly the glutes were felt on a day, 0 (nothing) to 10."""
+    """How the lower back and hamstrings felt on a run that day, 0 (fine) to 10 (very bad)."""
 
     id: str
     local_date: date
@@ -255,6 +258,33 @@ class QuizResult:
         )
 
 
+def _is_day(value: Any) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+# What each known setting may hold; a file edited by hand or an import can hold anything.
+SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "day_start_hour": ("a whole number from 0 to 23", lambda v: type(v) is int and 0 <= v <= 23),
+    "weekly_target": ("a whole number from 1 to 7", lambda v: type(v) is int and 1 <= v <= 7),
+    "welcome_seen": ("true or false", lambda v: isinstance(v, bool)),
+    "theme": ("text", lambda v: isinstance(v, str)),
+    "recommended_routine": ("text", lambda v: isinstance(v, str)),
+    "extra_set_side": ("left, right or null", lambda v: v in ("left", "right", None)),
+    "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
+}
+
+
+def check_setting(key: str, value: Any) -> None:
+    """Raise ValueError if `value` is not what the known setting `key` may hold."""
+    rule = SETTING_RULES.get(key)
+    if rule is not None and not rule[1](value):
+        raise _fail(f"settings.{key}", f"must be {rule[0]}", value)
+
+
 @dataclass(frozen=True)
 class History:
     """Everything the store holds, from a single read, so screens compute from one snapshot."""
@@ -267,10 +297,24 @@ class History:
     settings: dict[str, Any]
 
     @property
+    def day_records(self) -> list[DayRecord]:
+        """What the streak arithmetic needs of each session."""
+        return [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in self.sessions]
+
+    def setting(self, key: str, default: Any) -> Any:
+        """A setting's value, or `default` when it is unset or not a value it may hold."""
+        value = self.settings.get(key, default)
+        try:
+            check_setting(key, value)
+        except ValueError:
+            return default
+        return value
+
+    @property
     def weekly_target(self) -> int:
         """The user's weekly_target setting, or the default."""
-        return int(self.settings.get("weekly_target", DEFAULT_WEEKLY_TARGET))
+        return self.setting("weekly_target", DEFAULT_WEEKLY_TARGET)
 
     def day_of(self, now: datetime) -> date:
         """The day an aware `now` counts for under the user's day_start_hour setting."""
-        return session_day(now, int(self.settings.get("day_start_hour", DEFAULT_DAY_START_HOUR)))
+        return session_day(now, self.setting("day_start_hour", DEFAULT_DAY_START_HOUR))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gluteui.core.records import Checkin, History
-from gluteui.core.streaks import DayRecord, activated_days
+from gluteui.core.streaks import activated_days
 
 MIN_RUNS_EACH = 3
 """Fewer runs than this on either side and an average says nothing worth showing."""
@@ -46,7 +46,7 @@ def checkin_due(history: History, today: date) -> date | None:
 
     Called at launch, so any activation it finds was done in an earlier launch.
     """
-    records = [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
+    records = history.day_records
     recent = [day for day in activated_days(records) if 0 <= (today - day).days <= CHECKIN_WINDOW_DAYS]
     if not recent:
         return None

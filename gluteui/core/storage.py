@@ -136,11 +136,8 @@ def file_lock(path: Path) -> FileLock:
 
 
 @contextmanager
-def held(lock: FileLock | None) -> Iterator[None]:
-    """Hold `lock` (None for an in-memory store), turning a timeout into a StoreError."""
-    if lock is None:
-        yield
-        return
+def held(lock: FileLock) -> Iterator[None]:
+    """Hold `lock`, turning a timeout into a StoreError."""
     from filelock import Timeout
 
     try:

@@ -1,4 +1,4 @@
-"""The Store: everything GluteUI remembers about the user, in one JSON file or in memory.
+"""The Store: everything GluteUI remembers about the user, in one JSON file.
 
 Every operation re-reads the file under the lock, so two running copies never undo each
 other's changes. A change whose save fails stays in `pending`: still shown, exported,
@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 
-from tinydb.storages import MemoryStorage, Storage
 
 from gluteui.core import storage, transfer
-from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core.records import Checkin, History, QuizResult, Session, check_setting, parse_day
 from gluteui.core.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
 
 if TYPE_CHECKING:
@@ -42,16 +41,16 @@ def _unreadable_because(error: Exception) -> str:
 class Store:
     """The user's sessions, rest days, check-ins, quiz results, lesson reads and settings.
 
-    Make one with `Store.open(data_dir)` or `Store.in_memory(reason)`. `notices` holds
+    Make one with `Store.open(data_dir)`. `notices` holds
     one-line messages for the user (a damaged file moved aside); `pending` holds changes
     that could not be saved yet.
     """
 
-    def __init__(self, backend: Storage, path: Path | None, unsaved_reason: str | None) -> None:
-        self._backend = backend
+    def __init__(self, path: Path, clock: Callable[[], datetime]) -> None:
+        self._backend = AtomicJSONStorage(path)
         self._file_lock: FileLock | None = None
+        self._clock = clock
         self.path = path
-        self.unsaved_reason = unsaved_reason
         self.notices: list[str] = []
         self.pending: list[Change] = []
         # The file as last read or written, keyed by its identity on disk (None: no file
@@ -60,17 +59,17 @@ class Store:
         self._history: tuple[dict, History] | None = None
 
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        """Open `data_dir / "gluteui.json"`, creating the folder and file if needed.
+    def open(cls, data_dir: Path, clock: Callable[[], datetime] = datetime.now) -> Store:
+        """Open `data_dir / "gluteui.json"`, creating the folder if needed (a first save makes the file).
 
-        Raises StoreError when the folder cannot be created or written, when another copy
+        `clock` stamps the name a damaged file is moved aside to. Raises StoreError when the folder cannot be created or written, when another copy
         holds the lock too long, or when the file comes from a newer GluteUI (which is
         then left untouched). A damaged file is moved aside and reported in `notices`.
         """
         data_dir = Path(data_dir)
         storage.check_writable_dir(data_dir)
         path = data_dir / storage.FILE_NAME
-        store = cls(AtomicJSONStorage(path), path, None)
+        store = cls(path, clock)
         if not store._open_without_lock():
             with held(store._lock):
                 storage.remove_stale_temps(path)
@@ -86,7 +85,6 @@ class Store:
         no temp file left by a killed writer: reading is safe, as writes replace the file
         atomically. Anything else is left to the locked path, which repairs and reports it.
         """
-        assert self.path is not None
         if storage.has_stale_temps(self.path):
             return False
         identity = self._identity()
@@ -103,25 +101,14 @@ class Store:
         return True
 
     @property
-    def _lock(self) -> FileLock | None:
-        """The lock between running copies, made on first use; None for an in-memory store."""
-        if self._file_lock is None and self.path is not None:
+    def _lock(self) -> FileLock:
+        """The lock between running copies, made on first use."""
+        if self._file_lock is None:
             self._file_lock = storage.file_lock(self.path)
         return self._file_lock
 
-    @classmethod
-    def in_memory(cls, reason: str | None = None) -> Store:
-        """A Store that saves nothing to disk; `reason` (shown to the user) says why."""
-        backend = MemoryStorage()
-        backend.write(storage.fresh_tables())
-        return cls(backend, None, reason)
-
-    # Reading and writing the whole file.
-
     def _identity(self) -> tuple[int, int, int] | None:
         """Which version of the file is on disk: every atomic write makes a new inode."""
-        if self.path is None:
-            return None
         try:
             status = self.path.stat()
         except FileNotFoundError:
@@ -142,7 +129,7 @@ class Store:
 
     def _fresh_cache(self, identity: tuple[int, int, int] | None) -> dict | None:
         """The cached tables if the file on disk is still the one they came from."""
-        if self.path is None or self._cached is None or self._cached[0] != identity:
+        if self._cached is None or self._cached[0] != identity:
             return None
         return self._cached[1]
 
@@ -152,15 +139,16 @@ class Store:
             if tables is None:
                 return storage.fresh_tables(), True
             version = storage.schema_version(tables)
-        except (OSError, ValueError) as error:
+        except ValueError as error:  # damaged content (bad JSON, bad layout, not UTF-8)
             self._set_aside(error)
             return storage.fresh_tables(), True
+        except OSError as error:
+            # Unreadable is not damaged (permissions, a folder in the way): keep it, say why.
+            raise StoreError(f"Cannot read {self.path}: {storage.reason(error)}") from error
         return storage.upgrade(tables, version, self.path), version != storage.SCHEMA_VERSION
 
     def _set_aside(self, error: Exception) -> None:
-        # Only a file can be unreadable: memory holds exactly what was written to it.
-        assert self.path is not None
-        moved = storage.move_aside(self.path, datetime.now())
+        moved = storage.move_aside(self.path, self._clock())
         self.notices.append(
             f"{self.path.name} could not be read ({_unreadable_because(error)}); "
             f"it was moved to {moved} and a fresh file was started"
@@ -180,7 +168,6 @@ class Store:
             # Under the lock, so a damaged file is set aside by one copy only.
             with held(self._lock):
                 tables, _ = self._load()
-        # The in-memory backend hands out its live tables and never has pending changes.
         if self.pending:
             tables = copy.deepcopy(tables)  # the cached tables must stay as saved
             apply_changes(tables, self.pending)
@@ -247,10 +234,6 @@ class Store:
         """Insert `session`, or replace the saved one with the same id."""
         self._commit([Change("sessions", session.to_dict())])
 
-    def add_sessions(self, sessions: Iterable[Session]) -> None:
-        """Insert or replace many sessions in a single write."""
-        self._commit([Change("sessions", session.to_dict()) for session in sessions])
-
     def sessions(self) -> list[Session]:
         """Every session, ordered by started_at."""
         return self._sessions(self._tables())
@@ -290,11 +273,15 @@ class Store:
         return self._lessons_read(self._tables())
 
     def setting(self, key: str, default: Any = None) -> Any:
-        """The saved value of setting `key`, or `default` when it was never set."""
-        return self._settings(self._tables()).get(key, default)
+        """The saved value of setting `key`, or `default` when unset or not a value it may hold."""
+        return self.history().setting(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
-        """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON."""
+        """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON.
+
+        A known setting with a value it may not hold raises ValueError (see SETTING_RULES).
+        """
+        check_setting(key, value)
         # The round trip fails here rather than mid-write, and makes memory match the file.
         self._commit([Change("settings", {key: json.loads(json.dumps(value))})])
 
@@ -314,8 +301,7 @@ class Store:
             lessons_read=self._lessons_read(tables),
             settings=dict(self._settings(tables)),
         )
-        # Only file tables are replaced on change; memory tables change in place.
-        if self.path is not None and not self.pending:
+        if not self.pending:
             self._history = (tables, history)
         return history
 

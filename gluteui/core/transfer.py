@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core.records import Checkin, History, QuizResult, Session, check_setting, parse_day
 from gluteui.core import storage
 from gluteui.core.storage import Change, StoreError
 
@@ -71,8 +71,13 @@ def import_changes(data: Any) -> list[Change]:
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         raise StoreError("Cannot import: 'settings' is not an object")
-    # "add" keeps every setting the user already has; only missing ones come in.
-    changes.extend(Change("settings", {key: value}, "add") for key, value in settings.items())
+    for key, value in settings.items():
+        try:
+            check_setting(key, value)
+        except ValueError as error:
+            raise StoreError(f"Cannot import: {error}") from error
+        # "add" keeps every setting the user already has; only missing ones come in.
+        changes.append(Change("settings", {key: value}, "add"))
     return changes
 
 

@@ -132,10 +132,6 @@ class Workout:
         """How many reps were finished by `now`, repeats included."""
         return len(self._finished_reps(now))
 
-    def finished(self, now: float) -> bool:
-        """Whether the routine is over at `now`."""
-        return self.state(now).finished
-
     def new_set_completed(self, now: float) -> bool:
         """True once each time a set (or another repeat of one) has finished since the last call."""
         count = self._sets_behind(now)

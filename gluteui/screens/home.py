@@ -104,7 +104,7 @@ class HomeScreen(Screen[None]):
                     self.app.push_screen, CheckinScreen(run_day), partial(self.save_checkin, run_day)
                 )
         # The routine line needs the timeline module: worked out just after the frame.
-        self.call_after_refresh(self.show_next_routine)
+        self.call_after_refresh(self.show_next_routine, view.latest_red_flag)
 
     def refresh_status(self, history: History) -> Overview:
         app = self.app
@@ -112,20 +112,24 @@ class HomeScreen(Screen[None]):
         self.query_one("#today", Static).update(status_text(view, app.content.quiz))
         return view
 
-    def show_next_routine(self) -> None:
+    def show_next_routine(self, red_flag: bool) -> None:
         from gluteui.core.player import clock
 
         routine = self.app.content.routines[self.app.recommended_routine()]
         moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
+        caution = (
+            "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
+            if red_flag else ""
+        )
         self.query_one("#next-routine", Static).update(
             f"[b]Enter[/b] starts [b]{routine.name}[/b] "
-            f"({clock(self.app.routine_seconds(routine))} min): {moves}."
+            f"({clock(self.app.routine_seconds(routine))} min): {moves}.{caution}"
         )
 
     def save_checkin(self, run_day: date, score: int | None) -> None:
         import uuid
 
-        from gluteui.core.records import Checkin
+        from gluteui.core.records import MAX_CHECKIN_SCORE, Checkin
         from gluteui.core.store import StoreError
 
         app = self.app
@@ -134,7 +138,7 @@ class HomeScreen(Screen[None]):
                 app.store.set_setting("checkin_skipped", run_day.isoformat())
             else:
                 app.store.add_checkin(Checkin(uuid.uuid4().hex, run_day, score, app.config.now()))
-                self.notify(f"Run check-in saved: {score}/10.")
+                self.notify(f"Run check-in saved: {score}/{MAX_CHECKIN_SCORE}.")
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
 

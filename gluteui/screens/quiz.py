@@ -208,18 +208,20 @@ class QuizScreen(Screen[None]):
         assessment = self.assessment = self.attempt.assessment()
         now = app.config.now()
         earlier: list[QuizResult] = []
+        saved = False
         try:
             history = app.store.history()
             earlier = history.quiz_results
             app.store.add_quiz_result(to_record(assessment, uuid.uuid4().hex, history.day_of(now), now))
+            saved = True
         except StoreError as error:
-            self.notify(f"{error}. This result is not in your history.", title="Not saved", severity="error")
+            self.notify(str(error), title="Not saved", severity="error")
         if assessment.recommendation is not None:
             app.save_setting("recommended_routine", assessment.recommendation.routine_id)
             app.save_setting("extra_set_side", assessment.recommendation.extra_set_side)
-        self.show_result(assessment, earlier)
+        self.show_result(assessment, earlier, saved)
 
-    def show_result(self, assessment: Assessment, earlier: list[QuizResult]) -> None:
+    def show_result(self, assessment: Assessment, earlier: list[QuizResult], saved: bool) -> None:
         quiz = self.attempt.quiz
         self.query_one(ContentSwitcher).current = "quiz-result"
         verdict = self.query_one("#quiz-verdict", Static)
@@ -228,8 +230,9 @@ class QuizScreen(Screen[None]):
         verdict.set_class(assessment.red_flag, "-red-flag")
         # Scores cut short by a red flag would make a misleading comparison.
         change = None if assessment.red_flag else change_since(earlier, assessment.scores)
+        status = "Saved." if saved else "[b]Not saved[/b] (see the message)."
         self.query_one("#quiz-change", Static).update(
-            f"[dim]Saved. {change}.[/dim]" if change else "[dim]Saved to your history. Retake it any time.[/dim]"
+            f"[dim]{status} {change}.[/dim]" if change else f"[dim]{status} Retake it any time.[/dim]"
         )
         recommendation = self.query_one("#quiz-recommendation", Static)
         recommendation.display = assessment.recommendation is not None

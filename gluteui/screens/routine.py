@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -32,12 +33,13 @@ class RoutineScreen(Screen[None]):
     app: GluteApp
     TITLE = "Activation"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause/resume", id="pause"),
+        Binding("space", "toggle_pause", "Pause", id="pause"),
         Binding("n", "skip_set", "Next set", id="skip_set"),
-        Binding("b", "repeat_set", "Repeat set", id="repeat_set"),
-        Binding("plus,equals_sign", "add_rest", "+10 s rest", id="add_rest", key_display="+"),
+        Binding("b", "repeat_set", "Redo set", id="repeat_set"),
+        Binding("plus,equals_sign", "add_rest", "+10s rest", id="add_rest", key_display="+"),
         Binding("m", "toggle_mute", "Mute", id="mute"),
-        Binding("escape", "stop", "Stop", id="stop"),
+        # q would quit the app and lose the set in progress: it asks, like Esc.
+        Binding("escape,q", "stop", "Stop", id="stop", key_display="esc"),
     ]
 
     def __init__(self, routine_id: str) -> None:
@@ -47,6 +49,7 @@ class RoutineScreen(Screen[None]):
         self.shown: PlayerView | None = None
         self.ticker: Timer | None = None
         self.ended = False
+        self.resume_on_return = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,7 +92,7 @@ class RoutineScreen(Screen[None]):
     # The clock: every tick reads it once; the timeline decides what shows.
 
     def tick(self) -> None:
-        if self.ended:
+        if self.ended or not self.is_current:
             return
         now = self.app.config.monotonic()
         state = self.workout.state(now)
@@ -158,16 +161,42 @@ class RoutineScreen(Screen[None]):
         self.app.save_session(session)
         return session
 
-    def finish(self) -> None:
-        from gluteui.screens.summary import SummaryScreen
-
+    def end(self) -> None:
+        """Stop the clock for good; nothing ticks, saves or cues after this."""
         self.ended = True
         if self.ticker is not None:
             self.ticker.stop()
-        session = self.save()
-        self.app.switch_screen(SummaryScreen(session))
+
+    def finish(self) -> None:
+        from gluteui.screens.summary import SummaryScreen
+
+        self.end()
+        self.app.switch_screen(SummaryScreen(self.save()))
+
+    def on_unmount(self) -> None:
+        # Quitting the app (Ctrl+Q) mid-set: keep what was done, as Esc would.
+        if not self.ended:
+            self.end()
+            if self.workout.done_reps(self.app.config.monotonic()):
+                self.save()
+
+    # Another screen on top (help, palette, a question) holds the routine still.
+
+    def on_screen_suspend(self) -> None:
+        if not self.ended and not self.workout.stopwatch.paused:
+            self.set_paused(True)
+            self.resume_on_return = True
+
+    def on_screen_resume(self) -> None:
+        if self.resume_on_return:
+            self.resume_on_return = False
+            self.set_paused(False)
 
     # Keys.
+
+    def set_paused(self, paused: bool) -> None:
+        if paused != self.workout.stopwatch.paused:
+            self.action_toggle_pause()
 
     def action_toggle_pause(self) -> None:
         self.workout.toggle_pause(self.app.config.monotonic())
@@ -194,19 +223,19 @@ class RoutineScreen(Screen[None]):
         self.notify("Sound off" if sound.muted else "Sound on", timeout=2)
 
     def action_stop(self) -> None:
-        if not self.workout.stopwatch.paused:
-            self.action_toggle_pause()
+        # Pausing here (not on suspend) lets "No" restore exactly what the user had.
+        self.resume_on_return = False
+        was_paused = self.workout.stopwatch.paused
+        self.set_paused(True)
         done = self.workout.done_reps(self.app.config.monotonic())
         question = f"Stop the routine here? The {done} reps you did are kept." if done else "Stop the routine here?"
-        self.app.push_screen(ConfirmScreen(question), self.stopped)
+        self.app.push_screen(ConfirmScreen(question), partial(self.stopped, was_paused))
 
-    def stopped(self, stop: bool | None) -> None:
+    def stopped(self, was_paused: bool, stop: bool | None) -> None:
         if not stop:
-            self.action_toggle_pause()
+            self.set_paused(was_paused)
             return
-        self.ended = True
-        if self.ticker is not None:
-            self.ticker.stop()
+        self.end()
         if self.workout.done_reps(self.app.config.monotonic()):
             self.save()
         self.app.pop_screen()

@@ -33,6 +33,10 @@ class RoutinesScreen(Screen[None]):
             for routine in self.app.content.routines.values():
                 total = self.app.routine_seconds(routine)
                 moves = ", ".join(step.exercise.name for step in routine.steps)
+                side = self.app.extra_set_side(routine)
+                if routine.extra_set_on_weaker_side:
+                    moves += (f", extra set on the {side}" if side
+                              else " (the squeeze test picks the side for the extra set)")
                 options.append(Option(
                     f"[b]{routine.name}[/b]  [dim]{clock(total)} min[/dim]\n"
                     f"  {routine.summary}\n  [dim]{moves}[/dim]",

@@ -29,9 +29,10 @@ class SummaryScreen(Screen[None]):
     app: GluteApp
     TITLE = "Well done"
     BINDINGS = [
-        Binding("y", "answer('yes')", "Felt it", id="feel_yes"),
-        Binding("n", "answer('no')", "Didn't", id="feel_no"),
-        Binding("u", "answer('unsure')", "Not sure", id="feel_unsure"),
+        # Digits, not y/n: an extra n meant for "Next set" must not answer "no".
+        Binding("1", "answer('yes')", "Felt it", id="feel_yes"),
+        Binding("2", "answer('no')", "Didn't", id="feel_no"),
+        Binding("3", "answer('unsure')", "Not sure", id="feel_unsure"),
         Binding("enter,escape", "finish", "Done", id="finish"),
     ]
 
@@ -82,7 +83,7 @@ class SummaryScreen(Screen[None]):
             exercise = exercises[exercise_id]
             answer = self.feel.get(exercise_id)
             asking = exercise_id == self.asking
-            shown = f"[b]{ANSWERS[answer]}[/b]" if answer else ("[reverse] y / n / u [/reverse]" if asking else "")
+            shown = f"[b]{ANSWERS[answer]}[/b]" if answer else ("[reverse] 1 yes  2 no  3 not sure [/reverse]" if asking else "")
             lines.append(f"\n[b]{exercise.name}[/b]  {shown}\n  {exercise.feel_check}")
             if answer == "no":
                 for mistake in exercise.mistakes[:2]:

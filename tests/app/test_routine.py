@@ -69,7 +69,7 @@ async def test_standard_routine_end_to_end(data_dir, store: Store):
 
         await advance_to(pilot, timeline.total + 1)
         assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("y", "n", "u")
+        await pilot.press("n", "1", "2", "3")  # a stray n from the player answers nothing
         await pilot.pause()
         assert "Saved" in text(app.screen, "#summary-feel")
         await pilot.press("enter")
@@ -168,3 +168,50 @@ async def test_the_focus_routine_adds_a_set_on_the_weaker_side_everywhere(data_d
         assert screen.workout.timeline.total == longer
         extra = [plan for plan in screen.workout.timeline.sets if plan.extra]
         assert extra and {plan.side for plan in extra} == {"right"}
+
+
+async def test_help_over_the_routine_holds_it_still(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        up = next(p for p in screen.workout.timeline.phases if p.kind == "up")
+        await advance_to(pilot, up.start + 0.5)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        app.config.monotonic.advance(120)  # two minutes reading the help
+        assert screen.workout.stopwatch.paused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and not screen.workout.stopwatch.paused
+        assert "Get ready" in text(screen, "#break-title")  # the count-in, then the same rep
+
+
+async def test_no_to_stop_keeps_a_paused_routine_paused_and_q_asks_too(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("space")
+        await pilot.press("q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and screen.workout.stopwatch.paused
+
+
+async def test_start_activation_from_the_palette_does_not_stack_a_second_routine(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        app.action_open("routine")
+        await pilot.pause()
+        assert sum(isinstance(s, RoutineScreen) for s in app.screen_stack) == 1
+        assert app.screen is screen
+
+
+async def test_quitting_the_app_mid_set_keeps_the_reps_done(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        first_up = next(p for p in screen.workout.timeline.phases if p.kind == "up")
+        await advance_to(pilot, first_up.start + 4.5 * 5 + 0.1)  # five clamshells done
+        await app.action_quit()
+    [session] = Store.open(data_dir).sessions()
+    assert session.done_reps == 5

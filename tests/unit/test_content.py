@@ -99,3 +99,22 @@ def test_missing_figure_file(content_copy: Path):
 
 def test_not_a_folder(tmp_path: Path):
     assert problems_of(tmp_path / "nowhere")[0].endswith("is not a folder")
+
+
+def test_a_routine_override_cannot_remove_the_lift(content_copy: Path):
+    path = content_copy / "routines.toml"
+    path.write_text(path.read_text().replace('exercise = "clamshell"', 'exercise = "clamshell"\nup_s = 0', 1))
+    assert any("routines.toml" in p and "up_s: must be above 0" in p for p in problems_of(content_copy))
+
+
+def test_a_figure_that_is_not_utf8_is_a_problem_not_a_crash(content_copy: Path):
+    (content_copy / "figures" / "clamshell.txt").write_bytes(b"\xff\xfe\x00bad")
+    assert any("figures/clamshell.txt cannot be read" in p for p in problems_of(content_copy))
+
+
+def test_a_quiz_note_with_a_bad_placeholder(content_copy: Path):
+    path = content_copy / "quiz.toml"
+    text = path.read_text()
+    assert "{side}" in text
+    path.write_text(text.replace("{side}", "{side.nope}", 1))
+    assert any("weaker_side_note: may only use the placeholders" in p for p in problems_of(content_copy))

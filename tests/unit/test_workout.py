@@ -43,7 +43,7 @@ def run_to_the_end(workout: Workout, now: float, step: float = 0.1) -> tuple[flo
     """Tick until finished; return the clock then and the elapsed times when a set completed."""
     completed_at = []
     tick = 0
-    while not workout.finished(now + tick * step):
+    while not workout.state(now + tick * step).finished:
         tick += 1
         if workout.new_set_completed(now + tick * step):
             completed_at.append(workout.state(now + tick * step).elapsed)
@@ -74,7 +74,7 @@ def test_pause_stops_time_however_long_it_lasts(workout):
     for later in (at(10.5), at(60.0), at(10_000.0)):
         assert workout.state(later) == frozen
         assert workout.done_reps(later) == 1
-        assert not workout.finished(later)
+        assert not workout.state(later).finished
 
 
 def test_resume_counts_in_three_seconds_then_does_the_same_rep_again(workout):
@@ -127,8 +127,8 @@ def test_add_rest_gives_ten_more_seconds(workout):
     workout.add_rest(at(40.0))
     assert workout.state(at(60.9)).kind == "rest"
     assert workout.state(at(61.0)).kind == "intro"
-    assert workout.finished(at(TOTAL + 10.0))
-    assert not workout.finished(at(TOTAL + 9.9))
+    assert workout.state(at(TOTAL + 10.0)).finished
+    assert not workout.state(at(TOTAL + 9.9)).finished
 
 
 def test_new_set_completed_fires_once_per_set(workout):
@@ -142,7 +142,7 @@ def test_a_full_run_on_a_fake_clock_does_every_planned_rep():
     workout.toggle_pause(at(30.0))
     workout.toggle_pause(at(90.0))
     end, completed_at = run_to_the_end(workout, at(90.0), step=0.25)
-    assert workout.finished(end)
+    assert workout.state(end).finished
     assert workout.done_reps(end) == workout.planned_reps
     assert len(completed_at) == len(workout.timeline.sets) == 4
     assert workout.completed_sets(end) == [0, 1, 2, 3]
