@@ -55,6 +55,11 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--out", metavar="FILE", help="default: standard output")
     imp = sub.add_parser("import", help="merge a JSON export (importing twice changes nothing)")
     imp.add_argument("file", metavar="FILE")
+    settings = sub.add_parser("settings", help="show or change the streak rules")
+    settings.add_argument("--weekly-target", type=int, metavar="DAYS",
+                          help="activated days that make a week count (1-7, default 3)")
+    settings.add_argument("--day-start-hour", type=int, metavar="HOUR",
+                          help="sessions before this hour count for the day before (0-23, default 4)")
     demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 

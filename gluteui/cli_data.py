@@ -18,8 +18,9 @@ from gluteui import locations
 from gluteui.core import transfer
 from gluteui.core.content import Content, load_content
 from gluteui.core.overview import streak_summary
-from gluteui.core.records import MAX_CHECKIN_SCORE, Checkin, Session
+from gluteui.core.records import MAX_CHECKIN_SCORE, SETTING_RULES, Checkin, Session, check_setting
 from gluteui.core.store import Store
+from gluteui.core.streaks import DEFAULT_DAY_START_HOUR
 from gluteui.errors import UserError
 
 DEMO_DAYS = 182
@@ -162,9 +163,28 @@ def cmd_demo_data(store: Store, args: argparse.Namespace, now: datetime) -> int:
     return 0
 
 
+def cmd_settings(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    asked = {"weekly_target": args.weekly_target, "day_start_hour": args.day_start_hour}
+    changes = {key: value for key, value in asked.items() if value is not None}
+    for key, value in changes.items():  # all checked before any is saved
+        try:
+            check_setting(key, value)
+        except ValueError:
+            rule = SETTING_RULES[key][0]
+            raise UserError(f"--{key.replace('_', '-')} {value} must be {rule}") from None
+    for key, value in changes.items():
+        store.set_setting(key, value)
+    history = store.history()
+    print(f"weekly target: {history.weekly_target} activated days a week")
+    print(f"day start hour: {history.setting('day_start_hour', DEFAULT_DAY_START_HOUR)}:00 "
+          "(earlier sessions count for the day before)")
+    return 0
+
+
 COMMANDS = {
     "stats": cmd_stats, "log": cmd_log, "rest": cmd_rest, "checkin": cmd_checkin,
     "export": cmd_export, "import": cmd_import, "demo-data": cmd_demo_data,
+    "settings": cmd_settings,
 }
 
 

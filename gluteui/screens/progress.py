@@ -79,6 +79,7 @@ class ProgressScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("r", "toggle_rest", "Rest day", id="toggle_rest"),
+        Binding("t", "next_weekly_target", "Weekly target", id="weekly_target"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -119,6 +120,14 @@ class ProgressScreen(Screen[None]):
 
     def on_calendar_heatmap_day_selected(self, event: CalendarHeatmap.DaySelected) -> None:
         self.query_one("#progress-day", Static).update(day_text(self.view, event.day))
+
+    def action_next_weekly_target(self) -> None:
+        """Step the weekly target 1 -> 7 and round again: runners plan their own weeks."""
+        target = self.view.streaks.weekly_target % 7 + 1
+        self.app.save_setting("weekly_target", target)
+        self.view = self.load_view()
+        self.show_view()
+        self.notify(f"Weekly target: {target} activated days", timeout=3)
 
     def action_toggle_rest(self) -> None:
         day = self.query_one(CalendarHeatmap).selected

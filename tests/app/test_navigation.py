@@ -95,3 +95,12 @@ async def test_everything_fits_at_80x24(app):
         menu = app.screen.query_one("#menu")
         assert menu.region.bottom <= 23  # above the footer
         assert menu.option_count == 5
+
+
+async def test_the_weekly_target_is_set_from_progress(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "t")
+        await pilot.pause()
+        assert "of 4 days" in str(app.screen.query_one("#progress-streaks").render())
+    assert Store.open(data_dir).setting("weekly_target") == 4

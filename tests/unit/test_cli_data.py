@@ -137,3 +137,12 @@ def test_demo_data_fills_an_empty_dir_and_refuses_a_second_time(cli, data_dir: P
     assert data["rest_days"] and data["checkins"] and data["quiz_results"]
     code, _, err = cli("demo-data", "--years", "1")
     assert code == 2 and "already holds history" in err
+
+
+def test_settings_change_the_streak_rules_and_refuse_nonsense_whole(cli, data_dir: Path):
+    code, out, _ = cli("settings", "--weekly-target", "2")
+    assert code == 0 and "weekly target: 2" in out
+    assert stats_json(cli)["weekly_target"] == 2
+    code, _, err = cli("settings", "--weekly-target", "5", "--day-start-hour", "24")
+    assert code == 2 and "--day-start-hour 24 must be a whole number from 0 to 23" in err
+    assert stats_json(cli)["weekly_target"] == 2  # the valid half was not saved either
