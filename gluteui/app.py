@@ -74,9 +74,12 @@ class GluteApp(App[None]):
         self.bell()
         # Rep ticks and 3-2-1 already show as the phase bar and the big digits.
         if name in FLASHED_CUES and self.config.animate and not self.config.reduced_motion:
-            screen = self.screen
-            screen.add_class("-flash")
-            self.set_timer(FLASH_S, lambda: screen.remove_class("-flash"))
+            # One small widget (the side banner) when the screen has one: restyling the
+            # whole screen twice per cue costs more than the rest of the routine's frame.
+            flashable = self.screen.query(".cue-flash")
+            target = flashable.first() if flashable else self.screen
+            target.add_class("-flash")
+            self.set_timer(FLASH_S, lambda: target.remove_class("-flash"))
 
     def save_session(self, session: Session) -> None:
         """Save through the store; when the disk says no, keep it in memory and say how to export."""

@@ -28,6 +28,12 @@ FRAMES_PER_SECOND = 20
 REDUCED_MOTION_FRAMES_PER_SECOND = 2
 
 
+def set_digits(digits: Digits, text: str) -> None:
+    # Digits.update repaints even when the text is the same: 20 times a second for nothing.
+    if digits.value != text:
+        digits.update(text)
+
+
 class RoutineScreen(Screen[None]):
     CSS_PATH = locations.stylesheet("routine")
     app: GluteApp
@@ -129,9 +135,10 @@ class RoutineScreen(Screen[None]):
             if changed("break_title") or changed("break_text"):
                 self.query_one("#break-title", Static).update(f"[b]{view.break_title}[/b]")
                 self.query_one("#break-text", Static).update(view.break_text)
-            self.query_one("#break-count", Digits).update(str(view.phase_seconds_left) if view.kind != "done" else "")
+            set_digits(self.query_one("#break-count", Digits),
+                       str(view.phase_seconds_left) if view.kind != "done" else "")
         else:
-            self.query_one("#rep", Digits).update(str(view.rep or ""))
+            set_digits(self.query_one("#rep", Digits), str(view.rep or ""))
             if changed("reps"):
                 self.query_one("#rep-of", Static).update(f"of {view.reps}")
             if changed("phase_word") or changed("kind"):

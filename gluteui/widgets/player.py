@@ -8,7 +8,12 @@ from textual.widgets import Static
 
 
 class SideBanner(Static):
-    """LEFT or RIGHT, big and coloured; the colour changes on a switch."""
+    """LEFT or RIGHT, big and coloured; the colour changes on a switch.
+
+    It is also where a cue flashes when there is no sound (class cue-flash).
+    """
+
+    DEFAULT_CLASSES = "cue-flash"
 
     DEFAULT_CSS = """
     SideBanner {

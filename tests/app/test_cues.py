@@ -21,7 +21,17 @@ async def test_a_silent_cue_rings_and_flashes_unless_motion_is_reduced(
         assert rings == [True] and not app.screen.has_class("-flash")
         app.cue("switch")
         assert rings == [True, True]
-        assert app.screen.has_class("-flash") is flashes
+        assert app.screen.has_class("-flash") is flashes  # Home has no banner: the screen
+
+
+async def test_the_routine_flashes_its_side_banner_not_the_whole_screen(data_dir: Path):
+    app = make_app(data_dir, animate=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.cue("switch")
+        assert app.screen.query_one("#side-banner").has_class("-flash")
+        assert not app.screen.has_class("-flash")
 
 
 async def test_muted_cues_are_silent(data_dir: Path, monkeypatch: pytest.MonkeyPatch):

@@ -6,6 +6,7 @@ interleaved with its baseline in the same run: a busy moment hits both alike.
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import subprocess
@@ -77,3 +78,32 @@ def cpu_seconds(pid: int) -> float:
     fields = stat[stat.rindex(")") + 2:].split()
     utime, stime = int(fields[11]), int(fields[12])
     return (utime + stime) / CLOCK_TICKS_PER_S
+
+
+class GcPauses:
+    """The garbage collector's pauses while in use: (time.monotonic() at the start, seconds, generation)."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[float, float, int]] = []
+        self._started = 0.0
+
+    def _record(self, phase: str, info: dict[str, int]) -> None:
+        now = time.monotonic()
+        if phase == "start":
+            self._started = now
+        else:
+            self.pauses.append((self._started, now - self._started, info["generation"]))
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self._record)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        gc.callbacks.remove(self._record)
+
+    def longest(self) -> float:
+        return max((seconds for _, seconds, _ in self.pauses), default=0.0)
+
+    def during(self, start: float, end: float) -> float:
+        """Seconds of pause between `start` and `end` (time.monotonic())."""
+        return sum(max(0.0, min(end, began + seconds) - max(start, began)) for began, seconds, _ in self.pauses)
