@@ -54,6 +54,7 @@ class GluteApp(App[None]):
             self.animation_level = "none"
         self.sound = SoundPlayer(config.sound, locations.cache_dir, self._silent_cue)
         self._save_failed = False
+        self._told_no_sound = False
 
     def on_mount(self) -> None:
         theme = self.config.theme or self.store.setting("theme")
@@ -72,6 +73,9 @@ class GluteApp(App[None]):
     def _silent_cue(self, name: str) -> None:
         # SoundPlayer.play calls this on the caller's (UI) thread.
         self.bell()
+        if self.config.sound and self.sound.problem and not self._told_no_sound:
+            self._told_no_sound = True
+            self.notify(f"No sound: {self.sound.problem}. Cues use the bell instead.", timeout=8)
         # Rep ticks and 3-2-1 already show as the phase bar and the big digits.
         if name in FLASHED_CUES and self.config.animate and not self.config.reduced_motion:
             # One small widget (the side banner) when the screen has one: restyling the

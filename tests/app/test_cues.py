@@ -42,3 +42,17 @@ async def test_muted_cues_are_silent(data_dir: Path, monkeypatch: pytest.MonkeyP
         app.sound.muted = True
         app.cue("switch")
         assert rings == []
+
+
+async def test_a_missing_audio_player_is_said_once(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    app = make_app(data_dir, sound=True)
+    said: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: said.append(message))
+    monkeypatch.setattr(app, "bell", lambda: None)
+    monkeypatch.setattr(app.sound, "start", lambda: None)  # as if the probe found nothing
+    async with app.run_test(size=(80, 24)):
+        app.sound.problem = "no audio player found (install alsa-utils or gstreamer)"
+        app.cue("rep")
+        app.cue("switch")
+    assert said == ["No sound: no audio player found (install alsa-utils or gstreamer). "
+                    "Cues use the bell instead."]
