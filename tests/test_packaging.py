@@ -12,6 +12,28 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+TOUR = """
+import asyncio, sys
+from pathlib import Path
+from gluteui import locations
+from gluteui.app import create_app
+from gluteui.config import AppConfig
+
+async def tour():
+    config = AppConfig(data_dir=Path(sys.argv[1]), content_dir=locations.content_dir(), sound=False)
+    app = create_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("l", "s", "r", "p", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            print(type(app.screen).__name__)
+            if key != "question_mark":
+                await pilot.press("escape")
+                await pilot.pause()
+
+asyncio.run(tour())
+"""
+
 
 @pytest.mark.slow
 def test_wheel_installs_and_runs(tmp_path: Path):
@@ -45,6 +67,13 @@ def test_wheel_installs_and_runs(tmp_path: Path):
     assert checked.returncode == 0, checked.stderr
     assert str(env_dir) in checked.stdout  # the content shipped inside the wheel was used
     assert "exercises" in checked.stdout
+    # Every screen opens from the wheel: its stylesheets, help text and content are inside.
+    tour = subprocess.run(
+        [str(python), "-c", TOUR, str(tmp_path / "data")],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert tour.returncode == 0, tour.stderr
+    assert tour.stdout.split() == ["LessonsScreen", "QuizScreen", "RoutinesScreen", "ProgressScreen", "HelpScreen"]
     located = subprocess.run(
         [str(python), "-c", "import gluteui; print(gluteui.__file__)"],
         check=True, capture_output=True, text=True, cwd=tmp_path,
