@@ -83,6 +83,13 @@ class RoutineScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.app
+        # What changes on most ticks, looked up once rather than 20 times a second.
+        self.banner = self.query_one(SideBanner)
+        self.figure = self.query_one(FigurePlayer)
+        self.rep_digits = self.query_one("#rep", Digits)
+        self.break_digits = self.query_one("#break-count", Digits)
+        self.phase_meter = self.query_one("#phase-meter", Meter)
+        self.routine_meter = self.query_one("#routine-meter", Meter)
         self.routine = app.content.routines[self.routine_id]
         self.start_clock = app.config.monotonic()
         self.workout = Workout(self.routine, self.start_clock, app.extra_set_side(self.routine))
@@ -120,33 +127,31 @@ class RoutineScreen(Screen[None]):
             return old is None or getattr(old, field) != getattr(view, field)
 
         if changed("exercise_id"):
-            target = self.app.content.exercises[view.exercise_id].target if view.exercise_id else ""
+            exercise = self.app.content.exercises.get(view.exercise_id or "")
+            target = exercise.target if exercise else ""
             self.query_one("#exercise-name", Static).update(
                 f"[b]{view.exercise_name}[/b]  [dim]{target}[/dim]\n{view.where}"
             )
-        if changed("exercise_id"):
-            exercise = self.app.content.exercises.get(view.exercise_id or "")
-            self.query_one(FigurePlayer).frames = exercise.figure if exercise else ()
-        self.query_one(SideBanner).side = view.side
-        self.query_one(FigurePlayer).frame = view.frame
+            self.figure.frames = exercise.figure if exercise else ()
+        self.banner.side = view.side
+        self.figure.frame = view.frame
         if changed("is_break"):
             self.query_one(ContentSwitcher).current = "break" if view.is_break else "work"
         if view.is_break:
             if changed("break_title") or changed("break_text"):
                 self.query_one("#break-title", Static).update(f"[b]{view.break_title}[/b]")
                 self.query_one("#break-text", Static).update(view.break_text)
-            set_digits(self.query_one("#break-count", Digits),
-                       str(view.phase_seconds_left) if view.kind != "done" else "")
+            set_digits(self.break_digits, str(view.phase_seconds_left) if view.kind != "done" else "")
         else:
-            set_digits(self.query_one("#rep", Digits), str(view.rep or ""))
+            set_digits(self.rep_digits, str(view.rep or ""))
             if changed("reps"):
                 self.query_one("#rep-of", Static).update(f"of {view.reps}")
             if changed("phase_word") or changed("kind"):
                 self.query_one("#phase-word", Static).update(f"[b]{view.phase_word.upper()}[/b]")
-            self.query_one("#phase-meter", Meter).show(view.phase_progress)
+            self.phase_meter.show(view.phase_progress)
             if changed("cue"):
                 self.query_one("#cue", Static).update(view.cue)
-        self.query_one("#routine-meter", Meter).show(view.routine_progress)
+        self.routine_meter.show(view.routine_progress)
         if changed("time_left") or changed("set_label"):
             self.query_one("#routine-left", Static).update(f"{view.set_label} · {view.time_left} left")
 
