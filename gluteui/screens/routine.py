@@ -170,7 +170,8 @@ class RoutineScreen(Screen[None]):
 
     def save(self) -> Session:
         session = self.session()
-        self.app.save_session(session)
+        if session.done_reps:  # skipping straight through is not a session worth keeping
+            self.app.save_session(session)
         return session
 
     def end(self) -> None:
@@ -189,8 +190,7 @@ class RoutineScreen(Screen[None]):
         # Quitting the app (Ctrl+Q) mid-set: keep what was done, as Esc would.
         if not self.ended:
             self.end()
-            if self.workout.done_reps(self.app.config.monotonic()):
-                self.save()
+            self.save()
 
     # Another screen on top (help, palette, a question) holds the routine still.
 
@@ -248,6 +248,5 @@ class RoutineScreen(Screen[None]):
             self.set_paused(was_paused)
             return
         self.end()
-        if self.workout.done_reps(self.app.config.monotonic()):
-            self.save()
+        self.save()
         self.app.pop_screen()

@@ -43,7 +43,9 @@ class SummaryScreen(Screen[None]):
 
     @property
     def exercise_ids(self) -> list[str]:
-        return [e for e in self.session.reps if e in self.app.content.exercises]
+        """The exercises done at least once: only those get a feel check."""
+        reps = self.session.reps
+        return [e for e in reps if e in self.app.content.exercises and sum(reps[e].values())]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,13 +60,19 @@ class SummaryScreen(Screen[None]):
         table.add_column("Exercise")
         table.add_column("Left", justify="right")
         table.add_column("Right", justify="right")
-        for exercise_id in self.exercise_ids:
+        for exercise_id in (e for e in s.reps if e in self.app.content.exercises):
             done = s.reps[exercise_id]
             both = str(done["both"]) if "both" in done else ""
             table.add_row(
                 self.app.content.exercises[exercise_id].name,
                 str(done.get("left", both)), str(done.get("right", "")),
             )
+        if not s.done_reps:
+            self.query_one("#summary-reps", Static).update(
+                "[b]Every set was skipped[/b]: no reps done, so nothing was saved.\n\n"
+                "Press [b]Enter[/b] to go back home."
+            )
+            return
         title = Text.from_markup(
             f"[b]Routine done[/b] in {clock(s.duration_s)}: {s.done_reps} of {s.planned_reps} reps\n"
         )

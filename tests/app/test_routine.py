@@ -215,3 +215,18 @@ async def test_quitting_the_app_mid_set_keeps_the_reps_done(data_dir, store: Sto
         await app.action_quit()
     [session] = Store.open(data_dir).sessions()
     assert session.done_reps == 5
+
+
+async def test_skipping_straight_through_saves_nothing_and_asks_nothing(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        for _ in range(len(screen.workout.timeline.sets) * 2 + 2):
+            if not isinstance(app.screen, RoutineScreen):
+                break
+            await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "nothing was saved" in text(app.screen, "#summary-reps")
+        assert app.screen.asking is None
+    assert Store.open(data_dir).sessions() == []
