@@ -68,6 +68,7 @@ class SummaryScreen(Screen[None]):
                 str(done.get("left", both)), str(done.get("right", "")),
             )
         if not s.done_reps:
+            self.title = "Routine over"
             self.query_one("#summary-reps", Static).update(
                 "[b]Every set was skipped[/b]: no reps done, so nothing was saved.\n\n"
                 "Press [b]Enter[/b] to go back home."
