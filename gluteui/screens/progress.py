@@ -90,7 +90,8 @@ class ProgressScreen(Screen[None]):
             with Horizontal(id="progress-calendar-row"):
                 yield CalendarHeatmap(self.view.today, self.view.weeks, id="calendar")
                 yield Static(
-                    "■ done\n[dim]·[/] none\n○ rest\n[u]today[/]", id="calendar-legend",
+                    "[$success]■[/] done\n[dim]·[/] none\n[$secondary]○[/] rest\n[u]today[/]",
+                    id="calendar-legend",
                 )
             yield Static(id="progress-day")
             yield Static(id="progress-trend")
