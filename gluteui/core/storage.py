@@ -116,6 +116,8 @@ def remove_stale_temps(path: Path) -> None:
 
 def check_writable_dir(folder: Path) -> None:
     """Create `folder` if needed and prove a file can be written there, else raise StoreError."""
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"Cannot use {folder} as the data folder: it is a file")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -56,3 +56,12 @@ def test_unwritable_data_dir_is_one_line_and_exit_2(tmp_path: Path):
     assert str(blocker) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_data_dir_that_is_a_file_says_so(tmp_path: Path):
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine")
+    result = run_cli("--data-dir", str(afile), "stats")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"gluteui: Cannot use {afile} as the data folder: it is a file"
+    assert afile.read_text() == "mine"
