@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,11 +14,13 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
-from gluteui.core.content import SIDES, Content, Routine, load_content
 from gluteui.core.records import Session
 from gluteui.core.store import Store, StoreError
 from gluteui.screens.home import HomeScreen
 from gluteui.sound import SoundPlayer
+
+if TYPE_CHECKING:
+    from gluteui.core.content import Content, Routine
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")
@@ -44,12 +47,13 @@ class GluteApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
     ]
 
-    def __init__(self, config: AppConfig, content: Content, store: Store) -> None:
+    def __init__(self, config: AppConfig, store: Store) -> None:
         super().__init__()
         self.config = config
-        self.content = content
         self.store = store
-        self.lesson_ids = {lesson.id for lesson in content.lessons}
+        self._content: Content | None = None
+        self.failure: str | None = None
+        """Why the app stopped itself, for run_tui to print as one line."""
         if config.reduced_motion or not config.animate:
             self.animation_level = "none"
         self.sound = SoundPlayer(config.sound, locations.cache_dir, self._silent_cue)
@@ -65,6 +69,42 @@ class GluteApp(App[None]):
             self.notify(notice, title="Your data file", severity="warning", timeout=15)
         # playsound3 probes for audio players when imported: only after the first frame.
         self.call_after_refresh(self.sound.start)
+
+    @property
+    def content_loaded(self) -> bool:
+        return self._content is not None
+
+    def ensure_content(self) -> bool:
+        """Load content/ if it is not yet loaded; False (and the app stops) when it is broken.
+
+        Home calls this just after its first frame, and every way into another screen
+        calls it first: reading and validating content/ is a sizeable part of start-up,
+        and the menu does not need it to be drawn.
+        """
+        if self._content is None:
+            from gluteui.core.content import ContentError, load_content
+
+            try:
+                self._content = load_content(self.config.content_dir)
+            except ContentError as error:
+                self.fail(str(error))
+                return False
+        return True
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            raise RuntimeError("content used before ensure_content()")
+        return self._content
+
+    @property
+    def lesson_ids(self) -> set[str]:
+        return {lesson.id for lesson in self.content.lessons}
+
+    def fail(self, message: str) -> None:
+        """Stop over something the user has to fix; run_tui prints `message` and exits 2."""
+        self.failure = message
+        self.exit(return_code=2)
 
     def cue(self, name: str) -> None:
         """Sound a cue (rep, hold_start, switch...); without sound, a bell and a flash."""
@@ -131,6 +171,8 @@ class GluteApp(App[None]):
         """Open one of DESTINATIONS on top of the current screen."""
         from gluteui.screens.routine import RoutineScreen
 
+        if not self.ensure_content():
+            return
         if name == "routine" and any(isinstance(s, RoutineScreen) for s in self.screen_stack):
             self.notify("A routine is already under way: Esc on it stops it.", severity="warning")
             return
@@ -167,6 +209,8 @@ class GluteApp(App[None]):
 
     def extra_set_side(self, routine: Routine) -> str | None:
         """The side a routine adds a set on: the squeeze test's weaker side, if the routine asks."""
+        from gluteui.core.content import SIDES
+
         if not routine.extra_set_on_weaker_side:
             return None
         side = self.store.setting("extra_set_side")
@@ -196,10 +240,12 @@ class GluteApp(App[None]):
                 )
 
 
-def create_app(config: AppConfig, store: Store | None = None, content: Content | None = None) -> GluteApp:
-    """The one way to build the app: used by the CLI, the tests and the screenshot script."""
-    if content is None:
-        content = load_content(config.content_dir)
+def create_app(config: AppConfig, store: Store | None = None) -> GluteApp:
+    """The one way to build the app: used by the CLI, the tests and the screenshot script.
+
+    The store is opened here, so a data folder that cannot be used is reported before
+    the terminal is taken over; content/ is loaded just after the first frame.
+    """
     if store is None:
         store = Store.open(config.data_dir)
-    return GluteApp(config, content, store)
+    return GluteApp(config, store)

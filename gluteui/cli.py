@@ -11,7 +11,6 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.config import local_now
-from gluteui.core.content import ContentError, load_content
 from gluteui.core.records import MAX_CHECKIN_SCORE
 from gluteui.core.store import Store, StoreError
 from gluteui.errors import UserError
@@ -95,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def check_content(folder: str | None) -> int:
+    from gluteui.core.content import ContentError, load_content
+
     path = Path(folder) if folder else locations.content_dir()
     try:
         content = load_content(path)
@@ -151,6 +152,6 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
         if args.demo:
             return launch_demo(args)
         return launch(args, locations.data_dir(args.data_dir))
-    except (UserError, ContentError, StoreError) as error:
+    except (UserError, StoreError) as error:
         print(f"gluteui: {error}", file=sys.stderr)
         return 2

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.core import transfer
-from gluteui.core.content import Content, load_content
+from gluteui.core.content import Content, ContentError, load_content
 from gluteui.core.overview import streak_summary
 from gluteui.core.records import MAX_CHECKIN_SCORE, SETTING_RULES, Checkin, Session, check_setting
 from gluteui.core.store import Store
@@ -41,7 +41,10 @@ def parse_date(text: str | None, today: date) -> date:
 
 
 def _content() -> Content:
-    return load_content(locations.content_dir())
+    try:
+        return load_content(locations.content_dir())
+    except ContentError as error:
+        raise UserError(str(error)) from None
 
 
 def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:

@@ -16,6 +16,8 @@ def local_now() -> datetime:
 
 @dataclass(frozen=True)
 class AppConfig:
+    """Everything the app is started with: where things live, the user's options and the clocks."""
+
     data_dir: Path
     content_dir: Path
     sound: bool = True

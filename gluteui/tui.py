@@ -16,4 +16,6 @@ def run_tui(config: AppConfig) -> int:
         raise UserError(f"unknown theme {config.theme!r}; choose one of: {known}")
     app = create_app(config)
     app.run()
+    if app.failure is not None:
+        raise UserError(app.failure)
     return app.return_code or 0

@@ -72,6 +72,8 @@ LABEL_COLUMN = max(len(line) for line in FIGURE) + 4
 
 @dataclass(frozen=True)
 class Glow:
+    """How one muscle of the anatomy figure is lit in a frame."""
+
     tone: Literal["quiet", "strain", "active"]
     level: int
 

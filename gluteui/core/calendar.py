@@ -14,6 +14,8 @@ SHADES = 4
 
 @dataclass(frozen=True)
 class CalendarDay:
+    """One cell of the Progress calendar."""
+
     day: date
     level: int
     """0 (nothing) to SHADES (a full routine or more)."""

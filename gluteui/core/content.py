@@ -38,12 +38,16 @@ class Tempo:
 
 @dataclass(frozen=True)
 class Mistake:
+    """A common way to get an exercise wrong, and how to put it right."""
+
     mistake: str
     fix: str
 
 
 @dataclass(frozen=True)
 class Exercise:
+    """One activation move as the routine coaches it, read from exercises.toml."""
+
     id: str
     name: str
     target: str
@@ -72,6 +76,8 @@ class RoutineStep:
 
 @dataclass(frozen=True)
 class Routine:
+    """A named sequence of exercises with its timings, read from routines.toml."""
+
     id: str
     name: str
     summary: str
@@ -89,6 +95,8 @@ class Routine:
 
 @dataclass(frozen=True)
 class Content:
+    """All of content/, loaded and validated."""
+
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     lessons: tuple[Lesson, ...]

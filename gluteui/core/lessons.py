@@ -14,6 +14,8 @@ FRONT_MATTER = "+++"
 
 @dataclass(frozen=True)
 class Lesson:
+    """One lesson from content/lessons: its front matter and Markdown body."""
+
     id: str
     title: str
     minutes: int

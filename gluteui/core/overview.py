@@ -11,6 +11,8 @@ from gluteui.core.streaks import StreakSummary, summarize
 
 @dataclass(frozen=True)
 class Overview:
+    """What Home shows about today: streaks, the last squeeze test and lessons read."""
+
     today: date
     streaks: StreakSummary
     latest_verdict: str | None

@@ -35,6 +35,8 @@ COUNTDOWN_FROM = 3
 
 @dataclass(frozen=True)
 class PlayerView:
+    """Everything the routine screen shows at one instant."""
+
     kind: str
     is_break: bool
     exercise_id: str | None

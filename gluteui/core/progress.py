@@ -16,6 +16,8 @@ QUIZ_TREND_LENGTH = 6
 
 @dataclass(frozen=True)
 class ProgressView:
+    """Everything the Progress screen shows, worked out from the history."""
+
     today: date
     streaks: StreakSummary
     weeks: list[list[CalendarDay]]

@@ -19,6 +19,8 @@ SIDES = ("left", "right")
 
 @dataclass(frozen=True)
 class Recommendation:
+    """The routine a squeeze-test result suggests, and why."""
+
     routine_id: str
     extra_set_side: str | None
     reasons: tuple[str, ...]
@@ -27,6 +29,8 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class Assessment:
+    """The scored result of a finished squeeze test."""
+
     scores: dict[str, int]
     verdict: Verdict
     weaker_side: str | None

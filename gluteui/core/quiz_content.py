@@ -22,6 +22,8 @@ MAX_OPTIONS = 9
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a squeeze-test step offers, with the score it gives."""
+
     label: str
     score: int
     red_flag: bool
@@ -31,6 +33,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Step:
+    """One question or timed check of the squeeze test."""
+
     id: str
     title: str
     side: str
@@ -42,6 +46,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Verdict:
+    """A result band of the squeeze test and the routine it suggests."""
+
     id: str
     title: str
     min_score: int
@@ -52,6 +58,8 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Rules:
+    """How a result shapes the routine: the weaker-side gap and the routine ladder."""
+
     weaker_side_gap: int
     weaker_side_routine: str
     step_up_at: int
@@ -63,6 +71,8 @@ class Rules:
 
 @dataclass(frozen=True)
 class Safety:
+    """The red-flag reminder and what to do when the test hurts."""
+
     reminder: str
     title: str
     text: str
@@ -70,6 +80,8 @@ class Safety:
 
 @dataclass(frozen=True)
 class Quiz:
+    """The squeeze test as read from quiz.toml."""
+
     steps: tuple[Step, ...]
     verdicts: tuple[Verdict, ...]
     """Highest min_score first: the first one the lower side reaches applies."""

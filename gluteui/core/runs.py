@@ -14,6 +14,8 @@ MIN_RUNS_EACH = 3
 
 @dataclass(frozen=True)
 class RunComparison:
+    """Run check-ins with and without activation before, side by side."""
+
     with_activation: int
     without_activation: int
     average_with: float | None

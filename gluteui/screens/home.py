@@ -13,14 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gluteui.core.overview import Overview, overview
-from gluteui.core.quiz_content import Quiz
-from gluteui.core.records import History
-from gluteui.core.runs import checkin_due
 from gluteui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
+    from gluteui.core.overview import Overview
+    from gluteui.core.quiz_content import Quiz
 
 WELCOME = (
     "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
@@ -91,26 +89,30 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Shown at launch and on every return: today's status may have changed."""
-        history = self.app.store.history()
-        view = self.refresh_status(history)
+        if self.app.content_loaded:
+            self.show_status()
+        else:
+            # At launch the menu is drawn first; content/ and the status follow a frame later.
+            self.call_after_refresh(self.show_status)
+
+    def show_status(self) -> None:
+        from gluteui.core.overview import overview
+        from gluteui.core.runs import checkin_due
+
+        app = self.app
+        if not app.ensure_content():
+            return
+        history = app.store.history()
+        view = overview(history, app.lesson_ids, app.config.now())
+        self.query_one("#today", Static).update(status_text(view, app.content.quiz))
+        self.show_next_routine(view.latest_red_flag)
         if not self.offered_checkin:
             self.offered_checkin = True  # only on launch: "the launch after an activation"
             run_day = checkin_due(history, view.today)
             if run_day is not None:
                 from gluteui.screens.checkin import CheckinScreen
 
-                # After Home's first frame, so the question sits over Home, not a blank screen.
-                self.call_after_refresh(
-                    self.app.push_screen, CheckinScreen(run_day), partial(self.save_checkin, run_day)
-                )
-        # The routine line needs the timeline module: worked out just after the frame.
-        self.call_after_refresh(self.show_next_routine, view.latest_red_flag)
-
-    def refresh_status(self, history: History) -> Overview:
-        app = self.app
-        view = overview(history, app.lesson_ids, app.config.now())
-        self.query_one("#today", Static).update(status_text(view, app.content.quiz))
-        return view
+                self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
 
     def show_next_routine(self, red_flag: bool) -> None:
         from gluteui.core.player import clock

@@ -10,7 +10,9 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Markdown, Static
 
+from gluteui import locations
 from gluteui.core import storage
+from gluteui.core.content import load_content
 from gluteui.core.anatomy import SETTLE_AT
 from gluteui.core.store import Store
 from gluteui.screens.home import HomeScreen
@@ -256,8 +258,8 @@ async def test_enter_on_the_squeeze_test_lesson_opens_the_quiz(app):
         assert type(app.screen).__name__ == "QuizScreen"
 
 
-def test_list_labels_fit_their_width(app):
-    lesson = app.content.lessons[1]
+def test_list_labels_fit_their_width():
+    lesson = load_content(locations.content_dir()).lessons[1]
     wide = label_lines(2, lesson, 40)
     assert wide[0].startswith("2. Gluteal amnesia") and wide[0].endswith("2 min")
     assert all(len(line) <= 38 for line in wide), "room is left for the read mark"

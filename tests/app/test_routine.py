@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gluteui import locations
+from gluteui.core.content import load_content
 from gluteui.core.player import clock
 from gluteui.core.store import Store
 from gluteui.core.timeline import Timeline
@@ -10,6 +12,8 @@ from gluteui.screens.routine import RoutineScreen
 from gluteui.screens.summary import SummaryScreen
 from gluteui.widgets.player import SideBanner
 from tests.factory import make_app
+
+ROUTINES = load_content(locations.content_dir()).routines
 
 
 def text(screen, selector: str) -> str:
@@ -35,7 +39,7 @@ async def start(pilot) -> RoutineScreen:
 
 async def test_standard_routine_end_to_end(data_dir, store: Store):
     app = make_app(data_dir, store=store)
-    timeline = Timeline.from_routine(app.content.routines["standard"])
+    timeline = Timeline.from_routine(ROUTINES["standard"])
     phases = timeline.phases
     first_up = next(p for p in phases if p.kind == "up")
     first_hold = next(p for p in phases if p.kind == "hold")
@@ -78,7 +82,7 @@ async def test_standard_routine_end_to_end(data_dir, store: Store):
         assert "Activated today" in text(app.screen, "#today")
 
     [session] = Store.open(data_dir).sessions()
-    assert session.done_reps == session.planned_reps == app.content.routines["standard"].planned_reps
+    assert session.done_reps == session.planned_reps == ROUTINES["standard"].planned_reps
     assert session.feel == {"clamshell": "yes", "single_leg_bridge": "no", "lateral_band_walk": "unsure"}
 
 
@@ -157,7 +161,7 @@ async def test_the_focus_routine_adds_a_set_on_the_weaker_side_everywhere(data_d
     store.set_setting("extra_set_side", "right")
     store.set_setting("welcome_seen", True)
     app = make_app(data_dir, store=store)
-    focus = app.content.routines["focus"]
+    focus = ROUTINES["focus"]
     longer = Timeline.from_routine(focus, "right").total
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -1,0 +1,63 @@
+"""Launch order: the menu first, content/ just after it, and a broken content/ stops the app cleanly."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from gluteui import locations, tui
+from gluteui.errors import UserError
+from gluteui.screens.home import HomeScreen
+from tests.factory import make_app, make_config
+
+
+@pytest.fixture
+def broken_content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(locations.content_dir(), folder)
+    exercises = folder / "exercises.toml"
+    exercises.write_text(exercises.read_text().replace("reps = 15", 'reps = "fifteen"', 1))
+    return folder
+
+
+async def test_home_fills_in_status_and_next_routine_once_content_is_loaded(app):
+    assert not app.content_loaded, "content/ is not read before the first frame"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.content_loaded
+        status = str(app.screen.query_one("#today").render())
+        assert "Not activated yet today" in status and "Lessons read 0 of 8" in status
+        assert "Standard" in str(app.screen.query_one("#next-routine").render())
+
+
+async def test_broken_content_stops_the_app_with_one_line_naming_the_file(data_dir, broken_content):
+    app = make_app(data_dir, content_dir=broken_content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+    assert app.failure is not None
+    assert app.failure.startswith("exercises.toml: ") and "reps" in app.failure
+    assert "\n" not in app.failure
+
+
+async def test_a_key_pressed_before_content_loads_still_opens_its_screen(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app._content = None  # as if "l" arrived before the load just after the first frame
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LessonsScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_run_tui_reports_broken_content_as_a_user_error(
+    data_dir, broken_content, monkeypatch: pytest.MonkeyPatch
+):
+    # No terminal in the test run: the same app, headless.
+    original_run = App.run
+    monkeypatch.setattr(App, "run", lambda self: original_run(self, headless=True))
+    with pytest.raises(UserError, match=r"^exercises\.toml: .*reps"):
+        tui.run_tui(make_config(data_dir, content_dir=broken_content))
