@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui.widgets.menu import Menu
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -73,7 +74,7 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="home-body"):
             if not self.app.store.setting("welcome_seen", False):
                 yield Static(WELCOME, id="welcome")

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
@@ -23,6 +23,7 @@ from gluteui.core.anatomy import State
 from gluteui.core.lessons import Lesson
 from gluteui.core.store import StoreError
 from gluteui.widgets.anatomy import Anatomy
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -142,7 +143,7 @@ class LessonsScreen(Screen[None]):
         return self.lessons[self.index]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="lessons-body"):
             with Vertical(id="lessons-side"):
                 yield LessonList(id="lessons-list")

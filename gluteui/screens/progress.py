@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.progress import ProgressView, progress_view
 from gluteui.core.quiz_content import Quiz
 from gluteui.core.runs import MIN_RUNS_EACH
 from gluteui.widgets.calendar import CalendarHeatmap
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -84,7 +85,7 @@ class ProgressScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self.view = self.load_view()
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="progress-body"):
             yield Static(id="progress-streaks")
             with Horizontal(id="progress-calendar-row"):

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
@@ -27,6 +27,7 @@ from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.player import SideBanner
 from gluteui.widgets.side_bars import SideBars
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -85,7 +86,7 @@ class QuizScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         self.attempt = Attempt(self.app.content.quiz)
-        yield Header()
+        yield TitleBar()
         with ContentSwitcher(initial="quiz-step", id="quiz-views"):
             with Vertical(id="quiz-step"):
                 with Horizontal(id="quiz-top"):

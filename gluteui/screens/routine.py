@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Digits, Footer, Static
 
 from gluteui import locations
 from gluteui.core.player import PlayerView, cues_between, player_view
@@ -20,6 +20,7 @@ from gluteui.core.timeline import TimelineState
 from gluteui.core.workout import Workout
 from gluteui.screens.confirm import ConfirmScreen
 from gluteui.widgets.player import FigurePlayer, Meter, SideBanner
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -58,7 +59,7 @@ class RoutineScreen(Screen[None]):
         self.resume_on_return = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="routine-top"):
             yield Static(id="exercise-name")
             yield SideBanner(id="side-banner")

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
 from gluteui.core.player import clock
 from gluteui.widgets.menu import Menu
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -26,7 +27,7 @@ class RoutinesScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="routines-body"):
             yield Static("Choose a routine and press [b]Enter[/b] to start it.", id="routines-intro")
             options = []

@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.player import clock
 from gluteui.core.records import Session
+from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
@@ -48,7 +49,7 @@ class SummaryScreen(Screen[None]):
         return [e for e in reps if e in self.app.content.exercises and sum(reps[e].values())]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="summary-body"):
             yield Static(id="summary-reps")
             yield Static(id="summary-feel")
