@@ -14,13 +14,13 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
-from gluteui.core.records import Session
 from gluteui.core.store import Store, StoreError
 from gluteui.screens.home import HomeScreen
 from gluteui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from gluteui.core.content import Content, Routine
+    from gluteui.core.records import Session
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.config import local_now
-from gluteui.core.records import MAX_CHECKIN_SCORE
+from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.store import Store, StoreError
 from gluteui.errors import UserError
 

@@ -18,7 +18,9 @@ from gluteui import locations
 from gluteui.core import transfer
 from gluteui.core.content import Content, ContentError, load_content
 from gluteui.core.overview import streak_summary
-from gluteui.core.records import MAX_CHECKIN_SCORE, SETTING_RULES, Checkin, Session, check_setting
+from gluteui.core.records import Checkin, Session
+from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.settings import SETTING_RULES, check_setting
 from gluteui.core.store import Store
 from gluteui.core.streaks import DEFAULT_DAY_START_HOUR
 from gluteui.errors import UserError

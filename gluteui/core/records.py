@@ -8,18 +8,18 @@ everything from one read of the store.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.settings import setting_value
 from gluteui.core.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, DayRecord, session_day
 
 SIDES = ("left", "right", "both")
 SOURCES = ("app", "log", "demo", "import")
 FEELS = ("yes", "no", "unsure")
 QUIZ_SIDES = ("left", "right")
-MAX_CHECKIN_SCORE = 10
 
 
 def _fail(name: str, problem: str, value: Any) -> ValueError:
@@ -258,33 +258,6 @@ class QuizResult:
         )
 
 
-def _is_day(value: Any) -> bool:
-    try:
-        date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-# What each known setting may hold; a file edited by hand or an import can hold anything.
-SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
-    "day_start_hour": ("a whole number from 0 to 23", lambda v: type(v) is int and 0 <= v <= 23),
-    "weekly_target": ("a whole number from 1 to 7", lambda v: type(v) is int and 1 <= v <= 7),
-    "welcome_seen": ("true or false", lambda v: isinstance(v, bool)),
-    "theme": ("text", lambda v: isinstance(v, str)),
-    "recommended_routine": ("text", lambda v: isinstance(v, str)),
-    "extra_set_side": ("left, right or null", lambda v: v in ("left", "right", None)),
-    "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
-}
-
-
-def check_setting(key: str, value: Any) -> None:
-    """Raise ValueError if `value` is not what the known setting `key` may hold."""
-    rule = SETTING_RULES.get(key)
-    if rule is not None and not rule[1](value):
-        raise _fail(f"settings.{key}", f"must be {rule[0]}", value)
-
-
 @dataclass(frozen=True)
 class History:
     """Everything the store holds, from a single read, so screens compute from one snapshot."""
@@ -303,12 +276,7 @@ class History:
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""
-        value = self.settings.get(key, default)
-        try:
-            check_setting(key, value)
-        except ValueError:
-            return default
-        return value
+        return setting_value(self.settings, key, default)
 
     @property
     def weekly_target(self) -> int:

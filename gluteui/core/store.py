@@ -14,16 +14,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-
-
-from gluteui.core import storage, transfer
-from gluteui.core.records import Checkin, History, QuizResult, Session, check_setting, parse_day
+from gluteui.core import storage
+from gluteui.core.settings import check_setting, setting_value
 from gluteui.core.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
-__all__ = ["History", "Store", "StoreError"]
+    from gluteui.core.records import Checkin, History, QuizResult, Session
+
+# The record classes (gluteui.core.records) and the export format (transfer) are imported
+# where they are first needed: opening the store and reading a setting, which is all the
+# app's first frame asks of it, need neither.
+
+__all__ = ["Store", "StoreError"]
 
 _Record = TypeVar("_Record")
 
@@ -205,20 +209,28 @@ class Store:
         return records
 
     def _sessions(self, tables: dict) -> list[Session]:
+        from gluteui.core.records import Session
+
         sessions = self._records(tables, "sessions", Session.from_dict)
         return sorted(sessions, key=lambda s: (s.started_at, s.id))
 
     def _rest_days(self, tables: dict) -> set[date]:
+        from gluteui.core.records import parse_day
+
         def parse(doc: dict) -> date:
             return parse_day("local_date", doc["local_date"])
 
         return set(self._records(tables, "rest_days", parse))
 
     def _checkins(self, tables: dict) -> list[Checkin]:
+        from gluteui.core.records import Checkin
+
         checkins = self._records(tables, "checkins", Checkin.from_dict)
         return sorted(checkins, key=lambda c: (c.recorded_at, c.id))
 
     def _quiz_results(self, tables: dict) -> list[QuizResult]:
+        from gluteui.core.records import QuizResult
+
         results = self._records(tables, "quiz_results", QuizResult.from_dict)
         return sorted(results, key=lambda q: (q.taken_at, q.id))
 
@@ -274,7 +286,7 @@ class Store:
 
     def setting(self, key: str, default: Any = None) -> Any:
         """The saved value of setting `key`, or `default` when unset or not a value it may hold."""
-        return self.history().setting(key, default)
+        return setting_value(self._settings(self._tables()), key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON.
@@ -290,6 +302,8 @@ class Store:
 
         The same History comes back while the file is unchanged: treat it as read-only.
         """
+        from gluteui.core.records import History
+
         tables = self._tables()
         if self._history is not None and self._history[0] is tables:
             return self._history[1]
@@ -307,6 +321,8 @@ class Store:
 
     def export_data(self) -> dict[str, Any]:
         """Everything, pending changes included, as JSON-able data that `import_data` accepts."""
+        from gluteui.core import transfer
+
         return transfer.export(self.history())
 
     def import_data(self, data: Any) -> dict[str, int]:
@@ -317,4 +333,6 @@ class Store:
         Raises StoreError naming the record and field if `data` is not a valid export,
         and then nothing is changed.
         """
+        from gluteui.core import transfer
+
         return transfer.count_by_kind(self._commit(transfer.import_changes(data)))

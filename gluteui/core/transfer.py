@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gluteui.core.records import Checkin, History, QuizResult, Session, check_setting, parse_day
 from gluteui.core import storage
+from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core.settings import check_setting
 from gluteui.core.storage import Change, StoreError
 
 FORMAT = "gluteui"

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gluteui import locations
-from gluteui.core.records import MAX_CHECKIN_SCORE
+from gluteui.core.scales import MAX_CHECKIN_SCORE
 
 
 class CheckinScreen(ModalScreen[int | None]):

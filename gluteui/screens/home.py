@@ -132,7 +132,8 @@ class HomeScreen(Screen[None]):
     def save_checkin(self, run_day: date, score: int | None) -> None:
         import uuid
 
-        from gluteui.core.records import MAX_CHECKIN_SCORE, Checkin
+        from gluteui.core.records import Checkin
+        from gluteui.core.scales import MAX_CHECKIN_SCORE
         from gluteui.core.store import StoreError
 
         app = self.app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shlex
 import subprocess
 import time
 from pathlib import Path
@@ -25,20 +26,58 @@ class Terminal:
         self._names = (f"run{number}" for number in itertools.count())
         self._commands: dict[str, str] = {}
         """Session name -> the command it runs, for failure messages."""
+        self._control: subprocess.Popen[str] | None = None
+
+    def _client(self, *args: str) -> list[str]:
+        # -f /dev/null: nobody's tmux.conf changes what we measure.
+        return ["tmux", "-L", self.socket, "-f", "/dev/null", *args]
 
     def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        # -f /dev/null: nobody's tmux.conf changes what we measure.
-        command = ["tmux", "-L", self.socket, "-f", "/dev/null", *args]
-        return subprocess.run(command, capture_output=True, text=True, check=check)
+        """Run one tmux command through the control client; its output as stdout."""
+        control = self._control
+        if control is None or control.stdin is None:
+            return subprocess.run(self._client(*args), capture_output=True, text=True, check=check)
+        control.stdin.write(" ".join(shlex.quote(arg) for arg in args) + "\n")
+        control.stdin.flush()
+        status, lines = self._read_block()
+        result = subprocess.CompletedProcess(args, 0 if status == "%end" else 1, "".join(lines), "")
+        if check and result.returncode:
+            raise subprocess.CalledProcessError(1, args, result.stdout)
+        return result
+
+    def _read_block(self) -> tuple[str, list[str]]:
+        """The next command's reply from the control client: (%end or %error, its lines)."""
+        assert self._control is not None and self._control.stdout is not None
+        lines: list[str] | None = None
+        for line in self._control.stdout:
+            if line.startswith("%begin"):
+                lines = []
+            elif lines is not None and line.startswith(("%end", "%error")):
+                return line.split()[0], lines
+            elif lines is not None:
+                lines.append(line)
+            # Anything else is a notification (%session-changed...), not a reply.
+        raise RuntimeError("the tmux control client ended")
 
     def start(self) -> None:
         # The keeper session keeps the server up, so no run pays for starting it.
         self.tmux("new-session", "-d", "-s", "keeper", "-x", str(WIDTH), "-y", str(HEIGHT), "sleep 86400")
+        # Every later command goes through one control-mode client: polling by starting
+        # a tmux client every 10 ms would itself load the two cores being measured.
+        self._control = subprocess.Popen(
+            self._client("-C", "attach-session", "-t", "keeper"),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        self._read_block()  # the reply to attach-session itself
         # A program that dies leaves its last screen behind, for the failure message.
         self.tmux("set-option", "-g", "remain-on-exit", "on")
         self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").stdout.strip())
 
     def stop(self) -> None:
+        if self._control is not None:
+            self._control.kill()
+            self._control.wait()
+            self._control = None
         self.tmux("kill-server", check=False)
         # tmux leaves its socket file behind when the server is killed.
         if self.socket_path is not None:

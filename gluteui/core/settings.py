@@ -1,0 +1,49 @@
+"""The user's settings: what each known one may hold, and reading one safely.
+
+Kept apart from records so that reading a setting (the theme, whether the welcome was
+seen) needs neither the record classes nor a History: Home's first frame needs settings
+and nothing else from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+# What each known setting may hold; a file edited by hand or an import can hold anything.
+SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "day_start_hour": ("a whole number from 0 to 23", lambda v: type(v) is int and 0 <= v <= 23),
+    "weekly_target": ("a whole number from 1 to 7", lambda v: type(v) is int and 1 <= v <= 7),
+    "welcome_seen": ("true or false", lambda v: isinstance(v, bool)),
+    "theme": ("text", lambda v: isinstance(v, str)),
+    "recommended_routine": ("text", lambda v: isinstance(v, str)),
+    "extra_set_side": ("left, right or null", lambda v: v in ("left", "right", None)),
+    "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
+}
+
+
+def check_setting(key: str, value: Any) -> None:
+    """Raise ValueError if `value` is not what the known setting `key` may hold."""
+    rule = SETTING_RULES.get(key)
+    if rule is not None and not rule[1](value):
+        raise ValueError(f"field 'settings.{key}' must be {rule[0]}, got {value!r}")
+
+
+def setting_value(settings: Mapping[str, Any], key: str, default: Any) -> Any:
+    """`settings[key]`, or `default` when it is unset or not a value that setting may hold."""
+    value = settings.get(key, default)
+    try:
+        check_setting(key, value)
+    except ValueError:
+        return default
+    return value
