@@ -27,6 +27,8 @@ STYLESHEETS = ("base", "home")
 
 FLASHED_CUES = frozenset({"hold_start", "hold_end", "switch", "exercise_done", "routine_done"})
 FLASH_S = 0.15
+SOUND_START_S = 0.5
+"""Seconds after launch that sound starts getting ready: after Home is complete."""
 
 # name -> (title, help) for the screens the app can open from anywhere.
 DESTINATIONS = {
@@ -67,8 +69,10 @@ class GluteApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for notice in self.store.notices:
             self.notify(notice, title="Your data file", severity="warning", timeout=15)
-        # playsound3 probes for audio players when imported: only after the first frame.
-        self.call_after_refresh(self.sound.start)
+        # Importing playsound3 (it probes for audio players) and making the cue files
+        # take ~60 ms of CPU on a thread that competes with Home filling in its status;
+        # no cue is needed before a routine's get-ready has run for a few seconds.
+        self.set_timer(SOUND_START_S, self.sound.start)
 
     @property
     def content_loaded(self) -> bool:

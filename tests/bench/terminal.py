@@ -85,11 +85,18 @@ class Terminal:
 
     def time_to_show(self, command: str, marker: str) -> float:
         """Seconds from just before starting `command` until its screen shows `marker`."""
+        return self.times_to_show(command, marker)[0]
+
+    def times_to_show(self, command: str, *markers: str) -> list[float]:
+        """Seconds from just before starting `command` until its screen shows each marker in turn."""
         start = time.perf_counter()
         name = self.open(command)
+        times = []
         try:
-            self.wait_for(name, marker, start)
-            return time.perf_counter() - start
+            for marker in markers:
+                self.wait_for(name, marker, start)
+                times.append(time.perf_counter() - start)
+            return times
         finally:
             self.close(name)
 
