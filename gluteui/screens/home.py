@@ -85,7 +85,7 @@ class HomeScreen(Screen[None]):
                 )
                 yield Static(id="today")
             yield Static(id="next-routine")
-        yield Static(HEALTH_NOTE, id="home-note")
+            yield Static(HEALTH_NOTE, id="home-note")
         yield Footer()
 
     def on_screen_resume(self) -> None:

@@ -61,3 +61,13 @@ def test_run_tui_reports_broken_content_as_a_user_error(
     monkeypatch.setattr(App, "run", lambda self: original_run(self, headless=True))
     with pytest.raises(UserError, match=r"^exercises\.toml: .*reps"):
         tui.run_tui(make_config(data_dir, content_dir=broken_content))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_health_note_is_on_screen_not_under_the_footer(app, size):
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        note = app.screen.query_one("#home-note")
+        assert "Education, not diagnosis" in str(note.render())
+        widget, _ = app.screen.get_widget_at(note.region.x + 2, note.region.y)
+        assert widget is note, f"{widget} covers the health note"
