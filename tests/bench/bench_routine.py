@@ -41,7 +41,7 @@ SETTLE_S = 1.0
 CPU_WINDOW_S = 20.0
 MAX_CPU_RATIO = 2.0
 """Per frame both programs repaint about one line; the routine also works out its view,
-moves a meter, sometimes a figure, and runs a bigger screen (header, footer, two meters).
+moves a meter, sometimes a figure, and runs a bigger screen (title bar, footer, two meters).
 Twice the bare app allows for that; past it, the routine does work a frame does not need."""
 
 # 2. Phase timing.
@@ -254,11 +254,11 @@ async def test_ticks_redraw_only_what_changed(tmp_path: Path, monkeypatch: pytes
     report(
         "redraws over a rep",
         f"{REP_TICKS} ticks (4.5 s) over a whole clamshell rep, 3 cues: {listing(player_counts)}; "
-        f"header, footer and containers {others} (target 0: a silent cue flashes the side banner only)",
+        f"title bar, footer and containers {others} (target 0: a silent cue flashes the side banner only)",
     )
     break_again = more_than(in_break, 1)
     assert not break_again, f"a break redraws widgets on every tick: {break_again}"
     rep_still = more_than(in_rep, 0, but=MOVING)
     assert not rep_still, f"a rep redraws widgets whose content did not change: {rep_still}"
     assert in_rep["phase-meter"] >= RUNNING_TICKS // 2, "the phase meter did not move: the ticks ran no rep"
-    assert others == 0, f"a rep redrew the header, footer or containers {others} times"
+    assert others == 0, f"a rep redrew the title bar, footer or containers {others} times"

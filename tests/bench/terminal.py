@@ -14,6 +14,7 @@ import pytest
 WIDTH, HEIGHT = 100, 30
 POLL_S = 0.01
 TIMEOUT_S = 20.0
+EXIT_TIMEOUT_S = 2.0
 
 
 class Terminal:
@@ -108,7 +109,19 @@ class Terminal:
         return name
 
     def close(self, name: str) -> None:
+        """End the session and wait for its program to be gone.
+
+        A program still shutting down would take CPU from the next run being timed.
+        """
+        pid = self.tmux("display-message", "-p", "-t", name, "#{pane_pid}", check=False).stdout.strip()
         self.tmux("kill-session", "-t", name, check=False)
+        deadline = time.perf_counter() + EXIT_TIMEOUT_S
+        while pid.isdigit() and time.perf_counter() < deadline:
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                return
+            time.sleep(POLL_S / 2)
 
     def screen(self, name: str) -> str:
         return self.tmux("capture-pane", "-p", "-t", name).stdout
