@@ -61,18 +61,27 @@ class GluteApp(App[None]):
         self.sound = SoundPlayer(config.sound, locations.cache_dir, self._silent_cue)
         self._save_failed = False
         self._told_no_sound = False
+        self._notices_shown = 0
 
     def on_mount(self) -> None:
         theme = self.config.theme or self.store.setting("theme")
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for notice in self.store.notices:
-            self.notify(notice, title="Your data file", severity="warning", timeout=15)
+        self.show_store_notices()
         # Importing playsound3 (it probes for audio players) and making the cue files
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
         self.set_timer(SOUND_START_S, self.sound.start)
+
+    def show_store_notices(self) -> None:
+        """Warn about what the store found wrong (a file moved aside, a damaged entry skipped).
+
+        Called again once Home has read the history: damaged entries are found only then.
+        """
+        for notice in self.store.notices[self._notices_shown:]:
+            self.notify(notice, title="Your data file", severity="warning", timeout=15)
+        self._notices_shown = len(self.store.notices)
 
     @property
     def content_loaded(self) -> bool:

@@ -1,4 +1,6 @@
-"""Start the TUI: everything that can fail because of the user is checked before it draws."""
+"""Start the TUI. The theme and the data folder are checked before it draws; content/ is
+read just after the first frame, and a mistake there stops the app (`app.failure`), which
+this turns into the same one-line error."""
 
 from __future__ import annotations
 

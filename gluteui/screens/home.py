@@ -104,11 +104,14 @@ class HomeScreen(Screen[None]):
         if not app.ensure_content():
             return
         history = app.store.history()
+        app.show_store_notices()
         view = overview(history, app.lesson_ids, app.config.now())
         self.query_one("#today", Static).update(status_text(view, app.content.quiz))
         self.show_next_routine(view.latest_red_flag)
-        if not self.offered_checkin:
-            self.offered_checkin = True  # only on launch: "the launch after an activation"
+        # Only on launch ("the launch after an activation"), and only over Home: a key
+        # pressed before this ran may already have opened another screen.
+        if not self.offered_checkin and self.app.screen is self:
+            self.offered_checkin = True
             run_day = checkin_due(history, view.today)
             if run_day is not None:
                 from gluteui.screens.checkin import CheckinScreen

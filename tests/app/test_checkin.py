@@ -62,3 +62,23 @@ async def test_partial_or_stale_sessions_are_not_asked_about(data_dir, store: St
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_screen_opened_before_the_question_is_not_covered_by_it(data_dir, store: Store, monkeypatch):
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    # Home fills in its status (and would ask) just after its first frame; a key can land
+    # before that. Hold the first fill back to open Lessons first.
+    show_status = HomeScreen.show_status
+    monkeypatch.setattr(HomeScreen, "show_status", lambda self: None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        await pilot.press("l")
+        await pilot.pause()
+        show_status(home)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LessonsScreen"
+        monkeypatch.setattr(HomeScreen, "show_status", show_status)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen), "asked once Home is back"

@@ -1,7 +1,8 @@
-"""Launch order: the menu first, content/ just after it, and a broken content/ stops the app cleanly."""
+"""Launch order: the menu first, content/ and the history just after it, and what can go wrong then."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,9 +10,11 @@ import pytest
 from textual.app import App
 
 from gluteui import locations, tui
+from gluteui.cli import main
+from gluteui.core.store import Store
 from gluteui.errors import UserError
 from gluteui.screens.home import HomeScreen
-from tests.factory import make_app, make_config
+from tests.factory import FROZEN_NOW, make_app, make_config
 
 
 @pytest.fixture
@@ -71,3 +74,18 @@ async def test_the_health_note_is_on_screen_not_under_the_footer(app, size):
         assert "Education, not diagnosis" in str(note.render())
         widget, _ = app.screen.get_widget_at(note.region.x + 2, note.region.y)
         assert widget is note, f"{widget} covers the health note"
+
+
+async def test_a_damaged_entry_found_after_the_first_frame_is_still_reported(data_dir):
+    for day in ("2026-11-24", "2026-11-25"):
+        assert main(["--data-dir", str(data_dir), "log", "--date", day], now=lambda: FROZEN_NOW) == 0
+    data_file = data_dir / "gluteui.json"
+    raw = json.loads(data_file.read_text())
+    next(iter(raw["sessions"].values()))["done_reps"] = "lots"
+    data_file.write_text(json.dumps(raw))
+    app = make_app(data_dir, store=Store.open(data_dir))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("Skipped damaged sessions entry" in toast for toast in toasts), toasts

@@ -38,26 +38,36 @@ class Terminal:
         control = self._control
         if control is None or control.stdin is None:
             return subprocess.run(self._client(*args), capture_output=True, text=True, check=check)
+        # A newline would end the command early and shift every later reply by one.
+        if any("\n" in arg for arg in args):
+            raise ValueError(f"tmux arguments cannot hold a newline: {args}")
         control.stdin.write(" ".join(shlex.quote(arg) for arg in args) + "\n")
         control.stdin.flush()
-        status, lines = self._read_block()
-        result = subprocess.CompletedProcess(args, 0 if status == "%end" else 1, "".join(lines), "")
-        if check and result.returncode:
-            raise subprocess.CalledProcessError(1, args, result.stdout)
+        ok, lines = self._read_block()
+        result = subprocess.CompletedProcess(args, 0 if ok else 1, "".join(lines), "" if ok else "".join(lines))
+        if check and not ok:
+            raise RuntimeError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
         return result
 
-    def _read_block(self) -> tuple[str, list[str]]:
-        """The next command's reply from the control client: (%end or %error, its lines)."""
+    def _read_block(self) -> tuple[bool, list[str]]:
+        """The next reply from the control client: whether it succeeded, and its lines.
+
+        A reply is framed by "%begin T N F" and "%end T N F" (or "%error T N F") with the
+        same T N F, so a line of a pane's text that happens to start with %end is text.
+        """
         assert self._control is not None and self._control.stdout is not None
-        lines: list[str] | None = None
+        lines: list[str] = []
+        tag: list[str] | None = None
         for line in self._control.stdout:
-            if line.startswith("%begin"):
-                lines = []
-            elif lines is not None and line.startswith(("%end", "%error")):
-                return line.split()[0], lines
-            elif lines is not None:
+            words = line.split()
+            if tag is None:
+                # Outside a reply, lines are notifications (%session-changed...).
+                if words[:1] == ["%begin"]:
+                    tag = words[1:]
+            elif words[:1] in (["%end"], ["%error"]) and words[1:] == tag:
+                return words[0] == "%end", lines
+            else:
                 lines.append(line)
-            # Anything else is a notification (%session-changed...), not a reply.
         raise RuntimeError("the tmux control client ended")
 
     def start(self) -> None:
@@ -116,11 +126,13 @@ class Terminal:
         pid = self.tmux("display-message", "-p", "-t", name, "#{pane_pid}", check=False).stdout.strip()
         self.tmux("kill-session", "-t", name, check=False)
         deadline = time.perf_counter() + EXIT_TIMEOUT_S
-        while pid.isdigit() and time.perf_counter() < deadline:
+        while pid.isdigit():
             try:
                 os.kill(int(pid), 0)
             except ProcessLookupError:
                 return
+            if time.perf_counter() > deadline:
+                pytest.fail(f"{self._commands[name]} still runs {EXIT_TIMEOUT_S:.0f} s after its session ended")
             time.sleep(POLL_S / 2)
 
     def screen(self, name: str) -> str:
