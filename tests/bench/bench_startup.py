@@ -17,8 +17,9 @@ from tests.bench.terminal import HEIGHT, WIDTH, Terminal
 BARE_APP = Path(__file__).with_name("bare_app.py")
 MAX_RATIO = 1.3
 STATUS_MARKER = "Not activated yet today"
-RUNS = 21
-"""More runs than the other benchmarks: each takes well under a second, and the two medians are only ~50 ms apart."""
+RUNS = 31
+"""More runs than the other benchmarks: on this shared machine one run of either program
+varies by +-30%, and the two medians are only ~50 ms apart."""
 
 
 def test_first_screen_costs_at_most_30_percent_more_than_a_bare_textual_app(
