@@ -14,13 +14,13 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
-from gluteui.core.store import Store, StoreError
+from gluteui.core.history.store import Store, StoreError
 from gluteui.screens.home import HomeScreen
 from gluteui.sound import SoundPlayer
 
 if TYPE_CHECKING:
-    from gluteui.core.content import Content, Routine
-    from gluteui.core.records import Session
+    from gluteui.core.content.load import Content, Routine
+    from gluteui.core.history.records import Session
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")
@@ -95,7 +95,7 @@ class GluteApp(App[None]):
         and the menu does not need it to be drawn.
         """
         if self._content is None:
-            from gluteui.core.content import ContentError, load_content
+            from gluteui.core.content.load import ContentError, load_content
 
             try:
                 self._content = load_content(self.config.content_dir)
@@ -222,7 +222,7 @@ class GluteApp(App[None]):
 
     def extra_set_side(self, routine: Routine) -> str | None:
         """The side a routine adds a set on: the squeeze test's weaker side, if the routine asks."""
-        from gluteui.core.content import SIDES
+        from gluteui.core.content.load import SIDES
 
         if not routine.extra_set_on_weaker_side:
             return None
@@ -231,7 +231,7 @@ class GluteApp(App[None]):
 
     def routine_seconds(self, routine: Routine) -> float:
         """How long `routine` runs for this user, extra set included."""
-        from gluteui.core.timeline import Timeline
+        from gluteui.core.routine.timeline import Timeline
 
         return Timeline.from_routine(routine, self.extra_set_side(routine)).total
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from gluteui import locations
 from gluteui.config import local_now
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.store import Store, StoreError
+from gluteui.core.history.store import Store, StoreError
 from gluteui.errors import UserError
 
 
@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def check_content(folder: str | None) -> int:
-    from gluteui.core.content import ContentError, load_content
+    from gluteui.core.content.load import ContentError, load_content
 
     path = Path(folder) if folder else locations.content_dir()
     try:

@@ -15,14 +15,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.core import transfer
-from gluteui.core.content import Content, ContentError, load_content
-from gluteui.core.overview import streak_summary
-from gluteui.core.records import Checkin, Session
+from gluteui.core.history import transfer
+from gluteui.core.content.load import Content, ContentError, load_content
+from gluteui.core.stats.overview import streak_summary
+from gluteui.core.history.records import Checkin, Session
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.settings import SETTING_RULES, check_setting
-from gluteui.core.store import Store
-from gluteui.core.streaks import DEFAULT_DAY_START_HOUR
+from gluteui.core.history.settings import SETTING_RULES, check_setting
+from gluteui.core.history.store import Store
+from gluteui.core.stats.streaks import DEFAULT_DAY_START_HOUR
 from gluteui.errors import UserError
 
 DEMO_DAYS = 182

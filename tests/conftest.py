@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 from tests.factory import make_app
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from gluteui import locations
 from gluteui.app import GluteApp, create_app
 from gluteui.config import AppConfig
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 
 FROZEN_NOW = datetime(2026, 11, 26, 7, 30, tzinfo=timezone.utc)
 """A Thursday morning: the 'today' of every app test and screenshot."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from gluteui.cli_data import DEMO_DAYS, fill_demo
-from gluteui.core.records import Session
-from gluteui.core.store import Store
+from gluteui.core.history.records import Session
+from gluteui.core.history.store import Store
 from tests.factory import FROZEN_NOW
 from tests.scenario_base import Scenario, seen_welcome
 

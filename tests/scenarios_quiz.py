@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from gluteui.core.records import QuizResult
-from gluteui.core.store import Store
+from gluteui.core.history.records import QuizResult
+from gluteui.core.history.store import Store
 from tests.scenario_base import Scenario, seen_welcome
 
 

@@ -6,9 +6,9 @@ import random
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 
-from gluteui.core.content import Content, Routine
-from gluteui.core.quiz import weaker_side
-from gluteui.core.records import Checkin, History, QuizResult, Session
+from gluteui.core.content.load import Content, Routine
+from gluteui.core.quiz.attempt import weaker_side
+from gluteui.core.history.records import Checkin, History, QuizResult, Session
 
 DEMO_LESSONS_READ = frozenset({"runners-paradox", "gluteal-amnesia", "who-steps-in"})
 

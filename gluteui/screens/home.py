@@ -18,8 +18,8 @@ from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
-    from gluteui.core.overview import Overview
-    from gluteui.core.quiz_content import Quiz
+    from gluteui.core.stats.overview import Overview
+    from gluteui.core.content.quiz import Quiz
 
 WELCOME = (
     "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
@@ -97,8 +97,8 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(self.show_status)
 
     def show_status(self) -> None:
-        from gluteui.core.overview import overview
-        from gluteui.core.runs import checkin_due
+        from gluteui.core.stats.overview import overview
+        from gluteui.core.stats.runs import checkin_due
 
         app = self.app
         if not app.ensure_content():
@@ -119,7 +119,7 @@ class HomeScreen(Screen[None]):
                 self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
 
     def show_next_routine(self, red_flag: bool) -> None:
-        from gluteui.core.player import clock
+        from gluteui.core.routine.player import clock
 
         routine = self.app.content.routines[self.app.recommended_routine()]
         moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
@@ -135,9 +135,9 @@ class HomeScreen(Screen[None]):
     def save_checkin(self, run_day: date, score: int | None) -> None:
         import uuid
 
-        from gluteui.core.records import Checkin
+        from gluteui.core.history.records import Checkin
         from gluteui.core.scales import MAX_CHECKIN_SCORE
-        from gluteui.core.store import StoreError
+        from gluteui.core.history.store import StoreError
 
         app = self.app
         try:

@@ -20,8 +20,8 @@ from textual.widgets.option_list import Option
 
 from gluteui import locations
 from gluteui.core.anatomy import State
-from gluteui.core.lessons import Lesson
-from gluteui.core.store import StoreError
+from gluteui.core.content.lessons import Lesson
+from gluteui.core.history.store import StoreError
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.title_bar import TitleBar
 

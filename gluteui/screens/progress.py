@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from gluteui import locations
-from gluteui.core.progress import ProgressView, progress_view
-from gluteui.core.quiz_content import Quiz
-from gluteui.core.runs import MIN_RUNS_EACH
+from gluteui.core.stats.progress import ProgressView, progress_view
+from gluteui.core.content.quiz import Quiz
+from gluteui.core.stats.runs import MIN_RUNS_EACH
 from gluteui.widgets.calendar import CalendarHeatmap
 from gluteui.widgets.title_bar import TitleBar
 
@@ -133,7 +133,7 @@ class ProgressScreen(Screen[None]):
 
     def action_toggle_rest(self) -> None:
         day = self.query_one(CalendarHeatmap).selected
-        from gluteui.core.store import StoreError
+        from gluteui.core.history.store import StoreError
 
         try:
             self.app.store.set_rest_day(day, day not in self.view.rest_days)

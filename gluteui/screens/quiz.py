@@ -16,12 +16,12 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
-from gluteui.core.quiz import (
+from gluteui.core.quiz.attempt import (
     Assessment, Attempt, Recommendation, change_since, hold_left, seconds_shown, to_record,
 )
-from gluteui.core.quiz_content import Step
-from gluteui.core.records import QuizResult
-from gluteui.core.store import StoreError
+from gluteui.core.content.quiz import Step
+from gluteui.core.history.records import QuizResult
+from gluteui.core.history.store import StoreError
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu

@@ -14,10 +14,10 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Digits, Footer, Static
 
 from gluteui import locations
-from gluteui.core.player import PlayerView, cues_between, player_view
-from gluteui.core.records import Session
-from gluteui.core.timeline import TimelineState
-from gluteui.core.workout import Workout
+from gluteui.core.routine.player import PlayerView, cues_between, player_view
+from gluteui.core.history.records import Session
+from gluteui.core.routine.timeline import TimelineState
+from gluteui.core.routine.workout import Workout
 from gluteui.screens.confirm import ConfirmScreen
 from gluteui.widgets.player import FigurePlayer, Meter, SideBanner
 from gluteui.widgets.title_bar import TitleBar

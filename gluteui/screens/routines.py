@@ -12,7 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
-from gluteui.core.player import clock
+from gluteui.core.routine.player import clock
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.title_bar import TitleBar
 

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from gluteui import locations
-from gluteui.core.player import clock
-from gluteui.core.records import Session
+from gluteui.core.routine.player import clock
+from gluteui.core.history.records import Session
 from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from gluteui.core.calendar import SHADES, CalendarDay, move
+from gluteui.core.stats.calendar import SHADES, CalendarDay, move
 
 WEEKDAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 LABEL_WIDTH = 4

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from gluteui.core.records import Session
-from gluteui.core.store import Store
+from gluteui.core.history.records import Session
+from gluteui.core.history.store import Store
 from gluteui.screens.checkin import CheckinScreen
 from gluteui.screens.home import HomeScreen
 from tests.factory import FROZEN_NOW, make_app

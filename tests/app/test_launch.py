@@ -11,7 +11,7 @@ from textual.app import App
 
 from gluteui import locations, tui
 from gluteui.cli import main
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 from gluteui.errors import UserError
 from gluteui.screens.home import HomeScreen
 from tests.factory import FROZEN_NOW, make_app, make_config

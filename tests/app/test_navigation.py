@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 from gluteui.screens.help import HelpScreen
 from gluteui.screens.home import HomeScreen
 from tests.factory import make_app

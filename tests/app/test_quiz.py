@@ -9,8 +9,8 @@ import pytest
 from rich.console import Console
 from textual.widgets import Digits, Static
 
-from gluteui.core.records import QuizResult
-from gluteui.core.store import Store
+from gluteui.core.history.records import QuizResult
+from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.quiz import QuizScreen
 from gluteui.widgets.anatomy import Anatomy

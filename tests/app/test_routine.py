@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from gluteui import locations
-from gluteui.core.content import load_content
-from gluteui.core.player import clock
-from gluteui.core.store import Store
-from gluteui.core.timeline import Timeline
+from gluteui.core.content.load import load_content
+from gluteui.core.routine.player import clock
+from gluteui.core.history.store import Store
+from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.routine import RoutineScreen
 from gluteui.screens.summary import SummaryScreen
@@ -134,7 +134,7 @@ async def test_a_full_disk_mid_routine_keeps_the_session_and_export_saves_it(
     import json
     import os
 
-    from gluteui.core import storage
+    from gluteui.core.history import storage
 
     def disk_full(src, dst):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -19,9 +19,9 @@ from textual.pilot import Pilot
 
 from gluteui import locations
 from gluteui.app import GluteApp
-from gluteui.core.content import load_content
-from gluteui.core.progress import progress_view
-from gluteui.core.store import Store
+from gluteui.core.content.load import load_content
+from gluteui.core.stats.progress import progress_view
+from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.progress import ProgressScreen
 from tests.bench.bare_app import MARKER

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.core.timeline import Phase
+from gluteui.core.routine.timeline import Phase
 from gluteui.screens.routine import FRAMES_PER_SECOND, RoutineScreen
 from tests.bench.measure import GLUTEUI, PYTHON, GcPauses, cpu_seconds, report, seconds
 from tests.bench.routine_player import FRAME_S, routine_player

@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.core.content import load_content
-from gluteui.core import transfer
+from gluteui.core.content.load import load_content
+from gluteui.core.history import transfer
 from gluteui.core.demo import demo_history
-from gluteui.core.records import History
-from gluteui.core.store import Store
+from gluteui.core.history.records import History
+from gluteui.core.history.store import Store
 
 TEN_YEARS_DAYS = 3653
 SESSIONS_PER_ACTIVE_DAY = 4.0

@@ -17,8 +17,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from gluteui.core.records import Session
-from gluteui.core.store import Store
+from gluteui.core.history.records import Session
+from gluteui.core.history.store import Store
 
 _START = datetime(2024, 1, 1, 7, 0, tzinfo=timezone.utc)
 

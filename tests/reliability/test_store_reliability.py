@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("store_writer.py")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gluteui.cli import main
-from gluteui.core.store import Store
+from gluteui.core.history.store import Store
 from tests.factory import FROZEN_NOW
 
 TODAY = FROZEN_NOW.date()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gluteui import locations
-from gluteui.core.content import ContentError, load_content
+from gluteui.core.content.load import ContentError, load_content
 
 BUNDLED = locations.content_dir()
 

@@ -12,7 +12,8 @@ import pytest
 import gluteui.core
 
 CORE_MODULES = sorted(
-    f"gluteui.core.{info.name}" for info in pkgutil.iter_modules(gluteui.core.__path__)
+    info.name for info in pkgutil.walk_packages(gluteui.core.__path__, "gluteui.core.")
+    if not info.ispkg
 )
 HEAVY = ("textual", "playsound3")
 
@@ -24,8 +25,8 @@ def loaded_after(code: str) -> set[str]:
 
 
 def test_core_has_modules():
-    assert "gluteui.core.content" in CORE_MODULES
-    assert "gluteui.core.streaks" in CORE_MODULES
+    assert "gluteui.core.content.load" in CORE_MODULES
+    assert "gluteui.core.stats.streaks" in CORE_MODULES
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)
@@ -46,5 +47,5 @@ def test_check_content_runs_without_textual():
         "assert rc == 0, rc"
     )
     loaded = loaded_after(code)
-    assert "gluteui.core.content" in loaded
+    assert "gluteui.core.content.load" in loaded
     assert not [name for name in loaded if name.split(".")[0] in HEAVY]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gluteui import locations
-from gluteui.core.content import load_content
-from gluteui.core.player import clock, cues_between, figure_frame, player_view
-from gluteui.core.timeline import Timeline
+from gluteui.core.content.load import load_content
+from gluteui.core.routine.player import clock, cues_between, figure_frame, player_view
+from gluteui.core.routine.timeline import Timeline
 
 CONTENT = load_content(locations.content_dir())
 TIMELINE = Timeline.from_routine(CONTENT.routines["standard"])

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from gluteui import locations
-from gluteui.core.content import ContentError, load_content
-from gluteui.core.fields import Problems
-from gluteui.core.quiz import (
+from gluteui.core.content.load import ContentError, load_content
+from gluteui.core.content.fields import Problems
+from gluteui.core.quiz.attempt import (
     Attempt, assess, change_since, hold_left, recommend, seconds_shown, to_record,
 )
-from gluteui.core.quiz_content import Quiz, Rules, Verdict, load_quiz
-from gluteui.core.records import QuizResult
+from gluteui.core.content.quiz import Quiz, Rules, Verdict, load_quiz
+from gluteui.core.history.records import QuizResult
 
 BUNDLED = locations.content_dir()
 ROUTINES = ("quick", "standard", "focus")

@@ -16,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tinydb import TinyDB
 
-from gluteui.core import storage
-from gluteui.core.records import Checkin, QuizResult, Session
-from gluteui.core.storage import AtomicJSONStorage
-from gluteui.core.store import Store, StoreError
+from gluteui.core.history import storage
+from gluteui.core.history.records import Checkin, QuizResult, Session
+from gluteui.core.history.storage import AtomicJSONStorage
+from gluteui.core.history.store import Store, StoreError
 
 ZONE = timezone(timedelta(hours=2))
 START = datetime(2024, 5, 1, 7, 30, tzinfo=ZONE)
@@ -539,7 +539,7 @@ def test_the_file_is_made_by_the_first_save_not_by_opening(tmp_path: Path) -> No
 def test_reading_a_sound_file_never_loads_the_lock_library(tmp_path: Path) -> None:
     Store.open(tmp_path).save_session(make_session(1))
     probe = (
-        "import sys\nfrom pathlib import Path\nfrom gluteui.core.store import Store\n"
+        "import sys\nfrom pathlib import Path\nfrom gluteui.core.history.store import Store\n"
         f"store = Store.open(Path({str(tmp_path)!r}))\n"
         "assert len(store.history().sessions) == 1\n"
         "print('filelock' in sys.modules)"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gluteui.core.streaks import (
+from gluteui.core.stats.streaks import (
     DayRecord,
     activated_days,
     current_streak,

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gluteui.core.content import Exercise, Routine, RoutineStep, Tempo
-from gluteui.core.timeline import INTRO_S, REP_KINDS, Phase, Timeline
+from gluteui.core.content.load import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.routine.timeline import INTRO_S, REP_KINDS, Phase, Timeline
 
 
 def exercise(exercise_id: str, per_side: bool, reps: int, tempo: Tempo) -> Exercise:

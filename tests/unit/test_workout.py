@@ -2,8 +2,8 @@
 
 import pytest
 
-from gluteui.core.content import Exercise, Routine, RoutineStep, Tempo
-from gluteui.core.workout import RESUME_GET_READY_S, Stopwatch, Workout
+from gluteui.core.content.load import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.routine.workout import RESUME_GET_READY_S, Stopwatch, Workout
 
 
 def exercise(exercise_id: str, per_side: bool, reps: int, tempo: Tempo) -> Exercise:

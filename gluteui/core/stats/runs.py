@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from gluteui.core.records import Checkin, History
-from gluteui.core.streaks import activated_days
+from gluteui.core.history.records import Checkin, History
+from gluteui.core.stats.streaks import activated_days
 
 MIN_RUNS_EACH = 3
 """Fewer runs than this on either side and an average says nothing worth showing."""

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.settings import setting_value
-from gluteui.core.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, DayRecord, session_day
+from gluteui.core.history.settings import setting_value
+from gluteui.core.stats.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, DayRecord, session_day
 
 SIDES = ("left", "right", "both")
 SOURCES = ("app", "log", "demo", "import")

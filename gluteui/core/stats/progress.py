@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from gluteui.core.calendar import CalendarDay, calendar_weeks
-from gluteui.core.records import History, QuizResult, Session
-from gluteui.core.runs import RunComparison, compare_runs
-from gluteui.core.streaks import StreakSummary, activated_days, day_completion, summarize
+from gluteui.core.stats.calendar import CalendarDay, calendar_weeks
+from gluteui.core.history.records import History, QuizResult, Session
+from gluteui.core.stats.runs import RunComparison, compare_runs
+from gluteui.core.stats.streaks import StreakSummary, activated_days, day_completion, summarize
 
 QUIZ_TREND_LENGTH = 6
 

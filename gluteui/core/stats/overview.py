@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from gluteui.core.records import History
-from gluteui.core.streaks import StreakSummary, summarize
+from gluteui.core.history.records import History
+from gluteui.core.stats.streaks import StreakSummary, summarize
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gluteui.core.streaks import week_start
+from gluteui.core.stats.streaks import week_start
 
 CALENDAR_WEEKS = 26
 SHADES = 4

@@ -1,6 +1,6 @@
 """The squeeze self-assessment: one go through it, and its scoring.
 
-The rules come from the content (gluteui.core.quiz_content); this module only applies
+The rules come from the content (gluteui.core.content.quiz); this module only applies
 them. Everything here is pure: the caller passes clocks, ids and dates in.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from gluteui.core.quiz_content import Quiz, Rules, Step, Verdict
-from gluteui.core.records import QuizResult
+from gluteui.core.content.quiz import Quiz, Rules, Step, Verdict
+from gluteui.core.history.records import QuizResult
 
 SIDES = ("left", "right")
 

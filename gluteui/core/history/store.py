@@ -14,16 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from gluteui.core import storage
-from gluteui.core.settings import check_setting, setting_value
-from gluteui.core.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
+from gluteui.core.history import storage
+from gluteui.core.history.settings import check_setting, setting_value
+from gluteui.core.history.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
-    from gluteui.core.records import Checkin, History, QuizResult, Session
+    from gluteui.core.history.records import Checkin, History, QuizResult, Session
 
-# The record classes (gluteui.core.records) and the export format (transfer) are imported
+# The record classes (gluteui.core.history.records) and the export format (transfer) are imported
 # where they are first needed: opening the store and reading a setting, which is all the
 # app's first frame asks of it, need neither.
 
@@ -209,13 +209,13 @@ class Store:
         return records
 
     def _sessions(self, tables: dict) -> list[Session]:
-        from gluteui.core.records import Session
+        from gluteui.core.history.records import Session
 
         sessions = self._records(tables, "sessions", Session.from_dict)
         return sorted(sessions, key=lambda s: (s.started_at, s.id))
 
     def _rest_days(self, tables: dict) -> set[date]:
-        from gluteui.core.records import parse_day
+        from gluteui.core.history.records import parse_day
 
         def parse(doc: dict) -> date:
             return parse_day("local_date", doc["local_date"])
@@ -223,13 +223,13 @@ class Store:
         return set(self._records(tables, "rest_days", parse))
 
     def _checkins(self, tables: dict) -> list[Checkin]:
-        from gluteui.core.records import Checkin
+        from gluteui.core.history.records import Checkin
 
         checkins = self._records(tables, "checkins", Checkin.from_dict)
         return sorted(checkins, key=lambda c: (c.recorded_at, c.id))
 
     def _quiz_results(self, tables: dict) -> list[QuizResult]:
-        from gluteui.core.records import QuizResult
+        from gluteui.core.history.records import QuizResult
 
         results = self._records(tables, "quiz_results", QuizResult.from_dict)
         return sorted(results, key=lambda q: (q.taken_at, q.id))
@@ -302,7 +302,7 @@ class Store:
 
         The same History comes back while the file is unchanged: treat it as read-only.
         """
-        from gluteui.core.records import History
+        from gluteui.core.history.records import History
 
         tables = self._tables()
         if self._history is not None and self._history[0] is tables:
@@ -321,7 +321,7 @@ class Store:
 
     def export_data(self) -> dict[str, Any]:
         """Everything, pending changes included, as JSON-able data that `import_data` accepts."""
-        from gluteui.core import transfer
+        from gluteui.core.history import transfer
 
         return transfer.export(self.history())
 
@@ -333,6 +333,6 @@ class Store:
         Raises StoreError naming the record and field if `data` is not a valid export,
         and then nothing is changed.
         """
-        from gluteui.core import transfer
+        from gluteui.core.history import transfer
 
         return transfer.count_by_kind(self._commit(transfer.import_changes(data)))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gluteui.core import storage
-from gluteui.core.records import Checkin, History, QuizResult, Session, parse_day
-from gluteui.core.settings import check_setting
-from gluteui.core.storage import Change, StoreError
+from gluteui.core.history import storage
+from gluteui.core.history.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core.history.settings import check_setting
+from gluteui.core.history.storage import Change, StoreError
 
 FORMAT = "gluteui"
 

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from gluteui.core.content import SIDES, Routine, Tempo
+from gluteui.core.content.load import SIDES, Routine, Tempo
 
 PHASE_KINDS = ("get_ready", "intro", "up", "hold", "down", "switch", "rest", "done")
 REP_KINDS = ("up", "hold", "down")

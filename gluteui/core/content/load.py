@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.fields import ContentError, Entry, Problems, read_toml
-from gluteui.core.lessons import Lesson, load_lessons
-from gluteui.core.quiz_content import Quiz, load_quiz
+from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
+from gluteui.core.content.lessons import Lesson, load_lessons
+from gluteui.core.content.quiz import Quiz, load_quiz
 
 SIDES = ("left", "right")
 BANDS = ("none", "knees", "ankles", "feet")

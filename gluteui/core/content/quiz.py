@@ -1,6 +1,6 @@
 """The squeeze self-assessment as content: content/quiz.toml loaded and validated.
 
-The scoring rules are data here (thresholds, gap, ladder); gluteui.core.quiz applies them.
+The scoring rules are data here (thresholds, gap, ladder); gluteui.core.quiz.attempt applies them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.fields import Entry, Problems, read_toml
+from gluteui.core.content.fields import Entry, Problems, read_toml
 
 FILE = "quiz.toml"
 STEP_SIDES = ("left", "right", "none")

@@ -6,8 +6,8 @@ can drive a whole run with a fake clock.
 
 from __future__ import annotations
 
-from gluteui.core.content import Routine
-from gluteui.core.timeline import BOUNDARY_SLACK_S, Phase, Timeline, TimelineState
+from gluteui.core.content.load import Routine
+from gluteui.core.routine.timeline import BOUNDARY_SLACK_S, Phase, Timeline, TimelineState
 
 RESUME_GET_READY_S = 3.0
 BOTH_SIDES = "both"

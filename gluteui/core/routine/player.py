@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gluteui.core.content import Exercise, Routine
-from gluteui.core.timeline import REP_KINDS, Timeline, TimelineState
+from gluteui.core.content.load import Exercise, Routine
+from gluteui.core.routine.timeline import REP_KINDS, Timeline, TimelineState
 
 PHASE_WORDS = {
     "get_ready": "Get ready",

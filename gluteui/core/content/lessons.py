@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.fields import Entry, Problems
+from gluteui.core.content.fields import Entry, Problems
 
 LESSON_ACTIONS = ("quiz", "routine")
 FRONT_MATTER = "+++"
