@@ -19,7 +19,8 @@ from gluteui.screens.home import HomeScreen
 from gluteui.sound import SoundPlayer
 
 if TYPE_CHECKING:
-    from gluteui.core.content.load import Content, Routine
+    from gluteui.core.content.exercises import Routine
+    from gluteui.core.content.load import Content
     from gluteui.core.history.records import Session
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
@@ -222,7 +223,7 @@ class GluteApp(App[None]):
 
     def extra_set_side(self, routine: Routine) -> str | None:
         """The side a routine adds a set on: the squeeze test's weaker side, if the routine asks."""
-        from gluteui.core.content.load import SIDES
+        from gluteui.core.sides import SIDES
 
         if not routine.extra_set_on_weaker_side:
             return None

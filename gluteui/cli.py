@@ -11,8 +11,8 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.config import local_now
-from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.history.store import Store, StoreError
+from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.errors import UserError
 
 

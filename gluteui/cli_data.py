@@ -15,14 +15,15 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.core.history import transfer
 from gluteui.core.content.load import Content, ContentError, load_content
-from gluteui.core.stats.overview import streak_summary
+from gluteui.core.days import DEFAULT_DAY_START_HOUR
+from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin, Session
-from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.history.settings import SETTING_RULES, check_setting
 from gluteui.core.history.store import Store
-from gluteui.core.stats.streaks import DEFAULT_DAY_START_HOUR
+from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.sides import SIDES, UNSIDED
+from gluteui.core.stats.overview import streak_summary
 from gluteui.errors import UserError
 
 DEMO_DAYS = 182
@@ -78,7 +79,7 @@ def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
     day = parse_date(args.date, store.history().day_of(now))
     started = now if args.date is None else datetime.combine(day, time(12), now.tzinfo)
     reps = {
-        step.exercise.id: {side: step.reps for side in (("left", "right") if step.exercise.per_side else ("both",))}
+        step.exercise.id: {side: step.reps for side in (SIDES if step.exercise.per_side else (UNSIDED,))}
         for step in routine.steps
     }
     store.save_session(Session(

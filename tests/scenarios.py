@@ -6,7 +6,12 @@ from pathlib import Path
 
 from gluteui.app import GluteApp
 from gluteui.core.history.store import Store
-from tests import scenarios_lessons, scenarios_progress, scenarios_quiz, scenarios_routine
+from tests import (
+    scenarios_lessons,
+    scenarios_progress,
+    scenarios_quiz,
+    scenarios_routine,
+)
 from tests.factory import make_app
 from tests.scenario_base import Scenario, seen_welcome
 

@@ -6,9 +6,11 @@ import random
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 
-from gluteui.core.content.load import Content, Routine
-from gluteui.core.quiz.attempt import weaker_side
+from gluteui.core.content.exercises import Routine
+from gluteui.core.content.load import Content
 from gluteui.core.history.records import Checkin, History, QuizResult, Session
+from gluteui.core.quiz.attempt import weaker_side
+from gluteui.core.sides import SIDES, UNSIDED
 
 DEMO_LESSONS_READ = frozenset({"runners-paradox", "gluteal-amnesia", "who-steps-in"})
 
@@ -18,7 +20,7 @@ def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]
     total = 0
     for step in routine.steps:
         done = round(step.reps * share)
-        sides = ("left", "right") if step.exercise.per_side else ("both",)
+        sides = SIDES if step.exercise.per_side else (UNSIDED,)
         reps[step.exercise.id] = {side: done for side in sides}
         total += done * len(sides)
     return reps, total

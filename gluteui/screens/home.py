@@ -18,8 +18,8 @@ from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
-    from gluteui.core.stats.overview import Overview
     from gluteui.core.content.quiz import Quiz
+    from gluteui.core.stats.overview import Overview
 
 WELCOME = (
     "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
@@ -136,8 +136,8 @@ class HomeScreen(Screen[None]):
         import uuid
 
         from gluteui.core.history.records import Checkin
-        from gluteui.core.scales import MAX_CHECKIN_SCORE
         from gluteui.core.history.store import StoreError
+        from gluteui.core.scales import MAX_CHECKIN_SCORE
 
         app = self.app
         try:

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from gluteui import locations
-from gluteui.core.stats.progress import ProgressView, progress_view
 from gluteui.core.content.quiz import Quiz
+from gluteui.core.sides import SIDES
+from gluteui.core.stats.progress import ProgressView, progress_view
 from gluteui.core.stats.runs import MIN_RUNS_EACH
 from gluteui.widgets.calendar import CalendarHeatmap
 from gluteui.widgets.title_bar import TitleBar
@@ -50,7 +51,7 @@ def trend_text(view: ProgressView, quiz: Quiz) -> str:
         return "Squeeze test: not taken yet (s on Home)."
     latest = view.quiz_trend[-1]
     lines = [f"Squeeze test: [b]{quiz.title_of(latest.verdict, latest.red_flag)}[/] on {latest.local_date:%d %b}"]
-    for side in ("left", "right"):
+    for side in SIDES:
         scores = " -> ".join(str(result.scores.get(side, 0)) for result in view.quiz_trend)
         lines.append(f"  {side.capitalize():<6}{scores}")
     return "\n".join(lines)

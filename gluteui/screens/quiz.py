@@ -16,12 +16,18 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
-from gluteui.core.quiz.attempt import (
-    Assessment, Attempt, Recommendation, change_since, hold_left, seconds_shown, to_record,
-)
 from gluteui.core.content.quiz import Step
 from gluteui.core.history.records import QuizResult
 from gluteui.core.history.store import StoreError
+from gluteui.core.quiz.attempt import (
+    Assessment,
+    Attempt,
+    Recommendation,
+    change_since,
+    hold_left,
+    seconds_shown,
+    to_record,
+)
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu
@@ -126,7 +132,7 @@ class QuizScreen(Screen[None]):
             step_heading(step, len(self.attempt.answers) + 1, len(quiz.steps))
         )
         banner = self.query_one(SideBanner)
-        banner.display = step.side != "none"
+        banner.display = step.side is not None
         banner.side = step.side
         self.query_one("#quiz-instructions", Static).update(step.instructions)
         self.query_one(Countdown).display = step.hold_s is not None

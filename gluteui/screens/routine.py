@@ -14,8 +14,8 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Digits, Footer, Static
 
 from gluteui import locations
-from gluteui.core.routine.player import PlayerView, cues_between, player_view
 from gluteui.core.history.records import Session
+from gluteui.core.routine.player import PlayerView, cues_between, player_view
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.routine.workout import Workout
 from gluteui.screens.confirm import ConfirmScreen

@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from gluteui import locations
-from gluteui.core.routine.player import clock
 from gluteui.core.history.records import Session
+from gluteui.core.routine.player import clock
+from gluteui.core.sides import UNSIDED
 from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class SummaryScreen(Screen[None]):
         table.add_column("Right", justify="right")
         for exercise_id in (e for e in s.reps if e in self.app.content.exercises):
             done = s.reps[exercise_id]
-            both = str(done["both"]) if "both" in done else ""
+            both = str(done[UNSIDED]) if UNSIDED in done else ""
             table.add_row(
                 self.app.content.exercises[exercise_id].name,
                 str(done.get("left", both)), str(done.get("right", "")),

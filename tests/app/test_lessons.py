@@ -11,9 +11,9 @@ from textual.app import App, ComposeResult
 from textual.widgets import Markdown, Static
 
 from gluteui import locations
-from gluteui.core.history import storage
-from gluteui.core.content.load import load_content
 from gluteui.core.anatomy import SETTLE_AT
+from gluteui.core.content.load import load_content
+from gluteui.core.history import storage
 from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.lessons import LessonList, LessonsScreen, Reader, label_lines

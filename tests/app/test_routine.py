@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
-from gluteui.core.routine.player import clock
 from gluteui.core.history.store import Store
+from gluteui.core.routine.player import clock
 from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.routine import RoutineScreen

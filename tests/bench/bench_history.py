@@ -20,14 +20,23 @@ from textual.pilot import Pilot
 from gluteui import locations
 from gluteui.app import GluteApp
 from gluteui.core.content.load import load_content
-from gluteui.core.stats.progress import progress_view
 from gluteui.core.history.store import Store
+from gluteui.core.stats.progress import progress_view
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.progress import ProgressScreen
 from tests.bench.bare_app import MARKER
 from tests.bench.data import BenchData
 from tests.bench.measure import (
-    GLUTEUI, PYTHON, RUNS, interleaved, median, median_call, report, seconds, spread, wall_time,
+    GLUTEUI,
+    PYTHON,
+    RUNS,
+    interleaved,
+    median,
+    median_call,
+    report,
+    seconds,
+    spread,
+    wall_time,
 )
 from tests.bench.terminal import Terminal
 from tests.factory import make_app

@@ -11,7 +11,15 @@ import shlex
 from pathlib import Path
 
 from tests.bench.bare_app import MARKER
-from tests.bench.measure import GLUTEUI, PYTHON, interleaved, median, report, seconds, spread
+from tests.bench.measure import (
+    GLUTEUI,
+    PYTHON,
+    interleaved,
+    median,
+    report,
+    seconds,
+    spread,
+)
 from tests.bench.terminal import HEIGHT, WIDTH, Terminal
 
 BARE_APP = Path(__file__).with_name("bare_app.py")

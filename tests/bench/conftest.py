@@ -12,7 +12,13 @@ import pytest
 import gluteui
 from gluteui.config import local_now
 from gluteui.core.stats.runs import checkin_due
-from tests.bench.data import EXPECTED_SESSIONS, TEN_YEARS_DAYS, BenchData, ten_years_history, write
+from tests.bench.data import (
+    EXPECTED_SESSIONS,
+    TEN_YEARS_DAYS,
+    BenchData,
+    ten_years_history,
+    write,
+)
 from tests.bench.measure import report, seconds
 from tests.bench.terminal import Terminal
 

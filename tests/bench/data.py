@@ -8,8 +8,8 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
-from gluteui.core.history import transfer
 from gluteui.core.demo import demo_history
+from gluteui.core.history import transfer
 from gluteui.core.history.records import History
 from gluteui.core.history.store import Store
 

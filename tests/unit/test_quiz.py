@@ -9,13 +9,19 @@ from pathlib import Path
 import pytest
 
 from gluteui import locations
-from gluteui.core.content.load import ContentError, load_content
 from gluteui.core.content.fields import Problems
-from gluteui.core.quiz.attempt import (
-    Attempt, assess, change_since, hold_left, recommend, seconds_shown, to_record,
-)
+from gluteui.core.content.load import ContentError, load_content
 from gluteui.core.content.quiz import Quiz, Rules, Verdict, load_quiz
 from gluteui.core.history.records import QuizResult
+from gluteui.core.quiz.attempt import (
+    Attempt,
+    assess,
+    change_since,
+    hold_left,
+    recommend,
+    seconds_shown,
+    to_record,
+)
 
 BUNDLED = locations.content_dir()
 ROUTINES = ("quick", "standard", "focus")
@@ -125,7 +131,7 @@ def test_bundled_quiz_matches_what_the_demo_data_assumes(quiz: Quiz):
     assert quiz.rules.weaker_side_gap == 2
     timed = {step.id: step.hold_s for step in quiz.steps if step.hold_s}
     assert timed == {"stance_left": 30, "stance_right": 30, "bridge_left": 10, "bridge_right": 10}
-    assert [step.side for step in quiz.steps].count("none") == 1
+    assert [step.side for step in quiz.steps].count(None) == 1
     for verdict in quiz.verdicts:
         assert "diagnos" in verdict.text or "not a measurement" in verdict.text or "hint" in verdict.text
 
@@ -208,7 +214,7 @@ def quiz_problems(folder: Path, old: str, new: str, count: int = 1) -> list[str]
 
 @pytest.mark.parametrize("old,new,expected", [
     ('title = "Time in a chair"\n', "", "quiz.toml: sitting: title: is missing"),
-    ('side = "left"', 'side = "both"', "quiz.toml: squeeze_left: side: must be one of left, right, none, got 'both'"),
+    ('side = "left"', 'side = "both"', "quiz.toml: squeeze_left: side: must be one of left, right, got 'both'"),
     ("score = 3\n", "", "quiz.toml: squeeze_left.options[1]: score: is missing"),
     ("score = 3", 'score = "3"', "quiz.toml: squeeze_left.options[1]: score: must be a whole number, got '3'"),
     ("hold_s = 30", "hold_s = 0", "quiz.toml: stance_left: hold_s: must be at least 1"),

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gluteui.core.days import session_day
 from gluteui.core.stats.streaks import (
     DayRecord,
     activated_days,
@@ -15,7 +16,6 @@ from gluteui.core.stats.streaks import (
     day_completion,
     is_activated,
     longest_streak,
-    session_day,
     summarize,
     week_activated_days,
     week_start,

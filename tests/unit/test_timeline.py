@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gluteui.core.content.load import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.content.exercises import Exercise, Routine, RoutineStep, Tempo
 from gluteui.core.routine.timeline import INTRO_S, REP_KINDS, Phase, Timeline
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gluteui.core.content.load import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.content.exercises import Exercise, Routine, RoutineStep, Tempo
 from gluteui.core.routine.workout import RESUME_GET_READY_S, Stopwatch, Workout
 
 

@@ -106,11 +106,15 @@ class Entry:
             self.fail(name, "must not be empty")
         return tuple(value)
 
-    def choice(self, name: str, choices: tuple[str, ...], default: Any = _MISSING) -> str:
+    def choice(self, name: str, choices: tuple[str, ...], default: Any = _MISSING) -> Any:
+        """One of `choices`; a missing field gives `default` (which may be None)."""
         value = self._get(name, (str,), "text", default)
         if value is not None and value not in choices:
             self.fail(name, f"must be one of {', '.join(choices)}, got {value!r}")
-        return value if isinstance(value, str) else choices[0]
+            return choices[0]
+        if value is None:
+            return choices[0] if default is _MISSING else default
+        return value
 
     def tables(self, name: str, default: Any = _MISSING) -> list[Any]:
         value = self._get(name, (list,), "a list of tables", default)

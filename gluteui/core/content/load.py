@@ -9,88 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
+from gluteui.core.content.exercises import (
+    Exercise,
+    Routine,
+    load_exercises,
+    load_routines,
+)
+from gluteui.core.content.fields import ContentError, Problems
 from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
 
-SIDES = ("left", "right")
-BANDS = ("none", "knees", "ankles", "feet")
-FIGURE_FRAME_BREAK = "~~~"
-FIGURE_MAX_LINES = 9
-FIGURE_MAX_WIDTH = 34
-
-__all__ = ["BANDS", "Content", "ContentError", "Exercise", "Lesson", "Mistake", "Routine",
-           "RoutineStep", "SIDES", "Tempo", "load_content"]
-
-
-@dataclass(frozen=True)
-class Tempo:
-    """Seconds for each part of one rep."""
-
-    up_s: float
-    hold_s: float
-    down_s: float
-
-    @property
-    def rep_s(self) -> float:
-        return self.up_s + self.hold_s + self.down_s
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """A common way to get an exercise wrong, and how to put it right."""
-
-    mistake: str
-    fix: str
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """One activation move as the routine coaches it, read from exercises.toml."""
-
-    id: str
-    name: str
-    target: str
-    feel_it: str
-    setup: tuple[str, ...]
-    per_side: bool
-    switch_hint: str
-    reps: int
-    tempo: Tempo
-    cues: tuple[str, ...]
-    mistakes: tuple[Mistake, ...]
-    feel_check: str
-    figure: tuple[str, ...]
-    """Frames from rest (first) to the top of the rep (last)."""
-
-
-@dataclass(frozen=True)
-class RoutineStep:
-    """One exercise within a routine, with the routine's overrides already applied."""
-
-    exercise: Exercise
-    reps: int
-    tempo: Tempo
-    band: str
-
-
-@dataclass(frozen=True)
-class Routine:
-    """A named sequence of exercises with its timings, read from routines.toml."""
-
-    id: str
-    name: str
-    summary: str
-    get_ready_s: float
-    switch_s: float
-    rest_s: float
-    steps: tuple[RoutineStep, ...]
-    extra_set_on_weaker_side: bool
-
-    @property
-    def planned_reps(self) -> int:
-        """Reps asked for in all, both sides counted, before any extra set."""
-        return sum(step.reps * (2 if step.exercise.per_side else 1) for step in self.steps)
+__all__ = ["Content", "ContentError", "load_content"]
 
 
 @dataclass(frozen=True)
@@ -103,132 +32,13 @@ class Content:
     quiz: Quiz
 
 
-def _load_figure(folder: Path, exercise_id: str, entry: Entry) -> tuple[str, ...]:
-    name = entry.text("figure")
-    path = folder / "figures" / f"{name}.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        entry.fail("figure", f"no file figures/{name}.txt")
-        return ()
-    except (OSError, UnicodeDecodeError) as error:
-        entry.fail("figure", f"figures/{name}.txt cannot be read ({error})")
-        return ()
-    frames = tuple(
-        frame.strip("\n") for frame in text.split(f"\n{FIGURE_FRAME_BREAK}\n") if frame.strip()
-    )
-    where = f"figures/{name}.txt"
-    if len(frames) < 2:
-        entry.problems.add(where, exercise_id, "frames", "needs at least 2 frames")
-    for number, frame in enumerate(frames, start=1):
-        lines = frame.splitlines()
-        if len(lines) > FIGURE_MAX_LINES or max(map(len, lines), default=0) > FIGURE_MAX_WIDTH:
-            entry.problems.add(
-                where, exercise_id, f"frame {number}",
-                f"must fit in {FIGURE_MAX_WIDTH}x{FIGURE_MAX_LINES} characters",
-            )
-    # Pad every frame to the tallest at the top (figures stand on the floor), so the
-    # animation never jumps and trailing-space-stripping editors cannot break it.
-    height = max((len(frame.splitlines()) for frame in frames), default=0)
-    return tuple("\n" * (height - len(frame.splitlines())) + frame for frame in frames)
-
-
-def _tempo(entry: Entry, fallback: Tempo | None = None) -> Tempo:
-    def part(name: str, default: float | None) -> float:
-        return entry.number(name, default) if default is not None else entry.number(name)
-
-    tempo = Tempo(
-        up_s=part("up_s", fallback.up_s if fallback else None),
-        hold_s=part("hold_s", fallback.hold_s if fallback else None),
-        down_s=part("down_s", fallback.down_s if fallback else None),
-    )
-    # A rep with no lift or no lowering would vanish from the timeline yet count as planned.
-    for name in ("up_s", "down_s"):
-        if getattr(tempo, name) <= 0:
-            entry.fail(name, "must be above 0")
-    return tempo
-
-
-def _load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
-    file = "exercises.toml"
-    exercises: dict[str, Exercise] = {}
-    for exercise_id, data in (read_toml(folder / file, problems) or {}).items():
-        entry = Entry(file, exercise_id, data, problems)
-        mistakes = []
-        for number, raw in enumerate(entry.tables("mistakes"), start=1):
-            item = Entry(file, f"{exercise_id}.mistakes[{number}]", raw, problems)
-            mistakes.append(Mistake(mistake=item.text("mistake"), fix=item.text("fix")))
-            item.finish()
-        tempo = _tempo(entry)
-        exercises[exercise_id] = Exercise(
-            id=exercise_id,
-            name=entry.text("name"),
-            target=entry.text("target"),
-            feel_it=entry.text("feel_it"),
-            setup=entry.texts("setup"),
-            per_side=entry.boolean("per_side"),
-            switch_hint=entry.text("switch_hint", default=""),
-            reps=entry.integer("reps", minimum=1),
-            tempo=tempo,
-            cues=entry.texts("cues"),
-            mistakes=tuple(mistakes),
-            feel_check=entry.text("feel_check"),
-            figure=_load_figure(folder, exercise_id, entry),
-        )
-        if exercises[exercise_id].per_side and not exercises[exercise_id].switch_hint:
-            entry.fail("switch_hint", "is needed when per_side is true")
-        entry.finish()
-    if not exercises and not problems.lines:
-        problems.add(file, "", "", "defines no exercise")
-    return exercises
-
-
-def _load_routines(folder: Path, exercises: dict[str, Exercise], problems: Problems) -> dict[str, Routine]:
-    file = "routines.toml"
-    routines: dict[str, Routine] = {}
-    for routine_id, data in (read_toml(folder / file, problems) or {}).items():
-        entry = Entry(file, routine_id, data, problems)
-        steps = []
-        raw_steps = entry.tables("steps")
-        if not raw_steps:
-            entry.fail("steps", "must list at least one exercise")
-        for number, raw in enumerate(raw_steps, start=1):
-            item = Entry(file, f"{routine_id}.steps[{number}]", raw, problems)
-            exercise_id = item.text("exercise")
-            exercise = exercises.get(exercise_id)
-            if exercise is None:
-                item.fail("exercise", f"unknown exercise {exercise_id!r}")
-                continue
-            steps.append(RoutineStep(
-                exercise=exercise,
-                reps=item.integer("reps", default=exercise.reps, minimum=1),
-                tempo=_tempo(item, exercise.tempo),
-                band=item.choice("band", BANDS, default="none"),
-            ))
-            item.finish()
-        routines[routine_id] = Routine(
-            id=routine_id,
-            name=entry.text("name"),
-            summary=entry.text("summary"),
-            get_ready_s=entry.number("get_ready_s"),
-            switch_s=entry.number("switch_s"),
-            rest_s=entry.number("rest_s"),
-            steps=tuple(steps),
-            extra_set_on_weaker_side=entry.boolean("extra_set_on_weaker_side", default=False),
-        )
-        entry.finish()
-    if not routines and not problems.lines:
-        problems.add(file, "", "", "defines no routine")
-    return routines
-
-
 def load_content(folder: Path) -> Content:
     """Load and validate every content file in `folder`; raise ContentError listing all mistakes."""
     problems = Problems()
     if not folder.is_dir():
         raise ContentError([f"{folder}: is not a folder"])
-    exercises = _load_exercises(folder, problems)
-    routines = _load_routines(folder, exercises, problems)
+    exercises = load_exercises(folder, problems)
+    routines = load_routines(folder, exercises, problems)
     lessons = load_lessons(folder / "lessons", problems)
     quiz = load_quiz(folder, problems, routine_ids=routines.keys())
     problems.raise_if_any()

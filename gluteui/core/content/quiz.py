@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gluteui.core.content.fields import Entry, Problems, read_toml
+from gluteui.core.sides import SIDES, Side
 
 FILE = "quiz.toml"
-STEP_SIDES = ("left", "right", "none")
 INSTRUCTIONS_MAX = 320
 """Characters; longer instructions would push the answers off an 80x24 screen."""
 LABEL_MAX = 60
@@ -37,8 +37,8 @@ class Step:
 
     id: str
     title: str
-    side: str
-    """"left" or "right" (scores count for that side) or "none" (sitting load)."""
+    side: Side | None
+    """Scores count for that side; a step with no side adds to the sitting load."""
     instructions: str
     hold_s: float | None
     options: tuple[Option, ...]
@@ -103,7 +103,7 @@ class Quiz:
         return next((v.title for v in self.verdicts if v.id == verdict_id), verdict_id)
 
 
-def side_max(steps: Sequence[Step], side: str) -> int:
+def side_max(steps: Sequence[Step], side: Side) -> int:
     """The most `side` can score: the best answer of each of its steps."""
     return sum(max((o.score for o in step.options), default=0) for step in steps if step.side == side)
 
@@ -137,7 +137,7 @@ def _load_step(raw: object, number: int, problems: Problems) -> Step:
     if len(instructions) > INSTRUCTIONS_MAX:
         entry.fail("instructions", f"must fit in {INSTRUCTIONS_MAX} characters, has {len(instructions)}")
     step = Step(
-        id=entry.text("id"), title=entry.text("title"), side=entry.choice("side", STEP_SIDES),
+        id=entry.text("id"), title=entry.text("title"), side=entry.choice("side", SIDES, default=None),
         instructions=instructions, hold_s=entry.number("hold_s", default=None, minimum=1),
         options=tuple(options),
     )

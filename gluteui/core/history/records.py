@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
+from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.history.settings import setting_value
-from gluteui.core.stats.streaks import DEFAULT_DAY_START_HOUR, DEFAULT_WEEKLY_TARGET, DayRecord, session_day
+from gluteui.core.sides import SIDES, UNSIDED
 
-SIDES = ("left", "right", "both")
+REP_KEYS = (*SIDES, UNSIDED)
 SOURCES = ("app", "log", "demo", "import")
 FEELS = ("yes", "no", "unsure")
-QUIZ_SIDES = ("left", "right")
 
 
 def _fail(name: str, problem: str, value: Any) -> ValueError:
@@ -118,8 +118,8 @@ class Session:
                 raise _fail(f"reps.{exercise}", "must be an object", sides)
             for side, count in sides.items():
                 # Checked inline: ten years of history is ~11,000 sessions read at launch.
-                if side not in SIDES or type(count) is not int or count < 0:
-                    _choice(f"reps.{exercise}", side, SIDES)
+                if side not in REP_KEYS or type(count) is not int or count < 0:
+                    _choice(f"reps.{exercise}", side, REP_KEYS)
                     _whole(f"reps.{exercise}.{side}", count)
         duration = self.duration_s
         if (not isinstance(duration, (int, float)) or isinstance(duration, bool)
@@ -224,11 +224,11 @@ class QuizResult:
         _day("local_date", self.local_date)
         _aware("taken_at", self.taken_at)
         for side, score in _dict("scores", self.scores).items():
-            _choice("scores", side, QUIZ_SIDES)
+            _choice("scores", side, SIDES)
             _whole(f"scores.{side}", score)
         _text("verdict", self.verdict)
         if self.weaker_side is not None:
-            _choice("weaker_side", self.weaker_side, QUIZ_SIDES)
+            _choice("weaker_side", self.weaker_side, SIDES)
         if not isinstance(self.red_flag, bool):
             raise _fail("red_flag", "must be true or false", self.red_flag)
 
@@ -268,11 +268,6 @@ class History:
     quiz_results: list[QuizResult]
     lessons_read: set[str]
     settings: dict[str, Any]
-
-    @property
-    def day_records(self) -> list[DayRecord]:
-        """What the streak arithmetic needs of each session."""
-        return [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in self.sessions]
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""

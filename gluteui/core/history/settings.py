@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from gluteui.core.sides import is_side
+
 
 def _is_day(value: Any) -> bool:
     try:
@@ -20,6 +22,9 @@ def _is_day(value: Any) -> bool:
     return True
 
 
+DEFAULT_WEEKLY_TARGET = 3
+"""Activated days that make a week count, until the user sets their own."""
+
 # What each known setting may hold; a file edited by hand or an import can hold anything.
 SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "day_start_hour": ("a whole number from 0 to 23", lambda v: type(v) is int and 0 <= v <= 23),
@@ -27,7 +32,7 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "welcome_seen": ("true or false", lambda v: isinstance(v, bool)),
     "theme": ("text", lambda v: isinstance(v, str)),
     "recommended_routine": ("text", lambda v: isinstance(v, str)),
-    "extra_set_side": ("left, right or null", lambda v: v in ("left", "right", None)),
+    "extra_set_side": ("left, right or null", lambda v: v is None or is_side(v)),
     "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
 }
 

@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from tinydb.storages import Storage
 
 if TYPE_CHECKING:
@@ -178,6 +177,11 @@ def fresh_tables() -> dict[str, dict]:
     tables: dict[str, dict] = {name: {} for name in (*KEY_FIELDS, "settings")}
     tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
     return tables
+
+
+def settings_of(tables: dict) -> dict[str, Any]:
+    """The settings document; reading a setting needs no record class."""
+    return next(iter(tables.get("settings", {}).values()), {})
 
 
 def schema_version(tables: Any) -> int:

@@ -12,15 +12,22 @@ import json
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history import storage
 from gluteui.core.history.settings import check_setting, setting_value
-from gluteui.core.history.storage import AtomicJSONStorage, Change, StoreError, apply_changes, held
+from gluteui.core.history.storage import (
+    AtomicJSONStorage,
+    Change,
+    StoreError,
+    apply_changes,
+    held,
+)
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
+    from gluteui.core.history.reading import TableReader
     from gluteui.core.history.records import Checkin, History, QuizResult, Session
 
 # The record classes (gluteui.core.history.records) and the export format (transfer) are imported
@@ -28,8 +35,6 @@ if TYPE_CHECKING:
 # app's first frame asks of it, need neither.
 
 __all__ = ["Store", "StoreError"]
-
-_Record = TypeVar("_Record")
 
 
 def _unreadable_because(error: Exception) -> str:
@@ -196,59 +201,20 @@ class Store:
         self.pending.clear()
         return applied
 
-    def _records(self, tables: dict, table: str, parse: Callable[[dict], _Record]) -> list[_Record]:
-        records = []
-        for doc_id, doc in tables.get(table, {}).items():
-            try:
-                records.append(parse(doc))
-            except ValueError as error:
-                # One bad record should not hide the others; it stays in the file as it is.
-                notice = f"Skipped damaged {table} entry {doc_id} in {self.path}: {error}"
-                if notice not in self.notices:
-                    self.notices.append(notice)
-        return records
-
-    def _sessions(self, tables: dict) -> list[Session]:
-        from gluteui.core.history.records import Session
-
-        sessions = self._records(tables, "sessions", Session.from_dict)
-        return sorted(sessions, key=lambda s: (s.started_at, s.id))
-
-    def _rest_days(self, tables: dict) -> set[date]:
-        from gluteui.core.history.records import parse_day
-
-        def parse(doc: dict) -> date:
-            return parse_day("local_date", doc["local_date"])
-
-        return set(self._records(tables, "rest_days", parse))
-
-    def _checkins(self, tables: dict) -> list[Checkin]:
-        from gluteui.core.history.records import Checkin
-
-        checkins = self._records(tables, "checkins", Checkin.from_dict)
-        return sorted(checkins, key=lambda c: (c.recorded_at, c.id))
-
-    def _quiz_results(self, tables: dict) -> list[QuizResult]:
-        from gluteui.core.history.records import QuizResult
-
-        results = self._records(tables, "quiz_results", QuizResult.from_dict)
-        return sorted(results, key=lambda q: (q.taken_at, q.id))
-
-    def _lessons_read(self, tables: dict) -> set[str]:
-        return {doc["lesson_id"] for doc in tables.get("lesson_reads", {}).values()}
-
-    def _settings(self, tables: dict) -> dict[str, Any]:
-        return next(iter(tables.get("settings", {}).values()), {})
-
     # The public API.
 
     def save_session(self, session: Session) -> None:
         """Insert `session`, or replace the saved one with the same id."""
         self._commit([Change("sessions", session.to_dict())])
 
+    def _reader(self) -> TableReader:
+        from gluteui.core.history.reading import TableReader
+
+        return TableReader(self._tables(), self.path, self.notices)
+
     def sessions(self) -> list[Session]:
         """Every session, ordered by started_at."""
-        return self._sessions(self._tables())
+        return self._reader().sessions()
 
     def set_rest_day(self, day: date, rest: bool) -> None:
         """Mark `day` as a planned rest day, or unmark it."""
@@ -257,7 +223,7 @@ class Store:
 
     def rest_days(self) -> set[date]:
         """Every day marked as a rest day."""
-        return self._rest_days(self._tables())
+        return self._reader().rest_days()
 
     def add_checkin(self, checkin: Checkin) -> None:
         """Save `checkin`, replacing one with the same id."""
@@ -265,7 +231,7 @@ class Store:
 
     def checkins(self) -> list[Checkin]:
         """Every check-in, ordered by recorded_at."""
-        return self._checkins(self._tables())
+        return self._reader().checkins()
 
     def add_quiz_result(self, result: QuizResult) -> None:
         """Save `result`, replacing one with the same id."""
@@ -273,7 +239,7 @@ class Store:
 
     def quiz_results(self) -> list[QuizResult]:
         """Every quiz result, ordered by taken_at."""
-        return self._quiz_results(self._tables())
+        return self._reader().quiz_results()
 
     def set_lesson_read(self, lesson_id: str, read: bool) -> None:
         """Mark a lesson as read, or as unread again."""
@@ -282,11 +248,11 @@ class Store:
 
     def lessons_read(self) -> set[str]:
         """The ids of every lesson marked read."""
-        return self._lessons_read(self._tables())
+        return self._reader().lessons_read()
 
     def setting(self, key: str, default: Any = None) -> Any:
         """The saved value of setting `key`, or `default` when unset or not a value it may hold."""
-        return setting_value(self._settings(self._tables()), key, default)
+        return setting_value(storage.settings_of(self._tables()), key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON.
@@ -302,19 +268,12 @@ class Store:
 
         The same History comes back while the file is unchanged: treat it as read-only.
         """
-        from gluteui.core.history.records import History
+        from gluteui.core.history.reading import TableReader
 
         tables = self._tables()
         if self._history is not None and self._history[0] is tables:
             return self._history[1]
-        history = History(
-            sessions=self._sessions(tables),
-            rest_days=self._rest_days(tables),
-            checkins=self._checkins(tables),
-            quiz_results=self._quiz_results(tables),
-            lessons_read=self._lessons_read(tables),
-            settings=dict(self._settings(tables)),
-        )
+        history = TableReader(tables, self.path, self.notices).history()
         if not self.pending:
             self._history = (tables, history)
         return history

@@ -10,7 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from gluteui.core.history import storage
-from gluteui.core.history.records import Checkin, History, QuizResult, Session, parse_day
+from gluteui.core.history.records import (
+    Checkin,
+    History,
+    QuizResult,
+    Session,
+    parse_day,
+)
 from gluteui.core.history.settings import check_setting
 from gluteui.core.history.storage import Change, StoreError
 

@@ -13,8 +13,7 @@ from datetime import date, datetime
 
 from gluteui.core.content.quiz import Quiz, Rules, Step, Verdict
 from gluteui.core.history.records import QuizResult
-
-SIDES = ("left", "right")
+from gluteui.core.sides import SIDES
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
     """Score answers (option indexes, in step order; fewer when a red flag stopped the test)."""
     picks = [(step, step.options[index]) for step, index in zip(quiz.steps, answers)]
     scores = {side: sum(o.score for s, o in picks if s.side == side) for side in SIDES}
-    sitting_load = sum(o.score for s, o in picks if s.side == "none")
+    sitting_load = sum(o.score for s, o in picks if s.side is None)
     lower = min(scores.values())
     verdict = next((v for v in quiz.verdicts if lower >= v.min_score), quiz.verdicts[-1])
     red_flag = any(o.red_flag for _, o in picks)

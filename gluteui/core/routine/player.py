@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gluteui.core.content.load import Exercise, Routine
+from gluteui.core.content.exercises import Exercise, Routine
 from gluteui.core.routine.timeline import REP_KINDS, Timeline, TimelineState
 
 PHASE_WORDS = {

@@ -19,121 +19,28 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from gluteui.core.content.load import SIDES, Routine, Tempo
+from gluteui.core.content.exercises import Routine
+from gluteui.core.routine.phases import (
+    BOUNDARY_SLACK_S,
+    DEFAULT_EXTRA_REST_S,
+    DEFAULT_GET_READY_S,
+    INTRO_S,
+    PHASE_KINDS,
+    REP_KINDS,
+    Phase,
+    SetPlan,
+    TimelineState,
+    check_seconds,
+    draft,
+    lay_out,
+    like,
+    rep_drafts,
+    set_drafts,
+    shift_to,
+)
+from gluteui.core.sides import SIDES
 
-PHASE_KINDS = ("get_ready", "intro", "up", "hold", "down", "switch", "rest", "done")
-REP_KINDS = ("up", "hold", "down")
-INTRO_S = 4.0
-DEFAULT_EXTRA_REST_S = 10.0
-DEFAULT_GET_READY_S = 3.0
-BOUNDARY_SLACK_S = 1e-6
-"""Closer than this to a phase's end is at its end: float rounding, not time."""
-
-
-@dataclass(frozen=True)
-class Phase:
-    """One stretch of the routine. Times are seconds since it started, pauses excluded.
-
-    Rep phases (up, hold, down) carry the set they belong to; so do a rest or get-ready
-    inserted mid-set. Phases between sets (get_ready, intro, switch, rest) have
-    `set_index` None and name the exercise and side coming up (a rest between exercises
-    names none). `done` starts at the routine's total and never ends.
-    """
-
-    kind: str
-    start: float
-    end: float
-    exercise_id: str | None = None
-    side: str | None = None
-    rep: int | None = None
-    reps: int | None = None
-    set_index: int | None = None
-
-    @property
-    def duration(self) -> float:
-        return self.end - self.start
-
-
-@dataclass(frozen=True)
-class SetPlan:
-    """One set: `reps` reps of one exercise on one side (None when not per side)."""
-
-    exercise_id: str
-    side: str | None
-    reps: int
-    tempo: Tempo
-    extra: bool = False
-    """An extra set on the weaker side."""
-
-
-@dataclass(frozen=True)
-class TimelineState:
-    """Everything the player shows at one moment."""
-
-    phase: Phase
-    progress: float
-    """0..1 through the current phase."""
-    exercise_id: str | None
-    side: str | None
-    rep: int | None
-    reps: int | None
-    kind: str
-    elapsed: float
-    time_left: float
-    """Seconds left in the whole routine."""
-    set_index: int | None
-    finished: bool
-    next_exercise_id: str | None
-    """Exercise of the next rep after this phase, for "up next"."""
-
-
-def _draft(kind: str, seconds: float, **labels) -> Phase:
-    """A phase not yet placed in time: `end` holds its length until `_lay_out`."""
-    return Phase(kind=kind, start=0.0, end=seconds, **labels)
-
-
-def _rep_drafts(set_index: int, plan: SetPlan, rep: int) -> list[Phase]:
-    labels = dict(exercise_id=plan.exercise_id, side=plan.side, rep=rep, reps=plan.reps,
-                  set_index=set_index)
-    seconds = (plan.tempo.up_s, plan.tempo.hold_s, plan.tempo.down_s)
-    return [_draft(kind, part, **labels) for kind, part in zip(REP_KINDS, seconds)]
-
-
-def _set_drafts(set_index: int, plan: SetPlan) -> list[Phase]:
-    return [phase for rep in range(1, plan.reps + 1) for phase in _rep_drafts(set_index, plan, rep)]
-
-
-def _lay_out(start: float, drafts: list[Phase]) -> tuple[Phase, ...]:
-    """Place drafts end to end from `start` by a running sum, dropping zero-length ones."""
-    laid = []
-    clock = start
-    for draft in drafts:
-        if draft.duration <= 0:
-            continue
-        end = clock + draft.duration
-        laid.append(replace(draft, start=clock, end=end))
-        clock = end
-    return tuple(laid)
-
-
-def _shift_to(start: float, phases: tuple[Phase, ...]) -> tuple[Phase, ...]:
-    """Move `phases` by one offset so the first begins exactly at `start`."""
-    delta = start - phases[0].start
-    # Same offset on equal floats keeps every end == next start; the first start is
-    # pinned so rounding in `delta` cannot open a gap before it.
-    moved = [replace(p, start=p.start + delta, end=p.end + delta) for p in phases]
-    moved[0] = replace(moved[0], start=start)
-    return tuple(moved)
-
-
-def _like(phase: Phase, kind: str, seconds: float) -> Phase:
-    """A draft with the same exercise, side, rep and set as `phase`."""
-    return replace(phase, kind=kind, start=0.0, end=seconds)
-
-
-def _check_seconds(seconds: float) -> None:
-    if not seconds > 0:
-        raise ValueError(f"seconds must be above 0, got {seconds}")
+__all__ = ["BOUNDARY_SLACK_S", "PHASE_KINDS", "REP_KINDS", "Phase", "SetPlan", "Timeline", "TimelineState"]
 
 
 @dataclass(frozen=True)
@@ -162,18 +69,18 @@ class Timeline:
                 sides = SIDES + ((extra_set_side,) if extra_set_side else ())
             upcoming = dict(exercise_id=exercise.id, side=sides[0])
             if number == 0:
-                drafts.append(_draft("get_ready", routine.get_ready_s, **upcoming))
+                drafts.append(draft("get_ready", routine.get_ready_s, **upcoming))
             else:
-                drafts += [_draft("rest", routine.rest_s), _draft("intro", INTRO_S, **upcoming)]
+                drafts += [draft("rest", routine.rest_s), draft("intro", INTRO_S, **upcoming)]
             for order, side in enumerate(sides):
                 if order:
                     # A break before a set on the side just trained is a rest, not a switch.
                     kind = "switch" if side != sides[order - 1] else "rest"
-                    drafts.append(_draft(kind, routine.switch_s, **upcoming | {"side": side}))
+                    drafts.append(draft(kind, routine.switch_s, **upcoming | {"side": side}))
                 plan = SetPlan(exercise.id, side, step.reps, step.tempo, extra=order >= len(SIDES))
                 sets.append(plan)
-                drafts += _set_drafts(len(sets) - 1, plan)
-        laid = _lay_out(0.0, drafts)
+                drafts += set_drafts(len(sets) - 1, plan)
+        laid = lay_out(0.0, drafts)
         total = laid[-1].end if laid else 0.0
         return cls(laid + (Phase("done", total, math.inf),), tuple(sets))
 
@@ -264,11 +171,11 @@ class Timeline:
         finished = next((p for p in reversed(self.phases[:i]) if p.set_index is not None), None)
         if finished is None:
             return self
-        again = _like(phase, phase.kind, phase.duration)
+        again = like(phase, phase.kind, phase.duration)
         return self._replace_from(elapsed, self._set_drafts_of(finished) + [again], i + 1)
 
     def _set_drafts_of(self, phase: Phase) -> list[Phase]:
-        return _set_drafts(phase.set_index, self.sets[phase.set_index])
+        return set_drafts(phase.set_index, self.sets[phase.set_index])
 
     def add_rest(self, elapsed: float, seconds: float = DEFAULT_EXTRA_REST_S) -> Timeline:
         """Give `seconds` more rest at `elapsed`; everything after moves later.
@@ -276,14 +183,14 @@ class Timeline:
         A break you are in (get_ready, intro, switch, rest) gets longer. In a rep, a
         rest starts now and the rep then starts again at its 'up'.
         """
-        _check_seconds(seconds)
+        check_seconds(seconds)
         elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.kind in REP_KINDS:
             return self._interrupt(elapsed, "rest", seconds)
         longer = replace(phase, end=phase.end + seconds)
-        following = _shift_to(longer.end, self.phases[i + 1:])
+        following = shift_to(longer.end, self.phases[i + 1:])
         return Timeline(self.phases[:i] + (longer,) + following, self.sets)
 
     def insert_get_ready(self, elapsed: float, seconds: float = DEFAULT_GET_READY_S) -> Timeline:
@@ -292,16 +199,16 @@ class Timeline:
         A rep starts again at its 'up'; any break starts again from its beginning. In a
         get-ready it just restarts, at least `seconds` long, rather than doubling up.
         """
-        _check_seconds(seconds)
+        check_seconds(seconds)
         elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.kind in REP_KINDS:
             return self._interrupt(elapsed, "get_ready", seconds)
         if phase.kind == "get_ready":
-            drafts = [_like(phase, "get_ready", max(seconds, phase.duration))]
+            drafts = [like(phase, "get_ready", max(seconds, phase.duration))]
         else:
-            drafts = [_like(phase, "get_ready", seconds), _like(phase, phase.kind, phase.duration)]
+            drafts = [like(phase, "get_ready", seconds), like(phase, phase.kind, phase.duration)]
         return self._replace_from(elapsed, drafts, i + 1)
 
     def _interrupt(self, elapsed: float, kind: str, seconds: float) -> Timeline:
@@ -312,14 +219,14 @@ class Timeline:
         # may already have dropped its 'down'.
         while self.phases[resume].kind in ("hold", "down"):
             resume += 1
-        drafts = [_like(phase, kind, seconds)]
-        drafts += _rep_drafts(phase.set_index, self.sets[phase.set_index], phase.rep)
+        drafts = [like(phase, kind, seconds)]
+        drafts += rep_drafts(phase.set_index, self.sets[phase.set_index], phase.rep)
         return self._replace_from(elapsed, drafts, resume)
 
     def _replace_from(self, elapsed: float, drafts: list[Phase], resume: int) -> Timeline:
         """Keep the past up to `elapsed`, lay `drafts` from there, then phases[resume:]."""
         elapsed, i, cut = self._edit_point(elapsed)
         past = self.phases[:i] + ((replace(cut, end=elapsed),) if elapsed > cut.start else ())
-        block = _lay_out(elapsed, drafts)
-        following = _shift_to(block[-1].end if block else elapsed, self.phases[resume:])
+        block = lay_out(elapsed, drafts)
+        following = shift_to(block[-1].end if block else elapsed, self.phases[resume:])
         return Timeline(past + block + following, self.sets)

@@ -6,11 +6,16 @@ can drive a whole run with a fake clock.
 
 from __future__ import annotations
 
-from gluteui.core.content.load import Routine
-from gluteui.core.routine.timeline import BOUNDARY_SLACK_S, Phase, Timeline, TimelineState
+from gluteui.core.content.exercises import Routine
+from gluteui.core.routine.timeline import (
+    BOUNDARY_SLACK_S,
+    Phase,
+    Timeline,
+    TimelineState,
+)
+from gluteui.core.sides import UNSIDED
 
 RESUME_GET_READY_S = 3.0
-BOTH_SIDES = "both"
 
 
 class Stopwatch:
@@ -123,9 +128,9 @@ class Workout:
         """
         done: dict[str, dict[str, int]] = {}
         for plan in self.timeline.sets:
-            done.setdefault(plan.exercise_id, {})[plan.side or BOTH_SIDES] = 0
+            done.setdefault(plan.exercise_id, {})[plan.side or UNSIDED] = 0
         for down in self._finished_reps(now):
-            done[down.exercise_id][down.side or BOTH_SIDES] += 1
+            done[down.exercise_id][down.side or UNSIDED] += 1
         return done
 
     def done_reps(self, now: float) -> int:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from gluteui.core.history.records import History
-from gluteui.core.stats.streaks import StreakSummary, summarize
+from gluteui.core.stats.streaks import StreakSummary, day_records, summarize
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Overview:
 
 def streak_summary(history: History, today: date) -> StreakSummary:
     """Streaks and totals for `today` from everything the store holds."""
-    records = history.day_records
+    records = day_records(history)
     return summarize(records, history.rest_days, today, history.weekly_target)
 
 

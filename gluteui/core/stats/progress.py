@@ -6,10 +6,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from gluteui.core.stats.calendar import CalendarDay, calendar_weeks
 from gluteui.core.history.records import History, QuizResult, Session
+from gluteui.core.stats.calendar import CalendarDay, calendar_weeks
 from gluteui.core.stats.runs import RunComparison, compare_runs
-from gluteui.core.stats.streaks import StreakSummary, activated_days, day_completion, summarize
+from gluteui.core.stats.streaks import (
+    StreakSummary,
+    activated_days,
+    day_completion,
+    day_records,
+    summarize,
+)
 
 QUIZ_TREND_LENGTH = 6
 
@@ -41,7 +47,7 @@ def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
 
 def progress_view(history: History, today: date, lesson_ids: set[str]) -> ProgressView:
     """Streaks, calendar, trends and check-ins for `today`, from one snapshot of the store."""
-    records = history.day_records
+    records = day_records(history)
     by_day: dict[date, list[Session]] = defaultdict(list)
     for session in history.sessions:
         by_day[session.local_date].append(session)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gluteui.core.history.records import Checkin, History
-from gluteui.core.stats.streaks import activated_days
+from gluteui.core.stats.streaks import activated_days, day_records
 
 MIN_RUNS_EACH = 3
 """Fewer runs than this on either side and an average says nothing worth showing."""
@@ -48,7 +48,7 @@ def checkin_due(history: History, today: date) -> date | None:
 
     Called at launch, so any activation it finds was done in an earlier launch.
     """
-    records = history.day_records
+    records = day_records(history)
     recent = [day for day in activated_days(records) if 0 <= (today - day).days <= CHECKIN_WINDOW_DAYS]
     if not recent:
         return None

@@ -1,4 +1,4 @@
-"""Streak arithmetic: which day a session belongs to, daily and weekly streaks.
+"""Streak arithmetic: daily and weekly streaks, and how complete each day was.
 
 Pure functions over dates. The clock is always an argument (`today`, `started_at`),
 so callers and tests decide what "now" is. Anything dated after `today` is ignored.
@@ -9,33 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET
+
+if TYPE_CHECKING:
+    from gluteui.core.history.records import History
 
 ACTIVATION_THRESHOLD = 0.70
-DEFAULT_DAY_START_HOUR = 4
-DEFAULT_WEEKLY_TARGET = 3
 
 _ONE_DAY = timedelta(days=1)
 _ONE_WEEK = timedelta(days=7)
-
-
-def session_day(started_at: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
-    """Return the local date a session belongs to.
-
-    `started_at` must be an aware datetime already in the user's local zone. Its
-    wall-clock time is shifted back by `day_start_hour`, so with the default of 4 a
-    session at 01:00 counts for the previous day and one at 04:00 for the same day.
-
-    Raises ValueError for a naive datetime or a `day_start_hour` outside 0..23.
-    """
-    if started_at.tzinfo is None or started_at.utcoffset() is None:
-        raise ValueError(f"started_at must be timezone-aware, got naive {started_at!r}")
-    if not 0 <= day_start_hour <= 23:
-        raise ValueError(f"day_start_hour must be in 0..23, got {day_start_hour}")
-    # Shift the naive wall-clock time: shifting the absolute instant would move the
-    # day boundary by an hour on DST change days.
-    wall_clock = started_at.replace(tzinfo=None)
-    return (wall_clock - timedelta(hours=day_start_hour)).date()
 
 
 def is_activated(planned_reps: int, done_reps: int) -> bool:
@@ -62,6 +47,11 @@ class DayRecord:
                 f"reps must not be negative, got planned_reps={self.planned_reps}, "
                 f"done_reps={self.done_reps} on {self.day.isoformat()}"
             )
+
+
+def day_records(history: History) -> list[DayRecord]:
+    """What the streak arithmetic needs of each session in `history`."""
+    return [DayRecord(s.local_date, s.planned_reps, s.done_reps) for s in history.sessions]
 
 
 def _completion(record: DayRecord) -> float:

@@ -1,0 +1,77 @@
+"""Turning the store's raw tables into records: each kind parsed, sorted, damage skipped.
+
+One bad document must not hide the rest: it is skipped, stays in the file as it is, and
+a one-line notice says which it was and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from gluteui.core.history.records import (
+    Checkin,
+    History,
+    QuizResult,
+    Session,
+    parse_day,
+)
+from gluteui.core.history.storage import settings_of
+
+_Record = TypeVar("_Record")
+
+
+class TableReader:
+    """Reads records out of one version of the tables, noting damaged documents in `notices`."""
+
+    def __init__(self, tables: dict, path: Path, notices: list[str]) -> None:
+        self.tables = tables
+        self.path = path
+        self.notices = notices
+
+    def records(self, table: str, parse: Callable[[dict], _Record]) -> list[_Record]:
+        """Every document of `table` that parses; a damaged one is noted once and skipped."""
+        records = []
+        for doc_id, doc in self.tables.get(table, {}).items():
+            try:
+                records.append(parse(doc))
+            except ValueError as error:
+                notice = f"Skipped damaged {table} entry {doc_id} in {self.path}: {error}"
+                if notice not in self.notices:
+                    self.notices.append(notice)
+        return records
+
+    def sessions(self) -> list[Session]:
+        """Every session, ordered by started_at."""
+        return sorted(self.records("sessions", Session.from_dict), key=lambda s: (s.started_at, s.id))
+
+    def rest_days(self) -> set[date]:
+        """Every day marked as a rest day."""
+        return set(self.records("rest_days", lambda doc: parse_day("local_date", doc["local_date"])))
+
+    def checkins(self) -> list[Checkin]:
+        """Every check-in, ordered by recorded_at."""
+        return sorted(self.records("checkins", Checkin.from_dict), key=lambda c: (c.recorded_at, c.id))
+
+    def quiz_results(self) -> list[QuizResult]:
+        """Every squeeze-test result, ordered by taken_at."""
+        results = self.records("quiz_results", QuizResult.from_dict)
+        return sorted(results, key=lambda q: (q.taken_at, q.id))
+
+    def lessons_read(self) -> set[str]:
+        """The ids of every lesson marked read."""
+        return {doc["lesson_id"] for doc in self.tables.get("lesson_reads", {}).values()}
+
+    def history(self) -> History:
+        """Everything, as one History."""
+        return History(
+            sessions=self.sessions(),
+            rest_days=self.rest_days(),
+            checkins=self.checkins(),
+            quiz_results=self.quiz_results(),
+            lessons_read=self.lessons_read(),
+            settings=dict(settings_of(self.tables)),
+        )
+
