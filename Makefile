@@ -26,8 +26,11 @@ run: $(APP_STAMP)
 demo: $(APP_STAMP)
 	$(BIN)/gluteui --demo
 
+# The import layers first (pyproject's [tool.importlinter]), then the suite on every core;
+# a single file still runs plainly: .venv/bin/python -m pytest tests/unit/test_store.py
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests/bench -q -s -o python_files='bench_*.py'

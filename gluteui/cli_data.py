@@ -106,7 +106,7 @@ def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if not 0 <= score <= MAX_CHECKIN_SCORE:
         raise UserError(f"score {args.score!r} must be a whole number from 0 to {MAX_CHECKIN_SCORE}")
     day = parse_date(args.date, store.history().day_of(now))
-    store.add_checkin(Checkin(uuid.uuid4().hex, day, score, now))
+    store.add_checkin(Checkin.new(day, score, now))
     print(f"Run on {day:%a %d %b} recorded: {score}/{MAX_CHECKIN_SCORE}.")
     return 0
 

@@ -27,5 +27,6 @@ class AppConfig:
     """Wall clock: which day it is. Tests freeze it."""
     monotonic: Callable[[], float] = time.monotonic
     """Timer clock for the routine. Tests drive it by hand."""
-    animate: bool = True
-    """False in snapshot tests: no tickers at all, the clock alone decides what shows."""
+    run_timers: bool = True
+    """False in tests and snapshots: screens start no timers of their own (no ticking
+    player or countdown, no flashing), so the injected clock alone decides what shows."""

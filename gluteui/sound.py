@@ -72,13 +72,14 @@ class SoundPlayer:
     """Plays cues on a background thread; `fallback(name)` runs when sound cannot play."""
 
     def __init__(
-        self, enabled: bool, folder: Callable[[], Path], fallback: Callable[[str], None]
+        self, enabled: bool, folder: Callable[[], Path], fallback: Callable[[str], None] | None = None
     ) -> None:
         self.enabled = enabled
         self.muted = False
         self.folder = folder
         """Where the WAVs go, asked for on the sound thread (platformdirs is slow to import)."""
         self.fallback = fallback
+        """Called with the cue's name when it cannot be heard (the App rings the bell)."""
         self.problem: str | None = None if enabled else "sound is off (--no-sound)"
         self._paths: dict[str, Path] = {}
         self._queue: queue.Queue[str] = queue.Queue()
@@ -102,7 +103,7 @@ class SoundPlayer:
             return
         if self.available:
             self._queue.put(name)
-        else:
+        elif self.fallback is not None:
             self.fallback(name)
 
     def _prepare(self) -> Callable[[Path], object] | None:

@@ -36,7 +36,7 @@ def make_config(data_dir: Path, **overrides: object) -> AppConfig:
         reduced_motion=False,
         now=lambda: FROZEN_NOW,
         monotonic=FakeClock(),
-        animate=False,
+        run_timers=False,
     )
     settings.update(overrides)
     return AppConfig(**settings)

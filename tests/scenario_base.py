@@ -11,6 +11,8 @@ from gluteui.core.history.store import Store
 @dataclass(frozen=True)
 class Scenario:
     name: str
+    shows: str
+    """One sentence: what the snapshot shows and why that state is worth keeping an eye on."""
     press: tuple[str, ...] = ()
     prepare: Callable[[Store], None] = lambda store: None
     """Fills the store before the app starts (demo history, a seen welcome...)."""

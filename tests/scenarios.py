@@ -16,10 +16,30 @@ from tests.factory import make_app
 from tests.scenario_base import Scenario, seen_welcome
 
 SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("home-first-launch"),
-    Scenario("home", prepare=seen_welcome),
-    Scenario("help", press=("question_mark",), prepare=seen_welcome),
-    Scenario("routines", press=("r",), prepare=seen_welcome),
+    Scenario(
+        "home-first-launch",
+        shows="Home on the very first launch: the welcome panel above the menu and empty "
+        "figures, with d to dismiss it offered in the footer.",
+    ),
+    Scenario(
+        "home",
+        shows="Home once the welcome is seen: the menu, today's zeroed streak, week, lessons "
+        "and squeeze-test lines, the routine Enter starts with its length, and the health "
+        "note.",
+        prepare=seen_welcome,
+    ),
+    Scenario(
+        "help",
+        shows="The help modal over Home: the keys of the screen underneath, the keys that work "
+        "everywhere (Ctrl+P palette included) and the safety line.",
+        press=("question_mark",), prepare=seen_welcome,
+    ),
+    Scenario(
+        "routines",
+        shows="The routine picker: the three routines with their length, one line on each and "
+        "its exercises, the weaker-side one saying the squeeze test picks its extra set.",
+        press=("r",), prepare=seen_welcome,
+    ),
     *scenarios_progress.SCENARIOS,
     *scenarios_routine.SCENARIOS,
     *scenarios_quiz.SCENARIOS,

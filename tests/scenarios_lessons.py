@@ -13,12 +13,30 @@ def read_two(store) -> None:
 
 
 SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("lessons", press=("l",), prepare=seen_welcome),
-    # Lesson 3 opens by itself (first unread) with the anatomy figure: glutes asleep.
-    Scenario("lessons-who-steps-in", press=("l",), prepare=read_two),
-    # `g` wakes the glutes: the figure's firing state.
-    Scenario("lessons-anatomy-firing", press=("l", "3", "g"), prepare=seen_welcome),
-    Scenario("lessons-safety", press=("l", "8"), prepare=seen_welcome),
+    Scenario(
+        "lessons",
+        shows="Learn with nothing read: the eight lessons listed, lesson 1 open with its "
+        "summary, and the pointer to the safety lesson.",
+        press=("l",), prepare=seen_welcome,
+    ),
+    Scenario(
+        "lessons-who-steps-in",
+        shows="With lessons 1 and 2 ticked, Learn opens lesson 3 (the first unread) on its "
+        "anatomy figure: glutes asleep, lower back and hamstrings stepping in.",
+        press=("l",), prepare=read_two,
+    ),
+    Scenario(
+        "lessons-anatomy-firing",
+        shows="Lesson 3 after g: the figure's glutes firing and the back and hamstrings calm, "
+        "with the footer now offering g Glutes off.",
+        press=("l", "3", "g"), prepare=seen_welcome,
+    ),
+    Scenario(
+        "lessons-safety",
+        shows="Lesson 8, Safety first, opened with its digit: the education-only note and when "
+        "to stop an exercise.",
+        press=("l", "8"), prepare=seen_welcome,
+    ),
 )
 
 __all__ = ["SCENARIOS", "seen_welcome"]

@@ -29,9 +29,37 @@ def run_to_ask_about(store: Store) -> None:
 
 
 SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("progress-empty", press=("p",), prepare=seen_welcome),
-    Scenario("progress-demo", press=("p",), prepare=demo_history),
-    Scenario("progress-demo-day-selected", press=("p", "left", "left", "up"), prepare=demo_history),
-    Scenario("home-demo", prepare=demo_history),
-    Scenario("checkin-prompt", press=("right", "right"), prepare=run_to_ask_about),
+    Scenario(
+        "progress-empty",
+        shows="Progress with no history: zero streaks, the 26-week calendar (June to November) "
+        "all empty, today Thu 26 Nov with no session, and the run check-ins waiting for 3 of "
+        "each.",
+        press=("p",), prepare=seen_welcome,
+    ),
+    Scenario(
+        "progress-demo",
+        shows="Progress on half a year of demo history: streak 3 (longest 13), the weekly "
+        "target met 25 weeks running, done, empty and rest days in the calendar, and the "
+        "squeeze-test trend per side.",
+        press=("p",), prepare=demo_history,
+    ),
+    Scenario(
+        "progress-demo-day-selected",
+        shows="The calendar cursor moved two weeks back and a day up to Wed 11 Nov: the day's "
+        "panel lists that day's session (standard, 66/66 reps at 06:02).",
+        press=("p", "left", "left", "up"), prepare=demo_history,
+    ),
+    Scenario(
+        "home-demo",
+        shows="Home on the demo history: streak 3 (longest 13), 2 of 3 days this week, 3 of 8 "
+        "lessons read and the latest squeeze-test verdict, Firing.",
+        prepare=demo_history,
+    ),
+    Scenario(
+        "checkin-prompt",
+        shows="The launch after yesterday's unanswered activation: the check-in dialog over "
+        "Home asks how back and hamstrings felt on the run, on a 0-10 scale moved with the "
+        "arrow keys.",
+        press=("right", "right"), prepare=run_to_ask_about,
+    ),
 )

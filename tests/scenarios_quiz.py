@@ -19,12 +19,31 @@ def taken_before(store: Store) -> None:
 
 
 SCENARIOS: tuple[Scenario, ...] = (
-    Scenario("quiz-question", press=("s",), prepare=seen_welcome),
-    # Single-leg stance, left, 12 s into its 30 s hold.
-    Scenario("quiz-countdown", press=("s", "1", "2", "space"), prepare=seen_welcome, advance=12.0),
-    # Right side weaker, long sitting: the focus routine with its extra set on the right.
-    Scenario("quiz-result", press=("s", "1", "2", "1", "2", "1", "2", "3"), prepare=taken_before),
-    Scenario("quiz-red-flag", press=("s", "1", "1", "3"), prepare=seen_welcome),
+    Scenario(
+        "quiz-question",
+        shows="The squeeze test's first step: step 1 of 7, the standing squeeze on the LEFT "
+        "side, its instructions and four answers.",
+        press=("s",), prepare=seen_welcome,
+    ),
+    Scenario(
+        "quiz-countdown",
+        shows="Single-leg stance on the left, 12 s into its 30 s hold: the big countdown at 18, "
+        "with the answers, hip pain included, open before it ends.",
+        press=("s", "1", "2", "space"), prepare=seen_welcome, advance=12.0,
+    ),
+    Scenario(
+        "quiz-result",
+        shows="A result with the right side weaker after long sitting: Sleepy, the scores per "
+        "side, the change since 05 Nov, and the focus routine recommended with its extra set "
+        "on the right.",
+        press=("s", "1", "2", "1", "2", "1", "2", "3"), prepare=taken_before,
+    ),
+    Scenario(
+        "quiz-red-flag",
+        shows="Hip pain in the single-leg stance stops the test: the red-flag page advises "
+        "seeing a physiotherapist or doctor and recommends no routine.",
+        press=("s", "1", "1", "3"), prepare=seen_welcome,
+    ),
 )
 
 __all__ = ["SCENARIOS", "seen_welcome"]

@@ -12,5 +12,8 @@ def clock(seconds: float) -> str:
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """ "1 day", "3 days"; `words` for an irregular plural ("1 rep", "2 reps" need none)."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+    """The form of `word` that goes with `count`: "day" for 1, "days" otherwise.
+
+    `words` is an irregular plural; the number itself is the caller's (it is often bold).
+    """
+    return word if count == 1 else (words or word + "s")

@@ -1,29 +1,45 @@
-"""Help: the keys of the screen underneath, and the few that work everywhere."""
+"""Help: the keys of the screen underneath, the way to every destination, and the few keys
+that work everywhere."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
+from gluteui import locations
+from gluteui.screens.destinations import DESTINATIONS
+from gluteui.widgets.text import markup
+
 GENERAL = (Path(__file__).with_name("help.md")).read_text(encoding="utf-8")
 
-from gluteui import locations
 
-
-def _key_rows(screen: Screen) -> list[tuple[str, str]]:
+def key_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(keys, what they do) for every key the screen shows, each description once."""
     rows: dict[str, str] = {}
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         # Hidden keys (a list's scrolling, vim twins) are covered by the general text below.
         if binding.description and binding.show:
             shown = binding.key_display or screen.app.get_key_display(binding)
             rows.setdefault(binding.description, shown)
     return [(keys, description) for description, keys in rows.items()]
+
+
+def table(rows: list[tuple[str, str]]) -> Table:
+    """Keys right-aligned in bold, what they do beside them; long lines wrap under themselves."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", style="bold", min_width=12)
+    grid.add_column()
+    for keys, description in rows:
+        grid.add_row(Text(keys), Text(description))
+    return grid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -34,13 +50,15 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, underneath: Screen) -> None:
         super().__init__()
-        self.rows = _key_rows(underneath)
+        self.rows = key_rows(underneath)
         self.title_text = underneath.title or underneath.app.title
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(f"[b]Keys on this screen[/b]  [dim]({self.title_text})[/dim]", id="help-title")
-            table = "\n".join(f"[b]{keys:>12}[/b]  {description}" for keys, description in self.rows)
-            yield Static(table, id="help-keys")
+            yield Static(markup("[b]Keys on this screen[/b]  [dim]($title)[/dim]", title=self.title_text),
+                         id="help-title")
+            yield Static(table(self.rows), id="help-keys")
+            yield Static("[b]Going places[/b]  [dim](keys on Home, or Ctrl+P anywhere)[/dim]", id="help-places-title")
+            yield Static(table([(d.key_display, f"{d.title}: {d.help}") for d in DESTINATIONS]), id="help-places")
             yield Markdown(GENERAL, id="help-general")
             yield Static("[dim]Esc closes this help[/dim]", id="help-close")

@@ -9,15 +9,19 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gluteui.core.text import plural
+from gluteui.screens import messages
+from gluteui.screens.base import GluteScreen
+from gluteui.screens.destinations import DESTINATIONS
 from gluteui.widgets.menu import Menu
+from gluteui.widgets.text import markup
 from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from gluteui.app import GluteApp
     from gluteui.core.content.quiz import Quiz
     from gluteui.core.stats.overview import Overview
 
@@ -29,20 +33,12 @@ WELCOME = (
 )
 
 HEALTH_NOTE = (
-    "[dim]Education, not diagnosis. Stop on sharp pain; Learn has a safety lesson.[/dim]"
-)
-
-# (option id, label, key shown beside it)
-ENTRIES = (
-    ("routine", "Start activation", "Enter"),
-    ("learn", "Learn", "l"),
-    ("quiz", "Squeeze test", "s"),
-    ("routines", "Routines", "r"),
-    ("progress", "Progress", "p"),
+    "[dim]Education, not diagnosis. Stop on sharp pain; Lessons has a safety lesson.[/dim]"
 )
 
 
-def status_text(view: Overview, quiz: Quiz) -> str:
+def status_text(view: Overview, quiz: Quiz) -> Content:
+    """Today's line, the streaks, lessons read and the last squeeze test, for the status box."""
     streaks = view.streaks
     if streaks.today_activated:
         today = "[b $success]Activated today[/] - go and run"
@@ -50,39 +46,47 @@ def status_text(view: Overview, quiz: Quiz) -> str:
         today = "[b]Rest day[/] - your streak is safe"
     else:
         today = "[b $warning]Not activated yet today[/]"
-    days = "day" if streaks.current_streak == 1 else "days"
-    return "\n".join((
-        today,
-        f"Streak [b]{streaks.current_streak}[/] {days}  (longest {streaks.longest_streak})",
-        f"This week [b]{streaks.week_activated_days}[/] of {streaks.weekly_target} days",
-        f"Lessons read {view.lessons_read} of {view.lessons_total}",
-        "Squeeze test: " + (
-            quiz.title_of(view.latest_verdict, view.latest_red_flag) if view.latest_verdict else "not taken yet"
-        ),
-    ))
+    verdict = (
+        quiz.title_of(view.latest_verdict, view.latest_red_flag) if view.latest_verdict else "not taken yet"
+    )
+    return markup(
+        "\n".join((
+            today,
+            "Streak [b]$streak[/] $days  (longest $longest)",
+            "This week [b]$week[/] of $target days",
+            "Lessons read $read of $lessons",
+            "Squeeze test: $verdict",
+        )),
+        streak=streaks.current_streak, days=plural(streaks.current_streak, "day"),
+        longest=streaks.longest_streak, week=streaks.week_activated_days,
+        target=streaks.weekly_target, read=view.lessons_read, lessons=view.lessons_total,
+        verdict=verdict,
+    )
 
 
-class HomeScreen(Screen[None]):
-    app: GluteApp
+def menu_option(title: str, key: str, name: str) -> Option:
+    """A menu line: the destination's title, and the key that opens it right-aligned."""
+    return Option(markup("$title[dim]$key[/dim]", title=f"{title:<20}", key=f"{key:>5}"), id=name)
+
+
+class HomeScreen(GluteScreen):
     offered_checkin = False
     BINDINGS = [
-        Binding("l", "app.open('learn')", "Learn", id="learn"),
-        Binding("s", "app.open('quiz')", "Squeeze test", id="quiz"),
-        Binding("r", "app.open('routines')", "Routines", id="routines"),
-        Binding("p", "app.open('progress')", "Progress", id="progress"),
-        Binding("d", "dismiss_welcome", "Dismiss welcome", id="dismiss_welcome"),
+        *(
+            Binding(d.key, f"open('{d.name}')", d.title, id=d.name, tooltip=d.help)
+            for d in DESTINATIONS if d.key != "enter"
+        ),
+        Binding("d", "dismiss_welcome", "Dismiss welcome", id="dismiss_welcome",
+                tooltip="Hide the welcome note for good"),
     ]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="home-body"):
-            if not self.app.store.setting("welcome_seen", False):
+            if not self.services.store.setting("welcome_seen", False):
                 yield Static(WELCOME, id="welcome")
             with Horizontal(id="home-row"):
-                yield Menu(
-                    *(Option(f"{label:<20}[dim]{key:>5}[/dim]", id=name) for name, label, key in ENTRIES),
-                    id="menu",
-                )
+                yield Menu(*(menu_option(d.title, d.key_display, d.name) for d in DESTINATIONS), id="menu")
                 yield Static(id="today")
             yield Static(id="next-routine")
             yield Static(HEALTH_NOTE, id="home-note")
@@ -90,23 +94,27 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Shown at launch and on every return: today's status may have changed."""
-        if self.app.content_loaded:
+        if self.services.content_loaded:
             self.show_status()
         else:
             # At launch the menu is drawn first; content/ and the status follow a frame later.
             self.call_after_refresh(self.show_status)
 
     def show_status(self) -> None:
+        from gluteui.core.content.load import ContentError
         from gluteui.core.stats.overview import overview
         from gluteui.core.stats.runs import checkin_due
 
-        app = self.app
-        if not app.ensure_content():
+        services = self.services
+        try:
+            content = services.load_content()
+        except ContentError as error:
+            self.post_message(messages.ContentFailed(str(error)))
             return
-        history = app.store.history()
-        app.show_store_notices()
-        view = overview(history, app.lesson_ids, app.config.now())
-        self.query_one("#today", Static).update(status_text(view, app.content.quiz))
+        history = services.store.history()
+        self.post_message(messages.HistoryRead())
+        view = overview(history, services.lesson_ids, services.config.now())
+        self.query_one("#today", Static).update(status_text(view, content.quiz))
         self.show_next_routine(view.latest_red_flag)
         # Only on launch ("the launch after an activation"), and only over Home: a key
         # pressed before this ran may already have opened another screen.
@@ -114,40 +122,33 @@ class HomeScreen(Screen[None]):
             self.offered_checkin = True
             run_day = checkin_due(history, view.today)
             if run_day is not None:
-                from gluteui.screens.checkin import CheckinScreen
+                from gluteui.widgets.checkin import CheckinDialog
 
-                self.app.push_screen(CheckinScreen(run_day), partial(self.save_checkin, run_day))
+                self.app.push_screen(CheckinDialog(run_day), partial(self.save_checkin, run_day))
 
     def show_next_routine(self, red_flag: bool) -> None:
-        from gluteui.core.routine.player import clock
+        from gluteui.core.text import clock
 
-        routine = self.app.content.routines[self.app.recommended_routine()]
+        routine = self.services.recommended_routine()
         moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
         caution = (
             "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
             if red_flag else ""
         )
-        self.query_one("#next-routine", Static).update(
-            f"[b]Enter[/b] starts [b]{routine.name}[/b] "
-            f"({clock(self.app.routine_seconds(routine))} min): {moves}.{caution}"
-        )
+        self.query_one("#next-routine", Static).update(markup(
+            "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves." + caution,
+            name=routine.name, minutes=clock(self.services.routine_seconds(routine)), moves=moves,
+        ))
 
     def save_checkin(self, run_day: date, score: int | None) -> None:
-        import uuid
-
         from gluteui.core.history.records import Checkin
-        from gluteui.core.history.store import StoreError
         from gluteui.core.scales import MAX_CHECKIN_SCORE
 
-        app = self.app
-        try:
-            if score is None:
-                app.store.set_setting("checkin_skipped", run_day.isoformat())
-            else:
-                app.store.add_checkin(Checkin(uuid.uuid4().hex, run_day, score, app.config.now()))
-                self.notify(f"Run check-in saved: {score}/{MAX_CHECKIN_SCORE}.")
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        store, now = self.services.store, self.services.config.now()
+        if score is None:
+            self.save(lambda: store.set_setting("checkin_skipped", run_day.isoformat()))
+        elif self.save(lambda: store.add_checkin(Checkin.new(run_day, score, now))):
+            self.notify(f"Run check-in saved: {score}/{MAX_CHECKIN_SCORE}.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_welcome":
@@ -155,10 +156,13 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_dismiss_welcome(self) -> None:
-        self.app.save_setting("welcome_seen", True)
+        self.save(lambda: self.services.store.set_setting("welcome_seen", True))
         self.query("#welcome").remove()
         self.refresh_bindings()
 
+    def action_open(self, name: str) -> None:
+        self.post_message(messages.Open(name))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.action_open(event.option.id)
+            self.post_message(messages.Open(event.option.id))

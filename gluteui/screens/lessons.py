@@ -8,13 +8,11 @@ Pressing `m` overrides both for the rest of that visit.
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,15 +20,13 @@ from gluteui import locations
 from gluteui.core.anatomy import State
 from gluteui.core.content.lessons import Lesson
 from gluteui.core.history.store import StoreError
+from gluteui.screens import messages
+from gluteui.screens.base import GluteScreen
+from gluteui.services import Services
 from gluteui.widgets.anatomy import Anatomy
+from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
-if TYPE_CHECKING:
-    from gluteui.app import GluteApp
-
-FIGURES: dict[str, State] = {"who-steps-in": "asleep"}
-"""Lesson id -> the state the anatomy figure above its text starts in."""
-SAFETY_LESSON = "safety"
 COMPACT_BELOW = 30
 """List widths under this drop the reading time and cut long titles to one line."""
 READ_MARK, UNREAD_MARK = "✓", "·"
@@ -81,7 +77,7 @@ class LessonList(OptionList, can_focus=False):
         for number, lesson in enumerate(lessons, start=1):
             lines = label_lines(number, lesson, width, digits) if width else [lesson.title]
             mark = (READ_MARK, "$success") if lesson.id in read else (UNREAD_MARK, "dim")
-            style = "$warning" if lesson.id == SAFETY_LESSON else ""
+            style = "$warning" if lesson.safety else ""
             prompt = Content.assemble(mark, " ", ("\n".join(lines), style))
             options.append(Option(prompt, id=lesson.id))
         self.set_options(options)
@@ -100,35 +96,39 @@ class Reader(VerticalScroll, inherit_bindings=False):
     ]
 
 
-class LessonsScreen(Screen[None]):
+class LessonsScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("lessons")
-    app: GluteApp
     TITLE = "Lessons"
     AUTO_FOCUS = "#lesson-reader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the screen before"),
         Binding(
             "left,h", "previous", "Previous lesson", id="previous_lesson", key_display="←",
-            group=PAGING,
+            group=PAGING, tooltip="Open the lesson before this one",
         ),
         Binding(
-            "right,l", "next", "Next lesson", id="next_lesson", key_display="→", group=PAGING
+            "right,l", "next", "Next lesson", id="next_lesson", key_display="→", group=PAGING,
+            tooltip="Open the lesson after this one",
         ),
-        Binding("m", "mark(True)", "Mark read", id="mark_read"),
-        Binding("m", "mark(False)", "Mark unread", id="mark_unread"),
-        Binding("enter", "lesson_action('quiz')", "Squeeze test", id="lesson_quiz"),
-        Binding("enter", "lesson_action('routine')", "Start routine", id="lesson_routine"),
-        Binding("g", "figure('firing')", "Wake glutes", id="wake_glutes"),
-        Binding("g", "figure('asleep')", "Glutes off", id="glutes_off"),
+        Binding("m", "mark(True)", "Mark read", id="mark_read", tooltip="Mark this lesson as read"),
+        Binding("m", "mark(False)", "Mark unread", id="mark_unread", tooltip="Mark this lesson as not read yet"),
+        Binding("enter", "lesson_action('quiz')", "Squeeze test", id="lesson_quiz",
+                tooltip="Take the squeeze test this lesson explains"),
+        Binding("enter", "lesson_action('player')", "Start routine", id="lesson_routine",
+                tooltip="Start the activation routine this lesson describes"),
+        Binding("g", "figure('firing')", "Wake glutes", id="wake_glutes",
+                tooltip="Show the figure with the glutes firing"),
+        Binding("g", "figure('asleep')", "Glutes off", id="glutes_off",
+                tooltip="Show the figure with the glutes asleep"),
         *(
             Binding(str(n), f"jump({n})", "Jump to lesson", show=False, key_display="1-9")
             for n in range(1, 10)
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
         self.index = 0
         self.read: set[str] = set()
         self.auto_mark = True
@@ -136,7 +136,7 @@ class LessonsScreen(Screen[None]):
 
     @property
     def lessons(self) -> tuple[Lesson, ...]:
-        return self.app.content.lessons
+        return self.services.content.lessons
 
     @property
     def lesson(self) -> Lesson:
@@ -158,10 +158,10 @@ class LessonsScreen(Screen[None]):
         yield Footer()
 
     def _note(self) -> str:
-        ids = [lesson.id for lesson in self.lessons]
-        if SAFETY_LESSON not in ids:
+        safety = next((n for n, lesson in enumerate(self.lessons, start=1) if lesson.safety), None)
+        if safety is None or safety > 9:
             return "[b]Education, not diagnosis.[/b]"
-        number = ids.index(SAFETY_LESSON) + 1
+        number = safety
         return (
             f"[b]Education, not diagnosis.[/b] Pain or a red flag? Press [b]{number}[/b]:"
             " safety first."
@@ -178,9 +178,9 @@ class LessonsScreen(Screen[None]):
 
     def _load_read(self) -> None:
         try:
-            self.read = self.app.store.lessons_read() & self.app.lesson_ids
+            self.read = self.services.store.lessons_read() & self.services.lesson_ids
         except StoreError as error:
-            self.notify(str(error), title="Your data file", severity="error")
+            self.notify(str(error), title="Your data file", severity="error", markup=False)
 
     def _show_list(self) -> None:
         if self.lessons:
@@ -194,32 +194,32 @@ class LessonsScreen(Screen[None]):
         lesson = self.lesson
         reader = self.query_one(Reader)
         reader.scroll_home(animate=False)
-        self.query_one("#lesson-heading", Static).update(
-            f"[b]{lesson.title}[/b]\n[dim]Lesson {index + 1} of {len(self.lessons)}"
-            f" · {lesson.minutes} min read[/dim]"
-        )
-        self.query_one("#lesson-takeaway", Static).update(lesson.takeaway)
+        self.query_one("#lesson-heading", Static).update(markup(
+            f"[b]$title[/b]\n[dim]Lesson {index + 1} of {len(self.lessons)}"
+            f" · {lesson.minutes} min read[/dim]", title=lesson.title,
+        ))
+        self.query_one("#lesson-takeaway", Static).update(plain(lesson.takeaway))
         figure = self.query_one("#lesson-figure", Vertical)
         await figure.remove_children()
-        if lesson.id in FIGURES:
-            await figure.mount(Anatomy(FIGURES[lesson.id], id="lesson-anatomy"))
-        figure.display = lesson.id in FIGURES
+        if lesson.figure is not None:
+            await figure.mount(Anatomy(lesson.figure, id="lesson-anatomy"))
+        figure.display = lesson.figure is not None
         await self.query_one("#lesson-body", Markdown).update(lesson.body)
         self.query_one("#lesson-sources", Static).update(
-            "[b]Sources[/b]\n" + "\n".join(f"• {source}" for source in lesson.sources)
+            markup("[b]Sources[/b]\n$sources", sources="\n".join(f"• {source}" for source in lesson.sources))
         )
         self.query_one("#lesson-next", Static).update(self._next_hint())
         self._show_list()
         self.refresh_bindings()
 
-    def _next_hint(self) -> str:
+    def _next_hint(self) -> Content:
         if self.lesson.action == "quiz":
-            return "[b]Enter[/b]: take the squeeze test now."
-        if self.lesson.action == "routine":
-            return "[b]Enter[/b]: start the activation routine."
+            return markup("[b]Enter[/b]: take the squeeze test now.")
+        if self.lesson.action == "player":
+            return markup("[b]Enter[/b]: start the activation routine.")
         if self.index + 1 < len(self.lessons):
-            return f"[b]→[/b] next: {self.lessons[self.index + 1].title}"
-        return "[b]Esc[/b]: back to Home."
+            return markup("[b]→[/b] next: $title", title=self.lessons[self.index + 1].title)
+        return markup("[b]Esc[/b]: back to Home.")
 
     def _reader_scrolled(self, scroll_y: float) -> None:
         reader = self.query_one(Reader)
@@ -234,11 +234,9 @@ class LessonsScreen(Screen[None]):
     def _set_read(self, read: bool) -> None:
         if (self.lesson.id in self.read) == read:
             return
-        try:
-            self.app.store.set_lesson_read(self.lesson.id, read)
-        except StoreError as error:
-            # The store keeps the change in memory and retries on the next save; show what it holds.
-            self.notify(str(error), title="Not saved", severity="error")
+        lesson_id = self.lesson.id
+        # A failed save stays in the store's memory and is retried; show what it holds.
+        self.save(lambda: self.services.store.set_lesson_read(lesson_id, read))
         self._load_read()
         self._show_list()
         self.refresh_bindings()
@@ -285,7 +283,7 @@ class LessonsScreen(Screen[None]):
     def action_lesson_action(self, name: str) -> None:
         if self.lesson.action == name:
             self._leave()
-            self.app.action_open(name)
+            self.post_message(messages.Open(name))
 
     def action_figure(self, state: State) -> None:
         for figure in self.query("#lesson-anatomy").results(Anatomy):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, Static
 
 from gluteui import locations
@@ -16,72 +15,78 @@ from gluteui.core.content.quiz import Quiz
 from gluteui.core.sides import SIDES
 from gluteui.core.stats.progress import ProgressView, progress_view
 from gluteui.core.stats.runs import MIN_RUNS_EACH
+from gluteui.core.text import plural
+from gluteui.screens.base import GluteScreen
 from gluteui.widgets.calendar import CalendarHeatmap
+from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
-if TYPE_CHECKING:
-    from gluteui.app import GluteApp
 
-
-def streak_text(view: ProgressView) -> str:
+def streak_text(view: ProgressView) -> Content:
     s = view.streaks
-    days = "day" if s.current_streak == 1 else "days"
-    weeks = "week" if s.weekly_streak == 1 else "weeks"
-    return (
-        f"Streak [b]{s.current_streak}[/] {days} (longest {s.longest_streak})   "
-        f"This week [b]{s.week_activated_days}[/] of {s.weekly_target} days\n"
-        f"Weekly target met [b]{s.weekly_streak}[/] {weeks} running   "
-        f"[b]{s.total_sessions}[/] sessions   Lessons read {view.lessons_read} of {view.lessons_total}"
+    return markup(
+        "Streak [b]$streak[/] $days (longest $longest)   This week [b]$week[/] of $target days\n"
+        "Weekly target met [b]$weekly[/] $weeks running   [b]$sessions[/] sessions   "
+        "Lessons read $read of $lessons",
+        streak=s.current_streak, days=plural(s.current_streak, "day"), longest=s.longest_streak,
+        week=s.week_activated_days, target=s.weekly_target, weekly=s.weekly_streak,
+        weeks=plural(s.weekly_streak, "week"), sessions=s.total_sessions,
+        read=view.lessons_read, lessons=view.lessons_total,
     )
 
 
-def day_text(view: ProgressView, day: date) -> str:
+def day_text(view: ProgressView, day: date) -> Content:
     sessions = view.sessions_by_day.get(day, [])
-    head = f"[b]{day:%a %d %b %Y}[/]" + ("  [i]rest day[/]" if day in view.rest_days else "")
+    rest = day in view.rest_days
+    head = markup("[b]$day[/]" + ("  [i]rest day[/]" if rest else ""), day=f"{day:%a %d %b %Y}")
     if not sessions:
-        return f"{head}\nNo session.  [dim]r: {'unmark' if day in view.rest_days else 'mark'} rest day[/]"
-    parts = [
+        return head + markup(f"\nNo session.  [dim]r: {'unmark' if rest else 'mark'} rest day[/]")
+    parts = "; ".join(
         f"{s.routine_id} {s.done_reps}/{s.planned_reps} reps at {s.started_at:%H:%M}" for s in sessions
-    ]
-    return f"{head}\n" + "; ".join(parts)
+    )
+    return head + plain("\n" + parts)
 
 
-def trend_text(view: ProgressView, quiz: Quiz) -> str:
+def trend_text(view: ProgressView, quiz: Quiz) -> Content:
     if not view.quiz_trend:
-        return "Squeeze test: not taken yet (s on Home)."
+        return plain("Squeeze test: not taken yet (s on Home).")
     latest = view.quiz_trend[-1]
-    lines = [f"Squeeze test: [b]{quiz.title_of(latest.verdict, latest.red_flag)}[/] on {latest.local_date:%d %b}"]
+    lines = [markup("Squeeze test: [b]$verdict[/] on $day",
+                    verdict=quiz.title_of(latest.verdict, latest.red_flag), day=f"{latest.local_date:%d %b}")]
     for side in SIDES:
         scores = " -> ".join(str(result.scores.get(side, 0)) for result in view.quiz_trend)
-        lines.append(f"  {side.capitalize():<6}{scores}")
-    return "\n".join(lines)
+        lines.append(plain(f"  {side.capitalize():<6}{scores}"))
+    return Content("\n").join(lines)
 
 
-def runs_text(view: ProgressView) -> str:
+def runs_text(view: ProgressView) -> Content:
     runs = view.runs
     if not runs.enough:
-        return (
+        return plain(
             f"Run check-ins: {runs.with_activation} after an activation, "
             f"{runs.without_activation} without. Once there are {MIN_RUNS_EACH} of each, "
             "this compares how your back felt."
         )
-    return (
-        f"Back and hamstrings after runs (0 fine - 10 very bad):\n"
-        f"  with an activation    [b]{runs.average_with:.1f}[/]  ({runs.with_activation} runs)\n"
-        f"  without               [b]{runs.average_without:.1f}[/]  ({runs.without_activation} runs)\n"
-        "[dim]Your own notes, not a controlled trial.[/]"
+    return markup(
+        "Back and hamstrings after runs (0 fine - 10 very bad):\n"
+        "  with an activation    [b]$with_[/]  ($count_with runs)\n"
+        "  without               [b]$without[/]  ($count_without runs)\n"
+        "[dim]Your own notes, not a controlled trial.[/]",
+        with_=f"{runs.average_with:.1f}", count_with=runs.with_activation,
+        without=f"{runs.average_without:.1f}", count_without=runs.without_activation,
     )
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("progress")
-    app: GluteApp
     view: ProgressView
     TITLE = "Progress"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("r", "toggle_rest", "Rest day", id="toggle_rest"),
-        Binding("t", "next_weekly_target", "Weekly target", id="weekly_target"),
+        Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the screen before"),
+        Binding("r", "toggle_rest", "Rest day", id="toggle_rest",
+                tooltip="Mark the chosen day as a rest day, or unmark it (rest days bridge a streak)"),
+        Binding("t", "next_weekly_target", "Weekly target", id="weekly_target",
+                tooltip="Change how many activated days make a week count (1 to 7)"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -105,20 +110,18 @@ class ProgressScreen(Screen[None]):
         self.query_one(CalendarHeatmap).focus()
 
     def load_view(self) -> ProgressView:
-        app = self.app
-        history = app.store.history()
-        today = history.day_of(app.config.now())
-        return progress_view(history, today, app.lesson_ids)
+        services = self.services
+        history = services.store.history()
+        today = history.day_of(services.config.now())
+        return progress_view(history, today, services.lesson_ids)
 
     def show_view(self) -> None:
         view = self.view
-        self.query_one("#progress-streaks", Static).update(
-            streak_text(view)
-        )
+        self.query_one("#progress-streaks", Static).update(streak_text(view))
         calendar = self.query_one(CalendarHeatmap)
         calendar.show(view.weeks)
         self.query_one("#progress-day", Static).update(day_text(view, calendar.selected))
-        self.query_one("#progress-trend", Static).update(trend_text(view, self.app.content.quiz))
+        self.query_one("#progress-trend", Static).update(trend_text(view, self.services.content.quiz))
         self.query_one("#progress-runs", Static).update(runs_text(view))
 
     def on_calendar_heatmap_day_selected(self, event: CalendarHeatmap.DaySelected) -> None:
@@ -127,19 +130,14 @@ class ProgressScreen(Screen[None]):
     def action_next_weekly_target(self) -> None:
         """Step the weekly target 1 -> 7 and round again: runners plan their own weeks."""
         target = self.view.streaks.weekly_target % 7 + 1
-        self.app.save_setting("weekly_target", target)
+        self.save(lambda: self.services.store.set_setting("weekly_target", target))
         self.view = self.load_view()
         self.show_view()
         self.notify(f"Weekly target: {target} activated days", timeout=3)
 
     def action_toggle_rest(self) -> None:
         day = self.query_one(CalendarHeatmap).selected
-        from gluteui.core.history.store import StoreError
-
-        try:
-            self.app.store.set_rest_day(day, day not in self.view.rest_days)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
-            return
-        self.view = self.load_view()
-        self.show_view()
+        rest = day not in self.view.rest_days
+        if self.save(lambda: self.services.store.set_rest_day(day, rest)):
+            self.view = self.load_view()
+            self.show_view()

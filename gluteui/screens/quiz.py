@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
 
 from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,42 +18,43 @@ from textual.widgets.option_list import Option
 from gluteui import locations
 from gluteui.core.content.quiz import Step
 from gluteui.core.history.records import QuizResult
-from gluteui.core.history.store import StoreError
 from gluteui.core.quiz.attempt import (
     Assessment,
     Attempt,
     Recommendation,
     change_since,
     hold_left,
+    saved_settings,
     seconds_shown,
     to_record,
 )
+from gluteui.screens import messages
+from gluteui.screens.base import GluteScreen
+from gluteui.services import Services
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.player import SideBanner
 from gluteui.widgets.side_bars import SideBars
+from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from gluteui.app import GluteApp
 
 TICKS_PER_SECOND = 4
 WIDE_LAYOUT = 110
 """Columns from which the result shows the anatomy figure beside the text."""
 
 
-def step_heading(step: Step, number: int, total: int) -> str:
+def step_heading(step: Step, number: int, total: int) -> Content:
     dots = "●" * number + "[dim]" + "○" * (total - number) + "[/dim]"
     hold = f"  [dim]{step.hold_s:g} s hold[/dim]" if step.hold_s else ""
-    return f"[dim]Step {number} of {total}[/dim]  {dots}\n[b]{step.title}[/b]{hold}"
+    return markup(f"[dim]Step {number} of {total}[/dim]  {dots}\n[b]$title[/b]{hold}", title=step.title)
 
 
-def recommendation_text(recommendation: Recommendation, routine_name: str) -> str:
-    lines = [f"Recommended: [b]{routine_name}[/b]"]
-    lines += [f"[dim]·[/dim] {reason}" for reason in recommendation.reasons]
-    lines.append("[dim]Enter starts it; Start activation on Home now uses it too.[/dim]")
-    return "\n".join(lines)
+def recommendation_text(recommendation: Recommendation, routine_name: str) -> Content:
+    lines = [markup("Recommended: [b]$name[/b]", name=routine_name)]
+    lines += [markup("[dim]·[/dim] $reason", reason=reason) for reason in recommendation.reasons]
+    lines.append(markup("[dim]Enter starts it; Start activation on Home now uses it too.[/dim]"))
+    return Content("\n").join(lines)
 
 
 def tips_table(tips: tuple[str, ...]) -> Table:
@@ -61,37 +62,38 @@ def tips_table(tips: tuple[str, ...]) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim")
     table.add_column()
-    table.add_row("", "[b]From your answers[/b]")
+    table.add_row("", Text("From your answers", style="bold"))
     for tip in tips:
-        table.add_row("·", tip)
+        table.add_row("·", Text(tip))
     return table
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("quiz")
-    app: GluteApp
     TITLE = "Squeeze test"
     BINDINGS = [
         # Priority, so Enter answers from the list and still shows in the footer.
-        Binding("enter", "answer", "Answer", id="answer", priority=True),
-        Binding("enter", "start_routine", "Start recommended routine", id="start_routine", priority=True),
-        Binding("space", "start_hold", "Start hold", id="start_hold"),
-        Binding("b,backspace", "previous", "Previous", id="previous", key_display="b"),
-        Binding("r", "retake", "Retake", id="retake"),
-        Binding("escape", "app.pop_screen", "Leave", id="back"),
+        Binding("enter", "answer", "Answer", id="answer", priority=True, tooltip="Give the highlighted answer"),
+        Binding("enter", "start_routine", "Start recommended routine", id="start_routine", priority=True,
+                tooltip="Run the routine this result recommends"),
+        Binding("space", "start_hold", "Start hold", id="start_hold", tooltip="Start the timed hold for this step"),
+        Binding("b,backspace", "previous", "Previous", id="previous", key_display="b",
+                tooltip="Back to the step before and change its answer"),
+        Binding("r", "retake", "Retake", id="retake", tooltip="Take the squeeze test again from the start"),
+        Binding("escape", "app.pop_screen", "Leave", id="back", tooltip="Leave the squeeze test"),
         *(Binding(str(n), f"pick({n - 1})", "Answer by number", show=False, key_display="1-9")
           for n in range(1, 10)),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
         self.hold_started: float | None = None
         self.hold_cued = False
         self.ticker: Timer | None = None
         self.assessment: Assessment | None = None
 
     def compose(self) -> ComposeResult:
-        self.attempt = Attempt(self.app.content.quiz)
+        self.attempt = Attempt(self.services.content.quiz)
         yield TitleBar()
         with ContentSwitcher(initial="quiz-step", id="quiz-views"):
             with Vertical(id="quiz-step"):
@@ -101,7 +103,7 @@ class QuizScreen(Screen[None]):
                 yield Static(id="quiz-instructions")
                 yield Countdown(id="quiz-countdown")
                 yield Menu(id="quiz-options")
-                yield Static(self.attempt.quiz.safety.reminder, id="quiz-reminder")
+                yield Static(plain(self.attempt.quiz.safety.reminder), id="quiz-reminder")
             with VerticalScroll(id="quiz-result"):
                 with Vertical(id="quiz-result-text"):
                     yield Static(id="quiz-verdict")
@@ -134,13 +136,13 @@ class QuizScreen(Screen[None]):
         banner = self.query_one(SideBanner)
         banner.display = step.side is not None
         banner.side = step.side
-        self.query_one("#quiz-instructions", Static).update(step.instructions)
+        self.query_one("#quiz-instructions", Static).update(plain(step.instructions))
         self.query_one(Countdown).display = step.hold_s is not None
         self.tick()
         menu = self.query_one(Menu)
         menu.clear_options()
         menu.add_options(
-            Option(f"[b]{number}[/b]  {option.label}", id=str(number - 1))
+            Option(markup(f"[b]{number}[/b]  $label", label=option.label), id=str(number - 1))
             for number, option in enumerate(step.options, start=1)
         )
         menu.highlighted = 0
@@ -173,9 +175,9 @@ class QuizScreen(Screen[None]):
 
     def action_start_hold(self) -> None:
         self.stop_hold()
-        self.hold_started = self.app.config.monotonic()
-        self.app.cue("hold_start")
-        if self.app.config.animate:
+        self.hold_started = self.services.config.monotonic()
+        self.services.sound.play("hold_start")
+        if self.services.config.run_timers:
             self.ticker = self.set_interval(1 / TICKS_PER_SECOND, self.tick)
         self.tick()
 
@@ -191,7 +193,7 @@ class QuizScreen(Screen[None]):
         step = self.attempt.step
         if step is None or step.hold_s is None:
             return
-        seconds = seconds_shown(hold_left(step.hold_s, self.hold_started, self.app.config.monotonic()))
+        seconds = seconds_shown(hold_left(step.hold_s, self.hold_started, self.services.config.monotonic()))
         countdown = self.query_one(Countdown)
         if self.hold_started is None:
             countdown.show(seconds, f"Press [b]space[/b] to start the {step.hold_s:g} s hold.\n"
@@ -202,7 +204,7 @@ class QuizScreen(Screen[None]):
             countdown.show(0, "Time! Relax, then answer.", "done")
             if not self.hold_cued:
                 self.hold_cued = True
-                self.app.cue("hold_end")
+                self.services.sound.play("hold_end")
             if self.ticker is not None:
                 self.ticker.stop()
                 self.ticker = None
@@ -211,21 +213,13 @@ class QuizScreen(Screen[None]):
 
     def finish(self) -> None:
         self.stop_hold()
-        app = self.app
+        store = self.services.store
         assessment = self.assessment = self.attempt.assessment()
-        now = app.config.now()
-        earlier: list[QuizResult] = []
-        saved = False
-        try:
-            history = app.store.history()
-            earlier = history.quiz_results
-            app.store.add_quiz_result(to_record(assessment, uuid.uuid4().hex, history.day_of(now), now))
-            saved = True
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
-        if assessment.recommendation is not None:
-            app.save_setting("recommended_routine", assessment.recommendation.routine_id)
-            app.save_setting("extra_set_side", assessment.recommendation.extra_set_side)
+        now = self.services.config.now()
+        history = store.history()
+        earlier = history.quiz_results
+        record = to_record(assessment, uuid.uuid4().hex, history.day_of(now), now)
+        saved = self.save(lambda: store.record_quiz(record, saved_settings(assessment)))
         self.show_result(assessment, earlier, saved)
 
     def show_result(self, assessment: Assessment, earlier: list[QuizResult], saved: bool) -> None:
@@ -239,7 +233,8 @@ class QuizScreen(Screen[None]):
         change = None if assessment.red_flag else change_since(earlier, assessment.scores)
         status = "Saved." if saved else "[b]Not saved[/b] (see the message)."
         self.query_one("#quiz-change", Static).update(
-            f"[dim]{status} {change}.[/dim]" if change else f"[dim]{status} Retake it any time.[/dim]"
+            markup(f"[dim]{status} $change.[/dim]", change=change) if change
+            else markup(f"[dim]{status} Retake it any time.[/dim]")
         )
         recommendation = self.query_one("#quiz-recommendation", Static)
         recommendation.display = assessment.recommendation is not None
@@ -247,17 +242,20 @@ class QuizScreen(Screen[None]):
         bars.display = not assessment.red_flag
         anatomy = self.query_one(Anatomy)
         anatomy.display = not assessment.red_flag
-        anatomy.state = "firing" if assessment.verdict.id == "firing" else "asleep"
+        anatomy.state = assessment.verdict.figure
         if assessment.red_flag:
-            verdict.update(f"[b]{quiz.safety.title}[/b]")
-            self.query_one("#quiz-explanation", Static).update(quiz.safety.text)
+            verdict.update(markup("[b]$title[/b]", title=quiz.safety.title))
+            self.query_one("#quiz-explanation", Static).update(plain(quiz.safety.text))
         else:
             lower = min(assessment.scores.values())
-            verdict.update(f"[b]{assessment.verdict.title}[/b]  [dim]your lower side scored {lower} of {quiz.max_score}[/dim]")
+            verdict.update(markup(
+                f"[b]$title[/b]  [dim]your lower side scored {lower} of {quiz.max_score}[/dim]",
+                title=assessment.verdict.title,
+            ))
             bars.show(assessment.scores, quiz.max_score, assessment.weaker_side)
-            self.query_one("#quiz-explanation", Static).update(assessment.verdict.text)
+            self.query_one("#quiz-explanation", Static).update(plain(assessment.verdict.text))
         if assessment.recommendation is not None:
-            routine = self.app.content.routines[assessment.recommendation.routine_id]
+            routine = self.services.content.routines[assessment.recommendation.routine_id]
             recommendation.update(recommendation_text(assessment.recommendation, routine.name))
         tips = self.query_one("#quiz-tips", Static)
         tips.display = bool(assessment.tips) and not assessment.red_flag
@@ -268,7 +266,8 @@ class QuizScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_start_routine(self) -> None:
-        self.app.switch_screen(self.app.make_screen("routine"))
+        if self.assessment is not None and self.assessment.recommendation is not None:
+            self.post_message(messages.StartRoutine(self.assessment.recommendation.routine_id))
 
     def action_retake(self) -> None:
         self.attempt = Attempt(self.attempt.quiz)

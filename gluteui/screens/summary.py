@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
@@ -11,43 +10,44 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.history.records import Session
-from gluteui.core.routine.player import clock
 from gluteui.core.sides import UNSIDED
+from gluteui.core.text import clock
+from gluteui.screens.base import GluteScreen
+from gluteui.services import Services
+from gluteui.widgets.text import markup
 from gluteui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from gluteui.app import GluteApp
 
 ANSWERS = {"yes": "yes", "no": "no", "unsure": "not sure"}
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(GluteScreen):
+    """What a routine did, and a feel check per exercise; each answer is saved with the session."""
+
     CSS_PATH = locations.stylesheet("summary")
-    app: GluteApp
     TITLE = "Well done"
     BINDINGS = [
         # Digits, not y/n: an extra n meant for "Next set" must not answer "no".
-        Binding("1", "answer('yes')", "Felt it", id="feel_yes"),
-        Binding("2", "answer('no')", "Didn't", id="feel_no"),
-        Binding("3", "answer('unsure')", "Not sure", id="feel_unsure"),
-        Binding("enter,escape", "finish", "Done", id="finish"),
+        Binding("1", "answer('yes')", "Felt it", id="feel_yes", tooltip="Yes: I felt it where I should"),
+        Binding("2", "answer('no')", "Didn't", id="feel_no", tooltip="No: shows the common mistakes"),
+        Binding("3", "answer('unsure')", "Not sure", id="feel_unsure", tooltip="Not sure this time"),
+        Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
     ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__()
+    def __init__(self, services: Services, session: Session) -> None:
+        super().__init__(services)
         self.session = session
         self.feel: dict[str, str] = {}
 
     @property
     def exercise_ids(self) -> list[str]:
         """The exercises done at least once: only those get a feel check."""
-        reps = self.session.reps
-        return [e for e in reps if e in self.app.content.exercises and sum(reps[e].values())]
+        reps, known = self.session.reps, self.services.content.exercises
+        return [e for e in reps if e in known and sum(reps[e].values())]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -58,16 +58,17 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         s = self.session
+        exercises = self.services.content.exercises
         table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim")
         table.add_column("Exercise")
         table.add_column("Left", justify="right")
         table.add_column("Right", justify="right")
-        for exercise_id in (e for e in s.reps if e in self.app.content.exercises):
+        for exercise_id in (e for e in s.reps if e in exercises):
             done = s.reps[exercise_id]
             both = str(done[UNSIDED]) if UNSIDED in done else ""
+            # Text, not str: rich would read markup in an exercise's name.
             table.add_row(
-                self.app.content.exercises[exercise_id].name,
-                str(done.get("left", both)), str(done.get("right", "")),
+                Text(exercises[exercise_id].name), str(done.get("left", both)), str(done.get("right", "")),
             )
         if not s.done_reps:
             self.title = "Routine over"
@@ -88,20 +89,22 @@ class SummaryScreen(Screen[None]):
         return next((e for e in self.exercise_ids if e not in self.feel), None)
 
     def show_feel(self) -> None:
-        exercises = self.app.content.exercises
-        lines = ["[b]Feel check[/b]: quality beats quantity. Did each move land where it should?"]
+        exercises = self.services.content.exercises
+        lines = [markup("[b]Feel check[/b]: quality beats quantity. Did each move land where it should?")]
         for exercise_id in self.exercise_ids:
             exercise = exercises[exercise_id]
             answer = self.feel.get(exercise_id)
-            asking = exercise_id == self.asking
-            shown = f"[b]{ANSWERS[answer]}[/b]" if answer else ("[reverse] 1 yes  2 no  3 not sure [/reverse]" if asking else "")
-            lines.append(f"\n[b]{exercise.name}[/b]  {shown}\n  {exercise.feel_check}")
+            if answer:
+                shown = f"[b]{ANSWERS[answer]}[/b]"
+            else:
+                shown = "[reverse] 1 yes  2 no  3 not sure [/reverse]" if exercise_id == self.asking else ""
+            lines.append(markup(f"\n[b]$name[/b]  {shown}\n  $check", name=exercise.name, check=exercise.feel_check))
             if answer == "no":
                 for mistake in exercise.mistakes[:2]:
-                    lines.append(f"  [dim]{mistake.mistake}[/dim] {mistake.fix}")
+                    lines.append(markup("  [dim]$mistake[/dim] $fix", mistake=mistake.mistake, fix=mistake.fix))
         if self.asking is None:
-            lines.append("\nSaved. Press [b]Enter[/b] to go back home.")
-        self.query_one("#summary-feel", Static).update("\n".join(lines))
+            lines.append(markup("\nSaved. Press [b]Enter[/b] to go back home."))
+        self.query_one("#summary-feel", Static).update(Content("\n").join(lines))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -114,8 +117,8 @@ class SummaryScreen(Screen[None]):
         if asking is None:
             return
         self.feel[asking] = answer
-        self.session = replace(self.session, feel=dict(self.feel))
-        self.app.save_session(self.session)
+        session = self.session = replace(self.session, feel=dict(self.feel))
+        self.save(lambda: self.services.store.save_session(session))
         self.show_feel()
 
     def action_finish(self) -> None:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
-from gluteui.screens.checkin import CheckinScreen
+from gluteui.widgets.checkin import CheckinDialog
 from gluteui.screens.home import HomeScreen
 from tests.factory import FROZEN_NOW, make_app
 
@@ -31,7 +31,7 @@ async def test_answering_saves_a_checkin_for_the_activation_day(data_dir, store:
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, CheckinScreen)
+        assert isinstance(app.screen, CheckinDialog)
         await pilot.press("2", "right", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -81,4 +81,4 @@ async def test_a_screen_opened_before_the_question_is_not_covered_by_it(data_dir
         monkeypatch.setattr(HomeScreen, "show_status", show_status)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, CheckinScreen), "asked once Home is back"
+        assert isinstance(app.screen, CheckinDialog), "asked once Home is back"

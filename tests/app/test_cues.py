@@ -13,23 +13,23 @@ from tests.factory import make_app
 async def test_a_silent_cue_rings_and_flashes_unless_motion_is_reduced(
     data_dir: Path, reduced: bool, flashes: bool, monkeypatch: pytest.MonkeyPatch
 ):
-    app = make_app(data_dir, animate=True, reduced_motion=reduced)
+    app = make_app(data_dir, run_timers=True, reduced_motion=reduced)
     rings: list[bool] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(True))
     async with app.run_test(size=(80, 24)):
-        app.cue("rep")  # a rep tick rings but does not flash: the phase bar shows it
+        app.services.sound.play("rep")  # a rep tick rings but does not flash: the phase bar shows it
         assert rings == [True] and not app.screen.has_class("-flash")
-        app.cue("switch")
+        app.services.sound.play("switch")
         assert rings == [True, True]
         assert app.screen.has_class("-flash") is flashes  # Home has no banner: the screen
 
 
 async def test_the_routine_flashes_its_side_banner_not_the_whole_screen(data_dir: Path):
-    app = make_app(data_dir, animate=True)
+    app = make_app(data_dir, run_timers=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        app.cue("switch")
+        app.services.sound.play("switch")
         assert app.screen.query_one("#side-banner").has_class("-flash")
         assert not app.screen.has_class("-flash")
 
@@ -39,8 +39,8 @@ async def test_muted_cues_are_silent(data_dir: Path, monkeypatch: pytest.MonkeyP
     rings: list[bool] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(True))
     async with app.run_test(size=(80, 24)):
-        app.sound.muted = True
-        app.cue("switch")
+        app.services.sound.muted = True
+        app.services.sound.play("switch")
         assert rings == []
 
 
@@ -49,10 +49,10 @@ async def test_a_missing_audio_player_is_said_once(data_dir: Path, monkeypatch: 
     said: list[str] = []
     monkeypatch.setattr(app, "notify", lambda message, **options: said.append(message))
     monkeypatch.setattr(app, "bell", lambda: None)
-    monkeypatch.setattr(app.sound, "start", lambda: None)  # as if the probe found nothing
+    monkeypatch.setattr(app.services.sound, "start", lambda: None)  # as if the probe found nothing
     async with app.run_test(size=(80, 24)):
-        app.sound.problem = "no audio player found (install alsa-utils or gstreamer)"
-        app.cue("rep")
-        app.cue("switch")
+        app.services.sound.problem = "no audio player found (install alsa-utils or gstreamer)"
+        app.services.sound.play("rep")
+        app.services.sound.play("switch")
     assert said == ["No sound: no audio player found (install alsa-utils or gstreamer). "
                     "Cues use the bell instead."]

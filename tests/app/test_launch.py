@@ -27,10 +27,10 @@ def broken_content(tmp_path: Path) -> Path:
 
 
 async def test_home_fills_in_status_and_next_routine_once_content_is_loaded(app):
-    assert not app.content_loaded, "content/ is not read before the first frame"
+    assert not app.services.content_loaded, "content/ is not read before the first frame"
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.content_loaded
+        assert app.services.content_loaded
         status = str(app.screen.query_one("#today").render())
         assert "Not activated yet today" in status and "Lessons read 0 of 8" in status
         assert "Standard" in str(app.screen.query_one("#next-routine").render())

@@ -54,7 +54,7 @@ async def test_l_on_home_opens_the_list_and_the_first_lesson(app, size):
     async with app.run_test(size=size) as pilot:
         screen = await open_lessons(pilot)
         lines = list_lines(screen)
-        assert len(lines) == len(app.content.lessons) == 8
+        assert len(lines) == len(app.services.content.lessons) == 8
         assert lines[0].startswith("· 1. The runner's")
         text = reader_text(screen)
         assert "The runner's paradox" in text and "Lesson 1 of 8 · 2 min read" in text
@@ -223,7 +223,7 @@ async def test_enter_runs_the_lesson_action_and_the_footer_offers_it_only_then(a
         await pilot.press("6")
         assert screen.active_bindings["enter"].binding.description == "Start routine"
         await pilot.press("enter")
-        assert opened == ["quiz", "routine"]
+        assert opened == ["quiz", "player"]
 
 
 async def test_the_m_key_says_what_it_will_do(app):
@@ -322,7 +322,7 @@ async def test_the_figure_brightens_pulses_and_settles_when_animated():
 
 
 async def test_the_app_turns_the_figure_still_for_reduced_motion(data_dir, store):
-    app = make_app(data_dir, store=store, animate=True, reduced_motion=True)
+    app = make_app(data_dir, store=store, run_timers=True, reduced_motion=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_lessons(pilot)
         await pilot.press("3")

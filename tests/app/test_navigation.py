@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 
 from gluteui.core.history.store import Store
 from gluteui.screens.help import HelpScreen
@@ -15,7 +18,7 @@ DESTINATIONS = {
     "s": "QuizScreen",
     "r": "RoutinesScreen",
     "p": "ProgressScreen",
-    "enter": "RoutineScreen",
+    "enter": "PlayerScreen",
 }
 
 
@@ -60,13 +63,20 @@ async def test_menu_moves_with_vim_keys_and_enter_opens(app):
         assert type(app.screen).__name__ == "RoutinesScreen"
 
 
+def shown(widget) -> str:
+    """What a Static holding a rich table shows, as plain text."""
+    console = Console(width=widget.size.width, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
 async def test_help_lists_the_keys_of_the_screen_underneath(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        keys = str(app.screen.query_one("#help-keys").render())
+        keys = shown(app.screen.query_one("#help-keys"))
         assert "Rest day" in keys and "Back" in keys
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ProgressScreen"
@@ -75,7 +85,31 @@ async def test_help_lists_the_keys_of_the_screen_underneath(app):
 async def test_command_palette_offers_every_screen(app):
     async with app.run_test(size=(80, 24)):
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Start activation", "Learn", "Squeeze test", "Routines", "Progress", "Theme"} <= titles
+        assert {"Start activation", "Lessons", "Squeeze test", "Routines", "Progress", "Theme"} <= titles
+
+
+@pytest.mark.parametrize("keys", [(), ("p",), ("l",), ("s",), ("r",), ("enter",)])
+async def test_command_palette_lists_each_action_once_saying_what_it_does(app, keys):
+    """Over every screen: no title twice (there were two Quits), no "Key: q" for a help line."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.screen))
+        titles = [command.title for command in commands]
+        assert len(titles) == len(set(titles)), titles
+        for command in commands:
+            assert command.help and command.help != command.title, command.title
+            assert not command.help.startswith("Key:"), command.title
+        assert "Keys" not in titles and titles.count("Help") == 1
+
+
+async def test_help_shows_the_way_to_every_destination(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        places = shown(app.screen.query_one("#help-places"))
+        for title in ("Start activation", "Lessons", "Squeeze test", "Routines", "Progress"):
+            assert title in places
 
 
 async def test_theme_choice_is_remembered(data_dir, store: Store):

@@ -38,7 +38,7 @@ def step_id(app) -> str:
 @pytest.fixture
 def cues(app, monkeypatch) -> list[str]:
     heard: list[str] = []
-    monkeypatch.setattr(app, "cue", heard.append)
+    monkeypatch.setattr(app.services.sound, "play", heard.append)
     return heard
 
 
@@ -200,8 +200,8 @@ async def test_enter_on_the_result_starts_the_recommended_routine(app, store: St
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "RoutineScreen"
-        assert app.screen.routine_id == "quick"
+        assert type(app.screen).__name__ == "PlayerScreen"
+        assert app.screen.routine.id == "quick"
     assert store.setting("recommended_routine") == "quick"
     assert store.setting("extra_set_side") is None
 

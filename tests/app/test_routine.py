@@ -8,7 +8,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.routine.player import clock
 from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.home import HomeScreen
-from gluteui.screens.routine import RoutineScreen
+from gluteui.screens.player import PlayerScreen
 from gluteui.screens.summary import SummaryScreen
 from gluteui.widgets.player import SideBanner
 from tests.factory import make_app
@@ -29,11 +29,11 @@ async def advance_to(pilot, seconds: float) -> None:
     await pilot.pause()
 
 
-async def start(pilot) -> RoutineScreen:
+async def start(pilot) -> PlayerScreen:
     await pilot.press("d", "enter")
     await pilot.pause()
     screen = pilot.app.screen
-    assert isinstance(screen, RoutineScreen)
+    assert isinstance(screen, PlayerScreen)
     return screen
 
 
@@ -119,7 +119,7 @@ async def test_stop_asks_and_keeps_the_partial_session(data_dir, store: Store):
         await advance_to(pilot, second_set.start + 30)
         await pilot.press("escape")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmScreen"
+        assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -148,7 +148,7 @@ async def test_a_full_disk_mid_routine_keeps_the_session_and_export_saves_it(
         monkeypatch.setattr(storage.os, "replace", disk_full)
         await advance_to(pilot, switch.start + 0.1)  # the first set ends: saving fails
         assert any("no space left on device" in m and "Export data" in m for m in messages)
-        assert isinstance(app.screen, RoutineScreen)  # the routine goes on
+        assert isinstance(app.screen, PlayerScreen)  # the routine goes on
         monkeypatch.setenv("HOME", str(tmp_path))
         app.action_export_data()
     [export] = tmp_path.glob("gluteui-export-*.json")
@@ -195,7 +195,7 @@ async def test_no_to_stop_keeps_a_paused_routine_paused_and_q_asks_too(app):
         await pilot.press("space")
         await pilot.press("q")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmScreen"
+        assert type(app.screen).__name__ == "ConfirmDialog"
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen and screen.workout.stopwatch.paused
@@ -204,9 +204,9 @@ async def test_no_to_stop_keeps_a_paused_routine_paused_and_q_asks_too(app):
 async def test_start_activation_from_the_palette_does_not_stack_a_second_routine(app):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        app.action_open("routine")
+        app.action_open("player")
         await pilot.pause()
-        assert sum(isinstance(s, RoutineScreen) for s in app.screen_stack) == 1
+        assert sum(isinstance(s, PlayerScreen) for s in app.screen_stack) == 1
         assert app.screen is screen
 
 
@@ -226,7 +226,7 @@ async def test_skipping_straight_through_saves_nothing_and_asks_nothing(data_dir
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         for _ in range(len(screen.workout.timeline.sets) * 2 + 2):
-            if not isinstance(app.screen, RoutineScreen):
+            if not isinstance(app.screen, PlayerScreen):
                 break
             await pilot.press("n")
         await pilot.pause()

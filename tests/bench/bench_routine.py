@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from gluteui.core.routine.timeline import Phase
-from gluteui.screens.routine import FRAMES_PER_SECOND, RoutineScreen
+from gluteui.screens.player import FRAMES_PER_SECOND, PlayerScreen
 from tests.bench.measure import GLUTEUI, PYTHON, GcPauses, cpu_seconds, report, seconds
 from tests.bench.routine_player import FRAME_S, routine_player
 from tests.bench.terminal import HEIGHT, WIDTH, Terminal
@@ -149,9 +149,9 @@ async def test_every_phase_shows_within_one_frame_of_its_start(
 ) -> None:
     shown: list[tuple[float, float, Phase]] = []
     """(when the tick began, when it ended, the phase it showed first), on time.monotonic()."""
-    tick = RoutineScreen.tick
+    tick = PlayerScreen.tick
 
-    def recording_tick(screen: RoutineScreen) -> None:
+    def recording_tick(screen: PlayerScreen) -> None:
         before, began = screen.last_state, time.monotonic()
         tick(screen)
         # After the tick: the moment its widgets hold the new phase.
@@ -160,8 +160,8 @@ async def test_every_phase_shows_within_one_frame_of_its_start(
         if after is not None and (before is None or after.phase != before.phase):
             shown.append((began, ended, after.phase))
 
-    monkeypatch.setattr(RoutineScreen, "tick", recording_tick)
-    app = make_app(tmp_path / "data", monotonic=time.monotonic, animate=True)
+    monkeypatch.setattr(PlayerScreen, "tick", recording_tick)
+    app = make_app(tmp_path / "data", monotonic=time.monotonic, run_timers=True)
     # The benchmarks before this one leave a big heap (ten years of history) in this process;
     # frozen, the collector skips it, so the pauses left are this app's own.
     gc.collect()
@@ -171,7 +171,7 @@ async def test_every_phase_shows_within_one_frame_of_its_start(
             async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
                 await pilot.press("enter")
                 screen = app.screen
-                assert isinstance(screen, RoutineScreen), f"Enter on Home opened {type(screen).__name__}"
+                assert isinstance(screen, PlayerScreen), f"Enter on Home opened {type(screen).__name__}"
                 await pilot.pause(PHASE_RUN_S)
                 assert not screen.workout.stopwatch.paused
                 start_clock, timeline = screen.start_clock, screen.workout.timeline

@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from gluteui.screens.routine import FRAMES_PER_SECOND, RoutineScreen
+from gluteui.screens.player import FRAMES_PER_SECOND, PlayerScreen
 from tests.bench.terminal import HEIGHT, WIDTH
 from tests.factory import FakeClock, make_app
 
@@ -23,7 +23,7 @@ class Refreshes:
     """refresh() calls on one screen and its widgets, by id (or class name when none)."""
 
     def __init__(self) -> None:
-        self.screen: RoutineScreen | None = None
+        self.screen: PlayerScreen | None = None
         self.counts: Counter[str] = Counter()
 
     def record(self, widget: Widget) -> None:
@@ -34,7 +34,7 @@ class Refreshes:
 @dataclass
 class Player:
     pilot: Pilot
-    screen: RoutineScreen
+    screen: PlayerScreen
     clock: FakeClock
     refreshes: Refreshes
 
@@ -74,11 +74,11 @@ async def routine_player(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Asy
 
     monkeypatch.setattr(Widget, "refresh", recording_refresh)
     # Animated, as for users (silent cues flash the screen), but only the caller moves the clock.
-    app = make_app(data_dir, animate=True)
+    app = make_app(data_dir, run_timers=True)
     async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
         await pilot.press("enter")
         screen = app.screen
-        assert isinstance(screen, RoutineScreen), f"Enter on Home opened {type(screen).__name__}"
+        assert isinstance(screen, PlayerScreen), f"Enter on Home opened {type(screen).__name__}"
         assert screen.ticker is not None
         screen.ticker.stop()
         refreshes.screen = screen

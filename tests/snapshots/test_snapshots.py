@@ -15,3 +15,11 @@ def test_screen(scenario: Scenario, snap_compare, tmp_path: Path):
         await act(pilot, scenario)
 
     assert snap_compare(build(scenario, tmp_path), run_before=run_before, terminal_size=(80, 24))
+
+
+def test_every_stored_snapshot_belongs_to_a_scenario():
+    # syrupy reports unused snapshots only in a plain run; under pytest-xdist (make test) it
+    # skips that check, so a renamed or removed scenario would leave its SVG behind unnoticed.
+    folder = Path(__file__).parent / "__snapshots__" / "test_snapshots"
+    stored = {path.name for path in folder.glob("*.svg")}
+    assert stored - {f"test_screen[{scenario.name}].svg" for scenario in SCENARIOS} == set()

@@ -88,7 +88,7 @@ def test_lesson_with_unknown_action_and_empty_body(content_copy: Path):
     front = lesson.read_text().split("+++")[1]
     lesson.write_text(f"+++{front}action = \"dance\"\n+++\n\n")
     problems = problems_of(content_copy)
-    assert any(f"lessons/{lesson.name}" in p and "action: must be one of quiz, routine" in p for p in problems)
+    assert any(f"lessons/{lesson.name}" in p and "action: must be one of quiz, player" in p for p in problems)
     assert any(f"lessons/{lesson.name}" in p and "body: is empty" in p for p in problems)
 
 

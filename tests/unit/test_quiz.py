@@ -144,7 +144,7 @@ def test_title_of_reads_a_stored_verdict(quiz: Quiz):
 
 def test_recommend_steps_up_then_a_weaker_side_wins():
     rules = Rules(2, "focus", 1, ("quick", "standard"), "Up.", "Extra on {side} ({gap}).")
-    verdict = Verdict("firing", "Firing", 7, "quick", "")
+    verdict = Verdict("firing", "Firing", 7, "quick", "", "firing")
     both = recommend(rules, verdict, sitting_load=1, scores={"left": 9, "right": 7})
     assert (both.routine_id, both.extra_set_side, both.reasons) == ("focus", "right", ("Up.", "Extra on right (2)."))
     neither = recommend(rules, verdict, sitting_load=0, scores={"left": 8, "right": 9})
@@ -219,7 +219,7 @@ def quiz_problems(folder: Path, old: str, new: str, count: int = 1) -> list[str]
     ("score = 3", 'score = "3"', "quiz.toml: squeeze_left.options[1]: score: must be a whole number, got '3'"),
     ("hold_s = 30", "hold_s = 0", "quiz.toml: stance_left: hold_s: must be at least 1"),
     ("score = 0\nred_flag = true", "score = 0\nredflag = true", "quiz.toml: stance_left.options[3]: redflag: is not a known field"),
-    ('routine = "quick"', 'routine = "quik"', "quiz.toml: firing: routine: unknown routine 'quik'"),
+    ('routine_id = "quick"', 'routine_id = "quik"', "quiz.toml: firing: routine_id: unknown routine 'quik'"),
     ("min_score = 7", "min_score = 10", "quiz.toml: firing: min_score: is above the highest score a side can reach (9)"),
     ("min_score = 0\n", "min_score = 1\n", "quiz.toml: verdicts: min_score: one verdict needs min_score = 0"),
     ("weaker_side_gap = 2", "weaker_side_gap = 0", "quiz.toml: rules: weaker_side_gap: must be at least 1"),

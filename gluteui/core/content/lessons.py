@@ -6,9 +6,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from gluteui.core.anatomy import STATES, State
 from gluteui.core.content.fields import Entry, Problems
 
-LESSON_ACTIONS = ("quiz", "routine")
+LESSON_ACTIONS = ("quiz", "player")
+"""Destinations a lesson can end by offering (Enter opens them)."""
 FRONT_MATTER = "+++"
 
 
@@ -22,6 +24,10 @@ class Lesson:
     takeaway: str
     sources: tuple[str, ...]
     action: str | None
+    figure: State | None
+    """The anatomy figure shown above the text, in this state; None for no figure."""
+    safety: bool
+    """The lesson on pain and red flags: the list marks it and Lessons points to it."""
     body: str
     """Markdown, without the front matter."""
 
@@ -68,6 +74,8 @@ def load_lesson(path: Path, problems: Problems) -> Lesson | None:
         takeaway=entry.text("takeaway"),
         sources=entry.texts("sources"),
         action=action,
+        figure=entry.choice("figure", STATES, default=None),
+        safety=entry.boolean("safety", default=False),
         body=body,
     )
     entry.finish()

@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from gluteui.core.anatomy import STATES, State
 from gluteui.core.content.fields import Entry, Problems, read_toml
 from gluteui.core.sides import SIDES, Side
 
@@ -52,8 +53,10 @@ class Verdict:
     title: str
     min_score: int
     """The lower side's score must reach this."""
-    routine: str
+    routine_id: str
     text: str
+    figure: State
+    """How the anatomy figure beside the result shows the glutes: "asleep" or "firing"."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def _load_verdict(raw: object, number: int, problems: Problems) -> Verdict:
     entry = Entry(FILE, _name(raw, f"verdicts[{number}]"), raw, problems)
     verdict = Verdict(
         id=entry.text("id"), title=entry.text("title"), min_score=entry.integer("min_score"),
-        routine=entry.text("routine"), text=entry.text("text"),
+        routine_id=entry.text("routine_id"), text=entry.text("text"),
+        figure=entry.choice("figure", STATES, default="asleep"),
     )
     entry.finish()
     return verdict
@@ -188,7 +192,7 @@ def _check(quiz: Quiz, problems: Problems, routine_ids: Collection[str] | None) 
             problems.add(FILE, verdict.id, "min_score", f"is above the highest score a side can reach ({left})")
     if routine_ids is None:
         return
-    named = [(v.id, "routine", v.routine) for v in quiz.verdicts]
+    named = [(v.id, "routine_id", v.routine_id) for v in quiz.verdicts]
     named += [("rules", "weaker_side_routine", quiz.rules.weaker_side_routine)]
     named += [("rules", "ladder", routine) for routine in quiz.rules.ladder]
     for entry, field_name, routine in named:

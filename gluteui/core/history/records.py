@@ -8,6 +8,7 @@ everything from one read of the store.
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -130,6 +131,11 @@ class Session:
             if answer not in FEELS:
                 _choice(f"feel.{exercise}", answer, FEELS)
 
+    @property
+    def worth_keeping(self) -> bool:
+        """A run in which every set was skipped (no rep done) is not saved."""
+        return self.done_reps > 0
+
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-able data, dates as ISO strings."""
         return {
@@ -180,6 +186,11 @@ class Checkin:
     local_date: date
     score: int
     recorded_at: datetime
+
+    @classmethod
+    def new(cls, local_date: date, score: int, recorded_at: datetime) -> Checkin:
+        """A fresh check-in for the run on `local_date`, with an id of its own."""
+        return cls(uuid.uuid4().hex, local_date, score, recorded_at)
 
     def __post_init__(self) -> None:
         _text("id", self.id)

@@ -49,6 +49,17 @@ def reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
+def unreadable_because(error: Exception) -> str:
+    """Why a data file could not be used, as a short phrase for the user."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"invalid JSON at line {error.lineno}"
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(error, OSError):
+        return reason(error)
+    return str(error)
+
+
 def _fsync_dir(folder: Path) -> None:
     # Without this the rename itself may not survive a power cut.
     if not hasattr(os, "O_DIRECTORY"):

@@ -37,16 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["Store", "StoreError"]
 
 
-def _unreadable_because(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"invalid JSON at line {error.lineno}"
-    if isinstance(error, UnicodeDecodeError):
-        return "not UTF-8 text"
-    if isinstance(error, OSError):
-        return storage.reason(error)
-    return str(error)
-
-
 class Store:
     """The user's sessions, rest days, check-ins, quiz results, lesson reads and settings.
 
@@ -159,7 +149,7 @@ class Store:
     def _set_aside(self, error: Exception) -> None:
         moved = storage.move_aside(self.path, self._clock())
         self.notices.append(
-            f"{self.path.name} could not be read ({_unreadable_because(error)}); "
+            f"{self.path.name} could not be read ({storage.unreadable_because(error)}); "
             f"it was moved to {moved} and a fresh file was started"
         )
 
@@ -259,9 +249,12 @@ class Store:
 
         A known setting with a value it may not hold raises ValueError (see SETTING_RULES).
         """
-        check_setting(key, value)
-        # The round trip fails here rather than mid-write, and makes memory match the file.
-        self._commit([Change("settings", {key: json.loads(json.dumps(value))})])
+        self._commit([_setting_change(key, value)])
+
+    def record_quiz(self, result: QuizResult, settings: dict[str, Any]) -> None:
+        """Save a squeeze-test result and the settings it decided, in one write."""
+        changes = [Change("quiz_results", result.to_dict())]
+        self._commit(changes + [_setting_change(key, value) for key, value in settings.items()])
 
     def history(self) -> History:
         """Everything, pending changes included, from one read of the file.
@@ -295,3 +288,9 @@ class Store:
         from gluteui.core.history import transfer
 
         return transfer.count_by_kind(self._commit(transfer.import_changes(data)))
+
+
+def _setting_change(key: str, value: Any) -> Change:
+    check_setting(key, value)
+    # The round trip fails here rather than mid-write, and makes memory match the file.
+    return Change("settings", {key: json.loads(json.dumps(value))})

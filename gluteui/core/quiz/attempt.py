@@ -41,7 +41,7 @@ class Assessment:
 
 def recommend(rules: Rules, verdict: Verdict, sitting_load: int, scores: dict[str, int]) -> Recommendation:
     """The routine for this verdict, stepped up for long sitting, switched for a weaker side."""
-    routine = verdict.routine
+    routine = verdict.routine_id
     reasons: list[str] = []
     if sitting_load >= rules.step_up_at and routine in rules.ladder[:-1]:
         routine = rules.ladder[rules.ladder.index(routine) + 1]
@@ -117,6 +117,18 @@ class Attempt:
     def assessment(self) -> Assessment:
         """The score of the answers so far."""
         return assess(self.quiz, self.answers)
+
+
+def saved_settings(assessment: Assessment) -> dict[str, object]:
+    """The settings a result decides: the routine Start activation runs and its extra side.
+
+    A red flag decides nothing: the last routine stays, and Home shows the caution.
+    """
+    recommendation = assessment.recommendation
+    if recommendation is None:
+        return {}
+    return {"recommended_routine": recommendation.routine_id,
+            "extra_set_side": recommendation.extra_set_side}
 
 
 def hold_left(hold_s: float, started: float | None, now: float) -> float:

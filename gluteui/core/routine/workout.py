@@ -6,7 +6,10 @@ can drive a whole run with a fake clock.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from gluteui.core.content.exercises import Routine
+from gluteui.core.history.records import Session
 from gluteui.core.routine.timeline import (
     BOUNDARY_SLACK_S,
     Phase,
@@ -60,6 +63,7 @@ class Workout:
     """
 
     def __init__(self, routine: Routine, now: float, extra_set_side: str | None = None) -> None:
+        self.routine_id = routine.id
         self.timeline = Timeline.from_routine(routine, extra_set_side)
         # Fixed at the start: extra sets count, repeats do not.
         self.planned_reps = sum(plan.reps for plan in self.timeline.sets)
@@ -143,3 +147,14 @@ class Workout:
         fresh = count > self._sets_reported
         self._sets_reported = count
         return fresh
+
+    def session(self, now: float, session_id: str, started_at: datetime, local_date: date) -> Session:
+        """This run up to `now` as the store keeps it (see Session.worth_keeping)."""
+        return Session(
+            id=session_id, local_date=local_date, started_at=started_at,
+            routine_id=self.routine_id, planned_reps=self.planned_reps,
+            done_reps=self.done_reps(now), reps=self.reps_done(now),
+            # A late last tick must not count as time spent exercising.
+            duration_s=round(min(self.stopwatch.elapsed(now), self.timeline.total), 1),
+            source="app", feel={},
+        )

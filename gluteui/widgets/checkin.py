@@ -15,7 +15,7 @@ from gluteui import locations
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 
 
-class CheckinScreen(ModalScreen[int | None]):
+class CheckinDialog(ModalScreen[int | None]):
     """Dismisses with the chosen score, or None when skipped."""
     CSS_PATH = locations.stylesheet("dialogs")
 

@@ -9,9 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gluteui import locations
+from gluteui.widgets.text import plain
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmDialog(ModalScreen[bool]):
+    """Dismisses with True for yes; the caller says what the keys are (see `keys`)."""
     CSS_PATH = locations.stylesheet("dialogs")
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="yes"),
@@ -24,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question")
+            yield Static(plain(self.question), id="confirm-question")
             yield Static("[b]y[/b] yes    [b]n[/b] / Esc no", id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:

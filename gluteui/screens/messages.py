@@ -1,0 +1,53 @@
+"""What a screen asks of the App. Screens post these; the App handles them with @on.
+
+Screens never call the App or push each other: each request names what is wanted and
+the App decides how (which screen, whether one is already open, what to say on failure).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from gluteui.core.history.records import Session
+
+
+@dataclass
+class Open(Message):
+    """Open a destination (see screens.destinations) over the current screen."""
+
+    destination: str
+
+
+@dataclass
+class StartRoutine(Message):
+    """Run a routine now, in place of the screen that asks (the picker, the squeeze test)."""
+
+    routine_id: str
+
+
+@dataclass
+class RoutineEnded(Message):
+    """The routine player is done: finished, or stopped part-way. Show what was done."""
+
+    session: Session
+
+
+@dataclass
+class SaveFailed(Message):
+    """A change could not be written; the store keeps it in memory and retries."""
+
+    problem: str
+
+
+@dataclass
+class ContentFailed(Message):
+    """content/ cannot be used: the App stops with this one line."""
+
+    problem: str
+
+
+@dataclass
+class HistoryRead(Message):
+    """The history was just read in full: the store may have found damaged entries to report."""

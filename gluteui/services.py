@@ -1,0 +1,71 @@
+"""What a screen is given: the config, the store, the content and the sound.
+
+`create_app` makes one Services and passes it to every screen, so a screen never reaches
+into the App. Content is read just after the first frame (see `GluteApp`), which is why
+it is loaded here on request rather than up front.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gluteui.config import AppConfig
+from gluteui.core.history.store import Store
+from gluteui.sound import SoundPlayer
+
+if TYPE_CHECKING:
+    from gluteui.core.content.exercises import Routine
+    from gluteui.core.content.load import Content
+    from gluteui.core.sides import Side
+
+
+@dataclass
+class Services:
+    """The app's services. Screens read them; they ask the App for anything else by message."""
+
+    config: AppConfig
+    store: Store
+    sound: SoundPlayer
+    _content: Content | None = field(default=None, repr=False)
+
+    @property
+    def content_loaded(self) -> bool:
+        return self._content is not None
+
+    def load_content(self) -> Content:
+        """Read and validate content/ once; raises ContentError naming every mistake."""
+        if self._content is None:
+            from gluteui.core.content.load import load_content
+
+            self._content = load_content(self.config.content_dir)
+        return self._content
+
+    @property
+    def content(self) -> Content:
+        """The loaded content. The App loads it before any screen but Home's first frame."""
+        if self._content is None:
+            raise RuntimeError("content used before it was loaded")
+        return self._content
+
+    @property
+    def lesson_ids(self) -> set[str]:
+        return {lesson.id for lesson in self.content.lessons}
+
+    def recommended_routine(self) -> Routine:
+        """The routine Start activation runs (the squeeze test's pick, else the standard one)."""
+        from gluteui.core.routine.choice import recommended_routine
+
+        return recommended_routine(self.content.routines, self.store.setting("recommended_routine"))
+
+    def extra_set_side(self, routine: Routine) -> Side | None:
+        """The side `routine` adds a set on for this user, if it adds one."""
+        from gluteui.core.routine.choice import extra_set_side
+
+        return extra_set_side(routine, self.store.setting("extra_set_side"))
+
+    def routine_seconds(self, routine: Routine) -> float:
+        """How long `routine` runs for this user, extra set included."""
+        from gluteui.core.routine.choice import routine_seconds
+
+        return routine_seconds(routine, self.store.setting("extra_set_side"))
