@@ -44,3 +44,15 @@ def make_config(data_dir: Path, **overrides: object) -> AppConfig:
 
 def make_app(data_dir: Path, store: Store | None = None, **overrides: object) -> GluteApp:
     return create_app(make_config(data_dir, **overrides), store=store)
+
+
+async def advance_clock(pilot, seconds: float, ticks: int = 1) -> None:
+    """Let `seconds` pass on the fake monotonic clock, then let the screen on top catch up.
+
+    Screens start no timers in tests (run_timers=False), so this makes the tick(s) their
+    timer would have made; `ticks=2` checks that a second look changes nothing.
+    """
+    pilot.app.config.monotonic.advance(seconds)
+    for _ in range(ticks):
+        pilot.app.screen.tick()
+    await pilot.pause()

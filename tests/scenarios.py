@@ -12,7 +12,7 @@ from tests import (
     scenarios_quiz,
     scenarios_routine,
 )
-from tests.factory import make_app
+from tests.factory import advance_clock, make_app
 from tests.scenario_base import Scenario, seen_welcome
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -60,6 +60,4 @@ async def act(pilot, scenario: Scenario) -> None:
         await pilot.press(key)
     await pilot.pause()
     if scenario.advance:
-        pilot.app.config.monotonic.advance(scenario.advance)
-        pilot.app.screen.tick()
-        await pilot.pause()
+        await advance_clock(pilot, scenario.advance)

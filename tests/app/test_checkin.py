@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
-from gluteui.widgets.checkin import CheckinDialog
 from gluteui.screens.home import HomeScreen
+from gluteui.widgets.checkin import CheckinDialog
 from tests.factory import FROZEN_NOW, make_app
 
 

@@ -14,7 +14,7 @@ from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.quiz import QuizScreen
 from gluteui.widgets.anatomy import Anatomy
-from tests.factory import FROZEN_NOW, make_app
+from tests.factory import FROZEN_NOW, advance_clock, make_app
 
 
 def text_of(app, selector: str) -> str:
@@ -49,7 +49,6 @@ async def open_quiz(pilot) -> None:
 
 
 async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: Store, cues: list[str]):
-    clock = app.config.monotonic
     async with app.run_test(size=(80, 24)) as pilot:
         await open_quiz(pilot)
         assert "left buttock" in text_of(app, "#quiz-instructions")
@@ -63,15 +62,10 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
         assert step_id(app) == "stance_left"
         assert seconds_shown(app) == "30"
         await pilot.press("space")
-        clock.advance(12.0)
-        app.screen.tick()
-        await pilot.pause()
+        await advance_clock(pilot, 12.0)
         assert seconds_shown(app) == "18"
         assert cues == ["hold_start"]
-        clock.advance(18.0)
-        app.screen.tick()
-        app.screen.tick()
-        await pilot.pause()
+        await advance_clock(pilot, 18.0, ticks=2)
         assert seconds_shown(app) == "0"
         assert "Time!" in text_of(app, "#countdown-message")
         assert cues == ["hold_start", "hold_end"]  # once, however often it ticks
@@ -79,19 +73,16 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
 
         assert step_id(app) == "stance_right" and seconds_shown(app) == "30"  # a fresh hold
         await pilot.press("space")
-        clock.advance(30.0)
-        app.screen.tick()
+        await advance_clock(pilot, 30.0)
         await pilot.press("2")  # stance right: dropped
 
         assert step_id(app) == "bridge_left" and seconds_shown(app) == "10"
         await pilot.press("space")
-        clock.advance(10.0)
-        app.screen.tick()
+        await advance_clock(pilot, 10.0)
         await pilot.press("1")  # bridge left: in the glute
         assert step_id(app) == "bridge_right"
         await pilot.press("space")
-        clock.advance(10.0)
-        app.screen.tick()
+        await advance_clock(pilot, 10.0)
         await pilot.press("2")  # bridge right: hamstring cramped
 
         assert step_id(app) == "sitting"
@@ -119,13 +110,10 @@ async def test_answering_before_the_countdown_ends_moves_on_without_a_cue(app, c
     async with app.run_test(size=(80, 24)) as pilot:
         await open_quiz(pilot)
         await pilot.press("1", "1", "space")
-        app.config.monotonic.advance(3.0)
-        app.screen.tick()
+        await advance_clock(pilot, 3.0)
         await pilot.press("1")
         assert step_id(app) == "stance_right"
-        app.config.monotonic.advance(60.0)
-        app.screen.tick()
-        await pilot.pause()
+        await advance_clock(pilot, 60.0)
         assert seconds_shown(app) == "30"  # not started: the old hold does not run on here
         assert cues == ["hold_start"]
 

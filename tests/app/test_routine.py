@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gluteui import locations
 from gluteui.core.content.load import load_content
 from gluteui.core.history.store import Store
+from gluteui.core.routine.phases import DEFAULT_EXTRA_REST_S
 from gluteui.core.routine.player import clock
 from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.player import PlayerScreen
 from gluteui.screens.summary import SummaryScreen
 from gluteui.widgets.player import SideBanner
-from tests.factory import make_app
+from tests.factory import advance_clock, make_app
 
 ROUTINES = load_content(locations.content_dir()).routines
 
@@ -23,10 +26,7 @@ def text(screen, selector: str) -> str:
 async def advance_to(pilot, seconds: float) -> None:
     """Move the fake clock to `seconds` into the routine and let the screen tick once."""
     app = pilot.app
-    clock = app.config.monotonic
-    clock.now = app.screen.start_clock + seconds
-    app.screen.tick()
-    await pilot.pause()
+    await advance_clock(pilot, app.screen.start_clock + seconds - app.config.monotonic.now)
 
 
 async def start(pilot) -> PlayerScreen:
@@ -106,9 +106,12 @@ async def test_skip_repeat_and_extra_rest_keys(app):
         total = screen.workout.timeline.total
         await pilot.press("n")  # skip the get-ready: first set starts now
         assert text(screen, "#phase-word") == "LIFT"
-        await pilot.press("plus")
-        assert screen.workout.timeline.total > total - 1
+        assert screen.workout.timeline.total == pytest.approx(total - screen.routine.get_ready_s)
+        await pilot.press("plus")  # 10 s of rest now, then the same first rep from its start
         assert "Rest" in text(screen, "#break-title")
+        assert screen.workout.timeline.total == pytest.approx(
+            total - screen.routine.get_ready_s + DEFAULT_EXTRA_REST_S
+        )
 
 
 async def test_stop_asks_and_keeps_the_partial_session(data_dir, store: Store):
