@@ -30,8 +30,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "help",
-        shows="The help modal over Home: the keys of the screen underneath, the keys that work "
-        "everywhere (Ctrl+P palette included) and the safety line.",
+        shows="The help modal over Home: the keys of the screen underneath, then Going places, "
+        "each destination with its key and one line on what it is for.",
         press=("question_mark",), prepare=seen_welcome,
     ),
     Scenario(

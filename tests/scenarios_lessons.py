@@ -15,14 +15,14 @@ def read_two(store) -> None:
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "lessons",
-        shows="Learn with nothing read: the eight lessons listed, lesson 1 open with its "
+        shows="Lessons with nothing read: the eight lessons listed, lesson 1 open with its "
         "summary, and the pointer to the safety lesson.",
         press=("l",), prepare=seen_welcome,
     ),
     Scenario(
         "lessons-who-steps-in",
-        shows="With lessons 1 and 2 ticked, Learn opens lesson 3 (the first unread) on its "
-        "anatomy figure: glutes asleep, lower back and hamstrings stepping in.",
+        shows="With lessons 1 and 2 ticked, Lessons opens on lesson 3 (the first unread) and "
+        "its anatomy figure: glutes asleep, lower back and hamstrings stepping in.",
         press=("l",), prepare=read_two,
     ),
     Scenario(

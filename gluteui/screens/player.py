@@ -245,7 +245,7 @@ class PlayerScreen(GluteScreen):
         self.set_paused(True)
         done = self.workout.done_reps(self.now())
         question = (
-            f"Stop the routine here? The {done} {plural(done, 'rep')} you did are kept."
+            f"Stop the routine here? What you did is kept: {done} {plural(done, 'rep')}."
             if done else "Stop the routine here?"
         )
         self.app.push_screen(ConfirmDialog(question), partial(self.stopped, was_paused))

@@ -26,11 +26,12 @@ def streak_text(view: ProgressView) -> Content:
     s = view.streaks
     return markup(
         "Streak [b]$streak[/] $days (longest $longest)   This week [b]$week[/] of $target days\n"
-        "Weekly target met [b]$weekly[/] $weeks running   [b]$sessions[/] sessions   "
+        "Weekly target met [b]$weekly[/] $weeks running   [b]$sessions[/] $session_word   "
         "Lessons read $read of $lessons",
         streak=s.current_streak, days=plural(s.current_streak, "day"), longest=s.longest_streak,
         week=s.week_activated_days, target=s.weekly_target, weekly=s.weekly_streak,
         weeks=plural(s.weekly_streak, "week"), sessions=s.total_sessions,
+        session_word=plural(s.total_sessions, "session"),
         read=view.lessons_read, lessons=view.lessons_total,
     )
 
