@@ -7,10 +7,13 @@ the App decides how (which screen, whether one is already open, what to say on f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from gluteui.core.history.records import Session
+if TYPE_CHECKING:
+    # Only the routine's end carries one; Home's first frame need not load the records.
+    from gluteui.core.history.records import Session
 
 
 @dataclass

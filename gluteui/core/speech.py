@@ -1,0 +1,35 @@
+"""What the app says aloud: phrases (one clip each) and utterances (what to say at once).
+
+Pure data shared by the routine (which decides what to say when) and the sound layer
+(which finds a clip for each phrase, or a speech engine, or a tone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TICK, STEP, NAME = 1, 2, 3
+"""Priorities. A rep count (TICK) never cuts a hold or a rest (STEP), and neither cuts an
+exercise's name or a side switch (NAME): a lower one is dropped while a higher one plays."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One clip: `key` names content/voice/<key>.wav; `text` is what it says."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Phrases said one after the other, at one priority, with the tone to use without a voice."""
+
+    phrases: tuple[Phrase, ...]
+    priority: int
+    tone: str | None = None
+    """The cue (see gluteui.sound.CUES) that stands in when the app is set to tones."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(phrase.text for phrase in self.phrases)
