@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.stamp-app
 TEST_STAMP := $(VENV)/.stamp-test
 
-.PHONY: run demo test bench screenshots check-content clean
+.PHONY: run demo test bench screenshots check-content voice clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ screenshots: $(TEST_STAMP)
 
 check-content: $(APP_STAMP)
 	$(BIN)/gluteui check-content
+
+# content/voice/<key>.wav for every phrase and exercise name, spoken by flite (see
+# content/voice/README.md); only the standard library besides flite itself.
+voice: | $(BIN)/python
+	@command -v flite >/dev/null || { echo "make voice needs flite: apt-get install flite"; exit 1; }
+	$(BIN)/python tools/render_voice.py content
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

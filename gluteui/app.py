@@ -15,6 +15,7 @@ from textual.screen import Screen
 from gluteui import locations
 from gluteui.config import AppConfig
 from gluteui.core.history.store import Store
+from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.screens import messages
 from gluteui.screens.destinations import BY_NAME, DESTINATIONS
 from gluteui.screens.home import HomeScreen
@@ -28,6 +29,12 @@ FLASHED_CUES = frozenset({"hold_start", "hold_end", "switch", "exercise_done", "
 FLASH_S = 0.15
 SOUND_START_S = 0.5
 """Seconds after launch that sound starts getting ready: after Home is complete."""
+SOUND_CHECK_S = 0.25
+SOUND_MODE_WORDS = {
+    "voice": "The routine speaks: names, sides, each rep, holds and switches",
+    "tones": "The routine cues with tones instead of words",
+    "off": "No sound: the bell and a flash stand in",
+}
 
 
 class GluteApp(App[None]):
@@ -49,7 +56,8 @@ class GluteApp(App[None]):
             self.animation_level = "none"
         services.sound.fallback = self._silent_cue
         self._save_problems_shown: set[str] = set()
-        self._told_no_sound = False
+        self._sound_notice: str | None = None
+        """Why sound cannot play, waiting to be shown over Home."""
         self._notices_shown = 0
 
     @property
@@ -69,7 +77,27 @@ class GluteApp(App[None]):
         # Importing playsound3 (it probes for audio players) and making the cue files
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
-        self.set_timer(SOUND_START_S, self.services.sound.start)
+        sound = self.services.sound
+        sound.mode = self.config.sound_mode or self.store.setting("sound", DEFAULT_SOUND_MODE)
+        self.set_timer(SOUND_START_S, sound.start)
+        if sound.enabled:
+            self._sound_watch = self.set_interval(SOUND_CHECK_S, self.check_sound)
+
+    def check_sound(self) -> None:
+        """Once the sound thread knows whether it can play, say so on Home if it cannot."""
+        sound = self.services.sound
+        if not sound.ready.is_set():
+            return
+        self._sound_watch.stop()
+        if sound.problem and sound.mode != "off":
+            self._sound_notice = f"No sound: {sound.problem}. Cues use the bell and a flash instead."
+            self._show_sound_notice()
+
+    def _show_sound_notice(self) -> None:
+        # Over Home only, and once: in a routine it would cover what the user follows.
+        if self._sound_notice and isinstance(self.screen, HomeScreen):
+            self.notify(self._sound_notice, title="Sound", severity="warning", timeout=12, markup=False)
+            self._sound_notice = None
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)
@@ -82,6 +110,7 @@ class GluteApp(App[None]):
         for notice in self.store.notices[self._notices_shown:]:
             self.notify(notice, title="Your data file", severity="warning", timeout=15, markup=False)
         self._notices_shown = len(self.store.notices)
+        self._show_sound_notice()
 
     @on(messages.SaveFailed)
     def save_failed(self, message: messages.SaveFailed) -> None:
@@ -116,7 +145,7 @@ class GluteApp(App[None]):
     def routine_ended(self, message: messages.RoutineEnded) -> None:
         from gluteui.screens.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(self.services, message.session))
+        self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
 
     def ensure_content(self) -> bool:
         """Load content/ if it is not yet loaded; False (and the app stops) when it is broken.
@@ -167,10 +196,6 @@ class GluteApp(App[None]):
     def _silent_cue(self, name: str) -> None:
         # SoundPlayer.play calls this on the caller's (UI) thread.
         self.bell()
-        sound = self.services.sound
-        if self.config.sound and sound.problem and not self._told_no_sound:
-            self._told_no_sound = True
-            self.notify(f"No sound: {sound.problem}. Cues use the bell instead.", timeout=8, markup=False)
         # Rep ticks and 3-2-1 already show as the phase bar and the big digits.
         if name in FLASHED_CUES and self.config.run_timers and not self.config.reduced_motion:
             # One small widget (the side banner) when the screen has one: restyling the
@@ -192,6 +217,17 @@ class GluteApp(App[None]):
             return
         self.notify(f"Exported to {target}", title="Export", markup=False)
 
+    def action_sound_mode(self, mode: str) -> None:
+        """Cue by voice, by tones or not at all, from now on (the choice is saved)."""
+        from gluteui.core.history.store import StoreError
+
+        self.services.sound.mode = mode
+        self.notify(SOUND_MODE_WORDS[mode], title="Sound", timeout=4)
+        try:
+            self.store.set_setting("sound", mode)
+        except StoreError as error:
+            self.post_message(messages.SaveFailed(str(error)))
+
     def _remember_theme(self, theme: object) -> None:
         from gluteui.core.history.store import StoreError
 
@@ -209,6 +245,11 @@ class GluteApp(App[None]):
         yield SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme)
         offered = {destination.title for destination in DESTINATIONS}
         offered.update(("Export data", "Theme"))
+        for mode, words in SOUND_MODE_WORDS.items():
+            if mode != self.services.sound.mode:
+                title = f"Sound: {mode}"
+                offered.add(title)
+                yield SystemCommand(title, words, partial(self.action_sound_mode, mode))
         # Every key the current screen offers is also a command, so nothing is key-only.
         for active in screen.active_bindings.values():
             binding = active.binding
@@ -230,5 +271,5 @@ def create_app(config: AppConfig, store: Store | None = None) -> GluteApp:
     """
     if store is None:
         store = Store.open(config.data_dir)
-    sound = SoundPlayer(config.sound, locations.cache_dir)
+    sound = SoundPlayer(config.sound, locations.cache_dir, voice_dir=config.content_dir / "voice")
     return GluteApp(Services(config, store, sound))

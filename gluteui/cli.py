@@ -76,7 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="PATH",
         help=f"where your history is kept (also ${locations.DATA_DIR_ENV})",
     )
-    parser.add_argument("--no-sound", action="store_true", help="cue by bell and flash only")
+    cues = parser.add_mutually_exclusive_group()
+    cues.add_argument("--voice", action="store_const", const="voice", dest="sound_mode",
+                      help="speak the routine's cues (the default; saved choice otherwise)")
+    cues.add_argument("--tones", action="store_const", const="tones", dest="sound_mode",
+                      help="cue the routine with tones instead of words")
+    cues.add_argument("--no-sound", action="store_true", help="cue by bell and flash only")
     parser.add_argument(
         "--reduced-motion", action="store_true",
         help="hold figures still and never flash (also TEXTUAL_ANIMATIONS=none)",
@@ -121,6 +126,7 @@ def launch(args: argparse.Namespace, data_dir: Path) -> int:
         data_dir=data_dir,
         content_dir=locations.content_dir(),
         sound=not args.no_sound,
+        sound_mode=args.sound_mode,
         reduced_motion=reduced,
         theme=args.theme,
     )

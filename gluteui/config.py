@@ -21,6 +21,9 @@ class AppConfig:
     data_dir: Path
     content_dir: Path
     sound: bool = True
+    """False with --no-sound: nothing plays, whatever the setting says."""
+    sound_mode: str | None = None
+    """"voice" or "tones" from the command line for this run; None: the user's setting."""
     reduced_motion: bool = False
     theme: str | None = None
     now: Callable[[], datetime] = local_now

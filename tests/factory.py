@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from rich.console import Console
 
 from gluteui import locations
 from gluteui.app import GluteApp, create_app
@@ -56,3 +59,10 @@ async def advance_clock(pilot, seconds: float, ticks: int = 1) -> None:
     for _ in range(ticks):
         pilot.app.screen.tick()
     await pilot.pause()
+
+
+def shown(widget) -> str:
+    """What a Static holding rich renderables (a table, a group) shows, as plain text."""
+    console = Console(width=widget.size.width, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()

@@ -20,7 +20,7 @@ async def shoot(out: Path) -> None:
     for scenario in SCENARIOS:
         with tempfile.TemporaryDirectory() as folder:
             app = build(scenario, Path(folder))
-            async with app.run_test(size=SIZE) as pilot:
+            async with app.run_test(size=scenario.size or SIZE) as pilot:
                 await act(pilot, scenario)
                 app.save_screenshot(filename=f"{scenario.name}.svg", path=str(out))
         print(f"wrote {out / scenario.name}.svg")

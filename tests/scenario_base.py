@@ -20,6 +20,10 @@ class Scenario:
     """AppConfig fields to change, e.g. reduced_motion=True."""
     advance: float = 0.0
     """Seconds the fake monotonic clock moves after the keys are pressed (routine states)."""
+    then: tuple[str, ...] = ()
+    """Keys pressed after the clock has moved (pausing mid-rep)."""
+    size: tuple[int, int] | None = None
+    """Terminal columns and rows; None: 80x24 for the snapshot, 100x30 for the screenshot."""
 
 
 def seen_welcome(store: Store) -> None:

@@ -61,3 +61,6 @@ async def act(pilot, scenario: Scenario) -> None:
     await pilot.pause()
     if scenario.advance:
         await advance_clock(pilot, scenario.advance)
+    for key in scenario.then:
+        await pilot.press(key)
+    await pilot.pause()

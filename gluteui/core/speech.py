@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SOUND_MODES = ("voice", "tones", "off")
+"""How the app cues: spoken words (with tones where no words fit), tones only, or silence
+(the bell and a flash stand in)."""
+DEFAULT_SOUND_MODE = "voice"
+
 TICK, STEP, NAME = 1, 2, 3
 """Priorities. A rep count (TICK) never cuts a hold or a rest (STEP), and neither cuts an
 exercise's name or a side switch (NAME): a lower one is dropped while a higher one plays."""

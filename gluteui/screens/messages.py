@@ -35,6 +35,8 @@ class RoutineEnded(Message):
     """The routine player is done: finished, or stopped part-way. Show what was done."""
 
     session: Session
+    finished: bool
+    """False when the user stopped it part-way."""
 
 
 @dataclass

@@ -38,9 +38,11 @@ class SummaryScreen(GluteScreen):
         Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
     ]
 
-    def __init__(self, services: Services, session: Session) -> None:
+    def __init__(self, services: Services, session: Session, finished: bool = True) -> None:
         super().__init__(services)
         self.session = session
+        self.finished = finished
+        """False when the routine was stopped part-way."""
         self.feel: dict[str, str] = {}
 
     @property
@@ -70,16 +72,20 @@ class SummaryScreen(GluteScreen):
             table.add_row(
                 Text(exercises[exercise_id].name), str(done.get("left", both)), str(done.get("right", "")),
             )
-        if not s.done_reps:
+        if not s.worth_keeping:
             self.title = "Routine over"
+            what = "Stopped before the first rep" if not self.finished else "Every set was skipped"
             self.query_one("#summary-reps", Static).update(
-                "[b]Every set was skipped[/b]: no reps done, so nothing was saved.\n\n"
+                f"[b]{what}[/b]: no reps done, so nothing was saved.\n\n"
                 "Press [b]Enter[/b] to go back home."
             )
             return
-        title = Text.from_markup(
-            f"[b]Routine done[/b] in {clock(s.duration_s)}: {s.done_reps} of {s.planned_reps} reps\n"
-        )
+        if self.finished:
+            head = f"[b]Routine done[/b] in {clock(s.duration_s)}"
+        else:
+            self.title = "Stopped early"
+            head = f"[b]Stopped after {clock(s.duration_s)}[/b]; what you did is saved"
+        title = Text.from_markup(f"{head}: {s.done_reps} of {s.planned_reps} reps\n")
         self.query_one("#summary-reps", Static).update(Group(title, table))
         self.show_feel()
 

@@ -30,7 +30,7 @@ async def test_the_routine_flashes_its_side_banner_not_the_whole_screen(data_dir
         await pilot.press("enter")
         await pilot.pause()
         app.services.sound.play("switch")
-        assert app.screen.query_one("#side-banner").has_class("-flash")
+        assert app.screen.query_one("#side-band").has_class("-flash")
         assert not app.screen.has_class("-flash")
 
 
@@ -44,15 +44,43 @@ async def test_muted_cues_are_silent(data_dir: Path, monkeypatch: pytest.MonkeyP
         assert rings == []
 
 
-async def test_a_missing_audio_player_is_said_once(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+def no_player(sound) -> None:
+    """As if the sound thread had looked and found nothing to play with."""
+    sound.problem = "no audio player: install alsa-utils"
+    sound.ready.set()
+
+
+async def test_a_missing_audio_player_is_said_once_on_home(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
     app = make_app(data_dir, sound=True)
     said: list[str] = []
     monkeypatch.setattr(app, "notify", lambda message, **options: said.append(message))
     monkeypatch.setattr(app, "bell", lambda: None)
-    monkeypatch.setattr(app.services.sound, "start", lambda: None)  # as if the probe found nothing
-    async with app.run_test(size=(80, 24)):
-        app.services.sound.problem = "no audio player found (install alsa-utils or gstreamer)"
-        app.services.sound.play("rep")
+    monkeypatch.setattr(app.services.sound, "start", lambda: no_player(app.services.sound))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.services.sound.start()
+        app.check_sound()
+        await pilot.press("p", "escape")  # back on Home: not said again
+        await pilot.pause()
         app.services.sound.play("switch")
-    assert said == ["No sound: no audio player found (install alsa-utils or gstreamer). "
-                    "Cues use the bell instead."]
+    assert said == ["No sound: no audio player: install alsa-utils. Cues use the bell and a flash instead."]
+
+
+async def test_the_no_sound_notice_waits_for_home_rather_than_cover_a_routine(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+):
+    app = make_app(data_dir, sound=True)
+    said: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: said.append(message))
+    monkeypatch.setattr(app.services.sound, "start", lambda: None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        no_player(app.services.sound)
+        app.check_sound()
+        assert said == []
+        await pilot.press("escape", "s")  # stop the routine: the summary, then Home
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+    assert len(said) == 1 and said[0].startswith("No sound:")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from rich.console import Console
 
 from gluteui.core.history.store import Store
 from gluteui.screens.help import HelpScreen
 from gluteui.screens.home import HomeScreen
-from tests.factory import make_app
+from tests.factory import make_app, shown
 
 # key on Home -> the screen class name it opens
 DESTINATIONS = {
@@ -50,8 +47,11 @@ async def test_each_screen_opens_from_home_and_esc_returns(app, key: str, screen
         assert type(app.screen).__name__ == screen_name
         await pilot.press("escape")
         await pilot.pause()
-        if type(app.screen).__name__ != "HomeScreen":  # the routine asks before quitting
-            await pilot.press("y")
+        if type(app.screen).__name__ != "HomeScreen":  # the routine asks before stopping
+            await pilot.press("s")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "SummaryScreen"  # nothing done, nothing saved
+            await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
@@ -61,13 +61,6 @@ async def test_menu_moves_with_vim_keys_and_enter_opens(app):
         await pilot.press("j", "j", "j", "j", "k", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "RoutinesScreen"
-
-
-def shown(widget) -> str:
-    """What a Static holding a rich table shows, as plain text."""
-    console = Console(width=widget.size.width, record=True, file=io.StringIO())
-    console.print(widget.content)
-    return console.export_text()
 
 
 async def test_help_lists_the_keys_of_the_screen_underneath(app):

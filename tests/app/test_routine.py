@@ -13,14 +13,17 @@ from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.player import PlayerScreen
 from gluteui.screens.summary import SummaryScreen
-from gluteui.widgets.player import SideBanner
-from tests.factory import advance_clock, make_app
+from gluteui.widgets.big_text import BigText
+from gluteui.widgets.side_band import SideBand
+from tests.factory import advance_clock, make_app, shown
 
 ROUTINES = load_content(locations.content_dir()).routines
 
 
 def text(screen, selector: str) -> str:
-    return str(screen.query_one(selector).render())
+    """What a widget says: a BigText's words, or a Static's plain text."""
+    widget = screen.query_one(selector)
+    return widget.text if isinstance(widget, BigText) else str(widget.render())
 
 
 async def advance_to(pilot, seconds: float) -> None:
@@ -47,17 +50,19 @@ async def test_standard_routine_end_to_end(data_dir, store: Store):
     right_rep = next(p for p in phases if p.kind == "up" and p.side == "right")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        banner = screen.query_one(SideBanner)
+        banner = screen.query_one(SideBand)
         assert "Get ready" in text(screen, "#break-title")
         assert banner.side == "left"
 
         await advance_to(pilot, first_up.start + 0.5)
-        assert text(screen, "#phase-word") == "LIFT"
-        assert screen.query_one("#rep").value == "1"
+        assert text(screen, "#phase-word") == "OPEN"  # a clamshell opens, holds and closes
+        assert text(screen, "#rep") == "1"
         assert "of 15" in text(screen, "#rep-of")
+        assert text(screen, "#side-note").startswith("LEFT: lie on your right side")
 
         await advance_to(pilot, first_hold.start + 0.1)
-        assert text(screen, "#phase-word") == "SQUEEZE AND HOLD"
+        assert text(screen, "#phase-word") == "HOLD"
+        assert text(screen, "#cue") == "Stop where the pelvis wants to move"
 
         await advance_to(pilot, switch.start + 0.1)
         assert "Switch sides: RIGHT" in text(screen, "#break-title")
@@ -65,7 +70,7 @@ async def test_standard_routine_end_to_end(data_dir, store: Store):
 
         await advance_to(pilot, right_rep.start + 0.1)
         assert banner.side == "right"
-        assert screen.query_one("#rep").value == "1"
+        assert text(screen, "#rep") == "1"
 
         # A clamshell set is done by now: it was saved before the routine ended.
         saved = Store.open(data_dir).sessions()
@@ -93,8 +98,11 @@ async def test_pause_freezes_and_resume_counts_in(app):
         await advance_to(pilot, up.start + 0.5)
         await pilot.press("space")
         await advance_to(pilot, up.start + 60)  # a minute passes while paused
-        assert text(screen, "#phase-word") == "LIFT"
+        assert text(screen, "#phase-word") == "OPEN"
         assert screen.has_class("-paused")
+        assert screen.query_one("#stage").current == "paused" and text(screen, "#paused-word") == "PAUSED"
+        assert "space" in screen.active_bindings
+        assert screen.active_bindings["space"].binding.description == "Resume"
         await pilot.press("space")
         await pilot.pause()
         assert "Get ready" in text(screen, "#break-title")  # 3 s count-in before the rep restarts
@@ -105,7 +113,7 @@ async def test_skip_repeat_and_extra_rest_keys(app):
         screen = await start(pilot)
         total = screen.workout.timeline.total
         await pilot.press("n")  # skip the get-ready: first set starts now
-        assert text(screen, "#phase-word") == "LIFT"
+        assert text(screen, "#phase-word") == "OPEN"
         assert screen.workout.timeline.total == pytest.approx(total - screen.routine.get_ready_s)
         await pilot.press("plus")  # 10 s of rest now, then the same first rep from its start
         assert "Rest" in text(screen, "#break-title")
@@ -122,12 +130,19 @@ async def test_stop_asks_and_keeps_the_partial_session(data_dir, store: Store):
         await advance_to(pilot, second_set.start + 30)
         await pilot.press("escape")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmDialog"
-        await pilot.press("y")
+        assert type(app.screen).__name__ == "StopDialog"
+        await pilot.press("n")  # Next set on the player: here it does nothing
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert type(app.screen).__name__ == "StopDialog"
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.screen.title == "Stopped early"
+        assert "what you did is saved" in shown(app.screen.query_one("#summary-reps"))
+        await pilot.press("1")  # the feel check is asked for the clamshells done
+        await pilot.pause()
     [session] = Store.open(data_dir).sessions()
     assert 15 < session.done_reps < session.planned_reps
+    assert session.feel == {"clamshell": "yes"}
 
 
 async def test_a_full_disk_mid_routine_keeps_the_session_and_export_saves_it(
@@ -198,8 +213,8 @@ async def test_no_to_stop_keeps_a_paused_routine_paused_and_q_asks_too(app):
         await pilot.press("space")
         await pilot.press("q")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmDialog"
-        await pilot.press("n")
+        assert type(app.screen).__name__ == "StopDialog"
+        await pilot.press("space")  # keep going: and it was paused, so it stays paused
         await pilot.pause()
         assert app.screen is screen and screen.workout.stopwatch.paused
 

@@ -111,11 +111,11 @@ class Terminal:
         finally:
             self.close(name)
 
-    def open(self, command: str) -> str:
-        """Start `command` in a session of its own; the session's name."""
+    def open(self, command: str, size: tuple[int, int] = (WIDTH, HEIGHT)) -> str:
+        """Start `command` in a session of its own, `size` columns by rows; the session's name."""
         name = next(self._names)
         self._commands[name] = command
-        self.tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), command)
+        self.tmux("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command)
         return name
 
     def close(self, name: str) -> None:

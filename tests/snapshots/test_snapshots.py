@@ -1,4 +1,5 @@
-"""One snapshot per screen state: fixed 80x24 terminal, animations off, frozen clocks."""
+"""One snapshot per screen state: a fixed terminal (80x24 unless the scenario says), timers
+off, frozen clocks."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def test_screen(scenario: Scenario, snap_compare, tmp_path: Path):
     async def run_before(pilot) -> None:
         await act(pilot, scenario)
 
-    assert snap_compare(build(scenario, tmp_path), run_before=run_before, terminal_size=(80, 24))
+    assert snap_compare(build(scenario, tmp_path), run_before=run_before, terminal_size=scenario.size or (80, 24))
 
 
 def test_every_stored_snapshot_belongs_to_a_scenario():

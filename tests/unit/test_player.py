@@ -38,9 +38,10 @@ def test_view_mid_rep():
     up = first("up", rep=3)
     view = view_at(up.start + up.duration / 2)
     assert (view.exercise_name, view.side, view.rep, view.reps) == ("Clamshell", "left", 3, 15)
-    assert view.phase_word == "Lift" and not view.is_break
+    assert view.phase_word == "Open" and not view.is_break  # a clamshell opens and closes
     assert 0.4 < view.phase_progress < 0.6
-    assert view.cue in CONTENT.exercises["clamshell"].cues
+    assert view.cue in CONTENT.exercises["clamshell"].cues["up"]
+    assert view.side_note == "LEFT: lie on your right side; the left knee opens."
 
 
 def test_view_at_switch_names_the_new_side_and_how_to_turn():
@@ -48,13 +49,19 @@ def test_view_at_switch_names_the_new_side_and_how_to_turn():
     view = view_at(switch.start + 0.2)
     assert view.is_break and view.side == "right"
     assert "RIGHT" in view.break_title
-    assert view.break_text == CONTENT.exercises["clamshell"].switch_hint
+    clamshell = CONTENT.exercises["clamshell"]
+    assert view.break_text.startswith(clamshell.switch_hint)
+    assert view.break_text.endswith("RIGHT: lie on your left side; the right knee opens.")
     assert view.phase_seconds_left == 5
 
 
 def test_rest_names_what_comes_next_and_done_is_done():
     rest = first("rest")
-    assert "Single-leg" in view_at(rest.start + 0.1).break_text
+    view = view_at(rest.start + 0.1)
+    bridge = CONTENT.exercises["single_leg_bridge"]
+    assert "Single-leg" in view.break_title
+    assert bridge.setup[0] in view.break_text, "the setup shows during the rest before it"
+    assert view.side == "left" and view.side_note.startswith("LEFT: the left foot stays down")
     done = view_at(TIMELINE.total + 5)
     assert done.kind == "done" and done.time_left == "0:00" and done.routine_progress == 1.0
 
@@ -97,3 +104,31 @@ def test_the_band_position_is_named_before_and_during_the_band_walk():
     walk = first("up", exercise_id="lateral_band_walk")
     assert view_at(walk.start + 0.1).where.endswith("Mini-band just above the knees.")
     assert "band" not in view_at(first("up").start + 0.1).where.lower()  # clamshells: none
+
+
+@pytest.mark.parametrize("routine_id", sorted(CONTENT.routines))
+def test_every_frame_shows_the_words_and_cue_of_its_own_phase(routine_id: str):
+    """No frame of a hold tells you to lower: sampled every 50 ms through each routine."""
+    routine = CONTENT.routines[routine_id]
+    timeline = Timeline.from_routine(routine, "left" if routine.extra_set_on_weaker_side else None)
+    steps = 0
+    while steps * 0.05 < timeline.total:
+        state = timeline.state_at(steps * 0.05)
+        view = player_view(state, timeline, routine, False)
+        steps += 1
+        if view.is_break:
+            continue
+        exercise = CONTENT.exercises[state.exercise_id]
+        assert view.phase_word == exercise.words[state.kind]
+        assert view.cue in exercise.cues[state.kind] or (view.cue == "" and not exercise.cues[state.kind])
+        other_parts = [cue for kind, cues in exercise.cues.items() if kind != state.kind for cue in cues]
+        assert view.cue not in other_parts
+
+
+def test_each_side_is_explained_at_its_start():
+    for phase in PHASES:
+        if phase.kind in ("get_ready", "intro", "switch") and phase.side:
+            view = view_at(phase.start + 0.1)
+            assert view.side == phase.side
+            assert view.side_note.startswith(phase.side.upper() + ":")
+            assert view.side_note in view.break_text

@@ -1,10 +1,14 @@
-"""Sound cues: valid WAVs, the bell-and-flash fallback, and a cue through a real ALSA backend."""
+"""Sound: valid tone WAVs, the fallback, the modes, and where each phrase's voice comes from.
+
+The sound thread runs for real here, with a fake output that records what it was given
+(clips of no length, so nothing waits for time); tests/unit/test_sound_device.py plays
+through real ALSA devices.
+"""
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
+import json
 import subprocess
 import sys
 import wave
@@ -12,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.sound import CUES, SoundPlayer, cue_files, cue_wav
+from gluteui.core.speech import NAME, STEP, TICK, Phrase, Utterance
+from gluteui.sound import CUES, SoundPlayer, cue_files, cue_wav, outputs, voices
+from gluteui.sound.outputs import NO_PLAYER, Clip
 
 
 @pytest.mark.parametrize("name", CUES)
@@ -61,38 +67,219 @@ def test_unwritable_cache_falls_back_with_a_reason(tmp_path: Path):
     assert "cannot write sound files" in (player.problem or "")
 
 
-PLAY_THROUGH_PLAYER = """
-import sys, time
-from pathlib import Path
-from gluteui.sound import SoundPlayer
-player = SoundPlayer(True, lambda: Path(sys.argv[1]), lambda name: sys.exit("fell back to the bell"))
-player.start()
-assert player.ready.wait(20), "player never got ready"
-assert player.available, player.problem
-player.play("hold_start")
-out = Path(sys.argv[2])
-deadline = time.monotonic() + 20  # waiting for aplay, an outside process, not for our clock
-while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < int(sys.argv[3])):
-    time.sleep(0.05)
+class Sounding:
+    """A clip being played: alive until its length is up (never, for 0 s) or it is stopped."""
+
+    def __init__(self, endless: bool) -> None:
+        self.endless = endless
+        self.stopped = False
+
+    def is_alive(self) -> bool:
+        return self.endless and not self.stopped
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+class FakeOutput:
+    """Records the file of each clip it is asked to play; every clip lasts no time."""
+
+    name = "fake"
+    running = False
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.seconds = 0.0
+        self.endless = False
+        self.sounding: list[Sounding] = []
+
+    def load(self, path: Path) -> Clip:
+        return Clip(path, self.seconds)
+
+    def play(self, clip: Clip) -> Sounding:
+        self.played.append(clip.path.name)
+        self.sounding.append(Sounding(self.endless))
+        return self.sounding[-1]
+
+    def settle(self, now: float) -> None:
+        return None
+
+
+ENGINE = """
+import sys, wave
+with wave.open(sys.argv[1], "wb") as out:
+    out.setnchannels(1); out.setsampwidth(2); out.setframerate(16000)
+    out.writeframes(bytes(3200))
 """
 
 
-@pytest.mark.skipif(
-    not (shutil.which("aplay") and shutil.which("mpg123")),
-    reason="aplay and mpg123 (alsa-utils, mpg123) are needed for playsound3's alsa backend",
-)
-def test_a_cue_reaches_a_real_alsa_device(tmp_path: Path):
-    out = tmp_path / "device.raw"
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / ".asoundrc").write_text(
-        f'pcm.!default {{ type file; slave.pcm "null"; file "{out}"; format "raw" }}\n'
-    )
-    with wave.open(io.BytesIO(cue_wav("hold_start"))) as wav:
-        pcm = wav.readframes(wav.getnframes())
-    env = dict(os.environ, HOME=str(home), PLAYSOUND3_BACKEND="alsa")
-    subprocess.run(
-        [sys.executable, "-c", PLAY_THROUGH_PLAYER, str(tmp_path / "cache"), str(out), str(len(pcm))],
-        check=True, env=env, timeout=60,
-    )
-    assert pcm in out.read_bytes()
+@pytest.fixture
+def clips(tmp_path: Path) -> Path:
+    folder = tmp_path / "voice"
+    folder.mkdir()
+    for key in ("get-ready", "exercise-clamshell", "count-3"):
+        (folder / f"{key}.wav").write_bytes(cue_wav("rep"))
+    return folder
+
+
+@pytest.fixture
+def output(monkeypatch: pytest.MonkeyPatch) -> FakeOutput:
+    fake = FakeOutput()
+    monkeypatch.setattr(outputs, "choose_output", lambda wake: (fake, None))
+    monkeypatch.setattr(voices, "find_engine", lambda: None)
+    return fake
+
+
+def ready_player(tmp_path: Path, clips: Path | None, heard: list[str] | None = None) -> SoundPlayer:
+    fallback = heard.append if heard is not None else None
+    player = SoundPlayer(True, lambda: tmp_path / "cache", fallback, voice_dir=clips)
+    player.start()
+    assert player.ready.wait(10) and player.available, player.problem
+    return player
+
+
+def said(*keys: str, priority: int = NAME, tone: str | None = "switch") -> Utterance:
+    return Utterance(tuple(Phrase(key, key.replace("-", " ") + ".") for key in keys), priority, tone)
+
+
+def heard_after(player: SoundPlayer, output: FakeOutput, *utterances: Utterance) -> list[str]:
+    for utterance in utterances:
+        player.say(utterance)
+    assert player.wait_until_quiet(10)
+    return output.played
+
+
+def test_voice_says_each_phrase_clip_in_order(tmp_path: Path, clips: Path, output: FakeOutput):
+    player = ready_player(tmp_path, clips)
+    assert heard_after(player, output, said("get-ready", "exercise-clamshell")) == [
+        "get-ready.wav", "exercise-clamshell.wav"]
+
+
+def test_a_phrase_without_a_clip_or_engine_plays_the_tone_instead(
+    tmp_path: Path, clips: Path, output: FakeOutput
+):
+    player = ready_player(tmp_path, clips)
+    assert heard_after(player, output, said("get-ready", "exercise-side_plank")) == ["switch.wav"]
+
+
+def test_without_a_clip_or_a_tone_nothing_is_played(tmp_path: Path, output: FakeOutput):
+    player = ready_player(tmp_path, None)
+    assert heard_after(player, output, said("get-ready", tone=None)) == []
+
+
+def test_a_phrase_without_a_clip_is_spoken_by_the_engine(
+    tmp_path: Path, clips: Path, output: FakeOutput, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(voices, "find_engine", lambda: [sys.executable, "-c", ENGINE])
+    player = ready_player(tmp_path, clips)
+    played = heard_after(player, output, said("get-ready", "exercise-side_plank"))
+    assert played[0] == "get-ready.wav"
+    assert played[1].startswith("exercise-side_plank-") and len(played) == 2
+    rendered = next((tmp_path / "cache").glob("voice-engine-*/exercise-side_plank-*.wav"))
+    with wave.open(str(rendered)) as wav:
+        assert wav.getnframes() == 1600
+
+
+def test_an_engine_that_fails_gives_the_tone(
+    tmp_path: Path, clips: Path, output: FakeOutput, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(voices, "find_engine", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
+    player = ready_player(tmp_path, clips)
+    assert heard_after(player, output, said("exercise-side_plank", tone="rep")) == ["rep.wav"]
+
+
+def test_a_tick_said_right_after_a_name_is_dropped(tmp_path: Path, clips: Path, output: FakeOutput):
+    output.seconds = 0.3  # the tick comes well within the name
+    player = ready_player(tmp_path, clips)
+    name, tick = said("exercise-clamshell"), said("count-3", priority=TICK, tone="rep")
+    assert heard_after(player, output, name, tick) == ["exercise-clamshell.wav"]
+
+
+def test_tones_mode_plays_the_utterances_tone(tmp_path: Path, clips: Path, output: FakeOutput):
+    player = ready_player(tmp_path, clips)
+    player.mode = "tones"
+    assert heard_after(player, output, said("get-ready"), said("count-3", tone=None)) == ["switch.wav"]
+
+
+def test_play_still_plays_a_tone_in_voice_mode(tmp_path: Path, clips: Path, output: FakeOutput):
+    player = ready_player(tmp_path, clips)
+    player.play("hold_start")
+    assert player.wait_until_quiet(10)
+    assert output.played == ["hold_start.wav"]
+
+
+def test_off_mode_calls_the_fallback_with_the_tone(tmp_path: Path, clips: Path, output: FakeOutput):
+    heard: list[str] = []
+    player = ready_player(tmp_path, clips, heard)
+    player.mode = "off"
+    player.say(said("get-ready", priority=STEP, tone="countdown"))
+    player.say(said("count-3", tone=None))
+    player.play("rep")
+    assert heard == ["countdown", "rep"]
+    assert player.wait_until_quiet(10) and output.played == []
+
+
+def test_no_sound_is_off_whatever_the_mode(tmp_path: Path):
+    heard: list[str] = []
+    player = SoundPlayer(False, lambda: tmp_path, heard.append, voice_dir=tmp_path)
+    player.mode = "voice"
+    assert player.mode == "off"
+    player.start()
+    player.say(said("get-ready"))
+    assert heard == ["switch"]
+
+
+def test_muted_says_nothing(tmp_path: Path, clips: Path, output: FakeOutput):
+    heard: list[str] = []
+    player = ready_player(tmp_path, clips, heard)
+    player.muted = True
+    for mode in ("voice", "tones", "off"):
+        player.mode = mode
+        player.say(said("get-ready"))
+    assert player.wait_until_quiet(10) and output.played == [] and heard == []
+
+
+def test_muting_cuts_the_clip_playing_and_drops_the_rest(
+    tmp_path: Path, clips: Path, output: FakeOutput
+):
+    output.endless = True  # each clip plays until it is stopped
+    player = ready_player(tmp_path, clips)
+    player.say(said("get-ready", "exercise-clamshell"))
+    player.say(said("count-3"))
+    assert not player.wait_until_quiet(0.05)
+    player.muted = True
+    assert player.wait_until_quiet(10)
+    assert output.played == ["get-ready.wav"]
+    assert output.sounding[0].stopped
+
+
+def test_an_unknown_mode_is_refused(tmp_path: Path):
+    player = SoundPlayer(True, lambda: tmp_path)
+    with pytest.raises(ValueError, match="voice, tones, off"):
+        player.mode = "loud"
+
+
+def test_with_no_player_at_all_the_problem_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import playsound3.playsound3
+
+    monkeypatch.setattr(playsound3.playsound3, "DEFAULT_BACKEND", None)
+    monkeypatch.setitem(sys.modules, "miniaudio", None)  # as if not installed
+    heard: list[str] = []
+    player = SoundPlayer(True, lambda: tmp_path, heard.append)
+    player.start()
+    assert player.ready.wait(10)
+    assert player.problem == NO_PLAYER
+    assert all(name in NO_PLAYER for name in ("gst-play-1.0", "ffplay", "mpg123", "miniaudio"))
+    player.say(said("get-ready"))
+    assert heard == ["switch"]
+
+
+def test_importing_sound_loads_nothing_heavy():
+    probe = "import sys, json, gluteui.sound; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    loaded = set(json.loads(out.stdout))
+    heavy = {"playsound3", "miniaudio", "_cffi_backend", "wave", "tomllib", "gluteui.sound.outputs",
+             "gluteui.sound.voices"}
+    assert not loaded & heavy

@@ -6,15 +6,7 @@ from hypothesis import strategies as st
 
 from gluteui.core.content.exercises import Exercise, Routine, RoutineStep, Tempo
 from gluteui.core.routine.timeline import INTRO_S, REP_KINDS, Phase, Timeline
-
-
-def exercise(exercise_id: str, per_side: bool, reps: int, tempo: Tempo) -> Exercise:
-    """An exercise with only the fields the timeline reads filled in."""
-    return Exercise(
-        id=exercise_id, name=exercise_id, target="", feel_it="", setup=(), per_side=per_side,
-        switch_hint="roll over" if per_side else "", reps=reps, tempo=tempo, cues=(),
-        mistakes=(), feel_check="", figure=(),
-    )
+from tests.unit.builders import exercise
 
 
 def routine(*exercises: Exercise, get_ready_s=5.0, switch_s=4.0, rest_s=15.0,

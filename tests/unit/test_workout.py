@@ -2,18 +2,9 @@
 
 import pytest
 
-from gluteui.core.content.exercises import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.content.exercises import Routine, RoutineStep, Tempo
 from gluteui.core.routine.workout import RESUME_GET_READY_S, Stopwatch, Workout
-
-
-def exercise(exercise_id: str, per_side: bool, reps: int, tempo: Tempo) -> Exercise:
-    """An exercise with only the fields the runner reads filled in."""
-    return Exercise(
-        id=exercise_id, name=exercise_id, target="", feel_it="", setup=(), per_side=per_side,
-        switch_hint="roll over" if per_side else "", reps=reps, tempo=tempo, cues=(),
-        mistakes=(), feel_check="", figure=(),
-    )
-
+from tests.unit.builders import exercise
 
 CLAMSHELL = exercise("clamshell", True, 3, Tempo(1.5, 2.0, 1.0))          # 4.5 s a rep
 BAND_WALK = exercise("lateral_band_walk", False, 4, Tempo(1.0, 0.0, 1.0))  # 2 s a rep

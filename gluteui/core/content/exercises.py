@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gluteui.core.content.fields import Entry, Problems, read_toml
+from gluteui.core.sides import SIDES, Side
 
 BANDS = ("none", "knees", "ankles", "feet")
+REP_PARTS = ("up", "hold", "down")
+"""The parts of one rep, in order; the timeline calls its phases by the same names."""
 FIGURE_FRAME_BREAK = "~~~"
 FIGURE_MAX_LINES = 9
 FIGURE_MAX_WIDTH = 34
@@ -48,9 +51,15 @@ class Exercise:
     setup: tuple[str, ...]
     per_side: bool
     switch_hint: str
+    sides: dict[Side, str]
+    """What each side means for this move ("lie on your right side; the left knee opens");
+    empty when the move is not done per side."""
     reps: int
     tempo: Tempo
-    cues: tuple[str, ...]
+    words: dict[str, str]
+    """What the player calls each part of a rep: "up", "hold" and "down" -> e.g. "Open"."""
+    cues: dict[str, tuple[str, ...]]
+    """Form cues for each part of a rep; the player shows one for the part you are in."""
     mistakes: tuple[Mistake, ...]
     feel_check: str
     figure: tuple[str, ...]
@@ -132,6 +141,32 @@ def _tempo(entry: Entry, fallback: Tempo | None = None) -> Tempo:
     return tempo
 
 
+def _words(entry: Entry) -> dict[str, str]:
+    words = {part: entry.text(part) for part in REP_PARTS}
+    entry.finish()
+    return words
+
+
+def _cues(entry: Entry) -> dict[str, tuple[str, ...]]:
+    cues = {part: entry.texts(part, default=[], non_empty=False) for part in REP_PARTS}
+    if not any(cues.values()):
+        entry.fail("", "must give at least one cue (up, hold or down)")
+    entry.finish()
+    return cues
+
+
+def _sides(entry: Entry, per_side: bool) -> dict[Side, str]:
+    if not per_side:
+        if "sides" in entry.data:
+            entry.fail("sides", "is only for exercises done per side")
+        entry.seen.add("sides")
+        return {}
+    table = entry.table("sides")
+    sides = {side: table.text(side) for side in SIDES}
+    table.finish()
+    return sides
+
+
 def load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
     file = "exercises.toml"
     exercises: dict[str, Exercise] = {}
@@ -143,17 +178,20 @@ def load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
             mistakes.append(Mistake(mistake=item.text("mistake"), fix=item.text("fix")))
             item.finish()
         tempo = _tempo(entry)
+        per_side = entry.boolean("per_side")
         exercises[exercise_id] = Exercise(
             id=exercise_id,
             name=entry.text("name"),
             target=entry.text("target"),
             feel_it=entry.text("feel_it"),
             setup=entry.texts("setup"),
-            per_side=entry.boolean("per_side"),
+            per_side=per_side,
             switch_hint=entry.text("switch_hint", default=""),
             reps=entry.integer("reps", minimum=1),
             tempo=tempo,
-            cues=entry.texts("cues"),
+            words=_words(entry.table("words")),
+            cues=_cues(entry.table("cues")),
+            sides=_sides(entry, per_side),
             mistakes=tuple(mistakes),
             feel_check=entry.text("feel_check"),
             figure=_load_figure(folder, exercise_id, entry),

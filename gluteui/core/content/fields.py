@@ -120,21 +120,27 @@ class Entry:
         value = self._get(name, (list,), "a list of tables", default)
         return value if isinstance(value, list) else []
 
+    def table(self, name: str, default: Any = _MISSING) -> Entry:
+        """A nested table, read like an entry of its own ("clamshell.cues")."""
+        value = self._get(name, (dict,), "a table", {} if default is _MISSING else default)
+        return Entry(self.file, f"{self.entry}.{name}", value if isinstance(value, dict) else {}, self.problems)
+
     def finish(self) -> None:
         """Report keys nobody read: a typo in a key would otherwise be silently ignored."""
         for key in sorted(set(self.data) - self.seen):
             self.fail(key, "is not a known field")
 
 
-def read_toml(path: Path, problems: Problems) -> dict | None:
-    """A TOML file as a dict, or None with the reason recorded against the file."""
+def read_toml(path: Path, problems: Problems, name: str | None = None) -> dict | None:
+    """A TOML file as a dict, or None with the reason recorded against the file (`name`)."""
+    name = name or path.name
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        problems.add(path.name, "", "", "file is missing")
+        problems.add(name, "", "", "file is missing")
     except (OSError, UnicodeDecodeError) as error:
-        problems.add(path.name, "", "", f"cannot be read ({error})")
+        problems.add(name, "", "", f"cannot be read ({error})")
     except tomllib.TOMLDecodeError as error:
-        problems.add(path.name, "", "", f"is not valid TOML ({error})")
+        problems.add(name, "", "", f"is not valid TOML ({error})")
     return None

@@ -15,7 +15,7 @@ from gluteui.core.content.exercises import (
     load_exercises,
     load_routines,
 )
-from gluteui.core.content.fields import ContentError, Problems
+from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
 from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
 
@@ -30,6 +30,29 @@ class Content:
     routines: dict[str, Routine]
     lessons: tuple[Lesson, ...]
     quiz: Quiz
+    phrases: dict[str, str]
+    """What the routine says aloud: clip key -> its words (content/voice/phrases.toml)."""
+
+
+PHRASES = "voice/phrases.toml"
+SPOKEN_KEYS = ("get-ready", "hold", "release", "rest", "up-next", "side-left", "side-right",
+               "switch-left", "switch-right", "done")
+"""Phrases the routine says; counts (count-1, ...) fall back to the number itself."""
+
+
+def load_phrases(folder: Path, problems: Problems) -> dict[str, str]:
+    """content/voice/phrases.toml: every phrase the routine uses must be there, as text."""
+    data = read_toml(folder / PHRASES, problems, name=PHRASES)
+    if data is None:
+        return {}
+    top = Entry(PHRASES, "", data, problems)
+    table = top.table("phrases")
+    phrases = {key: table.text(key) for key in table.data}
+    for key in SPOKEN_KEYS:
+        if key not in phrases:
+            table.fail(key, "is missing")
+    top.finish()
+    return phrases
 
 
 def load_content(folder: Path) -> Content:
@@ -41,5 +64,6 @@ def load_content(folder: Path) -> Content:
     routines = load_routines(folder, exercises, problems)
     lessons = load_lessons(folder / "lessons", problems)
     quiz = load_quiz(folder, problems, routine_ids=routines.keys())
+    phrases = load_phrases(folder, problems)
     problems.raise_if_any()
-    return Content(exercises=exercises, routines=routines, lessons=lessons, quiz=quiz)
+    return Content(exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases)

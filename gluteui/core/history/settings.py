@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from gluteui.core.sides import is_side
+from gluteui.core.speech import SOUND_MODES
 
 
 def _is_day(value: Any) -> bool:
@@ -34,6 +35,7 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "recommended_routine": ("text", lambda v: isinstance(v, str)),
     "extra_set_side": ("left, right or null", lambda v: v is None or is_side(v)),
     "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
+    "sound": ("voice, tones or off", lambda v: v in SOUND_MODES),
 }
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from gluteui.core.content.exercises import Tempo
+from gluteui.core.content.exercises import REP_PARTS, Tempo
 from gluteui.core.sides import Side
 
 PHASE_KINDS = ("get_ready", "intro", "up", "hold", "down", "switch", "rest", "done")
-REP_KINDS = ("up", "hold", "down")
+REP_KINDS = REP_PARTS
 INTRO_S = 4.0
 DEFAULT_EXTRA_REST_S = 10.0
 DEFAULT_GET_READY_S = 3.0
@@ -72,6 +72,8 @@ class TimelineState:
     finished: bool
     next_exercise_id: str | None
     """Exercise of the next rep after this phase, for "up next"."""
+    next_side: Side | None = None
+    """Side of the next rep after this phase: a rest names the side that comes next."""
 
 
 def draft(kind: str, seconds: float, **labels) -> Phase:

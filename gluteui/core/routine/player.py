@@ -1,7 +1,8 @@
-"""What the routine player shows and which cues it sounds, derived from timeline states.
+"""What the routine player shows and which tones it sounds, derived from timeline states.
 
 The screen asks `player_view(state)` on every tick and applies only what changed;
-`cues_between(before, after)` says which sounds the step between two ticks deserves.
+`cues_between(before, after)` says which tones the step between two ticks deserves
+(what is said aloud instead is gluteui.core.routine.spoken).
 """
 
 from __future__ import annotations
@@ -11,18 +12,17 @@ from dataclasses import dataclass
 
 from gluteui.core.content.exercises import Exercise, Routine
 from gluteui.core.routine.timeline import REP_KINDS, Timeline, TimelineState
+from gluteui.core.sides import Side
+from gluteui.core.text import clock
 
-PHASE_WORDS = {
+BREAK_WORDS = {
     "get_ready": "Get ready",
     "intro": "Next up",
-    "up": "Lift",
-    "hold": "Squeeze and hold",
-    "down": "Lower",
     "switch": "Switch sides",
     "rest": "Rest",
     "done": "Done",
 }
-BREAK_KINDS = ("get_ready", "intro", "switch", "rest", "done")
+"""What the player calls each break; the parts of a rep are named by each exercise."""
 BAND_WORDS = {
     "none": "",
     "knees": "Mini-band just above the knees.",
@@ -31,6 +31,8 @@ BAND_WORDS = {
 }
 COUNTDOWN_FROM = 3
 """The last seconds of a break are counted down aloud: 3, 2, 1."""
+
+__all__ = ["BAND_WORDS", "BREAK_WORDS", "PlayerView", "clock", "cues_between", "player_view", "side_note"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,10 @@ class PlayerView:
     exercise_id: str | None
     exercise_name: str
     where: str
-    side: str | None
+    side: Side | None
+    """The side being worked, or in a break the side that comes next."""
+    side_note: str
+    """What that side means for this move, e.g. "LEFT: lie on your right side; ..."."""
     rep: int | None
     reps: int | None
     phase_word: str
@@ -57,10 +62,11 @@ class PlayerView:
     set_label: str
 
 
-def clock(seconds: float) -> str:
-    """Seconds as m:ss, rounded up so a countdown never shows 0:00 early."""
-    whole = math.ceil(max(seconds, 0.0) - 1e-9)
-    return f"{whole // 60}:{whole % 60:02d}"
+def side_note(exercise: Exercise | None, side: Side | None) -> str:
+    """ "LEFT: lie on your right side; the left knee opens", or "" without a side."""
+    if exercise is None or side is None or side not in exercise.sides:
+        return ""
+    return f"{side.upper()}: {exercise.sides[side]}."
 
 
 def figure_frame(kind: str, progress: float, frames: int, reduced_motion: bool) -> int:
@@ -76,22 +82,36 @@ def figure_frame(kind: str, progress: float, frames: int, reduced_motion: bool) 
     return 0
 
 
+def _setup(exercise: Exercise, band: str) -> str:
+    return " ".join((*exercise.setup, band)).strip()
+
+
 def _break_words(
-    state: TimelineState, exercise: Exercise | None, upcoming: Exercise | None, band: str
+    state: TimelineState, exercise: Exercise | None, upcoming: Exercise | None, band: str, note: str,
 ) -> tuple[str, str]:
     kind = state.kind
-    side = f" - {state.side.upper()} side" if state.side else ""
     if kind == "done":
         return "Routine done", "Nice work. Feel that warmth in the right spot? Go and run."
+    side = state.side or state.next_side
     if kind == "switch" and exercise is not None:
-        return f"Switch sides: {state.side.upper() if state.side else ''}", exercise.switch_hint
+        return f"Switch sides: {side.upper() if side else ''}", f"{exercise.switch_hint}. {note}".strip()
     if kind == "rest":
-        if upcoming is not None:
-            return "Rest", f"Up next: {upcoming.name}. Breathe, shake the legs out."
-        return "Rest", "Breathe and shake the legs out."
+        if upcoming is None:
+            return "Rest", "Breathe and shake the legs out."
+        if exercise is not None and upcoming.id == exercise.id:
+            # The extra set on the weaker side: same move, same setup.
+            return f"Rest, then {side.upper() if side else 'the next'} side again", note
+        return f"Rest. Up next: {upcoming.name}", f"{note} {_setup(upcoming, band)}".strip()
     if exercise is None:
-        return PHASE_WORDS[kind], ""
-    return f"{PHASE_WORDS[kind]}: {exercise.name}{side}", " ".join((*exercise.setup, band)).strip()
+        return BREAK_WORDS[kind], ""
+    named = f" - {side.upper()} side" if side else ""
+    return f"{BREAK_WORDS[kind]}: {exercise.name}{named}", f"{note} {_setup(exercise, band)}".strip()
+
+
+def _cue(exercise: Exercise, kind: str, rep: int | None) -> str:
+    """The form cue for this part of the rep, turning over from one rep to the next."""
+    cues = exercise.cues.get(kind, ())
+    return cues[((rep or 1) - 1) % len(cues)] if cues else ""
 
 
 def player_view(
@@ -101,30 +121,32 @@ def player_view(
     steps = {step.exercise.id: step for step in routine.steps}
     exercise = steps[state.exercise_id].exercise if state.exercise_id in steps else None
     upcoming = steps[state.next_exercise_id].exercise if state.next_exercise_id in steps else None
-    shown = exercise or upcoming
+    # In a rest between two moves, the one coming up is what the screen is about.
+    shown = upcoming if state.kind == "rest" and upcoming is not None else exercise or upcoming
     band = BAND_WORDS[steps[shown.id].band] if shown else ""
-    is_break = state.kind in BREAK_KINDS
-    title, text = _break_words(state, exercise, upcoming, band) if is_break else ("", "")
+    is_break = state.kind not in REP_KINDS
+    side = state.side or (state.next_side if is_break and state.kind != "done" else None)
+    note = side_note(shown, side)
+    title, text = _break_words(state, exercise, upcoming, band, note) if is_break else ("", "")
     frames = len(shown.figure) if shown else 1
-    cue = ""
-    if shown is not None and state.kind in REP_KINDS and shown.cues:
-        cue = shown.cues[((state.rep or 1) - 1) % len(shown.cues)]
-    total = timeline.total
+    in_rep = shown is not None and not is_break
     sets = len(timeline.sets)
     set_number = (state.set_index + 1) if state.set_index is not None else None
+    total = timeline.total
     return PlayerView(
         kind=state.kind,
         is_break=is_break,
         exercise_id=shown.id if shown else None,
         exercise_name=shown.name if shown else "",
         where=f"Feel it: {shown.feel_it} {band}".strip() if shown else "",
-        side=state.side,
+        side=side,
+        side_note=note,
         rep=state.rep,
         reps=state.reps,
-        phase_word=PHASE_WORDS[state.kind],
+        phase_word=shown.words[state.kind] if in_rep else BREAK_WORDS[state.kind],
         phase_progress=state.progress,
         frame=figure_frame(state.kind, state.progress, frames, reduced_motion),
-        cue=cue,
+        cue=_cue(shown, state.kind, state.rep) if in_rep else "",
         break_title=title,
         break_text=text,
         phase_seconds_left=math.ceil(max(state.phase.end - state.elapsed, 0.0) - 1e-9)
@@ -136,7 +158,7 @@ def player_view(
 
 
 def cues_between(before: TimelineState | None, after: TimelineState) -> list[str]:
-    """The sounds for moving from `before` to `after` (one tick). Late ticks cue only the latest."""
+    """The tones for moving from `before` to `after` (one tick). Late ticks cue only the latest."""
     if before is not None and before.phase == after.phase:
         if after.kind in ("get_ready", "switch", "rest", "intro"):
             left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)

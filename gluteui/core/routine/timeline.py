@@ -94,13 +94,14 @@ class Timeline:
         return tuple(p.start for p in self.phases)
 
     @cached_property
-    def _next_exercise(self) -> tuple[str | None, ...]:
-        later: str | None = None
-        found: list[str | None] = []
+    def _next_rep(self) -> tuple[Phase | None, ...]:
+        """For each phase, the first rep phase after it (None after the last rep)."""
+        later: Phase | None = None
+        found: list[Phase | None] = []
         for phase in reversed(self.phases):
             found.append(later)
             if phase.kind in REP_KINDS:
-                later = phase.exercise_id
+                later = phase
         return tuple(reversed(found))
 
     def _run_end(self, i: int) -> int:
@@ -131,12 +132,14 @@ class Timeline:
         """What is happening `elapsed` seconds in; past the end, the `done` phase."""
         elapsed, i, phase = self._locate(elapsed)
         finished = phase.kind == "done"
+        following = self._next_rep[i]
         progress = 1.0 if finished else min((elapsed - phase.start) / phase.duration, 1.0)
         return TimelineState(
             phase=phase, progress=progress, exercise_id=phase.exercise_id, side=phase.side,
             rep=phase.rep, reps=phase.reps, kind=phase.kind, elapsed=elapsed,
             time_left=max(self.total - elapsed, 0.0), set_index=phase.set_index,
-            finished=finished, next_exercise_id=self._next_exercise[i],
+            finished=finished, next_exercise_id=following.exercise_id if following else None,
+            next_side=following.side if following else None,
         )
 
     def skip_set(self, elapsed: float) -> Timeline:

@@ -1,0 +1,73 @@
+"""A full-width band saying which side works now, in letters big enough for the mat.
+
+The arrows say the side as well as the colour does, for a colour-blind eye across a room.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from gluteui.core.sides import Side
+from gluteui.widgets.big_text import BigText
+
+CAPTIONS: dict[Side, str] = {"left": "<<  LEFT", "right": "RIGHT  >>"}
+
+
+class SideBand(Widget):
+    """`side` in big letters on its own colour; with no side, `label` on a neutral one.
+
+    Carries `cue-flash`, so the App's no-sound cue flashes it (class `-flash`).
+    """
+
+    DEFAULT_CLASSES = "cue-flash"
+
+    DEFAULT_CSS = """
+    SideBand {
+        width: 1fr;
+        height: 1fr;
+        background: $panel;
+        color: $text;
+    }
+    SideBand.-left { background: $primary; color: $text; }
+    SideBand.-right { background: $accent; color: $text; }
+    SideBand.-flash { background: $warning; color: $text; }
+    """
+
+    side: reactive[Side | None] = reactive(None, init=False)
+    label: reactive[str] = reactive("", init=False)
+
+    def __init__(
+        self,
+        side: Side | None = None,
+        label: str = "",
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.set_reactive(SideBand.side, side)
+        self.set_reactive(SideBand.label, label)
+        self._set_side_classes(side)
+
+    @property
+    def caption(self) -> str:
+        """What the band says: the side with its arrows, or the label when there is no side."""
+        return CAPTIONS[self.side] if self.side else self.label
+
+    def compose(self) -> ComposeResult:
+        # Named after the band, so a count of redraws can tell it from other widgets.
+        yield BigText(self.caption, id=f"{self.id}-word" if self.id else None)
+
+    def watch_side(self, side: Side | None) -> None:
+        self._set_side_classes(side)
+        self.query_one(BigText).text = self.caption
+
+    def watch_label(self) -> None:
+        self.query_one(BigText).text = self.caption
+
+    def _set_side_classes(self, side: Side | None) -> None:
+        self.set_class(side == "left", "-left")
+        self.set_class(side == "right", "-right")
