@@ -39,7 +39,7 @@ def moments(suffix: str, size: tuple[int, int] | None) -> tuple[Scenario, ...]:
         Scenario(
             f"routine-hold{suffix}",
             shows=f"Half a second into the 2 s squeeze at the top of the first single-leg bridge{where}: "
-            "SQUEEZE AND HOLD with a cue about squeezing (not lowering).",
+            "SQUEEZE with a cue about squeezing (not lowering).",
             press=START, prepare=seen_welcome, advance=HOLD, size=size,
         ),
         Scenario(

@@ -32,6 +32,8 @@ from gluteui.widgets.title_bar import TitleBar
 
 FRAMES_PER_SECOND = 20
 REDUCED_MOTION_FRAMES_PER_SECOND = 2
+BAR_EVERY_TICKS = 2
+"""The phase bar moves on every second tick: 10 times a second."""
 
 
 def band_label(view: PlayerView) -> str:
@@ -47,8 +49,9 @@ class PlayerScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("player")
     TITLE = "Activation"
     # Narrow: no figure beside the numbers. Tall: room for the figure at double size.
+    # Tiny: the numbers keep their room; the side note shows in the break before each set.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (22, "-short"), (40, "-tall")]
     BINDINGS = [
         Binding("space", "pause(True)", "Pause", id="pause", tooltip="Hold the routine where it is"),
         Binding("space", "pause(False)", "Resume", id="resume", tooltip="Go on, after a 3 s count-in"),
@@ -71,6 +74,7 @@ class PlayerScreen(GluteScreen):
         self.ticker: Timer | None = None
         self.ended = False
         self.resume_on_return = False
+        self.ticks = 0
 
     @classmethod
     def recommended(cls, services: Services) -> PlayerScreen:
@@ -192,7 +196,11 @@ class PlayerScreen(GluteScreen):
             if changed("reps"):
                 self.query_one("#rep-of", Static).update(f"of {view.reps}")
             self.phase_word.text = view.phase_word.upper()
-            self.phase_bar.show(view.phase_progress)
+            # Half the ticks are enough for a bar seen from the floor, and a full-width bar
+            # is most of what a frame costs to draw; a new phase still starts it at once.
+            self.ticks += 1
+            if changed("kind") or changed("rep") or self.ticks % BAR_EVERY_TICKS == 0:
+                self.phase_bar.show(view.phase_progress)
             if changed("cue"):
                 self.query_one("#cue", Static).update(plain(view.cue))
         if changed("side_note"):
