@@ -99,6 +99,10 @@ class GluteApp(App[None]):
             self.notify(self._sound_notice, title="Sound", severity="warning", timeout=12, markup=False)
             self._sound_notice = None
 
+    def on_unmount(self) -> None:
+        # The sound thread holds a device: release it rather than leave it to the exit.
+        self.services.sound.close()
+
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)
 
@@ -145,7 +149,7 @@ class GluteApp(App[None]):
     def routine_ended(self, message: messages.RoutineEnded) -> None:
         from gluteui.screens.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
+        self.switch_screen(SummaryScreen(self.services, message.session, message.finished, message.saved))
 
     def ensure_content(self) -> bool:
         """Load content/ if it is not yet loaded; False (and the app stops) when it is broken.
@@ -196,10 +200,10 @@ class GluteApp(App[None]):
     def _silent_cue(self, name: str) -> None:
         # SoundPlayer.play calls this on the caller's (UI) thread.
         self.bell()
-        # Rep ticks and 3-2-1 already show as the phase bar and the big digits.
+        # Rep ticks and 3-2-1 already show as the phase bar and the big numbers.
         if name in FLASHED_CUES and self.config.run_timers and not self.config.reduced_motion:
-            # One small widget (the side banner) when the screen has one: restyling the
-            # whole screen twice per cue costs more than the rest of the routine's frame.
+            # The side band when the screen has one: restyling the whole screen twice per
+            # cue costs more than the rest of the routine's frame.
             flashable = self.screen.query(".cue-flash")
             target = flashable.first() if flashable else self.screen
             target.add_class("-flash")

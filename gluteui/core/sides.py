@@ -19,7 +19,3 @@ def is_side(value: object) -> TypeGuard[Side]:
     """True for "left" and "right", and for nothing else (None included)."""
     return value in SIDES
 
-
-def other_side(side: Side) -> Side:
-    """The side that is not `side`."""
-    return "right" if side == "left" else "left"

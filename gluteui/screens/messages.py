@@ -37,6 +37,8 @@ class RoutineEnded(Message):
     session: Session
     finished: bool
     """False when the user stopped it part-way."""
+    saved: bool
+    """False when a save failed: the store keeps the session in memory and retries."""
 
 
 @dataclass

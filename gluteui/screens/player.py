@@ -7,15 +7,14 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import Footer
 
 from gluteui import locations
 from gluteui.core.content.exercises import Routine
 from gluteui.core.history.records import Session
-from gluteui.core.routine.player import PlayerView, cues_between, player_view
-from gluteui.core.routine.spoken import spoken_between
+from gluteui.core.routine import spoken
+from gluteui.core.routine.player import cues_between, player_view
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.routine.workout import Workout
 from gluteui.core.text import plural
@@ -23,24 +22,11 @@ from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.confirm import StopDialog
-from gluteui.widgets.big_text import BigText
-from gluteui.widgets.phase_bar import PhaseBar
-from gluteui.widgets.player import FigurePlayer, Meter
-from gluteui.widgets.side_band import SideBand
-from gluteui.widgets.text import markup, plain
+from gluteui.widgets.routine_view import RoutineView
 from gluteui.widgets.title_bar import TitleBar
 
 FRAMES_PER_SECOND = 20
 REDUCED_MOTION_FRAMES_PER_SECOND = 2
-BAR_EVERY_TICKS = 2
-"""The phase bar moves on every second tick: 10 times a second."""
-
-
-def band_label(view: PlayerView) -> str:
-    """What the side band says when no side is being worked or coming up."""
-    if view.kind == "done":
-        return "DONE"
-    return "BOTH SIDES" if not view.is_break else view.phase_word.upper()
 
 
 class PlayerScreen(GluteScreen):
@@ -70,11 +56,11 @@ class PlayerScreen(GluteScreen):
         super().__init__(services)
         self.routine = routine
         self.last_state: TimelineState | None = None
-        self.shown: PlayerView | None = None
         self.ticker: Timer | None = None
         self.ended = False
         self.resume_on_return = False
-        self.ticks = 0
+        self.unsaved = False
+        """True once a save of this run failed (it waits in the store's memory)."""
 
     @classmethod
     def recommended(cls, services: Services) -> PlayerScreen:
@@ -83,32 +69,7 @@ class PlayerScreen(GluteScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield SideBand(id="side-band")
-        yield Static(id="exercise-name")
-        with ContentSwitcher(initial="work", id="stage"):
-            with Horizontal(id="work"):
-                yield FigurePlayer(id="figure")
-                with Vertical(id="rep-box"):
-                    with Horizontal(id="rep-row"):
-                        yield BigText(id="rep")
-                        yield Static(id="rep-of")
-                    yield BigText(id="phase-word")
-                    yield PhaseBar(id="phase-bar")
-                    yield Static(id="cue")
-                    yield Static(id="side-note")
-            with Vertical(id="break"):
-                yield Static(id="break-title")
-                yield BigText(id="break-count")
-                yield Static(id="break-text")
-            with Vertical(id="paused"):
-                yield BigText("PAUSED", id="paused-word")
-                yield Static(
-                    "[b]space[/b] resumes, after a 3 s count-in    [b]esc[/b] stops and keeps what you did",
-                    id="paused-keys",
-                )
-        with Horizontal(id="routine-status"):
-            yield Meter(id="routine-meter")
-            yield Static(id="routine-left")
+        yield RoutineView(id="routine-view")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -122,15 +83,7 @@ class PlayerScreen(GluteScreen):
 
     def on_mount(self) -> None:
         services, config = self.services, self.services.config
-        # What changes on most ticks, looked up once rather than 20 times a second.
-        self.band = self.query_one(SideBand)
-        self.figure = self.query_one(FigurePlayer)
-        self.rep_number = self.query_one("#rep", BigText)
-        self.phase_word = self.query_one("#phase-word", BigText)
-        self.break_count = self.query_one("#break-count", BigText)
-        self.phase_bar = self.query_one(PhaseBar)
-        self.routine_meter = self.query_one("#routine-meter", Meter)
-        self.stage = self.query_one(ContentSwitcher)
+        self.routine_view = self.query_one(RoutineView)
         self.start_clock = config.monotonic()
         self.workout = Workout(self.routine, self.start_clock, services.extra_set_side(self.routine))
         self.session_id = uuid.uuid4().hex
@@ -152,10 +105,13 @@ class PlayerScreen(GluteScreen):
             return
         now = self.now()
         state = self.workout.state(now)
-        self.show(player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion))
+        view = player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion)
+        exercise = self.services.content.exercises.get(view.exercise_id or "")
+        self.routine_view.show(view, exercise, self.workout.stopwatch.paused)
         sound = self.services.sound
         if sound.mode == "voice":
-            for utterance in spoken_between(self.last_state, state, self.routine, self.services.content.phrases):
+            phrases = self.services.content.phrases
+            for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases):
                 sound.say(utterance)
         else:
             for cue in cues_between(self.last_state, state):
@@ -166,49 +122,6 @@ class PlayerScreen(GluteScreen):
         if state.finished:
             self.finish()
 
-    def show(self, view: PlayerView) -> None:
-        """Apply what changed since the last tick, and nothing else."""
-        old = self.shown
-        self.shown = view
-
-        def changed(field: str) -> bool:
-            return old is None or getattr(old, field) != getattr(view, field)
-
-        if changed("exercise_id"):
-            exercise = self.services.content.exercises.get(view.exercise_id or "")
-            target = exercise.target if exercise else ""
-            self.query_one("#exercise-name", Static).update(markup(
-                "[b]$name[/b]  [dim]$target[/dim]  $where",
-                name=view.exercise_name, target=target, where=view.where,
-            ))
-            self.figure.frames = exercise.figure if exercise else ()
-        self.band.side = view.side
-        self.band.label = band_label(view)
-        self.figure.frame = view.frame
-        self.stage.current = "paused" if self.workout.stopwatch.paused else "break" if view.is_break else "work"
-        if view.is_break:
-            if changed("break_title") or changed("break_text"):
-                self.query_one("#break-title", Static).update(markup("[b]$title[/b]", title=view.break_title))
-                self.query_one("#break-text", Static).update(plain(view.break_text))
-            self.break_count.text = str(view.phase_seconds_left) if view.kind != "done" else ""
-        else:
-            self.rep_number.text = str(view.rep or "")
-            if changed("reps"):
-                self.query_one("#rep-of", Static).update(f"of {view.reps}")
-            self.phase_word.text = view.phase_word.upper()
-            # Half the ticks are enough for a bar seen from the floor, and a full-width bar
-            # is most of what a frame costs to draw; a new phase still starts it at once.
-            self.ticks += 1
-            if changed("kind") or changed("rep") or self.ticks % BAR_EVERY_TICKS == 0:
-                self.phase_bar.show(view.phase_progress)
-            if changed("cue"):
-                self.query_one("#cue", Static).update(plain(view.cue))
-        if changed("side_note"):
-            self.query_one("#side-note", Static).update(plain(view.side_note))
-        self.routine_meter.show(view.routine_progress)
-        if changed("time_left") or changed("set_label"):
-            self.query_one("#routine-left", Static).update(plain(f"{view.set_label} · {view.time_left} left"))
-
     # Saving: after every completed set, so a crash loses at most the set in progress.
 
     def session(self) -> Session:
@@ -217,8 +130,8 @@ class PlayerScreen(GluteScreen):
 
     def save_session(self) -> Session:
         session = self.session()
-        if session.worth_keeping:
-            self.save(lambda: self.services.store.save_session(session))
+        if session.worth_keeping and not self.save(lambda: self.services.store.save_session(session)):
+            self.unsaved = True  # the store keeps it and retries; the summary must not say saved
         return session
 
     def end(self) -> None:
@@ -226,10 +139,13 @@ class PlayerScreen(GluteScreen):
         self.ended = True
         if self.ticker is not None:
             self.ticker.stop()
+        # Mute is for this routine: the squeeze test's cues must not stay silent after it.
+        self.services.sound.muted = False
 
     def finish(self) -> None:
         self.end()
-        self.post_message(messages.RoutineEnded(self.save_session(), finished=True))
+        session = self.save_session()
+        self.post_message(messages.RoutineEnded(session, finished=True, saved=not self.unsaved))
 
     def on_unmount(self) -> None:
         # Quitting the app (Ctrl+Q) mid-set: keep what was done, as Esc would.
@@ -261,10 +177,17 @@ class PlayerScreen(GluteScreen):
     def toggle_pause(self) -> None:
         self.workout.toggle_pause(self.now())
         paused = self.workout.stopwatch.paused
+        if paused and self.services.sound.mode == "voice":
+            self.services.sound.say(spoken.paused(self.services.content.phrases))
         self.sub_title = f"{self.routine.name} - PAUSED" if paused else self.routine.name
         self.set_class(paused, "-paused")
         self.refresh_bindings()
         self.tick()
+        # Nothing moves while paused: the ticker rests until the count-in starts.
+        if self.ticker is not None and paused:
+            self.ticker.pause()
+        elif self.ticker is not None:
+            self.ticker.resume()
 
     def action_skip_set(self) -> None:
         self.workout.skip_set(self.now())
@@ -281,7 +204,6 @@ class PlayerScreen(GluteScreen):
     def action_mute(self, muted: bool) -> None:
         sound = self.services.sound
         sound.muted = muted
-        self.set_class(sound.muted, "-muted")
         self.refresh_bindings()
 
     def action_stop(self) -> None:
@@ -301,4 +223,5 @@ class PlayerScreen(GluteScreen):
             self.set_paused(was_paused)
             return
         self.end()
-        self.post_message(messages.RoutineEnded(self.save_session(), finished=False))
+        session = self.save_session()
+        self.post_message(messages.RoutineEnded(session, finished=False, saved=not self.unsaved))

@@ -34,7 +34,7 @@ from gluteui.services import Services
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu
-from gluteui.widgets.player import SideBanner
+from gluteui.widgets.side_band import SideBand
 from gluteui.widgets.side_bars import SideBars
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
@@ -99,7 +99,7 @@ class QuizScreen(GluteScreen):
             with Vertical(id="quiz-step"):
                 with Horizontal(id="quiz-top"):
                     yield Static(id="quiz-heading")
-                    yield SideBanner(id="quiz-side")
+                    yield SideBand(id="quiz-side")
                 yield Static(id="quiz-instructions")
                 yield Countdown(id="quiz-countdown")
                 yield Menu(id="quiz-options")
@@ -133,7 +133,7 @@ class QuizScreen(GluteScreen):
         self.query_one("#quiz-heading", Static).update(
             step_heading(step, len(self.attempt.answers) + 1, len(quiz.steps))
         )
-        banner = self.query_one(SideBanner)
+        banner = self.query_one(SideBand)
         banner.display = step.side is not None
         banner.side = step.side
         self.query_one("#quiz-instructions", Static).update(plain(step.instructions))

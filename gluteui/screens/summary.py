@@ -38,11 +38,15 @@ class SummaryScreen(GluteScreen):
         Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
     ]
 
-    def __init__(self, services: Services, session: Session, finished: bool = True) -> None:
+    def __init__(
+        self, services: Services, session: Session, finished: bool = True, saved: bool = True
+    ) -> None:
         super().__init__(services)
         self.session = session
         self.finished = finished
         """False when the routine was stopped part-way."""
+        self.saved = saved
+        """False while the session waits in memory for a save that works."""
         self.feel: dict[str, str] = {}
 
     @property
@@ -84,7 +88,9 @@ class SummaryScreen(GluteScreen):
             head = f"[b]Routine done[/b] in {clock(s.duration_s)}"
         else:
             self.title = "Stopped early"
-            head = f"[b]Stopped after {clock(s.duration_s)}[/b]; what you did is saved"
+            head = f"[b]Stopped after {clock(s.duration_s)}[/b]" + (
+                "; what you did is saved" if self.saved else "; [b]not saved yet[/b] (see the message)"
+            )
         title = Text.from_markup(f"{head}: {s.done_reps} of {s.planned_reps} reps\n")
         self.query_one("#summary-reps", Static).update(Group(title, table))
         self.show_feel()
@@ -109,7 +115,8 @@ class SummaryScreen(GluteScreen):
                 for mistake in exercise.mistakes[:2]:
                     lines.append(markup("  [dim]$mistake[/dim] $fix", mistake=mistake.mistake, fix=mistake.fix))
         if self.asking is None:
-            lines.append(markup("\nSaved. Press [b]Enter[/b] to go back home."))
+            saved = "Saved." if self.saved else "[b]Not saved yet[/b]: it is kept while GluteUI is open."
+            lines.append(markup(f"\n{saved} Press [b]Enter[/b] to go back home."))
         self.query_one("#summary-feel", Static).update(Content("\n").join(lines))
         self.refresh_bindings()
 
@@ -124,7 +131,7 @@ class SummaryScreen(GluteScreen):
             return
         self.feel[asking] = answer
         session = self.session = replace(self.session, feel=dict(self.feel))
-        self.save(lambda: self.services.store.save_session(session))
+        self.saved = self.save(lambda: self.services.store.save_session(session))
         self.show_feel()
 
     def action_finish(self) -> None:

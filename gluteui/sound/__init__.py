@@ -5,7 +5,7 @@ clips are loaded on the player's own thread, which the App starts after the firs
 """
 
 from gluteui.sound.cues import CUES, SAMPLE_RATE, cue_files, cue_wav
-from gluteui.sound.player import MODES, SoundPlayer
+from gluteui.sound.player import SoundPlayer
 from gluteui.sound.schedule import SpeechQueue
 
-__all__ = ["CUES", "MODES", "SAMPLE_RATE", "SoundPlayer", "SpeechQueue", "cue_files", "cue_wav"]
+__all__ = ["CUES", "SAMPLE_RATE", "SoundPlayer", "SpeechQueue", "cue_files", "cue_wav"]

@@ -55,6 +55,10 @@ class Output(Protocol):
         """Whether a device is still playing (or flushing) what it was given."""
         ...
 
+    def close(self) -> None:
+        """Stop and release the device: the app is closing, or sound failed."""
+        ...
+
 
 def wav_seconds(path: Path) -> float:
     import wave
@@ -84,6 +88,9 @@ class PlaysoundOutput:
     @property
     def running(self) -> bool:
         return False
+
+    def close(self) -> None:
+        """Nothing to release: each clip's player process ends with its clip."""
 
 
 class _Source:
@@ -183,6 +190,17 @@ class MiniaudioOutput:
             self._device = None
             return None
         return self._stopped_at + self.IDLE_S
+
+    def close(self) -> None:
+        """Stop the device if it runs and close it, whatever state the sounds are in."""
+        with self._lock:
+            self._sources.clear()
+        if self._device is not None:
+            if self.running:
+                self._device.stop()
+                self.running = False
+            self._device.close()
+            self._device = None
 
     def _open(self) -> Any:
         ma = self._miniaudio

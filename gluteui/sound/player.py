@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from gluteui.sound.outputs import Clip, Output, Playing
     from gluteui.sound.voices import Voices
 
-MODES = SOUND_MODES
 
 
 class SoundPlayer:
@@ -61,6 +60,7 @@ class SoundPlayer:
         self._quiet = threading.Event()
         self._quiet.set()
         self._thread: threading.Thread | None = None
+        self._closing = False
 
     @property
     def muted(self) -> bool:
@@ -79,8 +79,8 @@ class SoundPlayer:
 
     @mode.setter
     def mode(self, value: str) -> None:
-        if value not in MODES:
-            raise ValueError(f"sound mode must be one of {', '.join(MODES)}, not {value!r}")
+        if value not in SOUND_MODES:
+            raise ValueError(f"sound mode must be one of {', '.join(SOUND_MODES)}, not {value!r}")
         self._mode = value
 
     def start(self) -> None:
@@ -91,7 +91,7 @@ class SoundPlayer:
 
     @property
     def available(self) -> bool:
-        return self.ready.is_set() and self.problem is None
+        return self.ready.is_set() and self.problem is None and not self._closing
 
     def play(self, name: str) -> None:
         """Cue `name` now: by sound when possible, else by the fallback; silent when muted."""
@@ -143,19 +143,38 @@ class SoundPlayer:
         self.output_name = output.name
         return output, Voices(self.voice_dir, find_engine(), folder)
 
+    def close(self, timeout: float = 1.0) -> None:
+        """End the sound thread, stopping and releasing its device (the app is closing)."""
+        self._closing = True
+        self._kick.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
     def _run(self) -> None:
-        prepared = self._prepare()
+        try:
+            prepared = self._prepare()
+        except Exception as error:  # the thread's last stop: anything else would print over the UI
+            self.problem = f"sound could not start: {error}"
+            prepared = None
         self.ready.set()
         if prepared is None:
             self._quiet.set()
             return
         from gluteui.sound.outputs import play_errors
 
+        output = prepared[0]
         try:
             _Worker(self, *prepared).run()
         except play_errors() as error:
             # Stop trying: from now on every cue uses the bell and flash instead.
             self.problem = f"sound failed: {error}"
+        except Exception as error:  # the thread's last stop: anything else would print over the UI
+            self.problem = f"sound failed unexpectedly: {error!r}"
+        finally:
+            output.close()
+            with self._lock:
+                self._tones.clear()
+                self._speech.waiting.clear()
             self._quiet.set()
 
 
@@ -178,7 +197,7 @@ class _Worker:
 
     def run(self) -> None:
         player = self.player
-        while True:
+        while not player._closing:
             player._kick.wait(self._timeout())
             player._kick.clear()
             if player.muted:

@@ -109,8 +109,10 @@ def _scale(block: tuple[str, ...], scale: int) -> list[str]:
     # Each cell is two half-pixels stacked; scaling repeats them, then pairs them up again.
     pixels: list[list[bool]] = []
     for row in block:
-        top = [_HALVES[char][0] for char in row for _ in range(scale)]
-        bottom = [_HALVES[char][1] for char in row for _ in range(scale)]
+        # A glyph drawn with something other than blocks ("$" has a dot) counts as filled.
+        halves = [_HALVES.get(char, (True, True)) for char in row]
+        top = [half[0] for half in halves for _ in range(scale)]
+        bottom = [half[1] for half in halves for _ in range(scale)]
         pixels.extend([top] * scale + [bottom] * scale)
     return [
         "".join(_CELLS[pair] for pair in zip(upper, lower, strict=True))

@@ -4,36 +4,6 @@ from __future__ import annotations
 
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
-
-
-class SideBanner(Static):
-    """LEFT or RIGHT, big and coloured; the colour changes on a switch.
-
-    It is also where a cue flashes when there is no sound (class cue-flash).
-    """
-
-    DEFAULT_CLASSES = "cue-flash"
-
-    DEFAULT_CSS = """
-    SideBanner {
-        width: 100%;
-        height: 3;
-        content-align: center middle;
-        text-style: bold;
-        background: $panel;
-        color: $text-muted;
-    }
-    SideBanner.-left { background: $primary; color: $text; }
-    SideBanner.-right { background: $accent; color: $text; }
-    """
-
-    side: reactive[str | None] = reactive(None, init=False)
-
-    def watch_side(self, side: str | None) -> None:
-        self.set_class(side == "left", "-left")
-        self.set_class(side == "right", "-right")
-        self.update({"left": "<<  LEFT  ", "right": "  RIGHT  >>"}.get(side or "", "BOTH SIDES"))
 
 
 def scaled(art: str, times: int) -> str:

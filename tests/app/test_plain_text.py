@@ -27,11 +27,13 @@ def tampered_content(folder: Path) -> Path:
     """The bundled content with MARKUP added to names, titles, answers and tips."""
     shutil.copytree(locations.content_dir(), folder)
     exercises = folder / "exercises.toml"
-    exercises.write_text(
-        re.sub(r'^(name|feel_check|target) = "(.*)"$', rf'\1 = "\2 {MARKUP}"',
-               exercises.read_text(encoding="utf-8"), flags=re.M),
-        encoding="utf-8",
-    )
+    text = exercises.read_text(encoding="utf-8")
+    # Names, targets, how each side is done, how to switch, the setup lines and every cue.
+    text = re.sub(r'^(name|feel_check|target|switch_hint|sides\.left|sides\.right) = "(.*)"$',
+                  rf'\1 = "\2 {MARKUP}"', text, flags=re.M)
+    text = re.sub(r'^(    "[^"]*)",$', rf'\1 {MARKUP}",', text, flags=re.M)
+    text = re.sub(r'^(cues\.\w+ = \[")', rf'\1{MARKUP} ', text, flags=re.M)
+    exercises.write_text(text, encoding="utf-8")
     routines = folder / "routines.toml"
     routines.write_text(
         re.sub(r'^(name|summary) = "(.*)"$', rf'\1 = "\2 {MARKUP}"',
@@ -120,6 +122,10 @@ async def test_outside_text_is_shown_as_written_on_every_screen(tmp_path: Path):
         await pilot.pause()
         player = app.screen
         assert MARKUP in str(player.query_one("#exercise-name").render())
+        assert str(player.query_one("#break-text").render()).count(MARKUP) >= 2  # side and setup
+        await advance_clock(pilot, 6.0)  # into the first rep: its cue and what LEFT means
+        assert MARKUP in str(player.query_one("#cue").render())
+        assert MARKUP in str(player.query_one("#side-note").render())
         await advance_clock(pilot, Timeline.from_routine(player.routine).total + 1)
         assert type(app.screen).__name__ == "SummaryScreen"
         assert MARKUP in str(app.screen.query_one("#summary-feel").render())

@@ -52,11 +52,11 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_quiz(pilot)
         assert "left buttock" in text_of(app, "#quiz-instructions")
-        assert "LEFT" in text_of(app, "#quiz-side")
+        assert "LEFT" in app.screen.query_one("#quiz-side").caption
         assert not app.screen.query_one("#quiz-countdown").display
         assert "space" not in app.screen.active_bindings  # nothing to time on a squeeze
         await pilot.press("1")  # squeeze left: rock-hard
-        assert step_id(app) == "squeeze_right" and "RIGHT" in text_of(app, "#quiz-side")
+        assert step_id(app) == "squeeze_right" and "RIGHT" in app.screen.query_one("#quiz-side").caption
         await pilot.press("down", "enter")  # squeeze right: only with concentration
 
         assert step_id(app) == "stance_left"

@@ -8,8 +8,8 @@ from gluteui import locations
 from gluteui.core.content.load import load_content
 from gluteui.core.history.store import Store
 from gluteui.core.routine.phases import DEFAULT_EXTRA_REST_S
-from gluteui.core.routine.player import clock
 from gluteui.core.routine.timeline import Timeline
+from gluteui.core.text import clock
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.player import PlayerScreen
 from gluteui.screens.summary import SummaryScreen
@@ -252,3 +252,40 @@ async def test_skipping_straight_through_saves_nothing_and_asks_nothing(data_dir
         assert "nothing was saved" in text(app.screen, "#summary-reps")
         assert app.screen.asking is None
     assert Store.open(data_dir).sessions() == []
+
+
+async def test_a_save_that_failed_is_never_called_saved(data_dir, store: Store, monkeypatch):
+    """The disk refuses: the summary says the session waits in memory, not that it is saved."""
+    import errno
+    import os
+
+    from gluteui.core.history import storage
+
+    def disk_full(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        switch = next(p for p in screen.workout.timeline.phases if p.kind == "switch")
+        monkeypatch.setattr(storage.os, "replace", disk_full)
+        await advance_to(pilot, switch.start + 0.1)  # the first set ends: its save fails
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        summary = shown(app.screen.query_one("#summary-reps"))
+        assert "not saved yet" in summary and "is saved" not in summary
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Not saved yet" in text(app.screen, "#summary-feel")
+    assert store.pending, "the session waits in the store's memory for a save that works"
+
+
+async def test_mute_lasts_only_as_long_as_the_routine(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("m")
+        assert app.services.sound.muted
+        assert screen.active_bindings["m"].binding.description == "Unmute"
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert not app.services.sound.muted, "the squeeze test's cues are heard again"

@@ -87,3 +87,12 @@ def test_pyfiglet_is_imported_on_first_render_not_with_the_module():
         " b.fit('12', 80, 24); assert 'pyfiglet' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_any_character_content_may_use_fits_without_error():
+    """A word from content is drawn whatever it holds; "$" is drawn with a dot in the font."""
+    import string
+
+    for char in string.printable.strip():
+        lines = fit(f"A{char}1", 200, 50)
+        assert lines and all(len(line) <= 200 for line in lines) and len(lines) <= 50, char

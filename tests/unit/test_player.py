@@ -6,8 +6,9 @@ import pytest
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
-from gluteui.core.routine.player import clock, cues_between, figure_frame, player_view
+from gluteui.core.routine.player import cues_between, figure_frame, player_view
 from gluteui.core.routine.timeline import Timeline
+from gluteui.core.text import clock
 
 CONTENT = load_content(locations.content_dir())
 TIMELINE = Timeline.from_routine(CONTENT.routines["standard"])

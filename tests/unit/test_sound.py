@@ -104,6 +104,13 @@ class FakeOutput:
     def settle(self, now: float) -> None:
         return None
 
+    closed = False
+    broken: set[str] = set()
+    """Clip file names whose playing fails, as a device or a damaged clip would."""
+
+    def close(self) -> None:
+        self.closed = True
+
 
 ENGINE = """
 import sys, wave
@@ -251,6 +258,34 @@ def test_muting_cuts_the_clip_playing_and_drops_the_rest(
     assert player.wait_until_quiet(10)
     assert output.played == ["get-ready.wav"]
     assert output.sounding[0].stopped
+
+
+def test_a_failing_clip_releases_the_device_and_the_bell_takes_over(
+    tmp_path: Path, clips: Path, output: FakeOutput
+):
+    heard: list[str] = []
+    player = ready_player(tmp_path, clips, heard)
+    played = output.play
+
+    def fail_on_hold(clip: Clip) -> Sounding:
+        if clip.path.name == "count-3.wav":
+            raise OSError(5, "Input/output error")
+        return played(clip)
+
+    output.play = fail_on_hold  # type: ignore[method-assign]
+    player.say(said("count-3", tone="countdown"))
+    assert player.wait_until_quiet(10)
+    player._thread.join(10)
+    assert output.closed, "the device is stopped and closed when playing fails"
+    assert player.problem and "Input/output error" in player.problem and not player.available
+    player.say(said("get-ready", tone="switch"))
+    assert heard == ["switch"], "from then on the fallback stands in"
+
+
+def test_close_ends_the_sound_thread_and_releases_the_device(tmp_path: Path, clips: Path, output: FakeOutput):
+    player = ready_player(tmp_path, clips)
+    player.close()
+    assert not player._thread.is_alive() and output.closed and not player.available
 
 
 def test_an_unknown_mode_is_refused(tmp_path: Path):

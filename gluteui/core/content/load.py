@@ -36,7 +36,7 @@ class Content:
 
 PHRASES = "voice/phrases.toml"
 SPOKEN_KEYS = ("get-ready", "hold", "release", "rest", "up-next", "side-left", "side-right",
-               "switch-left", "switch-right", "done")
+               "switch-left", "switch-right", "done", "paused")
 """Phrases the routine says; counts (count-1, ...) fall back to the number itself."""
 
 

@@ -32,12 +32,9 @@ BAND_WORDS = {
 COUNTDOWN_FROM = 3
 """The last seconds of a break are counted down aloud: 3, 2, 1."""
 
-__all__ = ["BAND_WORDS", "BREAK_WORDS", "PlayerView", "clock", "cues_between", "player_view", "side_note"]
-
-
 @dataclass(frozen=True)
 class PlayerView:
-    """Everything the routine screen shows at one instant."""
+    """Everything the routine player shows at one instant."""
 
     kind: str
     is_break: bool
@@ -117,7 +114,7 @@ def _cue(exercise: Exercise, kind: str, rep: int | None) -> str:
 def player_view(
     state: TimelineState, timeline: Timeline, routine: Routine, reduced_motion: bool
 ) -> PlayerView:
-    """Everything the routine screen shows at one moment."""
+    """Everything the routine player shows at one moment."""
     steps = {step.exercise.id: step for step in routine.steps}
     exercise = steps[state.exercise_id].exercise if state.exercise_id in steps else None
     upcoming = steps[state.next_exercise_id].exercise if state.next_exercise_id in steps else None
@@ -157,15 +154,19 @@ def player_view(
     )
 
 
+def counted_down(before: TimelineState, after: TimelineState) -> int | None:
+    """The second (3, 2 or 1) a break's countdown reached between two ticks in it, if any."""
+    if before.phase != after.phase or after.kind not in ("get_ready", "switch", "rest", "intro"):
+        return None
+    left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)
+    left_after = math.ceil(after.phase.end - after.elapsed - 1e-9)
+    return left_after if left_after < left_before and 1 <= left_after <= COUNTDOWN_FROM else None
+
+
 def cues_between(before: TimelineState | None, after: TimelineState) -> list[str]:
     """The tones for moving from `before` to `after` (one tick). Late ticks cue only the latest."""
     if before is not None and before.phase == after.phase:
-        if after.kind in ("get_ready", "switch", "rest", "intro"):
-            left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)
-            left_after = math.ceil(after.phase.end - after.elapsed - 1e-9)
-            if left_after < left_before and 1 <= left_after <= COUNTDOWN_FROM:
-                return ["countdown"]
-        return []
+        return ["countdown"] if counted_down(before, after) else []
     kind = after.kind
     if kind == "done":
         return ["routine_done"]

@@ -8,17 +8,15 @@ gluteui.core.speech) so a rep count never cuts a name or a switch.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from gluteui.core.content.exercises import Routine
-from gluteui.core.routine.player import COUNTDOWN_FROM
+from gluteui.core.routine.player import counted_down
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.speech import NAME, STEP, TICK, Phrase, Utterance
 
 SPOKEN_HOLD_S = 1.5
 """Holds at least this long are announced: "squeeze... and hold" takes about a second."""
-BREAKS = ("get_ready", "intro", "switch", "rest")
 
 
 def phrase(phrases: Mapping[str, str], key: str, fallback: str | None = None) -> Phrase:
@@ -28,6 +26,11 @@ def phrase(phrases: Mapping[str, str], key: str, fallback: str | None = None) ->
 
 def count(phrases: Mapping[str, str], number: int) -> Phrase:
     return phrase(phrases, f"count-{number}", f"{number}.")
+
+
+def paused(phrases: Mapping[str, str]) -> Utterance:
+    """What is said when the routine is paused: from the mat, the screen may not be in view."""
+    return Utterance((phrase(phrases, "paused"),), NAME)
 
 
 def spoken_between(
@@ -40,12 +43,8 @@ def spoken_between(
         return phrase(phrases, f"exercise-{exercise_id}", f"{names.get(exercise_id or '', '')}.")
 
     if before is not None and before.phase == after.phase:
-        if after.kind in BREAKS:
-            left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)
-            left_after = math.ceil(after.phase.end - after.elapsed - 1e-9)
-            if left_after < left_before and 1 <= left_after <= COUNTDOWN_FROM:
-                return [Utterance((count(phrases, left_after),), STEP, "countdown")]
-        return []
+        second = counted_down(before, after)
+        return [Utterance((count(phrases, second),), STEP, "countdown")] if second else []
     kind, side = after.kind, after.side
     if kind == "done":
         return [Utterance((phrase(phrases, "done"),), NAME, "routine_done")]
