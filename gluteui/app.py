@@ -136,6 +136,13 @@ class GluteApp(App[None]):
     def open_destination(self, message: messages.Open) -> None:
         self.action_open(message.destination)
 
+    @on(messages.ShowSafety)
+    def show_safety(self) -> None:
+        from gluteui.screens.lessons import LessonsScreen
+
+        if self.ensure_content():
+            self.push_screen(LessonsScreen(self.services, safety_first=True))
+
     @on(messages.StartRoutine)
     def start_routine(self, message: messages.StartRoutine) -> None:
         from gluteui.screens.player import PlayerScreen

@@ -127,8 +127,10 @@ class LessonsScreen(GluteScreen):
         ),
     ]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, safety_first: bool = False) -> None:
         super().__init__(services)
+        self.safety_first = safety_first
+        """Open on the safety lesson (after pain or a red flag), not the first unread one."""
         self.index = 0
         self.read: set[str] = set()
         self.auto_mark = True
@@ -174,7 +176,11 @@ class LessonsScreen(GluteScreen):
             return
         self.watch(self.query_one(Reader), "scroll_y", self._reader_scrolled, init=False)
         unread = [i for i, lesson in enumerate(self.lessons) if lesson.id not in self.read]
-        await self.open(unread[0] if unread else 0)
+        safety = next((i for i, lesson in enumerate(self.lessons) if lesson.safety), None)
+        if self.safety_first and safety is not None:
+            await self.open(safety)
+        else:
+            await self.open(unread[0] if unread else 0)
 
     def _load_read(self) -> None:
         try:

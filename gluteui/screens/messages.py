@@ -24,6 +24,11 @@ class Open(Message):
 
 
 @dataclass
+class ShowSafety(Message):
+    """Open the safety lesson: after pain, a red flag or a run that went badly."""
+
+
+@dataclass
 class StartRoutine(Message):
     """Run a routine now, in place of the screen that asks (the picker, the squeeze test)."""
 

@@ -12,5 +12,5 @@ def exercise(exercise_id: str, per_side: bool, reps: int, tempo: Tempo) -> Exerc
         switch_hint="roll over" if per_side else "",
         sides={"left": "left side", "right": "right side"} if per_side else {},
         reps=reps, tempo=tempo, words={"up": "Up", "hold": "Hold", "down": "Down"},
-        cues={"up": ("up",), "hold": (), "down": ()}, mistakes=(), feel_check="", figure=(),
+        cues={"up": ("up",), "hold": (), "down": ()}, mistakes=(), easier=("smaller",), feel_check="", figure=(),
     )

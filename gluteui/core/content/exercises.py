@@ -61,6 +61,8 @@ class Exercise:
     cues: dict[str, tuple[str, ...]]
     """Form cues for each part of a rep; the player shows one for the part you are in."""
     mistakes: tuple[Mistake, ...]
+    easier: tuple[str, ...]
+    """Easier ways to do the move, for pain or difficulty: offered by the routine and the feel check."""
     feel_check: str
     figure: tuple[str, ...]
     """Frames from rest (first) to the top of the rep (last)."""
@@ -193,6 +195,7 @@ def load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
             cues=_cues(entry.table("cues")),
             sides=_sides(entry, per_side),
             mistakes=tuple(mistakes),
+            easier=entry.texts("easier"),
             feel_check=entry.text("feel_check"),
             figure=_load_figure(folder, exercise_id, entry),
         )
