@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from functools import partial
 
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from gluteui import locations
-from gluteui.core.content.exercises import Routine
+from gluteui.core.content.exercises import Exercise, Routine
 from gluteui.core.history.records import Session
 from gluteui.core.routine import spoken
 from gluteui.core.routine.player import cues_between, player_view
@@ -22,6 +23,7 @@ from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.confirm import StopDialog
+from gluteui.widgets.pain import PainAnswer, PainDialog
 from gluteui.widgets.routine_view import RoutineView
 from gluteui.widgets.title_bar import TitleBar
 
@@ -45,6 +47,8 @@ class PlayerScreen(GluteScreen):
         Binding("b", "repeat_set", "Redo set", id="repeat_set", tooltip="Do this set again from rep 1"),
         Binding("plus,equals_sign", "add_rest", "+10s rest", id="add_rest", key_display="+",
                 tooltip="Rest 10 seconds more before going on"),
+        Binding("h", "hurts", "It hurts", id="hurts",
+                tooltip="Pause; then an easier way to do this move, or skip it"),
         Binding("m", "mute(True)", "Mute", id="mute", tooltip="Silence the cues for now"),
         Binding("m", "mute(False)", "Unmute", id="unmute", tooltip="Hear the cues again"),
         # q would quit the app and lose the set in progress: it asks, like Esc.
@@ -60,6 +64,10 @@ class PlayerScreen(GluteScreen):
         self.ended = False
         self.resume_on_return = False
         self.unsaved = False
+        self.pain: dict[str, str] = {}
+        """Exercise id -> what was done after "it hurts" (kept with the session)."""
+        self.easier: dict[str, str] = {}
+        """Exercise id -> the easier version chosen, shown for the rest of that move."""
         """True once a save of this run failed (it waits in the store's memory)."""
 
     @classmethod
@@ -107,6 +115,8 @@ class PlayerScreen(GluteScreen):
         state = self.workout.state(now)
         view = player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion)
         exercise = self.services.content.exercises.get(view.exercise_id or "")
+        if view.exercise_id in self.easier:
+            view = replace(view, side_note=f"Easier: {self.easier[view.exercise_id]}")
         self.routine_view.show(view, exercise, self.workout.stopwatch.paused)
         sound = self.services.sound
         if sound.mode == "voice":
@@ -126,7 +136,7 @@ class PlayerScreen(GluteScreen):
 
     def session(self) -> Session:
         """The run so far, as the store keeps it."""
-        return self.workout.session(self.now(), self.session_id, self.started_at, self.local_date)
+        return self.workout.session(self.now(), self.session_id, self.started_at, self.local_date, self.pain)
 
     def save_session(self) -> Session:
         session = self.session()
@@ -205,6 +215,33 @@ class PlayerScreen(GluteScreen):
         sound = self.services.sound
         sound.muted = muted
         self.refresh_bindings()
+
+    def action_hurts(self) -> None:
+        state = self.last_state
+        exercise_id = state and (state.exercise_id or state.next_exercise_id)
+        exercise = self.services.content.exercises.get(exercise_id or "")
+        if exercise is None or self.ended:
+            return
+        self.resume_on_return = False
+        self.set_paused(True)
+        self.app.push_screen(PainDialog(exercise), partial(self.hurt, exercise))
+
+    def hurt(self, exercise: Exercise, answer: PainAnswer | None) -> None:
+        """Record what was done about the pain, save it at once, and go on (or not)."""
+        if isinstance(answer, tuple):
+            self.pain[exercise.id] = "easier"
+            self.easier[exercise.id] = exercise.easier[answer[1]]
+        elif answer in ("skipped", "safety"):
+            self.pain[exercise.id] = "skipped"
+            self.workout.skip_exercise(self.now())
+        else:
+            self.pain.setdefault(exercise.id, "carried on")
+        self.save_session()
+        if answer == "safety":
+            self.tick()  # still paused: the routine waits while the lesson is read
+            self.post_message(messages.ShowSafety())
+        else:
+            self.set_paused(False)
 
     def action_stop(self) -> None:
         # Pausing here (not on suspend) lets "No" restore exactly what the user had.

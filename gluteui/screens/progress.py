@@ -49,12 +49,14 @@ def day_text(view: ProgressView, day: date) -> Content:
 
 
 def trend_text(view: ProgressView, quiz: Quiz) -> Content:
-    if not view.quiz_trend:
+    latest = view.latest_quiz
+    if latest is None:
         return plain("Squeeze test: not taken yet (s on Home).")
-    latest = view.quiz_trend[-1]
     lines = [markup("Squeeze test: [b]$verdict[/] on $day",
                     verdict=quiz.title_of(latest.verdict, latest.red_flag), day=f"{latest.local_date:%d %b}")]
-    for side in SIDES:
+    if latest.red_flag:
+        lines.append(plain("  It stopped on pain, so its scores are left out of the trend below."))
+    for side in SIDES if view.quiz_trend else ():
         scores = " -> ".join(str(result.scores.get(side, 0)) for result in view.quiz_trend)
         lines.append(plain(f"  {side.capitalize():<6}{scores}"))
     return Content("\n").join(lines)

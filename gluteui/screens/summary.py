@@ -17,12 +17,13 @@ from gluteui import locations
 from gluteui.core.history.records import Session
 from gluteui.core.sides import UNSIDED
 from gluteui.core.text import clock
+from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.text import markup
 from gluteui.widgets.title_bar import TitleBar
 
-ANSWERS = {"yes": "yes", "no": "no", "unsure": "not sure"}
+ANSWERS = {"yes": "yes", "no": "no", "unsure": "not sure", "hurt": "it hurt"}
 
 
 class SummaryScreen(GluteScreen):
@@ -35,6 +36,10 @@ class SummaryScreen(GluteScreen):
         Binding("1", "answer('yes')", "Felt it", id="feel_yes", tooltip="Yes: I felt it where I should"),
         Binding("2", "answer('no')", "Didn't", id="feel_no", tooltip="No: shows the common mistakes"),
         Binding("3", "answer('unsure')", "Not sure", id="feel_unsure", tooltip="Not sure this time"),
+        Binding("4", "answer('hurt')", "It hurt", id="feel_hurt",
+                tooltip="It hurt: shows easier ways to do it and the safety lesson"),
+        Binding("l", "show_safety", "Safety lesson", id="show_safety",
+                tooltip="What pain means, and when to have it checked"),
         Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
     ]
 
@@ -109,21 +114,38 @@ class SummaryScreen(GluteScreen):
             if answer:
                 shown = f"[b]{ANSWERS[answer]}[/b]"
             else:
-                shown = "[reverse] 1 yes  2 no  3 not sure [/reverse]" if exercise_id == self.asking else ""
+                shown = "[reverse] 1 yes  2 no  3 not sure  4 it hurt [/reverse]" if exercise_id == self.asking else ""
             lines.append(markup(f"\n[b]$name[/b]  {shown}\n  $check", name=exercise.name, check=exercise.feel_check))
             if answer == "no":
                 for mistake in exercise.mistakes[:2]:
                     lines.append(markup("  [dim]$mistake[/dim] $fix", mistake=mistake.mistake, fix=mistake.fix))
+            if answer == "hurt" or exercise_id in self.session.pain:
+                lines.append(markup("  [b]Next time, easier:[/b] $ways", ways="; ".join(exercise.easier)))
+        if self.hurt:
+            lines.append(markup(
+                "\n[b $error]Pain is a reason to stop, not to push through.[/b $error] Sharp pain, "
+                "pain that builds or is worse the next morning: press [b]l[/b] for the safety lesson."
+            ))
         if self.asking is None:
             saved = "Saved." if self.saved else "[b]Not saved yet[/b]: it is kept while GluteUI is open."
             lines.append(markup(f"\n{saved} Press [b]Enter[/b] to go back home."))
         self.query_one("#summary-feel", Static).update(Content("\n").join(lines))
         self.refresh_bindings()
 
+    @property
+    def hurt(self) -> bool:
+        """Something hurt: in the routine ("it hurts") or in the feel check."""
+        return bool(self.session.pain) or "hurt" in self.feel.values()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer":
             return self.asking is not None
+        if action == "show_safety":
+            return self.hurt
         return True
+
+    def action_show_safety(self) -> None:
+        self.post_message(messages.ShowSafety())
 
     def action_answer(self, answer: str) -> None:
         asking = self.asking

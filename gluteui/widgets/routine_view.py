@@ -56,6 +56,8 @@ class RoutineView(Widget):
                 yield Static(id="break-title")
                 yield BigText(id="break-count")
                 yield Static(id="break-text")
+                yield Static("[dim]It hurts? Press [b]h[/b]: an easier way to do it, or skip it.[/dim]",
+                             id="pain-hint")
             with Vertical(id="paused"):
                 yield BigText("PAUSED", id="paused-word")
                 yield Static(

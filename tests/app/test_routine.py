@@ -289,3 +289,49 @@ async def test_mute_lasts_only_as_long_as_the_routine(app):
         await pilot.press("escape", "s")
         await pilot.pause()
         assert not app.services.sound.muted, "the squeeze test's cues are heard again"
+
+
+async def test_it_hurts_pauses_offers_an_easier_way_and_records_it(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    bridge = ROUTINES["standard"].steps[1].exercise
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        first_bridge = next(p for p in screen.workout.timeline.phases
+                            if p.kind == "up" and p.exercise_id == bridge.id)
+        await advance_to(pilot, first_bridge.start + 0.5)
+        await pilot.press("h")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PainDialog" and screen.workout.stopwatch.paused
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen is screen and not screen.workout.stopwatch.paused
+        await advance_to(pilot, first_bridge.start + 5.0)  # past the 3 s count-in
+        assert text(screen, "#side-note") == f"Easier: {bridge.easier[0]}"
+    [session] = Store.open(data_dir).sessions()
+    assert session.pain == {bridge.id: "easier"}
+
+
+async def test_it_hurts_can_skip_the_rest_of_the_move_and_the_feel_check_says_it_hurt(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        rep_3 = next(p for p in screen.workout.timeline.phases if p.kind == "up" and p.rep == 3)
+        await advance_to(pilot, rep_3.start + 0.5)
+        await pilot.press("h", "s")  # skip the rest of the clamshells
+        await pilot.pause()
+        await advance_to(pilot, rep_3.start + 4.0)
+        assert "Single-leg" in text(screen, "#break-title"), "straight to the rest before the bridge"
+        await pilot.press("escape", "s")  # stop: the summary and the feel check
+        await pilot.pause()
+        summary = app.screen
+        assert "l" not in summary.active_bindings or summary.hurt
+        await pilot.press("4")
+        await pilot.pause()
+        assert "it hurt" in text(summary, "#summary-feel")
+        assert "Next time, easier" in text(summary, "#summary-feel")
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LessonsScreen" and app.screen.lesson.safety
+    [session] = Store.open(data_dir).sessions()
+    assert session.pain == {"clamshell": "skipped"} and session.feel == {"clamshell": "hurt"}
+    assert session.reps["clamshell"] == {"left": 2, "right": 0}

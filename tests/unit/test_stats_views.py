@@ -299,3 +299,10 @@ def test_reps_by_exercise_adds_both_sides_over_all_sessions():
     assert reps_by_exercise(sessions) == {"clamshell": 27, "bridge": 8, "band_walk": 20}
     assert reps_by_exercise([]) == {}
     assert progress_view(history(sessions), TODAY, set()).reps_by_exercise == reps_by_exercise(sessions)
+
+
+def test_a_test_cut_short_by_pain_is_the_latest_result_but_not_part_of_the_score_trend():
+    results = [quiz(days_ago(20), "sleepy"), quiz(days_ago(10), "firing"), quiz(days_ago(1), "sleepy", red_flag=True)]
+    view = progress_view(history(quiz_results=results), TODAY, set())
+    assert view.latest_quiz is results[-1]
+    assert view.quiz_trend == results[:2], "its scores cover only the steps before the pain"

@@ -36,7 +36,8 @@ def make_session(n: int, **changes: object) -> Session:
         reps={"clamshell": {"left": 10, "right": 10}, "bridge": {"both": 10}},
         duration_s=301.5,
         source="app",
-        feel={"bridge": "yes", "clamshell": "unsure"},
+        feel={"bridge": "yes", "clamshell": "hurt"},
+        pain={"clamshell": "easier"},
     )
     fields.update(changes)
     return Session(**fields)
@@ -570,3 +571,10 @@ def test_an_import_with_impossible_settings_changes_nothing(store: Store) -> Non
     with pytest.raises(StoreError, match="settings.day_start_hour' must be a whole number from 0 to 23"):
         store.import_data({"format": "gluteui", "schema_version": 1, "settings": {"day_start_hour": 99}})
     assert store.setting("day_start_hour") is None
+
+
+def test_a_session_saved_before_pain_was_recorded_still_reads(store: Store) -> None:
+    """Files from before "it hurts" existed have no pain field: nothing hurt that the app knew."""
+    old = make_session(1).to_dict()
+    del old["pain"]
+    assert Session.from_dict(old).pain == {}

@@ -173,3 +173,24 @@ def test_a_pause_as_a_rep_ends_does_not_make_it_count_twice(workout):
     assert (resumed.kind, resumed.rep) == ("get_ready", 2)
     end, _ = run_to_the_end(workout, at(20.0))
     assert workout.done_reps(end) == workout.planned_reps
+
+
+def test_it_hurts_skips_every_set_left_of_that_exercise_but_keeps_the_rest_before_the_next(workout):
+    """Two clamshell reps on the left, then "it hurts": no right side, straight to the rest."""
+    workout.skip_exercise(at(14.0))  # rep 3 on the left has just begun
+    state = workout.state(at(14.0))
+    assert state.kind == "rest" and state.next_exercise_id == "lateral_band_walk"
+    assert workout.timeline.total == pytest.approx(14.0 + 15.0 + 4.0 + 8.0)  # rest, intro, walk
+    assert workout.reps_done(at(60.0))["clamshell"] == {"left": 2, "right": 0}
+    assert workout.state(at(14.0 + 15.0 + 4.0 + 0.5)).exercise_id == "lateral_band_walk"
+
+
+def test_it_hurts_in_the_last_exercise_ends_the_routine(workout):
+    workout.skip_exercise(at(56.0))
+    assert workout.state(at(56.0)).finished and workout.timeline.total == pytest.approx(56.0)
+
+
+def test_it_hurts_in_the_break_before_a_move_skips_that_move(workout):
+    workout.skip_exercise(at(2.0))  # in the get-ready for the clamshells
+    assert workout.state(at(2.0)).kind == "rest"
+    assert workout.state(at(2.0)).next_exercise_id == "lateral_band_walk"

@@ -9,87 +9,32 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
+from gluteui.core.history.values import (
+    aware,
+    choice,
+    fail,
+    mapping,
+    parse_day,
+    parse_moment,
+    plain_date,
+    required,
+    text,
+    whole,
+)
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
 
 REP_KEYS = (*SIDES, UNSIDED)
 SOURCES = ("app", "log", "demo", "import")
-FEELS = ("yes", "no", "unsure")
-
-
-def _fail(name: str, problem: str, value: Any) -> ValueError:
-    return ValueError(f"field {name!r} {problem}, got {value!r}")
-
-
-def _text(name: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(name, "must be non-empty text", value)
-    return value
-
-
-def _whole(name: str, value: Any, maximum: int | None = None) -> int:
-    # bool is an int in Python; a count must not accept true/false.
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise _fail(name, "must be a whole number >= 0", value)
-    if maximum is not None and value > maximum:
-        raise _fail(name, f"must be at most {maximum}", value)
-    return value
-
-
-def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise _fail(name, f"must be one of {', '.join(choices)}", value)
-    return value
-
-
-def _aware(name: str, value: Any) -> datetime:
-    if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise _fail(name, "must be a timezone-aware date and time", value)
-    return value
-
-
-def _day(name: str, value: Any) -> date:
-    # datetime is a subclass of date; a day field must hold a plain date.
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise _fail(name, "must be a date", value)
-    return value
-
-
-def _dict(name: str, value: Any) -> dict:
-    if not isinstance(value, dict):
-        raise _fail(name, "must be an object", value)
-    return value
-
-
-def parse_day(name: str, value: Any) -> date:
-    """Read an ISO date string such as "2024-05-01"; ValueError names `name` if it is not one."""
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise _fail(name, "must be an ISO date (YYYY-MM-DD)", value) from None
-
-
-def parse_moment(name: str, value: Any) -> datetime:
-    """Read an ISO date-time string with a UTC offset; ValueError names `name` otherwise."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise _fail(name, "must be an ISO date and time", value) from None
-    return _aware(name, moment)
-
-
-def _field(data: Any, name: str) -> Any:
-    if not isinstance(data, dict):
-        raise ValueError(f"must be an object, got {type(data).__name__}")
-    if name not in data:
-        raise ValueError(f"field {name!r} is missing")
-    return data[name]
+FEELS = ("yes", "no", "unsure", "hurt")
+PAIN = ("easier", "skipped", "carried on")
+"""What the user chose after pressing "it hurts" during an exercise."""
 
 
 @dataclass(frozen=True)
@@ -106,35 +51,39 @@ class Session:
     duration_s: float
     source: str
     feel: dict[str, str]
+    pain: dict[str, str] = field(default_factory=dict)
+    """Exercise id -> what was done after "it hurts" in the routine (see PAIN)."""
 
     def __post_init__(self) -> None:
-        _text("id", self.id)
-        _day("local_date", self.local_date)
-        _aware("started_at", self.started_at)
-        _text("routine_id", self.routine_id)
-        _whole("planned_reps", self.planned_reps)
-        _whole("done_reps", self.done_reps)
-        for exercise, sides in _dict("reps", self.reps).items():
+        text("id", self.id)
+        plain_date("local_date", self.local_date)
+        aware("started_at", self.started_at)
+        text("routine_id", self.routine_id)
+        whole("planned_reps", self.planned_reps)
+        whole("done_reps", self.done_reps)
+        for exercise, sides in mapping("reps", self.reps).items():
             if not isinstance(sides, dict):
-                raise _fail(f"reps.{exercise}", "must be an object", sides)
+                raise fail(f"reps.{exercise}", "must be an object", sides)
             for side, count in sides.items():
                 # Checked inline: ten years of history is ~11,000 sessions read at launch.
                 if side not in REP_KEYS or type(count) is not int or count < 0:
-                    _choice(f"reps.{exercise}", side, REP_KEYS)
-                    _whole(f"reps.{exercise}.{side}", count)
+                    choice(f"reps.{exercise}", side, REP_KEYS)
+                    whole(f"reps.{exercise}.{side}", count)
         duration = self.duration_s
         if (not isinstance(duration, (int, float)) or isinstance(duration, bool)
                 or not 0 <= duration < math.inf):
-            raise _fail("duration_s", "must be a finite number >= 0", duration)
-        _choice("source", self.source, SOURCES)
-        for exercise, answer in _dict("feel", self.feel).items():
+            raise fail("duration_s", "must be a finite number >= 0", duration)
+        choice("source", self.source, SOURCES)
+        for exercise, answer in mapping("feel", self.feel).items():
             if answer not in FEELS:
-                _choice(f"feel.{exercise}", answer, FEELS)
+                choice(f"feel.{exercise}", answer, FEELS)
+        for exercise, done in mapping("pain", self.pain).items():
+            choice(f"pain.{exercise}", done, PAIN)
 
     @property
     def worth_keeping(self) -> bool:
-        """A run in which every set was skipped (no rep done) is not saved."""
-        return self.done_reps > 0
+        """A run in which every set was skipped (no rep done, no pain told) is not saved."""
+        return self.done_reps > 0 or bool(self.pain)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-able data, dates as ISO strings."""
@@ -149,6 +98,7 @@ class Session:
             "duration_s": self.duration_s,
             "source": self.source,
             "feel": dict(self.feel),
+            "pain": dict(self.pain),
         }
 
     @classmethod
@@ -168,11 +118,13 @@ class Session:
                 done_reps=data["done_reps"],
                 # Copies, so a record never shares a dict with the raw data it came from.
                 reps={ex: dict(sides) if isinstance(sides, dict) else sides
-                      for ex, sides in _dict("reps", reps).items()},
+                      for ex, sides in mapping("reps", reps).items()},
                 # JSON has one number type; an int duration is still a duration.
                 duration_s=float(duration) if type(duration) is int else duration,
                 source=data["source"],
-                feel=dict(_dict("feel", feel)),
+                feel=dict(mapping("feel", feel)),
+                # Older files have no pain record: nothing hurt that the app knew of.
+                pain=dict(mapping("pain", data.get("pain", {}))),
             )
         except KeyError as missing:
             raise ValueError(f"field {missing.args[0]!r} is missing") from None
@@ -193,10 +145,10 @@ class Checkin:
         return cls(uuid.uuid4().hex, local_date, score, recorded_at)
 
     def __post_init__(self) -> None:
-        _text("id", self.id)
-        _day("local_date", self.local_date)
-        _whole("score", self.score, maximum=MAX_CHECKIN_SCORE)
-        _aware("recorded_at", self.recorded_at)
+        text("id", self.id)
+        plain_date("local_date", self.local_date)
+        whole("score", self.score, maximum=MAX_CHECKIN_SCORE)
+        aware("recorded_at", self.recorded_at)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-able data, dates as ISO strings."""
@@ -211,10 +163,10 @@ class Checkin:
     def from_dict(cls, data: Any) -> Checkin:
         """Build a Checkin from `to_dict` output; ValueError names the first bad field."""
         return cls(
-            id=_field(data, "id"),
-            local_date=parse_day("local_date", _field(data, "local_date")),
-            score=_field(data, "score"),
-            recorded_at=parse_moment("recorded_at", _field(data, "recorded_at")),
+            id=required(data, "id"),
+            local_date=parse_day("local_date", required(data, "local_date")),
+            score=required(data, "score"),
+            recorded_at=parse_moment("recorded_at", required(data, "recorded_at")),
         )
 
 
@@ -231,17 +183,17 @@ class QuizResult:
     red_flag: bool
 
     def __post_init__(self) -> None:
-        _text("id", self.id)
-        _day("local_date", self.local_date)
-        _aware("taken_at", self.taken_at)
-        for side, score in _dict("scores", self.scores).items():
-            _choice("scores", side, SIDES)
-            _whole(f"scores.{side}", score)
-        _text("verdict", self.verdict)
+        text("id", self.id)
+        plain_date("local_date", self.local_date)
+        aware("taken_at", self.taken_at)
+        for side, score in mapping("scores", self.scores).items():
+            choice("scores", side, SIDES)
+            whole(f"scores.{side}", score)
+        text("verdict", self.verdict)
         if self.weaker_side is not None:
-            _choice("weaker_side", self.weaker_side, SIDES)
+            choice("weaker_side", self.weaker_side, SIDES)
         if not isinstance(self.red_flag, bool):
-            raise _fail("red_flag", "must be true or false", self.red_flag)
+            raise fail("red_flag", "must be true or false", self.red_flag)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-able data, dates as ISO strings."""
@@ -259,13 +211,13 @@ class QuizResult:
     def from_dict(cls, data: Any) -> QuizResult:
         """Build a QuizResult from `to_dict` output; ValueError names the first bad field."""
         return cls(
-            id=_field(data, "id"),
-            local_date=parse_day("local_date", _field(data, "local_date")),
-            taken_at=parse_moment("taken_at", _field(data, "taken_at")),
-            scores=dict(_dict("scores", _field(data, "scores"))),
-            verdict=_field(data, "verdict"),
-            weaker_side=_field(data, "weaker_side"),
-            red_flag=_field(data, "red_flag"),
+            id=required(data, "id"),
+            local_date=parse_day("local_date", required(data, "local_date")),
+            taken_at=parse_moment("taken_at", required(data, "taken_at")),
+            scores=dict(mapping("scores", required(data, "scores"))),
+            verdict=required(data, "verdict"),
+            weaker_side=required(data, "weaker_side"),
+            red_flag=required(data, "red_flag"),
         )
 
 

@@ -159,6 +159,24 @@ class Timeline:
             resume += 1
         return self._replace_from(elapsed, [], resume)
 
+    def skip_exercise(self, elapsed: float) -> Timeline:
+        """Drop what is left of the current exercise (or the one a break leads into): it hurts.
+
+        The rest and intro before the next exercise stay, so there is time to change
+        position; past the last exercise, the routine ends.
+        """
+        elapsed, i, phase = self._edit_point(elapsed)
+        current = phase.exercise_id if phase.kind in REP_KINDS else self.state_at(elapsed).next_exercise_id
+        if phase.kind == "done" or current is None:
+            return self
+        resume = i + 1
+        while self.phases[resume].kind != "done" and not (
+            self.phases[resume].kind == "rest" and self._next_rep[resume] is not None
+            and self._next_rep[resume].exercise_id != current
+        ):
+            resume += 1
+        return self._replace_from(elapsed, [], resume)
+
     def repeat_set(self, elapsed: float) -> Timeline:
         """Restart the current set from rep 1 at `elapsed`.
 

@@ -90,6 +90,10 @@ class Workout:
         """Move on past the current set (or the break you are in); see Timeline.skip_set."""
         self.timeline = self.timeline.skip_set(self._elapsed(now))
 
+    def skip_exercise(self, now: float) -> None:
+        """Move on past every set left of this exercise; see Timeline.skip_exercise."""
+        self.timeline = self.timeline.skip_exercise(self._elapsed(now))
+
     def repeat_set(self, now: float) -> None:
         """Do the current (or just finished) set again from rep 1."""
         self.timeline = self.timeline.repeat_set(self._elapsed(now))
@@ -148,13 +152,17 @@ class Workout:
         self._sets_reported = count
         return fresh
 
-    def session(self, now: float, session_id: str, started_at: datetime, local_date: date) -> Session:
-        """This run up to `now` as the store keeps it (see Session.worth_keeping)."""
+    def session(
+        self, now: float, session_id: str, started_at: datetime, local_date: date,
+        pain: dict[str, str] | None = None,
+    ) -> Session:
+        """This run up to `now` as the store keeps it (see Session.worth_keeping); `pain`
+        is what was done about pain, exercise by exercise."""
         return Session(
             id=session_id, local_date=local_date, started_at=started_at,
             routine_id=self.routine_id, planned_reps=self.planned_reps,
             done_reps=self.done_reps(now), reps=self.reps_done(now),
             # A late last tick must not count as time spent exercising.
             duration_s=round(min(self.stopwatch.elapsed(now), self.timeline.total), 1),
-            source="app", feel={},
+            source="app", feel={}, pain=dict(pain or {}),
         )

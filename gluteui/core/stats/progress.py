@@ -29,7 +29,10 @@ class ProgressView:
     weeks: list[list[CalendarDay]]
     sessions_by_day: dict[date, list[Session]]
     rest_days: set[date]
+    latest_quiz: QuizResult | None
+    """The last squeeze test, whatever its end (a red flag included)."""
     quiz_trend: list[QuizResult]
+    """The last full tests: one a red flag cut short has scores for only part of it."""
     lessons_read: int
     lessons_total: int
     runs: RunComparison
@@ -57,7 +60,8 @@ def progress_view(history: History, today: date, lesson_ids: set[str]) -> Progre
         weeks=calendar_weeks(today, day_completion(records), history.rest_days),
         sessions_by_day=dict(by_day),
         rest_days=set(history.rest_days),
-        quiz_trend=history.quiz_results[-QUIZ_TREND_LENGTH:],
+        latest_quiz=history.quiz_results[-1] if history.quiz_results else None,
+        quiz_trend=[r for r in history.quiz_results if not r.red_flag][-QUIZ_TREND_LENGTH:],
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
         runs=compare_runs(history.checkins, activated_days(records)),
