@@ -40,20 +40,21 @@ class PlayerScreen(GluteScreen):
     # Tiny: the numbers keep their room; the side note shows in the break before each set.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (22, "-short"), (40, "-tall")]
+    # In order of need: the footer is cut at 80 columns, so what matters most comes first.
     BINDINGS = [
         Binding("space", "pause(True)", "Pause", id="pause", tooltip="Hold the routine where it is"),
         Binding("space", "pause(False)", "Resume", id="resume", tooltip="Go on, after a 3 s count-in"),
+        Binding("h", "hurts", "It hurts", id="hurts",
+                tooltip="Pause; then an easier way to do this move, or skip it"),
+        # q would quit the app and lose the set in progress: it asks, like Esc.
+        Binding("escape,q", "stop", "Stop", id="stop", key_display="esc",
+                tooltip="End the routine here, keeping the reps done"),
         Binding("n", "skip_set", "Next set", id="skip_set", tooltip="Skip the rest of this set (or this break)"),
         Binding("b", "repeat_set", "Redo set", id="repeat_set", tooltip="Do this set again from rep 1"),
         Binding("plus,equals_sign", "add_rest", "+10s rest", id="add_rest", key_display="+",
                 tooltip="Rest 10 seconds more before going on"),
-        Binding("h", "hurts", "It hurts", id="hurts",
-                tooltip="Pause; then an easier way to do this move, or skip it"),
         Binding("m", "mute(True)", "Mute", id="mute", tooltip="Silence the cues for now"),
         Binding("m", "mute(False)", "Unmute", id="unmute", tooltip="Hear the cues again"),
-        # q would quit the app and lose the set in progress: it asks, like Esc.
-        Binding("escape,q", "stop", "Stop", id="stop", key_display="esc",
-                tooltip="End the routine here, keeping the reps done"),
     ]
 
     def __init__(self, services: Services, routine: Routine) -> None:
