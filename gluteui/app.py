@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -21,6 +22,9 @@ from gluteui.screens.destinations import BY_NAME, DESTINATIONS
 from gluteui.screens.home import HomeScreen
 from gluteui.services import Services
 from gluteui.sound import SoundPlayer
+
+if TYPE_CHECKING:
+    from gluteui.widgets.red_flag import RedFlagAnswer
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")
@@ -150,7 +154,7 @@ class GluteApp(App[None]):
         if self._routine_under_way():
             return
         routine = self.services.content.routines[message.routine_id]
-        self.switch_screen(PlayerScreen(self.services, routine))
+        self.before_training(True, lambda: self.switch_screen(PlayerScreen(self.services, routine)))
 
     @on(messages.RoutineEnded)
     def routine_ended(self, message: messages.RoutineEnded) -> None:
@@ -193,7 +197,77 @@ class GluteApp(App[None]):
             return
         if name == "player" and self._routine_under_way():
             return
-        self.push_screen(BY_NAME[name].make(self.services))
+        def go() -> None:
+            self.push_screen(BY_NAME[name].make(self.services))
+
+        if name in ("player", "quiz"):
+            self.before_training(name == "player", go)
+        else:
+            go()
+
+    # Before a squeeze test or a routine: the health questions once, then any red flag.
+
+    def before_training(self, routine: bool, go: Callable[[], object]) -> None:
+        """Ask what must be asked before a squeeze test or (`routine`) a routine, then `go`.
+
+        The health questions come first, the first time only; before a routine, a squeeze
+        test that flagged pain asks whether it was checked. Every question lets the user go on.
+        """
+        if self.store.setting("health_answers") is None:
+            from gluteui.widgets.prescreen import PrescreenDialog
+
+            self.push_screen(PrescreenDialog(), partial(self._health_answered, routine, go))
+        elif routine:
+            self._ask_about_red_flag(go)
+        else:
+            go()
+
+    def _health_answered(self, routine: bool, go: Callable[[], object], answers: dict[str, bool] | None) -> None:
+        if answers is None:
+            return
+        self._save_setting("health_answers", answers)
+        if routine:
+            self._ask_about_red_flag(go)
+        else:
+            go()
+
+    def _ask_about_red_flag(self, go: Callable[[], object]) -> None:
+        from gluteui.core.safety import red_flag_to_confirm
+        from gluteui.widgets.red_flag import RedFlagDialog
+
+        flagged = red_flag_to_confirm(self.store.quiz_results(), self.store.setting("red_flag_cleared"))
+        if flagged is None:
+            go()
+            return
+        self.push_screen(RedFlagDialog(flagged.local_date), partial(self._red_flag_answered, flagged.id, go))
+
+    def _red_flag_answered(self, flagged_id: str, go: Callable[[], object], answer: RedFlagAnswer) -> None:
+        if answer == "checked":
+            self._save_setting("red_flag_cleared", flagged_id)
+            go()
+        elif answer == "safety":
+            self.post_message(messages.ShowSafety())
+
+    def action_health_questions(self) -> None:
+        """Show the health questions with the saved answers, to change them."""
+        from gluteui.widgets.prescreen import PrescreenDialog
+
+        answers = self.store.setting("health_answers")
+        self.push_screen(PrescreenDialog(answers, first_time=False), self._health_changed)
+
+    def _health_changed(self, answers: dict[str, bool] | None) -> None:
+        if answers is not None and self._save_setting("health_answers", answers):
+            self.notify("Your answers are saved.", title="Health check questions", timeout=4)
+
+    def _save_setting(self, key: str, value: Any) -> bool:
+        from gluteui.core.history.store import StoreError
+
+        try:
+            self.store.set_setting(key, value)
+        except StoreError as error:
+            self.post_message(messages.SaveFailed(str(error)))
+            return False
+        return True
 
     def action_help(self) -> None:
         from gluteui.screens.help import HelpScreen
@@ -254,8 +328,12 @@ class GluteApp(App[None]):
             yield SystemCommand(destination.title, destination.help, partial(self.action_open, destination.name))
         yield SystemCommand("Export data", "Save all your history as JSON in your home folder", self.action_export_data)
         yield SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme)
+        yield SystemCommand(
+            "Health check questions", "Change your answers on surgery, injury, sciatica and pregnancy",
+            self.action_health_questions,
+        )
         offered = {destination.title for destination in DESTINATIONS}
-        offered.update(("Export data", "Theme"))
+        offered.update(("Export data", "Theme", "Health check questions"))
         for mode, words in SOUND_MODE_WORDS.items():
             if mode != self.services.sound.mode:
                 title = f"Sound: {mode}"

@@ -13,6 +13,7 @@ from gluteui import locations
 from gluteui.app import GluteApp, create_app
 from gluteui.config import AppConfig
 from gluteui.core.history.store import Store
+from gluteui.core.safety import NO_TO_ALL
 
 FROZEN_NOW = datetime(2026, 11, 26, 7, 30, tzinfo=timezone.utc)
 """A Thursday morning: the 'today' of every app test and screenshot."""
@@ -45,7 +46,16 @@ def make_config(data_dir: Path, **overrides: object) -> AppConfig:
     return AppConfig(**settings)
 
 
-def make_app(data_dir: Path, store: Store | None = None, **overrides: object) -> GluteApp:
+def make_app(
+    data_dir: Path, store: Store | None = None, health_answered: bool = True, **overrides: object
+) -> GluteApp:
+    """The app on `data_dir`. `health_answered`: as for a returning user, the health questions
+    asked before the first test or routine count as answered "no" (unless already answered);
+    the tests of those questions pass False."""
+    if health_answered:
+        store = store or Store.open(data_dir)
+        if store.setting("health_answers") is None:
+            store.set_setting("health_answers", NO_TO_ALL)
     return create_app(make_config(data_dir, **overrides), store=store)
 
 

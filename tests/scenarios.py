@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from gluteui.app import GluteApp
+from gluteui.core.history.records import QuizResult
 from gluteui.core.history.store import Store
 from tests import (
     scenarios_lessons,
@@ -12,8 +14,17 @@ from tests import (
     scenarios_quiz,
     scenarios_routine,
 )
-from tests.factory import advance_clock, make_app
+from tests.factory import FROZEN_NOW, advance_clock, make_app
 from tests.scenario_base import Scenario, seen_welcome
+
+
+def flagged_pain(store: Store) -> None:
+    seen_welcome(store)
+    taken = FROZEN_NOW - timedelta(days=1)
+    store.add_quiz_result(QuizResult(
+        "q1", taken.date(), taken, {"left": 6, "right": 6}, "sleepy", None, red_flag=True,
+    ))
+
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
@@ -27,6 +38,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         "and squeeze-test lines, the routine Enter starts with its length, and the health "
         "note.",
         prepare=seen_welcome,
+    ),
+    Scenario(
+        "home-red-flag-question",
+        shows="Enter on Home after a squeeze test that flagged pain: the question before the "
+        "routine, with Enter to start once checked, l for the safety lesson and Esc for not now.",
+        press=("enter",), prepare=flagged_pain,
     ),
     Scenario(
         "help",

@@ -33,8 +33,9 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "lessons-safety",
-        shows="Lesson 8, Safety first, opened with its digit: the education-only note and when "
-        "to stop an exercise.",
+        shows="Lesson 8, Safety first, opened with its digit: the takeaway names the emergency "
+        "signs, then section 1, Emergency care now, lists saddle numbness and new bladder or "
+        "bowel trouble first, all without scrolling at 80x24.",
         press=("l", "8"), prepare=seen_welcome,
     ),
 )

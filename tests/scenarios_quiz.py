@@ -22,13 +22,14 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "quiz-question",
         shows="The squeeze test's first step: step 1 of 7, the standing squeeze on the LEFT "
-        "side, its instructions and four answers.",
+        "side, its instructions and seven answers: four about the squeeze, three 'It hurt' "
+        "answers (outside of the hip; groin or front of the hip; back, buttock or leg).",
         press=("s",), prepare=seen_welcome,
     ),
     Scenario(
         "quiz-countdown",
         shows="Single-leg stance on the left, 12 s into its 30 s hold: the big countdown at 18, "
-        "with the answers, hip pain included, open before it ends.",
+        "with all five answers, the three kinds of pain included, open before it ends.",
         press=("s", "1", "2", "space"), prepare=seen_welcome, advance=12.0,
     ),
     Scenario(
@@ -40,8 +41,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "quiz-red-flag",
-        shows="Hip pain in the single-leg stance stops the test: the red-flag page advises "
-        "seeing a physiotherapist or doctor and recommends no routine.",
+        shows="Pain on the outside of the hip in the single-leg stance stops the test: "
+        "'Stopped for pain', then the emergency signs in a red box first, the outer-hip note "
+        "(can point to gluteal tendinopathy: see a physiotherapist or doctor), no routine, and "
+        "the footer offering l Safety lesson; all of it at 80x24 without scrolling.",
         press=("s", "1", "1", "3"), prepare=seen_welcome,
     ),
 )

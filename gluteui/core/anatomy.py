@@ -53,7 +53,7 @@ STATUS = {
 }
 CAPTIONS = {
     "asleep": "Glutes asleep: back and hamstrings may step in.",
-    "firing": "Glutes firing: back and hamstrings can ease off.",
+    "firing": "Glutes firing: back and hamstrings may ease off.",
 }
 
 LEVELS = 3

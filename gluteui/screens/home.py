@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 WELCOME = (
     "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
     "when you run, leaving their work to your lower back and hamstrings. Five slow, deliberate "
-    "minutes of activation remind them. New here? [b]Enter[/b] starts the routine; [b]s[/b] "
+    "minutes before you run are a chance to find them and feel them working. New here? [b]Enter[/b] starts the routine; [b]s[/b] "
     "runs the squeeze test first."
 )
 
@@ -102,6 +102,7 @@ class HomeScreen(GluteScreen):
 
     def show_status(self) -> None:
         from gluteui.core.content.load import ContentError
+        from gluteui.core.safety import red_flag_to_confirm
         from gluteui.core.stats.overview import overview
         from gluteui.core.stats.runs import checkin_due
 
@@ -115,7 +116,8 @@ class HomeScreen(GluteScreen):
         self.post_message(messages.HistoryRead())
         view = overview(history, services.lesson_ids, services.config.now())
         self.query_one("#today", Static).update(status_text(view, content.quiz))
-        self.show_next_routine(view.latest_red_flag)
+        unchecked = red_flag_to_confirm(history.quiz_results, history.setting("red_flag_cleared", None))
+        self.show_next_routine(view.latest_red_flag, checked=unchecked is None)
         # Only on launch ("the launch after an activation"), and only over Home: a key
         # pressed before this ran may already have opened another screen.
         if not self.offered_checkin and self.app.screen is self:
@@ -126,15 +128,17 @@ class HomeScreen(GluteScreen):
 
                 self.app.push_screen(CheckinDialog(run_day), partial(self.save_checkin, run_day))
 
-    def show_next_routine(self, red_flag: bool) -> None:
+    def show_next_routine(self, red_flag: bool, checked: bool) -> None:
+        """The routine Enter starts, and a caution when the last squeeze test flagged pain."""
         from gluteui.core.text import clock
 
         routine = self.services.recommended_routine()
         moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
-        caution = (
-            "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
-            if red_flag else ""
-        )
+        caution = ""
+        if red_flag and checked:
+            caution = "\n[b $warning]Your last squeeze test flagged pain; you said it was checked.[/]"
+        elif red_flag:
+            caution = "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
         self.query_one("#next-routine", Static).update(markup(
             "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves." + caution,
             name=routine.name, minutes=clock(self.services.routine_seconds(routine)), moves=moves,
@@ -149,6 +153,24 @@ class HomeScreen(GluteScreen):
             self.save(lambda: store.set_setting("checkin_skipped", run_day.isoformat()))
         elif self.save(lambda: store.add_checkin(Checkin.new(run_day, score, now))):
             self.notify(f"Run check-in saved: {score}/{MAX_CHECKIN_SCORE}.")
+            self.point_to_safety()
+
+    def point_to_safety(self) -> None:
+        """After a high or rising run check-in, offer the safety lesson."""
+        from gluteui.core.safety import run_concern
+        from gluteui.widgets.confirm import ConfirmDialog
+
+        concern = run_concern(self.services.store.checkins())
+        if concern is None:
+            return
+        question = (
+            f"{concern.words} Back or hamstring pain that stays or grows is worth a clinician's look; "
+            "the safety lesson says when to stop and whom to see."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, "read the safety lesson", "not now"),
+            lambda read: self.post_message(messages.ShowSafety()) if read else None,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_welcome":

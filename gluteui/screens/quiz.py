@@ -80,6 +80,8 @@ class QuizScreen(GluteScreen):
         Binding("b,backspace", "previous", "Previous", id="previous", key_display="b",
                 tooltip="Back to the step before and change its answer"),
         Binding("r", "retake", "Retake", id="retake", tooltip="Take the squeeze test again from the start"),
+        Binding("l", "show_safety", "Safety lesson", id="show_safety",
+                tooltip="Open the safety lesson: which signs need care now, soon, or rest"),
         Binding("escape", "app.pop_screen", "Leave", id="back", tooltip="Leave the squeeze test"),
         *(Binding(str(n), f"pick({n - 1})", "Answer by number", show=False, key_display="1-9")
           for n in range(1, 10)),
@@ -109,6 +111,7 @@ class QuizScreen(GluteScreen):
                     yield Static(id="quiz-verdict")
                     yield SideBars(id="quiz-bars")
                     yield Static(id="quiz-change")
+                    yield Static(id="quiz-emergency")
                     yield Static(id="quiz-explanation")
                     yield Static(id="quiz-recommendation")
                     yield Static(id="quiz-tips")
@@ -243,9 +246,13 @@ class QuizScreen(GluteScreen):
         anatomy = self.query_one(Anatomy)
         anatomy.display = not assessment.red_flag
         anatomy.state = assessment.verdict.figure
+        emergency = self.query_one("#quiz-emergency", Static)
+        emergency.display = assessment.red_flag
         if assessment.red_flag:
             verdict.update(markup("[b]$title[/b]", title=quiz.safety.title))
-            self.query_one("#quiz-explanation", Static).update(plain(quiz.safety.text))
+            emergency.update(plain(quiz.safety.emergency))
+            said = [text for text in (assessment.pain_note, quiz.safety.text) if text]
+            self.query_one("#quiz-explanation", Static).update(plain("\n\n".join(said)))
         else:
             lower = min(assessment.scores.values())
             verdict.update(markup(
@@ -269,6 +276,10 @@ class QuizScreen(GluteScreen):
         if self.assessment is not None and self.assessment.recommendation is not None:
             self.post_message(messages.StartRoutine(self.assessment.recommendation.routine_id))
 
+    def action_show_safety(self) -> None:
+        if self.assessment is not None and self.assessment.red_flag:
+            self.post_message(messages.ShowSafety())
+
     def action_retake(self) -> None:
         self.attempt = Attempt(self.attempt.quiz)
         self.assessment = None
@@ -289,6 +300,8 @@ class QuizScreen(GluteScreen):
             return True
         if action == "retake":
             return self.assessment is not None
+        if action == "show_safety":
+            return self.assessment is not None and self.assessment.red_flag
         if action == "start_routine":
             return self.assessment is not None and self.assessment.recommendation is not None
         return True

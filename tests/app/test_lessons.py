@@ -106,7 +106,7 @@ async def test_a_digit_jumps_to_that_lesson(app):
         screen = await open_lessons(pilot)
         await pilot.press("8")
         assert current_title(screen) == "Safety first"
-        assert "See a health professional if" in reader_text(screen)
+        assert "Stop running and get checked soon" in reader_text(screen)
         await pilot.press("9")
         assert current_title(screen) == "Safety first", "there is no lesson 9"
         await pilot.press("right")
@@ -327,3 +327,31 @@ async def test_the_app_turns_the_figure_still_for_reduced_motion(data_dir, store
         screen = await open_lessons(pilot)
         await pilot.press("3")
         assert screen.query_one(Anatomy).step is None
+
+
+async def test_the_safety_lesson_puts_emergency_care_first_on_screen_at_80x24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("8")
+        await pilot.pause()
+        body = screen.query_one("#lesson-body", Markdown).source
+        levels = [body.index(heading) for heading in (
+            "## 1. Emergency care now", "## 2. Stop running and get checked soon", "## 3. Look after it yourself",
+        )]
+        assert levels == sorted(levels) and levels[0] == 0, "most urgent first"
+        takeaway = screen.query_one("#lesson-takeaway", Static)
+        assert "emergency care now" in str(takeaway.render())
+        assert takeaway.region.bottom <= 23, "the emergency line is on screen without scrolling"
+        for sign in ("numbness between your legs", "bladder or bowel", "both legs", "stress fracture",
+                     "below the knee", "no worse\n  the next day"):
+            assert sign in body, sign
+
+
+@pytest.mark.parametrize("number", range(1, 9))
+async def test_every_lesson_ends_with_its_references(app, number: int):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press(str(number))
+        sources = str(screen.query_one("#lesson-sources", Static).render())
+        assert sources.startswith("Sources")
+        assert all(source in sources for source in screen.lesson.sources)

@@ -78,7 +78,8 @@ async def test_help_lists_the_keys_of_the_screen_underneath(app):
 async def test_command_palette_offers_every_screen(app):
     async with app.run_test(size=(80, 24)):
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Start activation", "Lessons", "Squeeze test", "Routines", "Progress", "Theme"} <= titles
+        assert {"Start activation", "Lessons", "Squeeze test", "Routines", "Progress", "Theme",
+                "Health check questions"} <= titles
 
 
 @pytest.mark.parametrize("keys", [(), ("p",), ("l",), ("s",), ("r",), ("enter",)])

@@ -150,8 +150,10 @@ async def test_hip_pain_stops_the_test_with_a_safety_note_instead_of_a_routine(a
         await open_quiz(pilot)
         await pilot.press("1", "1", "3")  # pain on the outside of the left hip
         await pilot.pause()
-        assert "Hip pain" in text_of(app, "#quiz-verdict")
+        assert "Stopped for pain" in text_of(app, "#quiz-verdict")
+        assert "gluteal tendinopathy" in text_of(app, "#quiz-explanation")
         assert "physiotherapist or doctor" in text_of(app, "#quiz-explanation")
+        assert "emergency" in text_of(app, "#quiz-emergency").lower()
         assert not app.screen.query_one("#quiz-recommendation").display
         assert not app.screen.query_one("#quiz-bars").display
         await pilot.press("enter")
@@ -243,3 +245,68 @@ async def test_an_answer_can_be_clicked(app, store: Store):
         await pilot.pause()
         assert step_id(app) == "squeeze_right"
         assert app.screen.attempt.answers == [1]
+
+
+def pain_keys(app) -> list[tuple[str, str, str]]:
+    """(keys to press, step id, kind) for every pain answer: the best answer to each step before it."""
+    steps = app.services.content.quiz.steps
+    return [("1" * number + str(index + 1), step.id, option.pain)
+            for number, step in enumerate(steps)
+            for index, option in enumerate(step.options) if option.pain]
+
+
+async def test_every_pain_answer_shows_its_own_note_and_offers_the_safety_lesson(app, store: Store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the App reads the content just after Home's first frame
+        cases = pain_keys(app)
+        assert {step for _, step, _ in cases} == {step.id for step in app.services.content.quiz.steps}
+        notes = app.services.content.quiz.safety.pain
+        for keys, step, kind in cases:
+            await open_quiz(pilot)
+            await pilot.press(*keys)
+            await pilot.pause()
+            explanation = text_of(app, "#quiz-explanation")
+            assert notes[kind][:60] in explanation, (step, kind)
+            assert all(notes[other][:60] not in explanation for other in notes if other != kind), (step, kind)
+            assert app.screen.query_one("#quiz-emergency").display
+            assert "l" in app.screen.active_bindings, (step, kind)
+            await pilot.press("escape")
+            await pilot.pause()
+    assert len(store.quiz_results()) == len(cases) and all(r.red_flag for r in store.quiz_results())
+
+
+async def test_l_on_a_red_flag_result_opens_the_safety_lesson(app):
+    from gluteui.screens.lessons import LessonsScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("5")  # the first step's pain answer
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        assert app.screen.lesson.safety
+
+
+async def test_a_normal_result_offers_no_safety_key_and_keeps_its_text(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*"1111111")
+        await pilot.pause()
+        assert "l" not in app.screen.active_bindings
+        assert not app.screen.query_one("#quiz-emergency").display
+        assert "not a measurement of strength" in text_of(app, "#quiz-explanation")
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+
+
+async def test_a_red_flag_result_fits_at_80x24_with_the_emergency_signs_first(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*"1111114")  # the sitting step's pain answer: the longest note
+        await pilot.pause()
+        emergency = app.screen.query_one("#quiz-emergency").region
+        explanation = app.screen.query_one("#quiz-explanation").region
+        assert emergency.y < explanation.y
+        assert explanation.bottom <= 23, "all of it above the footer"

@@ -118,3 +118,52 @@ def test_a_quiz_note_with_a_bad_placeholder(content_copy: Path):
     assert "{side}" in text
     path.write_text(text.replace("{side}", "{side.nope}", 1))
     assert any("weaker_side_note: may only use the placeholders" in p for p in problems_of(content_copy))
+
+
+def test_every_bundled_lesson_ends_with_references():
+    for lesson in load_content(BUNDLED).lessons:
+        assert lesson.sources, lesson.id
+        for source in lesson.sources:
+            # A reference names a year (or says why it has none: a web page, a book, an article).
+            assert any(ch.isdigit() for ch in source) or "(" in source, (lesson.id, source)
+
+
+def test_every_bundled_quiz_step_has_a_pain_answer_that_ends_the_test():
+    quiz = load_content(BUNDLED).quiz
+    for step in quiz.steps:
+        pains = [option for option in step.options if option.pain]
+        assert pains, step.id
+        assert all(option.red_flag and option.pain in quiz.safety.pain for option in pains), step.id
+
+
+def _set_sources(lesson: Path, line: str | None) -> None:
+    front, body = lesson.read_text().split("+++")[1:3]
+    kept = []
+    skipping = False
+    for row in front.splitlines():
+        if row.startswith("sources"):
+            skipping = not row.rstrip().endswith("]")
+            continue
+        if skipping:
+            skipping = row.strip() != "]"
+            continue
+        kept.append(row)
+    if line is not None:
+        kept.append(line)
+    lesson.write_text("+++" + "\n".join(kept) + "\n+++" + body)
+
+
+@pytest.mark.parametrize("line,problem", [(None, "sources: is missing"), ("sources = []", "sources: must not be empty")])
+def test_a_lesson_without_sources_is_refused(content_copy: Path, line: str | None, problem: str):
+    lesson = content_copy / "lessons" / "08-safety.md"
+    _set_sources(lesson, line)
+    assert "safety = true" in lesson.read_text()  # only the sources changed
+    assert f"lessons/08-safety.md: safety: {problem}" in problems_of(content_copy)
+
+
+def test_check_content_fails_on_a_lesson_with_empty_sources(content_copy: Path, capsys):
+    from gluteui.cli import main
+
+    _set_sources(content_copy / "lessons" / "01-runners-paradox.md", "sources = []")
+    assert main(["check-content", str(content_copy)]) != 0
+    assert "lessons/01-runners-paradox.md: runners-paradox: sources: must not be empty" in capsys.readouterr().err

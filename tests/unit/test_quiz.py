@@ -48,7 +48,7 @@ def answers_for(quiz: Quiz, **labels: str) -> list[int]:
 
 
 ROCK, CONCENTRATE, SOFT, NOTHING = "Rock", "It firmed", "Soft", "Almost"
-LEVEL, DROPPED, PAIN = "My pelvis", "The lifted", "It hurt"
+LEVEL, DROPPED, PAIN = "My pelvis", "The lifted", "It hurt on the outside"
 GLUTE, CRAMP, BACK = "In my", "My hamstring", "My lower back"
 SHORT_SIT, MID_SIT, LONG_SIT = "Under 4", "4 to 7", "More than 7"
 
@@ -115,8 +115,48 @@ def test_hip_pain_in_single_leg_stance_is_a_red_flag_with_no_routine(quiz: Quiz,
     result = attempt.assessment()
     assert result.red_flag
     assert result.recommendation is None
-    assert "professional" in quiz.safety.text or "physiotherapist" in quiz.safety.text
+    assert result.pain_note == quiz.safety.pain["outer_hip"]
+    assert "gluteal tendinopathy" in result.pain_note and "physiotherapist" in result.pain_note
     assert quiz.title_of(result.verdict.id, red_flag=True) == quiz.safety.title
+
+
+def pain_answers(quiz: Quiz) -> list[tuple[int, int, str]]:
+    """(step number, answer index, kind) of every pain answer in the bundled quiz."""
+    return [(number, index, option.pain) for number, step in enumerate(quiz.steps)
+            for index, option in enumerate(step.options) if option.pain]
+
+
+def test_every_step_offers_a_pain_answer(quiz: Quiz):
+    assert {number for number, _, _ in pain_answers(quiz)} == set(range(len(quiz.steps)))
+
+
+def test_every_pain_answer_stops_the_test_with_the_note_for_its_kind(quiz: Quiz):
+    notes = set()
+    for number, index, kind in pain_answers(quiz):
+        attempt = Attempt(quiz)
+        for _ in range(number):
+            attempt.answer(0)  # the best answer: no pain so far
+        attempt.answer(index)
+        assert attempt.finished, (number, index)
+        result = attempt.assessment()
+        assert result.red_flag and result.recommendation is None, (number, index)
+        assert result.pain_note == quiz.safety.pain[kind], (number, index, kind)
+        notes.add(result.pain_note)
+    assert notes == set(quiz.safety.pain.values())  # every note is reachable
+    assert len(notes) == len(set(quiz.safety.pain))  # and each kind says something of its own
+
+
+def test_no_pain_no_pain_note(quiz: Quiz):
+    result = assess(quiz, answers_for(quiz, **sides((ROCK, ROCK), (LEVEL, LEVEL), (GLUTE, GLUTE), SHORT_SIT)))
+    assert result.pain_note is None
+
+
+def test_the_safety_texts_name_the_emergency_signs(quiz: Quiz):
+    emergency = quiz.safety.emergency
+    for sign in ("emergency", "between your legs", "urine", "both legs"):
+        assert sign in emergency, sign
+    assert "stress fracture" in quiz.safety.pain["groin"]
+    assert "below the knee" in quiz.safety.pain["back"]
 
 
 def test_tips_come_from_the_answers_once_each(quiz: Quiz):
@@ -137,7 +177,7 @@ def test_bundled_quiz_matches_what_the_demo_data_assumes(quiz: Quiz):
 
 
 def test_title_of_reads_a_stored_verdict(quiz: Quiz):
-    assert quiz.title_of("amnesia") == "Gluteal amnesia"
+    assert quiz.title_of("amnesia") == "Hard to find today"  # the id stays: stored results use it
     assert quiz.title_of("firing") == "Firing"
     assert quiz.title_of("retired-id") == "retired-id"
 
@@ -154,8 +194,8 @@ def test_recommend_steps_up_then_a_weaker_side_wins():
 def test_attempt_goes_back_and_refuses_impossible_answers(quiz: Quiz):
     attempt = Attempt(quiz)
     assert not attempt.back()
-    with pytest.raises(ValueError, match="no answer 5"):
-        attempt.answer(4)
+    with pytest.raises(ValueError, match="no answer 8"):
+        attempt.answer(7)
     attempt.answer(0)
     assert attempt.step.id == "squeeze_right"
     assert attempt.back() and attempt.step.id == "squeeze_left"
@@ -218,7 +258,12 @@ def quiz_problems(folder: Path, old: str, new: str, count: int = 1) -> list[str]
     ("score = 3\n", "", "quiz.toml: squeeze_left.options[1]: score: is missing"),
     ("score = 3", 'score = "3"', "quiz.toml: squeeze_left.options[1]: score: must be a whole number, got '3'"),
     ("hold_s = 30", "hold_s = 0", "quiz.toml: stance_left: hold_s: must be at least 1"),
-    ("score = 0\nred_flag = true", "score = 0\nredflag = true", "quiz.toml: stance_left.options[3]: redflag: is not a known field"),
+    ("score = 0\nred_flag = true", "score = 0\nredflag = true", "quiz.toml: squeeze_left.options[5]: redflag: is not a known field"),
+    ('red_flag = true\npain = "outer_hip"', 'pain = "outer_hip"',
+     "quiz.toml: squeeze_left.options[5]: red_flag: must be true on a pain answer"),
+    ('pain = "outer_hip"\n', "", "quiz.toml: squeeze_left.options[5]: pain: is missing: a red-flag answer names"),
+    ('pain = "outer_hip"', 'pain = "elbow"', "quiz.toml: squeeze_left.options[5]: pain: unknown kind 'elbow'"),
+    ("\n[safety.pain]\n", "\n[safety.aches]\n", "quiz.toml: safety: pain: must name at least one kind"),
     ('routine_id = "quick"', 'routine_id = "quik"', "quiz.toml: firing: routine_id: unknown routine 'quik'"),
     ("min_score = 7", "min_score = 10", "quiz.toml: firing: min_score: is above the highest score a side can reach (9)"),
     ("min_score = 0\n", "min_score = 1\n", "quiz.toml: verdicts: min_score: one verdict needs min_score = 0"),
@@ -229,6 +274,18 @@ def quiz_problems(folder: Path, old: str, new: str, count: int = 1) -> list[str]
 def test_a_mistake_names_file_entry_and_field(content_copy: Path, old: str, new: str, expected: str):
     problems = quiz_problems(content_copy, old, new)
     assert any(line.startswith(expected) for line in problems), problems
+
+
+def test_a_step_without_a_pain_answer_is_refused_naming_file_step_and_field(content_copy: Path):
+    path = content_copy / "quiz.toml"
+    text = path.read_text(encoding="utf-8")
+    sitting = text.index('id = "sitting"')
+    pain = text.index("[[steps.options]]\nlabel = \"I have back, hip or leg pain", sitting)
+    path.write_text(text[:pain], encoding="utf-8")  # the sitting step's pain answer is the file's last entry
+    problems = Problems()
+    load_quiz(content_copy, problems, routine_ids=ROUTINES)
+    assert problems.lines == ['quiz.toml: sitting: options: needs a pain answer (pain = "...", red_flag = true): '
+                              "any step can hurt"]
 
 
 def test_sides_that_cannot_reach_the_same_score_are_refused(content_copy: Path):

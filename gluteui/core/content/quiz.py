@@ -6,7 +6,7 @@ The scoring rules are data here (thresholds, gap, ladder); gluteui.core.quiz.att
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gluteui.core.anatomy import STATES, State
@@ -30,6 +30,8 @@ class Option:
     red_flag: bool
     note: str | None
     """A tip shown with the result when this answer was given."""
+    pain: str | None = None
+    """Where it hurt, a key of [safety.pain]: the note for that kind of pain ends the test."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,10 @@ class Safety:
     reminder: str
     title: str
     text: str
+    emergency: str
+    """The signs that need emergency care now: shown first on every red-flag result."""
+    pain: dict[str, str] = field(default_factory=dict)
+    """What to do, per kind of pain an answer names (its `pain`)."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ class Quiz:
         return side_max(self.steps, "left")
 
     def title_of(self, verdict_id: str, red_flag: bool = False) -> str:
-        """A stored result as the user reads it: "amnesia" -> "Gluteal amnesia".
+        """A stored result as the user reads it: "amnesia" -> "Hard to find today".
 
         A red flag wins: its test stopped early, so the verdict id alone would mislead.
         """
@@ -131,11 +137,18 @@ def _load_step(raw: object, number: int, problems: Problems) -> Step:
         label = item.text("label")
         if len(label) > LABEL_MAX:
             item.fail("label", f"must fit in {LABEL_MAX} characters, has {len(label)}")
-        options.append(Option(label, item.integer("score"), item.boolean("red_flag", default=False),
-                              item.optional_text("note")))
+        option = Option(label, item.integer("score"), item.boolean("red_flag", default=False),
+                        item.optional_text("note"), item.optional_text("pain"))
+        if option.pain is not None and not option.red_flag:
+            item.fail("red_flag", "must be true on a pain answer: pain ends the test")
+        if option.red_flag and option.pain is None:
+            item.fail("pain", "is missing: a red-flag answer names its kind of pain, a key of [safety.pain]")
+        options.append(option)
         item.finish()
     if not 2 <= len(options) <= MAX_OPTIONS:
         entry.fail("options", f"must list 2 to {MAX_OPTIONS} answers, has {len(options)}")
+    if not any(option.pain for option in options):
+        entry.fail("options", "needs a pain answer (pain = \"...\", red_flag = true): any step can hurt")
     instructions = entry.text("instructions")
     if len(instructions) > INSTRUCTIONS_MAX:
         entry.fail("instructions", f"must fit in {INSTRUCTIONS_MAX} characters, has {len(instructions)}")
@@ -176,6 +189,16 @@ def _load_rules(entry: Entry) -> Rules:
     return rules
 
 
+def _load_safety(entry: Entry) -> Safety:
+    pain_entry = entry.table("pain")
+    pain = {kind: pain_entry.text(kind) for kind in pain_entry.data}
+    if not pain:
+        entry.fail("pain", "must name at least one kind of pain and its note")
+    safety = Safety(entry.text("reminder"), entry.text("title"), entry.text("text"), entry.text("emergency"), pain)
+    entry.finish()
+    return safety
+
+
 def _check(quiz: Quiz, problems: Problems, routine_ids: Collection[str] | None) -> None:
     """Rules that span entries: unique ids, mirrored sides, a verdict for every score."""
     for kind, ids in (("steps", [s.id for s in quiz.steps]), ("verdicts", [v.id for v in quiz.verdicts])):
@@ -190,6 +213,11 @@ def _check(quiz: Quiz, problems: Problems, routine_ids: Collection[str] | None) 
     for verdict in quiz.verdicts:
         if verdict.min_score > left:
             problems.add(FILE, verdict.id, "min_score", f"is above the highest score a side can reach ({left})")
+    for step in quiz.steps:
+        for index, option in enumerate(step.options, start=1):
+            if option.pain is not None and option.pain not in quiz.safety.pain:
+                problems.add(FILE, f"{step.id}.options[{index}]", "pain",
+                             f"unknown kind {option.pain!r}: [safety.pain] has {', '.join(quiz.safety.pain)}")
     if routine_ids is None:
         return
     named = [(v.id, "routine_id", v.routine_id) for v in quiz.verdicts]
@@ -204,16 +232,14 @@ def load_quiz(folder: Path, problems: Problems, routine_ids: Collection[str] | N
     """Read `folder/quiz.toml`, recording every mistake in `problems` (routines checked if given)."""
     data = read_toml(folder / FILE, problems)
     if data is None:  # the file's own problem is recorded; listing every field too is noise
-        return Quiz((), (), Rules(1, "", 1, (), "", ""), Safety("", "", ""))
+        return Quiz((), (), Rules(1, "", 1, (), "", ""), Safety("", "", "", ""))
     top = Entry(FILE, "", data, problems)
     steps = tuple(_load_step(raw, n, problems) for n, raw in enumerate(top.tables("steps", []), start=1))
     verdicts = sorted(
         (_load_verdict(raw, n, problems) for n, raw in enumerate(top.tables("verdicts", []), start=1)),
         key=lambda verdict: -verdict.min_score,
     )
-    safety_entry = _table(top, "safety")
-    safety = Safety(safety_entry.text("reminder"), safety_entry.text("title"), safety_entry.text("text"))
-    safety_entry.finish()
+    safety = _load_safety(_table(top, "safety"))
     quiz = Quiz(steps=steps, verdicts=tuple(verdicts), rules=_load_rules(_table(top, "rules")), safety=safety)
     top.finish()
     if not steps:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from gluteui.core.safety import HEALTH_QUESTION_IDS, is_health_answers
 from gluteui.core.sides import is_side
 from gluteui.core.speech import SOUND_MODES
 
@@ -36,6 +37,11 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "extra_set_side": ("left, right or null", lambda v: v is None or is_side(v)),
     "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
     "sound": ("voice, tones or off", lambda v: v in SOUND_MODES),
+    # The id of the red-flagged squeeze test the user said was checked (core/safety.py).
+    "red_flag_cleared": ("the id of a squeeze-test result", lambda v: isinstance(v, str) and bool(v.strip())),
+    "health_answers": (
+        f"an object with true or false for each of {', '.join(HEALTH_QUESTION_IDS)}", is_health_answers,
+    ),
 }
 
 

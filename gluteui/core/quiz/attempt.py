@@ -37,6 +37,8 @@ class Assessment:
     recommendation: Recommendation | None
     """None after a red-flag answer: the user should see a professional instead."""
     tips: tuple[str, ...]
+    pain_note: str | None = None
+    """After a pain answer: what to do about that kind of pain ([safety.pain])."""
 
 
 def recommend(rules: Rules, verdict: Verdict, sitting_load: int, scores: dict[str, int]) -> Recommendation:
@@ -69,6 +71,7 @@ def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
     lower = min(scores.values())
     verdict = next((v for v in quiz.verdicts if lower >= v.min_score), quiz.verdicts[-1])
     red_flag = any(o.red_flag for _, o in picks)
+    pain = next((o.pain for _, o in picks if o.pain), None)
     return Assessment(
         scores=scores,
         verdict=verdict,
@@ -76,6 +79,7 @@ def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
         red_flag=red_flag,
         recommendation=None if red_flag else recommend(quiz.rules, verdict, sitting_load, scores),
         tips=tuple(dict.fromkeys(o.note for _, o in picks if o.note)),
+        pain_note=quiz.safety.pain.get(pain) if pain else None,
     )
 
 
