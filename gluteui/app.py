@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -22,9 +22,10 @@ from gluteui.screens.destinations import BY_NAME, DESTINATIONS
 from gluteui.screens.home import HomeScreen
 from gluteui.services import Services
 from gluteui.sound import SoundPlayer
+from gluteui.training_checks import TrainingChecks
 
 if TYPE_CHECKING:
-    from gluteui.widgets.red_flag import RedFlagAnswer
+    pass
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")
@@ -41,7 +42,7 @@ SOUND_MODE_WORDS = {
 }
 
 
-class GluteApp(App[None]):
+class GluteApp(TrainingChecks, App[None]):
     TITLE = "GluteUI"
     SUB_TITLE = "wake your glutes before you run"
     CSS_PATH = [locations.stylesheet(name) for name in STYLESHEETS]
@@ -205,69 +206,6 @@ class GluteApp(App[None]):
         else:
             go()
 
-    # Before a squeeze test or a routine: the health questions once, then any red flag.
-
-    def before_training(self, routine: bool, go: Callable[[], object]) -> None:
-        """Ask what must be asked before a squeeze test or (`routine`) a routine, then `go`.
-
-        The health questions come first, the first time only; before a routine, a squeeze
-        test that flagged pain asks whether it was checked. Every question lets the user go on.
-        """
-        if self.store.setting("health_answers") is None:
-            from gluteui.widgets.prescreen import PrescreenDialog
-
-            self.push_screen(PrescreenDialog(), partial(self._health_answered, routine, go))
-        elif routine:
-            self._ask_about_red_flag(go)
-        else:
-            go()
-
-    def _health_answered(self, routine: bool, go: Callable[[], object], answers: dict[str, bool] | None) -> None:
-        if answers is None:
-            return
-        self._save_setting("health_answers", answers)
-        if routine:
-            self._ask_about_red_flag(go)
-        else:
-            go()
-
-    def _ask_about_red_flag(self, go: Callable[[], object]) -> None:
-        from gluteui.core.safety import red_flag_to_confirm
-        from gluteui.widgets.red_flag import RedFlagDialog
-
-        flagged = red_flag_to_confirm(self.store.quiz_results(), self.store.setting("red_flag_cleared"))
-        if flagged is None:
-            go()
-            return
-        self.push_screen(RedFlagDialog(flagged.local_date), partial(self._red_flag_answered, flagged.id, go))
-
-    def _red_flag_answered(self, flagged_id: str, go: Callable[[], object], answer: RedFlagAnswer) -> None:
-        if answer == "checked":
-            self._save_setting("red_flag_cleared", flagged_id)
-            go()
-        elif answer == "safety":
-            self.post_message(messages.ShowSafety())
-
-    def action_health_questions(self) -> None:
-        """Show the health questions with the saved answers, to change them."""
-        from gluteui.widgets.prescreen import PrescreenDialog
-
-        answers = self.store.setting("health_answers")
-        self.push_screen(PrescreenDialog(answers, first_time=False), self._health_changed)
-
-    def _health_changed(self, answers: dict[str, bool] | None) -> None:
-        if answers is not None and self._save_setting("health_answers", answers):
-            self.notify("Your answers are saved.", title="Health check questions", timeout=4)
-
-    def _save_setting(self, key: str, value: Any) -> bool:
-        from gluteui.core.history.store import StoreError
-
-        try:
-            self.store.set_setting(key, value)
-        except StoreError as error:
-            self.post_message(messages.SaveFailed(str(error)))
-            return False
-        return True
 
     def action_help(self) -> None:
         from gluteui.screens.help import HelpScreen
@@ -304,22 +242,12 @@ class GluteApp(App[None]):
 
     def action_sound_mode(self, mode: str) -> None:
         """Cue by voice, by tones or not at all, from now on (the choice is saved)."""
-        from gluteui.core.history.store import StoreError
-
         self.services.sound.mode = mode
         self.notify(SOUND_MODE_WORDS[mode], title="Sound", timeout=4)
-        try:
-            self.store.set_setting("sound", mode)
-        except StoreError as error:
-            self.post_message(messages.SaveFailed(str(error)))
+        self._save_setting("sound", mode)
 
     def _remember_theme(self, theme: object) -> None:
-        from gluteui.core.history.store import StoreError
-
-        try:
-            self.store.set_setting("theme", self.theme)
-        except StoreError as error:
-            self.post_message(messages.SaveFailed(str(error)))
+        self._save_setting("theme", self.theme)
 
     # The command palette: every destination and action once, each saying what it does.
 

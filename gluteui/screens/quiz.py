@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import uuid
 
-from rich.table import Table
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
-from gluteui.core.content.quiz import Step
 from gluteui.core.history.records import QuizResult
 from gluteui.core.quiz.attempt import (
     Assessment,
     Attempt,
-    Recommendation,
     change_since,
     hold_left,
     saved_settings,
@@ -34,6 +29,7 @@ from gluteui.services import Services
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.menu import Menu
+from gluteui.widgets.quiz_text import recommendation_text, step_heading, tips_table
 from gluteui.widgets.side_band import SideBand
 from gluteui.widgets.side_bars import SideBars
 from gluteui.widgets.text import markup, plain
@@ -42,30 +38,6 @@ from gluteui.widgets.title_bar import TitleBar
 TICKS_PER_SECOND = 4
 WIDE_LAYOUT = 110
 """Columns from which the result shows the anatomy figure beside the text."""
-
-
-def step_heading(step: Step, number: int, total: int) -> Content:
-    dots = "●" * number + "[dim]" + "○" * (total - number) + "[/dim]"
-    hold = f"  [dim]{step.hold_s:g} s hold[/dim]" if step.hold_s else ""
-    return markup(f"[dim]Step {number} of {total}[/dim]  {dots}\n[b]$title[/b]{hold}", title=step.title)
-
-
-def recommendation_text(recommendation: Recommendation, routine_name: str) -> Content:
-    lines = [markup("Recommended: [b]$name[/b]", name=routine_name)]
-    lines += [markup("[dim]·[/dim] $reason", reason=reason) for reason in recommendation.reasons]
-    lines.append(markup("[dim]Enter starts it; Start activation on Home now uses it too.[/dim]"))
-    return Content("\n").join(lines)
-
-
-def tips_table(tips: tuple[str, ...]) -> Table:
-    """Tips under a heading, each with a hanging bullet so wrapped lines stay indented."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="dim")
-    table.add_column()
-    table.add_row("", Text("From your answers", style="bold"))
-    for tip in tips:
-        table.add_row("·", Text(tip))
-    return table
 
 
 class QuizScreen(GluteScreen):
