@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -23,9 +22,6 @@ from gluteui.screens.home import HomeScreen
 from gluteui.services import Services
 from gluteui.sound import SoundPlayer
 from gluteui.training_checks import TrainingChecks
-
-if TYPE_CHECKING:
-    pass
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")

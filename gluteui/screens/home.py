@@ -139,9 +139,16 @@ class HomeScreen(GluteScreen):
             caution = "\n[b $warning]Your last squeeze test flagged pain; you said it was checked.[/]"
         elif red_flag:
             caution = "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
+        # A yes to a health question is worth a reminder before every routine, not just once.
+        from gluteui.core.safety import health_notes
+
+        answers = self.services.store.setting("health_answers") or {}
+        notes = " ".join(health_notes(answers))
         self.query_one("#next-routine", Static).update(markup(
-            "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves." + caution,
+            "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves." + caution
+            + ("\n[$warning]$notes[/]" if notes else ""),
             name=routine.name, minutes=clock(self.services.routine_seconds(routine)), moves=moves,
+            notes=notes,
         ))
 
     def save_checkin(self, run_day: date, score: int | None) -> None:

@@ -65,11 +65,11 @@ class PlayerScreen(GluteScreen):
         self.ended = False
         self.resume_on_return = False
         self.unsaved = False
+        """True once a save of this run failed (it waits in the store's memory)."""
         self.pain: dict[str, str] = {}
         """Exercise id -> what was done after "it hurts" (kept with the session)."""
         self.easier: dict[str, str] = {}
         """Exercise id -> the easier version chosen, shown for the rest of that move."""
-        """True once a save of this run failed (it waits in the store's memory)."""
 
     @classmethod
     def recommended(cls, services: Services) -> PlayerScreen:
@@ -224,10 +224,11 @@ class PlayerScreen(GluteScreen):
         if exercise is None or self.ended:
             return
         self.resume_on_return = False
+        was_paused = self.workout.stopwatch.paused
         self.set_paused(True)
-        self.app.push_screen(PainDialog(exercise), partial(self.hurt, exercise))
+        self.app.push_screen(PainDialog(exercise), partial(self.hurt, exercise, was_paused))
 
-    def hurt(self, exercise: Exercise, answer: PainAnswer | None) -> None:
+    def hurt(self, exercise: Exercise, was_paused: bool, answer: PainAnswer | None) -> None:
         """Record what was done about the pain, save it at once, and go on (or not)."""
         if isinstance(answer, tuple):
             self.pain[exercise.id] = "easier"
@@ -242,7 +243,7 @@ class PlayerScreen(GluteScreen):
             self.tick()  # still paused: the routine waits while the lesson is read
             self.post_message(messages.ShowSafety())
         else:
-            self.set_paused(False)
+            self.set_paused(was_paused)  # as it was before "it hurts"
 
     def action_stop(self) -> None:
         # Pausing here (not on suspend) lets "No" restore exactly what the user had.

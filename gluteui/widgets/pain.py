@@ -1,4 +1,5 @@
-"""'It hurts', pressed during the routine: an easier way to do the move, skip it, or stop.
+"""'It hurts', pressed during the routine: an easier way to do the move, skip it, or read
+the safety lesson while the routine waits.
 
 Dismisses with ("easier", n) for the n-th easier version, "skipped", "safety" (skip it
 and read the safety lesson) or "carried on" (Esc: go on as before).
@@ -49,12 +50,12 @@ class PainDialog(ModalScreen[PainAnswer]):
             yield Static(markup("It hurts: $name is paused.", name=self.exercise.name), id="pain-title")
             lines = [markup(f"[b]{n}[/b]  Go on, easier: $way", way=way) for n, way in enumerate(self.easier, 1)]
             lines.append(markup("[b]s[/b]  Skip the rest of $name today", name=self.exercise.name))
-            lines.append(markup("[b]l[/b]  Skip it and read the safety lesson"))
+            lines.append(markup("[b]l[/b]  Skip it and read the safety lesson (the routine waits)"))
             lines.append(markup("[b]Esc[/b]  Carry on as before"))
             yield Static(Content("\n").join(lines), id="pain-choices")
             yield Static(
-                "Sharp pain, pain that builds during a set, or pain down the leg: stop and read "
-                "the safety lesson. Mild discomfort that settles soon after is usually fine.",
+                "Sharp pain, pain that builds during a set, or pain down the leg: skip it and read "
+                "the safety lesson. Mild discomfort that settles soon after is commonly fine.",
                 id="pain-stop",
             )
 

@@ -18,12 +18,14 @@ RedFlagAnswer = Literal["checked", "safety", "later"]
 
 
 class RedFlagDialog(ModalScreen[RedFlagAnswer]):
-    """Dismisses with "checked" (Enter: start), "safety" (l: the safety lesson) or "later" (Esc)."""
+    """Dismisses with "checked" (y: start), "safety" (l or Enter: the safety lesson) or "later" (Esc).
+
+    Starting takes a deliberate y: two Enters in a row must not start a routine after pain."""
 
     CSS_PATH = locations.stylesheet("dialogs")
     BINDINGS = [
-        Binding("enter", "answer('checked')", "I've been checked, start", id="checked"),
-        Binding("l", "answer('safety')", "Safety lesson", id="safety_lesson"),
+        Binding("y", "answer('checked')", "I've been checked, start", id="checked"),
+        Binding("l,enter", "answer('safety')", "Safety lesson", id="safety_lesson", key_display="l"),
         Binding("escape", "answer('later')", "Not now", id="not_now"),
     ]
 
@@ -38,7 +40,7 @@ class RedFlagDialog(ModalScreen[RedFlagAnswer]):
                 day=f"{self.flagged_on:%a %d %b}",
             ), id="confirm-question")
             yield Static(
-                "[b]Enter[/b] I have, start  [b]l[/b] safety lesson  [b]Esc[/b] not now",
+                "[b]y[/b] I have, start  [b]l[/b] safety lesson  [b]Esc[/b] not now",
                 id="confirm-keys",
             )
 

@@ -17,8 +17,8 @@ from gluteui.core.history import storage
 from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.lessons import LessonsScreen
-from gluteui.widgets.lesson_list import LessonList, Reader, label_lines
 from gluteui.widgets.anatomy import Anatomy
+from gluteui.widgets.lesson_list import LessonList, Reader, label_lines
 from gluteui.widgets.title_bar import TitleBar
 from tests.factory import make_app
 

@@ -113,7 +113,7 @@ async def test_a_first_routine_after_a_red_flag_asks_both_in_turn(data_dir: Path
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RedFlagDialog)
-        await pilot.press("enter")
+        await pilot.press("y")
         await pilot.pause()
         assert screen_name(app) == "PlayerScreen"
 
@@ -140,7 +140,12 @@ async def test_after_a_red_flag_home_asks_before_the_routine_until_checked(data_
         await pilot.press("escape", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RedFlagDialog), "still asks: not said to be checked"
-        await pilot.press("enter")  # I have been checked: start
+        await pilot.press("enter")  # a second Enter does not start it: it opens the safety lesson
+        await pilot.pause()
+        assert screen_name(app) == "LessonsScreen"
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        await pilot.press("y")  # I have been checked: start
         await pilot.pause()
         assert screen_name(app) == "PlayerScreen"
     assert Store.open(data_dir).setting("red_flag_cleared") == "q1"
@@ -176,7 +181,7 @@ async def test_the_palette_and_the_routine_picker_ask_too(data_dir: Path, store:
         await pilot.press("escape")
         await pilot.pause()
         assert screen_name(app) == "RoutinesScreen", "not now leaves the picker as it was"
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "y")  # the question again; y: checked, start
         await pilot.pause()
         assert screen_name(app) == "PlayerScreen"
         assert [type(screen).__name__ for screen in app.screen_stack] == ["HomeScreen", "PlayerScreen"]
@@ -207,3 +212,14 @@ async def test_a_run_check_in_of_3_says_nothing_more(data_dir: Path, store: Stor
         await pilot.press("3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_yes_to_a_health_question_is_recalled_on_home(data_dir: Path, store: Store):
+    from gluteui.core.safety import NO_TO_ALL
+
+    store.set_setting("health_answers", NO_TO_ALL | {"surgery": True})
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert "surgeon's precautions" in str(app.screen.query_one("#next-routine").render())

@@ -9,7 +9,6 @@ import pytest
 from gluteui.core.history.records import Checkin, QuizResult
 from gluteui.core.history.settings import check_setting, setting_value
 from gluteui.core.safety import (
-    HEALTH_QUESTION_IDS,
     NO_TO_ALL,
     health_notes,
     is_health_answers,
@@ -84,9 +83,6 @@ class TestHealthAnswers:
         notes = health_notes(dict(NO_TO_ALL, pregnancy=True, surgery=True))
         assert len(notes) == 2
         assert "surgeon" in notes[0] and "midwife" in notes[1]
-
-    def test_there_are_four_questions(self):
-        assert HEALTH_QUESTION_IDS == ("surgery", "injury", "sciatica", "pregnancy")
 
 
 class TestRunConcern:
