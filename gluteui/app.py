@@ -75,11 +75,11 @@ class GluteApp(TrainingChecks, App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.show_store_notices()
+        sound = self.services.sound
+        sound.mode = self.config.sound_mode or self.store.setting("sound", DEFAULT_SOUND_MODE)
         # Importing playsound3 (it probes for audio players) and making the cue files
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
-        sound = self.services.sound
-        sound.mode = self.config.sound_mode or self.store.setting("sound", DEFAULT_SOUND_MODE)
         self.set_timer(SOUND_START_S, sound.start)
         if sound.enabled:
             self._sound_watch = self.set_interval(SOUND_CHECK_S, self.check_sound)
@@ -194,6 +194,7 @@ class GluteApp(TrainingChecks, App[None]):
             return
         if name == "player" and self._routine_under_way():
             return
+
         def go() -> None:
             self.push_screen(BY_NAME[name].make(self.services))
 
@@ -201,7 +202,6 @@ class GluteApp(TrainingChecks, App[None]):
             self.before_training(name == "player", go)
         else:
             go()
-
 
     def action_help(self) -> None:
         from gluteui.screens.help import HelpScreen
@@ -248,21 +248,19 @@ class GluteApp(TrainingChecks, App[None]):
     # The command palette: every destination and action once, each saying what it does.
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for destination in DESTINATIONS:
-            yield SystemCommand(destination.title, destination.help, partial(self.action_open, destination.name))
-        yield SystemCommand("Export data", "Save all your history as JSON in your home folder", self.action_export_data)
-        yield SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme)
-        yield SystemCommand(
-            "Health check questions", "Change your answers on surgery, injury, sciatica and pregnancy",
-            self.action_health_questions,
-        )
-        offered = {destination.title for destination in DESTINATIONS}
-        offered.update(("Export data", "Theme", "Health check questions"))
-        for mode, words in SOUND_MODE_WORDS.items():
-            if mode != self.services.sound.mode:
-                title = f"Sound: {mode}"
-                offered.add(title)
-                yield SystemCommand(title, words, partial(self.action_sound_mode, mode))
+        commands = [
+            *(SystemCommand(d.title, d.help, partial(self.action_open, d.name)) for d in DESTINATIONS),
+            SystemCommand("Export data", "Save all your history as JSON in your home folder", self.action_export_data),
+            SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme),
+            SystemCommand(
+                "Health check questions", "Change your answers on surgery, injury, sciatica and pregnancy",
+                self.action_health_questions,
+            ),
+            *(SystemCommand(f"Sound: {mode}", words, partial(self.action_sound_mode, mode))
+              for mode, words in SOUND_MODE_WORDS.items() if mode != self.services.sound.mode),
+        ]
+        yield from commands
+        offered = {command.title for command in commands}
         # Every key the current screen offers is also a command, so nothing is key-only.
         for active in screen.active_bindings.values():
             binding = active.binding

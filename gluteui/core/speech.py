@@ -13,6 +13,12 @@ SOUND_MODES = ("voice", "tones", "off")
 (the bell and a flash stand in)."""
 DEFAULT_SOUND_MODE = "voice"
 
+SPOKEN_KEYS = ("get-ready", "hold", "release", "rest", "up-next", "side-left",
+               "switch-left", "switch-right", "done", "paused")
+"""The phrases the routine says (content/voice/phrases.toml must give each one its words);
+counts (count-1, ...) fall back to the number itself, exercises to their names. Every
+exercise starts on the left, so the right side is only ever reached by a switch."""
+
 TICK, STEP, NAME = 1, 2, 3
 """Priorities. A rep count (TICK) never cuts a hold or a rest (STEP), and neither cuts an
 exercise's name or a side switch (NAME): a lower one is dropped while a higher one plays."""

@@ -130,6 +130,7 @@ class HomeScreen(GluteScreen):
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, and a caution when the last squeeze test flagged pain."""
+        from gluteui.core.safety import health_notes
         from gluteui.core.text import clock
 
         routine = self.services.recommended_routine()
@@ -140,8 +141,6 @@ class HomeScreen(GluteScreen):
         elif red_flag:
             caution = "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
         # A yes to a health question is worth a reminder before every routine, not just once.
-        from gluteui.core.safety import health_notes
-
         answers = self.services.store.setting("health_answers") or {}
         notes = " ".join(health_notes(answers))
         self.query_one("#next-routine", Static).update(markup(

@@ -20,10 +20,10 @@ TICK_S = 0.05
 CHARS_PER_S = 14.0
 
 
-def said(routine_id: str) -> list[tuple[float, Utterance]]:
+def said(routine_id: str, extra_side: str = "right") -> list[tuple[float, Utterance]]:
     """(time, utterance) for every utterance of a whole run of the routine."""
     routine = CONTENT.routines[routine_id]
-    timeline = Timeline.from_routine(routine, "right" if routine.extra_set_on_weaker_side else None)
+    timeline = Timeline.from_routine(routine, extra_side if routine.extra_set_on_weaker_side else None)
     out, before, step = [], None, 0
     while True:
         now = step * TICK_S
@@ -62,7 +62,8 @@ def test_a_switch_is_said_at_each_side_change_and_a_hold_at_each_long_top(routin
         if phase.kind == "up":
             assert (at, (f"count-{phase.rep}",)) in keys, phase
         if phase.kind in ("get_ready", "intro"):
-            expected = (f"exercise-{phase.exercise_id}",) + ((f"side-{phase.side}",) if phase.side else ())
+            expected = (("get-ready",) if phase.kind == "get_ready" else ()) + (f"exercise-{phase.exercise_id}",)
+            expected += (f"side-{phase.side}",) if phase.side else ()
             assert (at, expected) in keys, phase
     assert keys[-1][1] == ("done",)
 
@@ -95,3 +96,14 @@ def test_short_holds_are_not_announced():
     bridge_reps = sum(step.reps * 2 for step in CONTENT.routines["quick"].steps
                       if step.tempo.hold_s >= SPOKEN_HOLD_S)
     assert holds == bridge_reps
+
+
+def test_every_phrase_content_must_give_is_said_somewhere():
+    """A phrase the loader requires, with a clip shipped for it, that nothing says is dead weight."""
+    from gluteui.core.routine.spoken import paused
+    from gluteui.core.speech import SPOKEN_KEYS
+
+    keys = {p.key for routine_id in CONTENT.routines for side in ("left", "right")
+            for _, u in said(routine_id, side) for p in u.phrases}
+    keys |= {p.key for p in paused(CONTENT.phrases).phrases}
+    assert set(SPOKEN_KEYS) <= keys, set(SPOKEN_KEYS) - keys

@@ -18,6 +18,7 @@ from gluteui.core.content.exercises import (
 from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
 from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
+from gluteui.core.speech import SPOKEN_KEYS
 
 __all__ = ["Content", "ContentError", "load_content"]
 
@@ -35,9 +36,7 @@ class Content:
 
 
 PHRASES = "voice/phrases.toml"
-SPOKEN_KEYS = ("get-ready", "hold", "release", "rest", "up-next", "side-left", "side-right",
-               "switch-left", "switch-right", "done", "paused")
-"""Phrases the routine says; counts (count-1, ...) fall back to the number itself."""
+
 
 
 def load_phrases(folder: Path, problems: Problems) -> dict[str, str]:

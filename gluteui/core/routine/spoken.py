@@ -49,9 +49,11 @@ def spoken_between(
     if kind == "done":
         return [Utterance((phrase(phrases, "done"),), NAME, "routine_done")]
     if kind in ("get_ready", "intro"):
-        said = [exercise(after.exercise_id)]
+        # The rest before an intro has said "up next"; the routine's opening says "get ready".
+        said = [phrase(phrases, "get-ready")] if kind == "get_ready" else []
+        said.append(exercise(after.exercise_id))
         if side:
-            said.append(phrase(phrases, f"side-{side}"))
+            said.append(phrase(phrases, f"side-{side}", f"{side.capitalize()} side."))
         return [Utterance(tuple(said), NAME)]
     if kind == "switch" and side:
         return [Utterance((phrase(phrases, f"switch-{side}"),), NAME, "switch")]
