@@ -56,9 +56,9 @@ class SummaryScreen(GluteScreen):
 
     @property
     def exercise_ids(self) -> list[str]:
-        """The exercises done at least once: only those get a feel check."""
-        reps, known = self.session.reps, self.services.content.exercises
-        return [e for e in reps if e in known and sum(reps[e].values())]
+        """The exercises done at least once, or that hurt: only those get a feel check."""
+        reps, known, pain = self.session.reps, self.services.content.exercises, self.session.pain
+        return [e for e in reps if e in known and (sum(reps[e].values()) or e in pain)]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

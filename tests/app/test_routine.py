@@ -335,3 +335,18 @@ async def test_it_hurts_can_skip_the_rest_of_the_move_and_the_feel_check_says_it
     [session] = Store.open(data_dir).sessions()
     assert session.pain == {"clamshell": "skipped"} and session.feel == {"clamshell": "hurt"}
     assert session.reps["clamshell"] == {"left": 2, "right": 0}
+
+
+async def test_a_move_that_hurt_before_any_rep_still_gets_its_feel_check_and_easier_ways(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    clamshell = ROUTINES["standard"].steps[0].exercise
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await advance_to(pilot, 6.0)  # the first clamshell rep, not yet done
+        await pilot.press("h", "s", "escape", "s")  # it hurts: skip it; then stop
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SummaryScreen"
+        await pilot.press("4")
+        await pilot.pause()
+        feel = text(app.screen, "#summary-feel")
+        assert clamshell.name in feel and clamshell.easier[0] in feel
