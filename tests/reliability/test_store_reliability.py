@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from gluteui.core.history import storage
 from gluteui.core.history.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,12 @@ def writer(*args: str) -> subprocess.Popen[str]:
         [sys.executable, str(WRITER), *args],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
+
+
+def temps(folder: Path) -> list[Path]:
+    """Temp files of saves to the data file in `folder`: they are made in GluteUI's work folder."""
+    work = storage.work_folder(folder / "gluteui.json", storage.default_work_dir())
+    return storage.stale_temps(work) + sorted(folder.glob(f"*{storage.TEMP_SUFFIX}"))
 
 
 def saved_ids(folder: Path) -> set[str]:
@@ -72,7 +79,7 @@ def test_killed_writer_never_loses_a_saved_session(tmp_path: Path) -> None:
 
         missing = confirmed - saved_ids(tmp_path)
         assert not missing, f"kill {run} lost sessions {sorted(missing)}"
-        assert sorted(tmp_path.glob("*.tmp")) == [], "opening the store clears a killed writer's temp file"
+        assert temps(tmp_path) == [], "opening the store clears a killed writer's temp file"
 
 
 @pytest.mark.parametrize(
@@ -92,8 +99,8 @@ def test_writer_killed_at_each_step_of_a_save(tmp_path: Path, function: str, nth
     assert printed.split() == ["crash-0", "crash-1", "crash-2"]
 
     # Proof the kill hit the intended step: only a save cut short before its rename leaves a temp file.
-    assert len(list(tmp_path.glob("*.tmp"))) == (0 if fourth_saved else 1)
+    assert len(temps(tmp_path)) == (0 if fourth_saved else 1)
 
     expected = {"crash-0", "crash-1", "crash-2"} | ({"crash-3"} if fourth_saved else set())
     assert saved_ids(tmp_path) == expected
-    assert sorted(tmp_path.glob("*.tmp")) == []
+    assert temps(tmp_path) == []

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tinydb import TinyDB
 
-from gluteui.core.history import storage
+from gluteui.core.history import storage, tables
 from gluteui.core.history.records import Checkin, QuizResult, Session
 from gluteui.core.history.storage import AtomicJSONStorage
 from gluteui.core.history.store import Store, StoreError
@@ -109,7 +109,7 @@ def test_records_round_trip_through_dicts(record: Session | Checkin | QuizResult
 
 @given(
     done=st.integers(min_value=0, max_value=500),
-    duration=st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    duration=st.floats(min_value=0, max_value=86400, allow_nan=False),
     offset_min=st.integers(min_value=-14 * 60, max_value=14 * 60),
     reps=st.dictionaries(
         st.text(min_size=1), st.dictionaries(st.sampled_from(["left", "right", "both"]), st.integers(0, 99))
@@ -230,7 +230,8 @@ def test_bulk_insert_and_read_of_demo_sized_history(store: Store) -> None:
 def test_file_stays_readable_by_tinydb(store: Store) -> None:
     store.save_session(make_session(1))
     db = TinyDB(store.path, storage=AtomicJSONStorage)
-    assert db.table("sessions").all() == [make_session(1).to_dict()]
+    (doc,) = db.table("sessions").all()
+    assert {key: value for key, value in doc.items() if key != "changed_at"} == make_session(1).to_dict()
     assert db.table("meta").all() == [{"schema_version": 1}]
 
 
@@ -241,14 +242,21 @@ def test_writes_leave_no_temp_files(store: Store, tmp_path: Path) -> None:
     for n in range(5):
         store.save_session(make_session(n))
     assert temp_files(tmp_path) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["gluteui.json", "gluteui.json.lock"]
+    # The lock and the temp files live in GluteUI's work folder, where no sync tool looks.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "gluteui.json"]
 
 
-def test_open_removes_temp_files_a_killed_writer_left(tmp_path: Path) -> None:
-    Store.open(tmp_path)
-    (tmp_path / "gluteui.json.abc123.tmp").write_text('{"half": ')
-    Store.open(tmp_path)
-    assert temp_files(tmp_path) == []
+def test_open_removes_temp_files_a_killed_writer_left_in_its_own_folder(tmp_path: Path) -> None:
+    data, work = tmp_path / "data", tmp_path / "work"
+    Store.open(data, work_dir=work).save_session(make_session(1))
+    folder = storage.work_folder(data / "gluteui.json", work)
+    stale = folder / f".gluteui.json.abc123{storage.TEMP_SUFFIX}"
+    stale.write_text('{"half": ')
+    mine = data / "gluteui.json.abc123.tmp"  # the user's own file, whatever its name
+    mine.write_text("mine")
+    Store.open(data, work_dir=work)
+    assert not stale.exists()
+    assert mine.read_text() == "mine"
 
 
 def test_storage_reads_missing_or_empty_file_as_none(tmp_path: Path) -> None:
@@ -356,15 +364,23 @@ def test_read_only_folder(tmp_path: Path) -> None:
         locked.chmod(0o700)
 
 
-def test_folder_that_refuses_new_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # What a read-only folder does for a non-root user, simulated so it runs as root too.
+def test_folder_that_refuses_new_files_still_opens_to_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store.open(tmp_path).save_session(make_session(1))
+
+    # What a read-only folder does for a non-root user, simulated so it runs as root too
+    # (tests/unit/test_history_safety.py mounts a real read-only folder).
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
     monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
-    with pytest.raises(StoreError) as caught:
-        Store.open(tmp_path)
-    assert str(caught.value) == f"Cannot write to {tmp_path}: permission denied"
+    store = Store.open(tmp_path)
+    assert store.read_only == "permission denied"
+    assert store.notices[0].startswith(f"{tmp_path} can be read but not written (permission denied)")
+    assert [s.id for s in store.sessions()] == ["s00001"]
+    assert store.export_data()["sessions"][0]["id"] == "s00001"
+    with pytest.raises(StoreError, match="Cannot write to .*: permission denied"):
+        store.save_session(make_session(2))
+    assert len(store.pending) == 1
 
 
 def test_failed_write_keeps_the_record_pending(
@@ -403,8 +419,8 @@ def test_failed_write_keeps_the_record_pending(
 def test_lock_held_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(storage, "LOCK_TIMEOUT_S", 0.05)
     store = Store.open(tmp_path)
-    with FileLock(f"{store.path}.lock"):
-        with pytest.raises(StoreError, match="Another GluteUI has held .*gluteui.json.lock"):
+    with FileLock(storage.work_folder(store.path, storage.default_work_dir()) / "lock"):
+        with pytest.raises(StoreError, match="Another GluteUI has held .*lock for over"):
             store.save_session(make_session(1))
     assert len(store.pending) == 1
     store.save_session(make_session(2))
@@ -438,8 +454,8 @@ def test_older_file_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.Monk
             doc["feel"] = doc["feel"] or {"bridge": "unsure"}
         return tables
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: add_default_feel})
+    monkeypatch.setattr(tables, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(tables, "MIGRATIONS", {1: add_default_feel})
     upgraded = Store.open(tmp_path)
 
     assert upgraded.sessions()[0].feel == {"bridge": "unsure"}
@@ -451,8 +467,8 @@ def test_older_file_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_missing_migration_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store.open(tmp_path).set_setting("weekly_target", 4)  # a version-1 file on disk
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: lambda tables: tables})
+    monkeypatch.setattr(tables, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(tables, "MIGRATIONS", {1: lambda found: found})
     with pytest.raises(StoreError, match="no upgrade from data version 2"):
         Store.open(tmp_path)
 

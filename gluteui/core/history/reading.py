@@ -18,7 +18,7 @@ from gluteui.core.history.records import (
     Session,
     parse_day,
 )
-from gluteui.core.history.storage import settings_of
+from gluteui.core.history.tables import settings_of
 
 _Record = TypeVar("_Record")
 

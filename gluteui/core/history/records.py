@@ -7,7 +7,6 @@ everything from one read of the store.
 
 from __future__ import annotations
 
-import math
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +15,7 @@ from typing import Any
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
 from gluteui.core.history.values import (
+    MAX_COUNT,
     aware,
     choice,
     fail,
@@ -33,6 +33,8 @@ from gluteui.core.sides import SIDES, UNSIDED
 REP_KEYS = (*SIDES, UNSIDED)
 SOURCES = ("app", "log", "demo", "import")
 FEELS = ("yes", "no", "unsure", "hurt")
+MAX_DURATION_S = 24 * 3600
+"""No routine lasts a day; a longer one is a damaged or hostile entry."""
 PAIN = ("easier", "skipped", "carried on")
 """What the user chose after pressing "it hurts" during an exercise."""
 
@@ -66,13 +68,13 @@ class Session:
                 raise fail(f"reps.{exercise}", "must be an object", sides)
             for side, count in sides.items():
                 # Checked inline: ten years of history is ~11,000 sessions read at launch.
-                if side not in REP_KEYS or type(count) is not int or count < 0:
+                if side not in REP_KEYS or type(count) is not int or not 0 <= count <= MAX_COUNT:
                     choice(f"reps.{exercise}", side, REP_KEYS)
                     whole(f"reps.{exercise}.{side}", count)
         duration = self.duration_s
         if (not isinstance(duration, (int, float)) or isinstance(duration, bool)
-                or not 0 <= duration < math.inf):
-            raise fail("duration_s", "must be a finite number >= 0", duration)
+                or not 0 <= duration <= MAX_DURATION_S):
+            raise fail("duration_s", f"must be a number of seconds from 0 to {MAX_DURATION_S}", duration)
         choice("source", self.source, SOURCES)
         for exercise, answer in mapping("feel", self.feel).items():
             if answer not in FEELS:
@@ -120,7 +122,8 @@ class Session:
                 reps={ex: dict(sides) if isinstance(sides, dict) else sides
                       for ex, sides in mapping("reps", reps).items()},
                 # JSON has one number type; an int duration is still a duration.
-                duration_s=float(duration) if type(duration) is int else duration,
+                # (float() of a huge int overflows; __post_init__ refuses it as it is.)
+                duration_s=float(duration) if type(duration) is int and duration < 2**53 else duration,
                 source=data["source"],
                 feel=dict(mapping("feel", feel)),
                 # Older files have no pain record: nothing hurt that the app knew of.

@@ -1,19 +1,21 @@
-"""The store's file on disk: atomic JSON writes, the lock between running copies, the schema.
+"""The store's file on disk: atomic JSON writes and the lock between running copies.
 
-The file keeps TinyDB's layout (table name -> document id -> document), so TinyDB can
-open it, but the store reads and writes whole files itself: one read and one atomic
-write per operation, whatever the number of tables or documents it touches.
+The file keeps TinyDB's layout (see tables.py), so TinyDB can open it, but the store
+reads and writes whole files itself: one read and one atomic write per operation. The
+lock and the temporary files live in GluteUI's own work folder, not beside the data
+file, so a sync tool sharing the data folder never copies them and a file of the user's
+is never mistaken for one of ours.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,20 +26,8 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 FILE_NAME = "gluteui.json"
-SCHEMA_VERSION = 1
-# From-version -> function turning that version's raw tables into the next version's.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 LOCK_TIMEOUT_S = 10.0
-# Documents are keyed by these fields; "settings" is one document and "meta" is ours.
-KEY_FIELDS = {
-    "sessions": "id",
-    "checkins": "id",
-    "quiz_results": "id",
-    "rest_days": "local_date",
-    "lesson_reads": "lesson_id",
-}
-_TEMP_PREFIX = f"{FILE_NAME}."
-_TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".gluteui-tmp"
 
 
 class StoreError(Exception):
@@ -80,71 +70,122 @@ class AtomicJSONStorage(Storage):
     """A TinyDB storage that replaces the whole file atomically on every write.
 
     A crash or a full disk mid-write leaves the previous file intact: the data goes to
-    a temporary file in the same folder, is flushed to disk, then renamed over the file.
+    a temporary file, is flushed to disk, then renamed over the file. The temporary
+    file is made in `temp_dir` (GluteUI's own folder, out of reach of a sync tool) when
+    that is on the same disk as the file, which a rename needs; else beside the file.
+    A symlinked file is written through its link, which stays.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], temp_dir: Path | None = None) -> None:
         super().__init__()
         self.path = Path(path)
+        self.temp_dir = temp_dir
 
     def read(self) -> dict[str, Any] | None:
-        """The parsed file, or None when it is missing or empty. Invalid JSON raises ValueError."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        """The parsed file, or None when it is missing or empty.
+
+        Raises ValueError when it is not JSON, too large or nested too deeply.
+        """
+        from gluteui.core.history import bounds
+
+        text = bounds.read_text(self.path)
+        if text is None or not text.strip():
             return None
-        if not text.strip():
-            return None
-        return json.loads(text)
+        return bounds.loads(text)
 
     def write(self, data: dict[str, Any]) -> None:
         """Replace the file with `data` as JSON; the old file stays whole if this fails."""
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=self.path.parent)
+        write_atomically(self.path, text, self.temp_dir)
+
+
+def _same_disk(folder: Path, other: Path) -> bool:
+    try:
+        return folder.stat().st_dev == other.stat().st_dev
+    except OSError:
+        return False
+
+
+def write_atomically(path: Path, text: str, temp_dir: Path | None = None) -> None:
+    """Replace `path` (through a symlink) with `text`, or leave it as it was and raise OSError."""
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if temp_dir is not None:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.path.parent)
+            temp_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            temp_dir = None
+    if temp_dir is None or not _same_disk(temp_dir, folder):
+        temp_dir = folder
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=temp_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(folder)
 
 
-def has_stale_temps(path: Path) -> bool:
-    """Whether a killed writer left a temp file beside `path`."""
-    return next(path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"), None) is not None
+def stale_temps(temp_dir: Path) -> list[Path]:
+    """Temp files a killed writer left in GluteUI's own work folder for one data file.
+
+    Never the data folder: a file of the user's there might match any pattern.
+    """
+    try:
+        return sorted(temp_dir.glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return []
 
 
-def remove_stale_temps(path: Path) -> None:
-    """Delete temp files a killed writer left beside `path`. Call only while holding the lock."""
-    for temp in path.parent.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-        temp.unlink(missing_ok=True)
+def can_write(folder: Path) -> str | None:
+    """None when a file can be written in `folder`, else why not (a short phrase)."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".gluteui-probe-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        return reason(error)
+    return None
 
 
-def check_writable_dir(folder: Path) -> None:
-    """Create `folder` if needed and prove a file can be written there, else raise StoreError."""
+def check_data_dir(folder: Path) -> None:
+    """Create `folder` if needed, else raise StoreError; whether it can be written is asked apart."""
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"Cannot use {folder} as the data folder: it is a file")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"Cannot create {folder}: {reason(error)}") from error
-    try:
-        fd, probe = tempfile.mkstemp(prefix=".gluteui-probe-", dir=folder)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as error:
-        raise StoreError(f"Cannot write to {folder}: {reason(error)}") from error
 
 
-def file_lock(path: Path) -> FileLock:
-    """The lock every running copy of GluteUI takes before touching the file at `path`."""
+def default_work_dir() -> Path:
+    """Where the lock and temporary files live: GluteUI's cache folder, which no sync tool shares."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(FILE_NAME.removesuffix(".json"), appauthor=False)) / "work"
+
+
+def work_folder(path: Path, work_dir: Path) -> Path:
+    """GluteUI's own folder for the data file at `path` (its lock and temp files), named
+    by the file's real path, so two data folders never share a lock."""
+    digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogatepass")).hexdigest()
+    return work_dir / digest[:20]
+
+
+def file_lock(folder: Path) -> FileLock:
+    """The lock every running copy of GluteUI takes before touching the data file whose
+    work folder is `folder`."""
     from filelock import FileLock  # slow to import: only when a change is first made
 
-    return FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"Cannot create {folder}: {reason(error)}") from error
+    return FileLock(folder / "lock", timeout=LOCK_TIMEOUT_S)
 
 
 @contextmanager
@@ -181,115 +222,3 @@ def move_aside(path: Path, now: datetime) -> Path:
     except OSError as error:
         raise StoreError(f"Cannot move unreadable {path} aside: {reason(error)}") from error
     return target
-
-
-def fresh_tables() -> dict[str, dict]:
-    """The tables of a new, empty file at the current schema version."""
-    tables: dict[str, dict] = {name: {} for name in (*KEY_FIELDS, "settings")}
-    tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
-    return tables
-
-
-def settings_of(tables: dict) -> dict[str, Any]:
-    """The settings document; reading a setting needs no record class."""
-    return next(iter(tables.get("settings", {}).values()), {})
-
-
-def schema_version(tables: Any) -> int:
-    """Check `tables` has TinyDB's layout and return its schema version.
-
-    Raises ValueError describing the first thing that is wrong. A file without a
-    version predates none: every schema so far starts at 1.
-    """
-    if not isinstance(tables, dict):
-        raise ValueError(f"the top level is a {type(tables).__name__}, not an object")
-    for name, docs in tables.items():
-        if not isinstance(docs, dict):
-            raise ValueError(f"table {name!r} is not an object")
-        key_field = KEY_FIELDS.get(name)
-        for doc_id, doc in docs.items():
-            # Document ids must be numbers for new documents to get the next one.
-            if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise ValueError(f"table {name!r} has a bad document {doc_id!r}")
-            if key_field and not isinstance(doc.get(key_field), str):
-                raise ValueError(f"document {doc_id!r} of table {name!r} has no {key_field!r}")
-    meta = next(iter(tables.get("meta", {}).values()), {"schema_version": 1})
-    version = meta.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"bad schema_version {version!r}")
-    return version
-
-
-def upgrade(tables: dict, version: int, where: Path | None) -> dict:
-    """Run MIGRATIONS from `version` up to SCHEMA_VERSION. Refuse a newer file with StoreError."""
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{where} was written by a newer GluteUI (data version {version}, this one reads "
-            f"up to {SCHEMA_VERSION}); update GluteUI to use it"
-        )
-    while version < SCHEMA_VERSION:
-        if version not in MIGRATIONS:
-            raise StoreError(f"{where}: GluteUI has no upgrade from data version {version}")
-        tables = MIGRATIONS[version](tables)
-        version += 1
-        tables["meta"] = {"1": {"schema_version": version}}
-    return tables
-
-
-@dataclass(frozen=True)
-class Change:
-    """One document to write into a table: "put" upserts, "add" only inserts, "remove" deletes.
-
-    Documents are matched by the table's KEY_FIELDS entry; a "settings" change holds one
-    `{key: value}` for the single settings document.
-    """
-
-    table: str
-    doc: dict[str, Any]
-    mode: str = "put"
-
-
-def _apply_setting(docs: dict[str, dict], change: Change) -> bool:
-    if not docs:
-        docs["1"] = {}
-    settings = next(iter(docs.values()))
-    ((key, value),) = change.doc.items()
-    if change.mode == "add" and key in settings:
-        return False
-    settings[key] = value
-    return True
-
-
-def apply_changes(tables: dict[str, dict], changes: Iterable[Change]) -> list[Change]:
-    """Apply `changes` to raw `tables` in order and return the ones that changed something."""
-    applied: list[Change] = []
-    # Per table: key -> document id, built once so bulk changes stay linear.
-    indexes: dict[str, dict[Any, str]] = {}
-    next_ids: dict[str, int] = {}
-    for change in changes:
-        docs = tables.setdefault(change.table, {})
-        if change.table == "settings":
-            if _apply_setting(docs, change):
-                applied.append(change)
-            continue
-        key_field = KEY_FIELDS[change.table]
-        if change.table not in indexes:
-            indexes[change.table] = {doc.get(key_field): doc_id for doc_id, doc in docs.items()}
-            next_ids[change.table] = max(map(int, docs), default=0) + 1
-        index = indexes[change.table]
-        key = change.doc[key_field]
-        doc_id = index.get(key)
-        if change.mode == "remove":
-            if doc_id is not None:
-                del docs[doc_id]
-                del index[key]
-                applied.append(change)
-        elif doc_id is None:
-            doc_id = index[key] = str(next_ids[change.table])
-            next_ids[change.table] += 1
-            docs[doc_id] = change.doc
-            applied.append(change)
-        elif change.mode == "put":
-            docs[doc_id] = change.doc
-            applied.append(change)
-    return applied

@@ -14,19 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gluteui.core.history import storage
+from gluteui.core.history import storage, tables
+from gluteui.core.history.datafile import DataFile
 from gluteui.core.history.settings import check_setting, setting_value
-from gluteui.core.history.storage import (
-    AtomicJSONStorage,
-    Change,
-    StoreError,
-    apply_changes,
-    held,
-)
+from gluteui.core.history.storage import StoreError, held
+from gluteui.core.history.tables import Change, apply_changes
 
 if TYPE_CHECKING:
-    from filelock import FileLock
-
+    from gluteui.core.history.backups import Backup
     from gluteui.core.history.reading import TableReader
     from gluteui.core.history.records import Checkin, History, QuizResult, Session
 
@@ -40,162 +35,86 @@ __all__ = ["Store", "StoreError"]
 class Store:
     """The user's sessions, rest days, check-ins, quiz results, lesson reads and settings.
 
-    Make one with `Store.open(data_dir)`. `notices` holds
-    one-line messages for the user (a damaged file moved aside); `pending` holds changes
-    that could not be saved yet.
+    Make one with `Store.open(data_dir)`. `notices` holds one-line messages for the user
+    (a damaged file moved aside, another machine's changes merged); `pending` holds
+    changes that could not be saved yet.
     """
 
-    def __init__(self, path: Path, clock: Callable[[], datetime]) -> None:
-        self._backend = AtomicJSONStorage(path)
-        self._file_lock: FileLock | None = None
-        self._clock = clock
-        self.path = path
-        self.notices: list[str] = []
+    def __init__(self, data_file: DataFile) -> None:
+        self._file = data_file
+        self.path = data_file.path
+        self.notices = data_file.notices
         self.pending: list[Change] = []
-        # The file as last read or written, keyed by its identity on disk (None: no file
-        # yet), and the History built from it: a long history is parsed once, not per read.
-        self._cached: tuple[tuple[int, int, int] | None, dict] | None = None
         self._history: tuple[dict, History] | None = None
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Callable[[], datetime] = datetime.now) -> Store:
+    def open(
+        cls,
+        data_dir: Path,
+        clock: Callable[[], datetime] = datetime.now,
+        work_dir: Path | None = None,
+    ) -> Store:
         """Open `data_dir / "gluteui.json"`, creating the folder if needed (a first save makes the file).
 
-        `clock` stamps the name a damaged file is moved aside to. Raises StoreError when the folder cannot be created or written, when another copy
-        holds the lock too long, or when the file comes from a newer GluteUI (which is
-        then left untouched). A damaged file is moved aside and reported in `notices`.
+        `clock` stamps changes and names backups; `work_dir` holds the lock and temporary
+        files (default: GluteUI's cache folder). Raises StoreError when the folder cannot
+        be created, when another copy holds the lock too long, or when the file comes from
+        a newer GluteUI (which is then left untouched). A damaged file is moved aside and
+        conflict copies a sync tool left are merged, each reported in `notices`. A folder
+        that can be read but not written opens read-only, with a notice.
         """
         data_dir = Path(data_dir)
-        storage.check_writable_dir(data_dir)
-        path = data_dir / storage.FILE_NAME
-        store = cls(path, clock)
-        if not store._open_without_lock():
-            with held(store._lock):
-                storage.remove_stale_temps(path)
-                tables, rewrite = store._load()
-                if rewrite:
-                    store._write(tables)
-        return store
-
-    def _open_without_lock(self) -> bool:
-        """Open the common cases without the lock (whose library is slow to import).
-
-        No file yet (the first save makes it), or a sound file at the current schema with
-        no temp file left by a killed writer: reading is safe, as writes replace the file
-        atomically. Anything else is left to the locked path, which repairs and reports it.
-        """
-        if storage.has_stale_temps(self.path):
-            return False
-        identity = self._identity()
-        if identity is None:
-            self._cached = (None, storage.fresh_tables())
-            return True
-        try:
-            tables = self._backend.read()
-            if tables is None or storage.schema_version(tables) != storage.SCHEMA_VERSION:
-                return False
-        except (OSError, ValueError):
-            return False
-        self._cached = (identity, tables)
-        return True
+        storage.check_data_dir(data_dir)
+        data_file = DataFile(data_dir, clock, work_dir or storage.default_work_dir())
+        data_file.open()
+        return cls(data_file)
 
     @property
-    def _lock(self) -> FileLock:
-        """The lock between running copies, made on first use."""
-        if self._file_lock is None:
-            self._file_lock = storage.file_lock(self.path)
-        return self._file_lock
+    def read_only(self) -> str | None:
+        """Why nothing can be saved (a folder that cannot be written), else None."""
+        return self._file.read_only
 
-    def _identity(self) -> tuple[int, int, int] | None:
-        """Which version of the file is on disk: every atomic write makes a new inode."""
-        try:
-            status = self.path.stat()
-        except FileNotFoundError:
-            return None
-        return (status.st_ino, status.st_mtime_ns, status.st_size)
-
-    def _load(self) -> tuple[dict, bool]:
-        """The current tables, and whether they differ from what is on disk."""
-        # Taken before reading: a file replaced meanwhile then fails the next comparison.
-        identity = self._identity()
-        cached = self._fresh_cache(identity)
-        if cached is not None:
-            return cached, False
-        tables, rewrite = self._read()
-        if identity is not None and not rewrite:
-            self._cached = (identity, tables)
-        return tables, rewrite
-
-    def _fresh_cache(self, identity: tuple[int, int, int] | None) -> dict | None:
-        """The cached tables if the file on disk is still the one they came from."""
-        if self._cached is None or self._cached[0] != identity:
-            return None
-        return self._cached[1]
-
-    def _read(self) -> tuple[dict, bool]:
-        try:
-            tables = self._backend.read()
-            if tables is None:
-                return storage.fresh_tables(), True
-            version = storage.schema_version(tables)
-        except ValueError as error:  # damaged content (bad JSON, bad layout, not UTF-8)
-            self._set_aside(error)
-            return storage.fresh_tables(), True
-        except OSError as error:
-            # Unreadable is not damaged (permissions, a folder in the way): keep it, say why.
-            raise StoreError(f"Cannot read {self.path}: {storage.reason(error)}") from error
-        return storage.upgrade(tables, version, self.path), version != storage.SCHEMA_VERSION
-
-    def _set_aside(self, error: Exception) -> None:
-        moved = storage.move_aside(self.path, self._clock())
-        self.notices.append(
-            f"{self.path.name} could not be read ({storage.unreadable_because(error)}); "
-            f"it was moved to {moved} and a fresh file was started"
-        )
-
-    def _write(self, tables: dict, afterword: str = "") -> None:
-        try:
-            self._backend.write(tables)
-        except OSError as error:
-            because = storage.reason(error)
-            raise StoreError(f"Cannot write to {self.path}: {because}{afterword}") from error
+    def _stamp(self) -> str:
+        return tables.stamp(self._file.now())
 
     def _tables(self) -> dict:
         """The tables as saved, with pending changes on top."""
-        tables = self._fresh_cache(self._identity())
-        if tables is None:
-            # Under the lock, so a damaged file is set aside by one copy only.
-            with held(self._lock):
-                tables, _ = self._load()
+        found = None if self._file.conflicts_waiting() else self._file.cached()
+        if found is None:
+            # Under the lock, so a damaged file is set aside, and copies merged, by one copy only.
+            with held(self._file.lock):
+                found = self._file.load()
         if self.pending:
-            tables = copy.deepcopy(tables)  # the cached tables must stay as saved
-            apply_changes(tables, self.pending)
-        return tables
+            found = copy.deepcopy(found)  # the cached tables must stay as saved
+            apply_changes(found, self.pending)
+        return found
 
     def _commit(self, changes: list[Change]) -> list[Change]:
         """Apply pending and new changes in one write; on failure keep them pending."""
         self._history = None  # the tables it was built from change in place below
         try:
-            with held(self._lock):
-                tables, rewrite = self._load()
-                apply_changes(tables, self.pending)
-                applied = apply_changes(tables, changes)
-                if applied or rewrite or self.pending:
-                    self._write(tables, " (the change is kept in memory until a save works)")
-                    identity = self._identity()
-                    self._cached = (identity, tables) if identity is not None else None
+            with held(self._file.lock):
+                found = self._file.load()
+                apply_changes(found, self.pending)
+                applied = apply_changes(found, changes)
+                if applied or self.pending:
+                    self._file.write(found, " (the change is kept in memory until a save works)")
+                    self._file.back_up_if_due()
         except StoreError:
-            self._cached = None  # the cached tables took changes the file did not
+            self._file.forget()  # the cached tables took changes the file did not
             self.pending.extend(changes)
             raise
         self.pending.clear()
         return applied
 
+    def _change(self, table: str, doc: dict[str, Any], mode: str = "put") -> Change:
+        return Change(table, doc, mode, self._stamp())
+
     # The public API.
 
     def save_session(self, session: Session) -> None:
         """Insert `session`, or replace the saved one with the same id."""
-        self._commit([Change("sessions", session.to_dict())])
+        self._commit([self._change("sessions", session.to_dict())])
 
     def _reader(self) -> TableReader:
         from gluteui.core.history.reading import TableReader
@@ -209,7 +128,7 @@ class Store:
     def set_rest_day(self, day: date, rest: bool) -> None:
         """Mark `day` as a planned rest day, or unmark it."""
         doc = {"local_date": day.isoformat()}
-        self._commit([Change("rest_days", doc, "put" if rest else "remove")])
+        self._commit([self._change("rest_days", doc, "put" if rest else "remove")])
 
     def rest_days(self) -> set[date]:
         """Every day marked as a rest day."""
@@ -217,7 +136,7 @@ class Store:
 
     def add_checkin(self, checkin: Checkin) -> None:
         """Save `checkin`, replacing one with the same id."""
-        self._commit([Change("checkins", checkin.to_dict())])
+        self._commit([self._change("checkins", checkin.to_dict())])
 
     def checkins(self) -> list[Checkin]:
         """Every check-in, ordered by recorded_at."""
@@ -225,7 +144,7 @@ class Store:
 
     def add_quiz_result(self, result: QuizResult) -> None:
         """Save `result`, replacing one with the same id."""
-        self._commit([Change("quiz_results", result.to_dict())])
+        self._commit([self._change("quiz_results", result.to_dict())])
 
     def quiz_results(self) -> list[QuizResult]:
         """Every quiz result, ordered by taken_at."""
@@ -234,7 +153,7 @@ class Store:
     def set_lesson_read(self, lesson_id: str, read: bool) -> None:
         """Mark a lesson as read, or as unread again."""
         doc = {"lesson_id": lesson_id}
-        self._commit([Change("lesson_reads", doc, "put" if read else "remove")])
+        self._commit([self._change("lesson_reads", doc, "put" if read else "remove")])
 
     def lessons_read(self) -> set[str]:
         """The ids of every lesson marked read."""
@@ -242,19 +161,19 @@ class Store:
 
     def setting(self, key: str, default: Any = None) -> Any:
         """The saved value of setting `key`, or `default` when unset or not a value it may hold."""
-        return setting_value(storage.settings_of(self._tables()), key, default)
+        return setting_value(tables.settings_of(self._tables()), key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON.
 
         A known setting with a value it may not hold raises ValueError (see SETTING_RULES).
         """
-        self._commit([_setting_change(key, value)])
+        self._commit([self._setting_change(key, value)])
 
     def record_quiz(self, result: QuizResult, settings: dict[str, Any]) -> None:
         """Save a squeeze-test result and the settings it decided, in one write."""
-        changes = [Change("quiz_results", result.to_dict())]
-        self._commit(changes + [_setting_change(key, value) for key, value in settings.items()])
+        changes = [self._change("quiz_results", result.to_dict())]
+        self._commit(changes + [self._setting_change(key, value) for key, value in settings.items()])
 
     def history(self) -> History:
         """Everything, pending changes included, from one read of the file.
@@ -263,12 +182,12 @@ class Store:
         """
         from gluteui.core.history.reading import TableReader
 
-        tables = self._tables()
-        if self._history is not None and self._history[0] is tables:
+        found = self._tables()
+        if self._history is not None and self._history[0] is found:
             return self._history[1]
-        history = TableReader(tables, self.path, self.notices).history()
+        history = TableReader(found, self.path, self.notices).history()
         if not self.pending:
-            self._history = (tables, history)
+            self._history = (found, history)
         return history
 
     def export_data(self) -> dict[str, Any]:
@@ -277,20 +196,65 @@ class Store:
 
         return transfer.export(self.history())
 
-    def import_data(self, data: Any) -> dict[str, int]:
+    def import_data(self, data: Any, back_up: bool = True) -> dict[str, int]:
         """Merge an export into the store and return how many new items of each kind came in.
 
-        Records merge by id, rest days and lesson reads as sets; existing settings are
-        kept, only missing ones are added. Importing the same data twice changes nothing.
-        Raises StoreError naming the record and field if `data` is not a valid export,
-        and then nothing is changed.
+        Records merge by id, and a record already here wins over an imported one with the
+        same id; rest days and lesson reads merge as sets; existing settings are kept, only
+        missing ones are added. Importing the same data twice changes nothing. The data
+        file is backed up first (`back_up`). Raises StoreError naming the record and field
+        if `data` is not a valid export, and then nothing is changed.
         """
         from gluteui.core.history import transfer
 
-        return transfer.count_by_kind(self._commit(transfer.import_changes(data)))
+        changes = transfer.import_changes(data, self._stamp())
+        if back_up:
+            with held(self._file.lock):
+                self._file.back_up_first("before-import")
+        return transfer.count_by_kind(self._commit(changes))
 
+    # Backups.
 
-def _setting_change(key: str, value: Any) -> Change:
-    check_setting(key, value)
-    # The round trip fails here rather than mid-write, and makes memory match the file.
-    return Change("settings", {key: json.loads(json.dumps(value))})
+    def backups(self) -> list[Backup]:
+        """Every backup in the data folder's backups/, newest first."""
+        return self._file.backups()
+
+    def back_up(self) -> Path:
+        """Copy the data file into backups/ now; StoreError when that fails or there is nothing yet."""
+        with held(self._file.lock):
+            self._commit([])  # a change still waiting to be saved goes into the backup too
+            self._file.back_up_first("manual")
+            made = self._file.backups()
+        if not made:
+            raise StoreError(f"Nothing to back up yet: {self.path} has not been written")
+        return made[0].path
+
+    def restore(self, path: Path) -> None:
+        """Make the backup (or export) at `path` the history, keeping the current one as a backup.
+
+        StoreError, with nothing changed, when `path` is not a GluteUI data file or export.
+        """
+        from gluteui.core.history import transfer
+        from gluteui.core.history.datafile import as_tables, read_json
+
+        try:
+            found = read_json(path)
+            if transfer.is_export(found):
+                fresh = tables.fresh_tables()
+                apply_changes(fresh, transfer.import_changes(found, self._stamp()))
+                found = fresh
+            else:
+                found = as_tables(found, path)
+        except OSError as error:
+            raise StoreError(f"Cannot read {path}: {storage.reason(error)}") from error
+        except ValueError as error:
+            raise StoreError(f"{path} is not a GluteUI backup or export: {error}") from error
+        self._commit([])  # what waits to be saved goes into the backup made first
+        self._history = None
+        with held(self._file.lock):
+            self._file.replace_with(found)
+
+    def _setting_change(self, key: str, value: Any) -> Change:
+        check_setting(key, value)
+        # The round trip fails here rather than mid-write, and makes memory match the file.
+        return self._change("settings", {key: json.loads(json.dumps(value))})

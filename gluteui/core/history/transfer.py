@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gluteui.core.history import storage
+from gluteui.core.history import tables
 from gluteui.core.history.records import (
     Checkin,
     History,
@@ -18,7 +18,8 @@ from gluteui.core.history.records import (
     parse_day,
 )
 from gluteui.core.history.settings import check_setting
-from gluteui.core.history.storage import Change, StoreError
+from gluteui.core.history.storage import StoreError
+from gluteui.core.history.tables import Change
 
 FORMAT = "gluteui"
 
@@ -27,7 +28,7 @@ def export(history: History) -> dict[str, Any]:
     """`history` as an export."""
     return {
         "format": FORMAT,
-        "schema_version": storage.SCHEMA_VERSION,
+        "schema_version": tables.SCHEMA_VERSION,
         "sessions": [session.to_dict() for session in history.sessions],
         "rest_days": sorted(day.isoformat() for day in history.rest_days),
         "checkins": [checkin.to_dict() for checkin in history.checkins],
@@ -54,14 +55,22 @@ _IMPORTS: tuple[tuple[str, str, Callable[[Any], dict]], ...] = (
 _EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
 
 
-def import_changes(data: Any) -> list[Change]:
-    """Validate a whole export before anything is written, so a bad one changes nothing."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+def is_export(data: Any) -> bool:
+    """Whether parsed JSON is an export rather than a data file or anything else."""
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def import_changes(data: Any, changed_at: str) -> list[Change]:
+    """Validate a whole export before anything is written, so a bad one changes nothing.
+
+    The changes are stamped `changed_at`, the moment of the import.
+    """
+    if not is_export(data):
         raise StoreError('Not a GluteUI export: it lacks "format": "gluteui"')
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StoreError(f"Not a GluteUI export: bad schema_version {version!r}")
-    if version > storage.SCHEMA_VERSION:
+    if version > tables.SCHEMA_VERSION:
         raise StoreError(
             f"The export was written by a newer GluteUI (data version {version}); update GluteUI"
         )
@@ -72,7 +81,7 @@ def import_changes(data: Any) -> list[Change]:
             raise StoreError(f"Cannot import: {key!r} is not a list")
         for index, item in enumerate(items):
             try:
-                changes.append(Change(table, to_doc(item), "add"))
+                changes.append(Change(table, to_doc(item), "add", changed_at))
             except ValueError as error:
                 raise StoreError(f"Cannot import {key}[{index}]: {error}") from error
     settings = data.get("settings", {})
@@ -84,7 +93,7 @@ def import_changes(data: Any) -> list[Change]:
         except ValueError as error:
             raise StoreError(f"Cannot import: {error}") from error
         # "add" keeps every setting the user already has; only missing ones come in.
-        changes.append(Change("settings", {key: value}, "add"))
+        changes.append(Change("settings", {key: value}, "add", changed_at))
     return changes
 
 

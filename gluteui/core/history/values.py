@@ -6,26 +6,41 @@ file and entry, so a damaged entry is reported precisely and skipped.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
+
+# A file edited by hand, damaged or hostile can hold anything; these keep every value a
+# record holds small enough to show, add up and sort without surprises.
+MAX_TEXT = 500
+MAX_COUNT = 1_000_000
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+_FIRST_MOMENT = datetime.combine(FIRST_DAY, datetime.min.time(), timezone.utc)
+_LAST_MOMENT = datetime.combine(LAST_DAY, datetime.max.time(), timezone.utc)
 
 
 def fail(name: str, problem: str, value: Any) -> ValueError:
-    return ValueError(f"field {name!r} {problem}, got {value!r}")
+    shown = repr(value)
+    if len(shown) > 60:  # a hostile file's value could be megabytes long
+        shown = shown[:57] + "..."
+    return ValueError(f"field {name!r} {problem}, got {shown}")
 
 
 def text(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise fail(name, "must be non-empty text", value)
+    if len(value) > MAX_TEXT:
+        raise fail(name, f"must be at most {MAX_TEXT} characters", value)
     return value
 
 
-def whole(name: str, value: Any, maximum: int | None = None) -> int:
+def whole(name: str, value: Any, maximum: int = MAX_COUNT) -> int:
     # bool is an int in Python; a count must not accept true/false.
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise fail(name, "must be a whole number >= 0", value)
-    if maximum is not None and value > maximum:
-        raise fail(name, f"must be at most {maximum}", value)
+    if value > maximum:
+        # A number of thousands of digits would make the message itself huge.
+        raise fail(name, f"must be at most {maximum}", value if value < 10**20 else "a huge number")
     return value
 
 
@@ -38,6 +53,8 @@ def choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
 def aware(name: str, value: Any) -> datetime:
     if not isinstance(value, datetime) or value.utcoffset() is None:
         raise fail(name, "must be a timezone-aware date and time", value)
+    if not _FIRST_MOMENT <= value <= _LAST_MOMENT:
+        raise fail(name, f"must be between {FIRST_DAY.year} and {LAST_DAY.year}", value.isoformat())
     return value
 
 
@@ -45,6 +62,8 @@ def plain_date(name: str, value: Any) -> date:
     # datetime is a subclass of date; a day field must hold a plain date.
     if not isinstance(value, date) or isinstance(value, datetime):
         raise fail(name, "must be a date", value)
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise fail(name, f"must be between {FIRST_DAY.year} and {LAST_DAY.year}", value.isoformat())
     return value
 
 
@@ -57,9 +76,10 @@ def mapping(name: str, value: Any) -> dict:
 def parse_day(name: str, value: Any) -> date:
     """Read an ISO date string such as "2024-05-01"; ValueError names `name` if it is not one."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise fail(name, "must be an ISO date (YYYY-MM-DD)", value) from None
+    return plain_date(name, day)
 
 
 def parse_moment(name: str, value: Any) -> datetime:

@@ -1,0 +1,98 @@
+"""Backups of the data file in `backups/`: their names, which to keep, and listing them.
+
+A backup is a whole copy of gluteui.json named by when it was taken (UTC, so two machines
+sharing the folder name theirs alike) and why: `gluteui-20241201-101500-daily.json`.
+Rotation keeps the newest backup of each of the last 7 days that have one and of each
+of the last 4 weeks, and only ever deletes files with exactly that kind of name. Copies
+merged from a sync conflict go to `backups/merged/` and are never deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+FOLDER = "backups"
+MERGED_FOLDER = "merged"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+DUE_AFTER = timedelta(days=1)
+"""A change is backed up when the newest backup is at least this old."""
+REASONS = {
+    "daily": "after a change",
+    "before-import": "before an import",
+    "before-restore": "before a restore",
+    "before-merge": "before merging another machine's copy",
+    "manual": "made by you",
+}
+_NAME = re.compile(r"gluteui-(\d{8}-\d{6})-(" + "|".join(REASONS) + r")(?:-\d+)?\.json")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    """When it was taken, in UTC."""
+    why: str
+    """One of REASONS."""
+
+
+def backup_name(taken_at: datetime, why: str) -> str:
+    return f"gluteui-{taken_at.astimezone(timezone.utc):%Y%m%d-%H%M%S}-{why}.json"
+
+
+def parse_name(path: Path) -> Backup | None:
+    """The Backup a file name describes, or None for any other file."""
+    match = _NAME.fullmatch(path.name)
+    if match is None:
+        return None
+    try:
+        taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+    return Backup(path, taken, match[2])
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The backups in `folder`, newest first; other files there are not backups."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    found = [backup for entry in entries if (backup := parse_name(entry)) is not None]
+    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
+
+
+def to_keep(backups: Iterable[Backup]) -> set[Path]:
+    """The newest backup of each of the last KEEP_DAILY days and KEEP_WEEKLY weeks."""
+    newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    keep: set[Path] = set()
+    for period, count in ((lambda d: d.date(), KEEP_DAILY), (lambda d: d.isocalendar()[:2], KEEP_WEEKLY)):
+        seen: list = []
+        for backup in newest_first:
+            key = period(backup.taken_at)
+            if key in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.append(key)
+            keep.add(backup.path)
+    return keep
+
+
+def is_due(backups: list[Backup], now: datetime) -> bool:
+    """Whether a change made at `now` should be backed up: no backup is under a day old."""
+    return not backups or now - backups[0].taken_at >= DUE_AFTER
+
+
+def free_name(folder: Path, name: str) -> Path:
+    """`folder / name`, or with -1, -2... before .json when taken (two backups in a second)."""
+    target = folder / name
+    number = 0
+    while target.exists():
+        number += 1
+        target = folder / f"{name.removesuffix('.json')}-{number}.json"
+    return target

@@ -1,0 +1,81 @@
+"""Limits on what GluteUI reads: a data file, an import or a backup could be anything.
+
+The record classes bound each field they know (values.py). These limits cover the rest:
+how big a file may be, and how deeply its JSON may nest, so that a hostile file is
+refused in one line instead of exhausting memory or Python's recursion limit later.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Fifty years of daily sessions take about 20 MB."""
+MAX_DEPTH = 8
+"""Nesting allowed inside one document; GluteUI's own documents need 3 (reps per side)."""
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The file's text, None when it is missing; ValueError when too large or not UTF-8.
+
+    OSError (permissions, a folder in the way) passes through: unreadable is not damaged.
+    """
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return None
+    with handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"larger than the {limit // (1024 * 1024)} MB limit")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+
+
+def loads(text: str) -> Any:
+    """Parse JSON; ValueError (never RecursionError) for anything that is not sound JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"invalid JSON at line {error.lineno}") from None
+    except RecursionError:
+        raise ValueError("nested too deeply to be GluteUI's") from None
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether `value` nests objects or lists more than `limit` levels (a flat object is 1)."""
+    if type(value) not in (dict, list):
+        return False
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = item.values() if type(item) is dict else item
+        # Only containers are pushed: a long history is mostly scalars.
+        stack.extend((child, depth + 1) for child in children if type(child) in (dict, list))
+    return False
+
+
+def set_aside_deep(tables: dict[str, dict]) -> dict[str, dict]:
+    """Remove documents (or, in single-document tables, values) nested too deeply.
+
+    Returns what was removed, in the same layout, for the caller to keep elsewhere.
+    """
+    removed: dict[str, dict] = {}
+    for name, docs in tables.items():
+        for doc_id, doc in list(docs.items()):
+            if not too_deep(doc):
+                continue
+            if name in ("settings", "settings_changed", "meta"):
+                deep = {key: value for key, value in doc.items() if too_deep(value)}
+                for key in deep:
+                    del doc[key]
+                removed.setdefault(name, {})[doc_id] = deep
+            else:
+                removed.setdefault(name, {})[doc_id] = docs.pop(doc_id)
+    return removed

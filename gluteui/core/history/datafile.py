@@ -1,0 +1,326 @@
+"""The data file as the Store sees it: read and repaired, merged with sync conflict copies,
+written atomically, backed up and restored.
+
+Everything that changes files happens under the lock. Reading is cached by the file's
+identity on disk, so a long history is parsed once, not on every read, and a file that
+another machine's copy replaced (a sync tool) is read again at the next read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gluteui.core.history import backups, bounds, conflicts, storage, tables
+from gluteui.core.history.merge import has_duplicates, merge
+from gluteui.core.history.storage import AtomicJSONStorage, StoreError, held, reason
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+Identity = tuple[int, int, int]
+
+
+class DataFile:
+    """gluteui.json in one data folder; `notices` collects what the user should be told."""
+
+    def __init__(self, folder: Path, clock: Callable[[], datetime], work_dir: Path) -> None:
+        self.folder = folder
+        self.path = folder / storage.FILE_NAME
+        self.clock = clock
+        self.work = storage.work_folder(self.path, work_dir)
+        self.backend = AtomicJSONStorage(self.path, self.work)
+        self.notices: list[str] = []
+        self.read_only: str | None = None
+        """Why the folder cannot be written, when it cannot: reading and exporting still work."""
+        self._lock: FileLock | None = None
+        # The tables as last read or written, keyed by the file's identity on disk (None:
+        # no file yet); and the folder's modification time when conflict copies were last
+        # looked for, which changes whenever a sync tool adds one.
+        self._cached: tuple[Identity | None, dict] | None = None
+        self._folder_seen: int | None = None
+        self._backups_known: list[backups.Backup] | None = None
+
+    @property
+    def lock(self) -> FileLock:
+        """The lock between running copies, made on first use."""
+        if self._lock is None:
+            self._lock = storage.file_lock(self.work)
+        return self._lock
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.folder / backups.FOLDER
+
+    def now(self) -> datetime:
+        moment = self.clock()
+        return moment if moment.utcoffset() is not None else moment.astimezone()
+
+    def identity(self) -> Identity | None:
+        """Which version of the file is on disk: every atomic write makes a new inode."""
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+    def open(self) -> None:
+        """Read the file, repairing and merging what needs it (under the lock only then)."""
+        self.read_only = storage.can_write(self.folder)
+        if self.read_only is not None:
+            self.notices.append(
+                f"{self.folder} can be read but not written ({self.read_only}): your history "
+                "is shown, but nothing you change is saved; export keeps a copy elsewhere"
+            )
+        if self._open_without_lock():
+            return
+        with held(self.lock):
+            for temp in storage.stale_temps(self.work):
+                temp.unlink(missing_ok=True)
+            self.load()
+
+    def _open_without_lock(self) -> bool:
+        """Open the common cases without the lock (whose library is slow to import).
+
+        No file yet (the first save makes it), or a sound file at the current schema with
+        no conflict copy beside it and no temp file left by a killed writer: reading is
+        safe, as writes replace the file atomically. Anything else takes the locked path,
+        which repairs, merges and reports it.
+        """
+        if storage.stale_temps(self.work) or self.conflicts_waiting():
+            return False
+        identity = self.identity()
+        if identity is None:
+            self._cached = (None, tables.fresh_tables())
+            return True
+        try:
+            found = self.backend.read()
+            if found is None or tables.schema_version(found) != tables.SCHEMA_VERSION:
+                return False
+        except (OSError, ValueError):
+            return False
+        if has_duplicates(found) or self._set_aside_deep(found, dry_run=True):
+            return False
+        self._cached = (identity, found)
+        return True
+
+    def conflicts_waiting(self) -> bool:
+        """Whether a sync tool left a conflict copy since the folder was last looked at.
+
+        One stat per read: the folder's modification time changes when a file appears.
+        """
+        try:
+            seen = self.folder.stat().st_mtime_ns
+        except OSError:
+            return False
+        if seen == self._folder_seen:
+            return False
+        self._folder_seen = seen
+        return bool(conflicts.conflict_copies(self.path))
+
+    def cached(self) -> dict | None:
+        """The cached tables if the file on disk is still the one they came from."""
+        if self._cached is None or self._cached[0] != self.identity():
+            return None
+        return self._cached[1]
+
+    def forget(self) -> None:
+        self._cached = None
+
+    def load(self) -> dict:
+        """The current tables; call under the lock. Repairs, merges and rewrites as needed."""
+        identity = self.identity()  # before reading: a file replaced meanwhile fails the next check
+        if self._cached is not None and self._cached[0] == identity and not self._conflicts_now():
+            return self._cached[1]
+        found, rewrite = self._read()
+        copies = self._conflicts_now()
+        if copies:
+            found = self._merge_copies(found, copies)
+            rewrite = True
+        if rewrite and self.read_only is None:
+            self.write(found)
+        elif identity is not None and not rewrite:
+            self._cached = (identity, found)
+        return found
+
+    def _conflicts_now(self) -> list[Path]:
+        return conflicts.conflict_copies(self.path)
+
+    def _read(self) -> tuple[dict, bool]:
+        """The file's tables and whether they must be written back (repaired or upgraded)."""
+        try:
+            found = self.backend.read()
+            if found is None:
+                return tables.fresh_tables(), self.identity() is not None
+            version = tables.schema_version(found)
+        except ValueError as error:  # damaged: bad JSON, bad layout, too big, not UTF-8
+            self._move_aside(error)
+            return tables.fresh_tables(), True
+        except OSError as error:
+            # Unreadable is not damaged (permissions, a folder in the way): keep it, say why.
+            raise StoreError(f"Cannot read {self.path}: {reason(error)}") from error
+        found = tables.upgrade(found, version, self.path)
+        rewrite = version != tables.SCHEMA_VERSION
+        if self._set_aside_deep(found):
+            rewrite = True
+        if has_duplicates(found):
+            found, rewrite = merge(found), True
+        return found, rewrite
+
+    def _move_aside(self, error: Exception) -> None:
+        moved = storage.move_aside(self.path, self.now())
+        self.notices.append(
+            f"{self.path.name} could not be read ({storage.unreadable_because(error)}); "
+            f"it was moved to {moved} and a fresh file was started"
+        )
+
+    def _set_aside_deep(self, found: dict, dry_run: bool = False) -> bool:
+        """Move documents nested too deeply out of `found` into a file of their own."""
+        if dry_run:
+            return any(bounds.too_deep(doc) for docs in found.values() for doc in docs.values())
+        removed = bounds.set_aside_deep(found)
+        if not removed:
+            return False
+        target = backups.free_name(self.folder, f"{storage.FILE_NAME}.damaged-{self.now():%Y%m%d-%H%M%S}.json")
+        try:
+            storage.write_atomically(target, json.dumps(removed), self.work)
+        except (OSError, ValueError, RecursionError) as error:  # too deep to write out as JSON
+            raise StoreError(f"Cannot set aside damaged entries of {self.path}: {error}") from error
+        count = sum(len(docs) for docs in removed.values())
+        self.notices.append(
+            f"{count} entr{'y' if count == 1 else 'ies'} of {self.path.name} nested too deeply "
+            f"to be GluteUI's; moved to {target}"
+        )
+        return True
+
+    def _merge_copies(self, found: dict, copies: list[Path]) -> dict:
+        """Merge each conflict copy that reads as a data file, then keep it in backups/merged."""
+        versions = [found]
+        merged_names = []
+        for copy in copies:
+            try:
+                other = self._read_copy(copy)
+            except (OSError, ValueError, StoreError) as error:
+                error = reason(error) if isinstance(error, OSError) else error
+                notice = (f"{copy.name} looks like a sync tool's copy of {self.path.name} but "
+                          f"is not a GluteUI data file ({error}); it was left as it is")
+                if notice not in self.notices:
+                    self.notices.append(notice)
+                continue
+            versions.append(other)
+            merged_names.append(copy)
+        if not merged_names:
+            return found
+        if self.identity() is not None:
+            self._try("back up into", lambda: self.back_up("before-merge"))
+        result = merge(*versions)
+        self.write(result)  # first: a crash before the moves below merges them again, harmlessly
+        target = self.backup_folder / backups.MERGED_FOLDER
+
+        def keep_copies() -> None:
+            target.mkdir(parents=True, exist_ok=True)
+            for copy in merged_names:
+                os.replace(copy, backups.free_name(target, copy.name))
+
+        self._try("keep the merged copies in", keep_copies)
+        names = ", ".join(copy.name for copy in merged_names)
+        self.notices.append(
+            f"Merged another machine's changes from {names} into your history; "
+            f"the copy is kept in {target}"
+        )
+        return result
+
+    def _read_copy(self, path: Path) -> dict:
+        return as_tables(read_json(path), path)
+
+    def write(self, found: dict, afterword: str = "") -> None:
+        """Write `found` as the file, atomically, and cache it; StoreError when that fails."""
+        if self.read_only is not None:
+            raise StoreError(f"Cannot write to {self.folder}: {self.read_only}{afterword}")
+        try:
+            self.backend.write(found)
+        except OSError as error:
+            self._cached = None
+            raise StoreError(f"Cannot write to {self.path}: {reason(error)}{afterword}") from error
+        identity = self.identity()
+        self._cached = (identity, found) if identity is not None else None
+        try:
+            self._folder_seen = self.folder.stat().st_mtime_ns
+        except OSError:
+            self._folder_seen = None
+
+    # Backups.
+
+    def backups(self) -> list[backups.Backup]:
+        """Every backup, newest first."""
+        self._backups_known = backups.list_backups(self.backup_folder)
+        return self._backups_known
+
+    def back_up(self, why: str) -> Path | None:
+        """Copy the file into backups/ and rotate; None when there is no file yet."""
+        text = bounds.read_text(self.path)
+        if text is None:
+            return None
+        self.backup_folder.mkdir(exist_ok=True)
+        target = backups.free_name(self.backup_folder, backups.backup_name(self.now(), why))
+        storage.write_atomically(target, text, self.work)
+        known = self.backups()
+        keep = backups.to_keep(known) | {target}
+        for backup in known:
+            if backup.path not in keep:
+                backup.path.unlink(missing_ok=True)
+        self._backups_known = [backup for backup in known if backup.path in keep]
+        return target
+
+    def _try(self, what: str, action: Callable[[], object]) -> None:
+        """Run a step the user's data does not depend on; a failure becomes a notice."""
+        try:
+            action()
+        except (OSError, ValueError) as error:
+            because = reason(error) if isinstance(error, OSError) else error
+            notice = f"Could not {what} {self.backup_folder}: {because}"
+            if notice not in self.notices:
+                self.notices.append(notice)
+
+    def back_up_if_due(self) -> None:
+        """After a change: a backup when none is under a day old. A failure is a notice, not an error."""
+        known = self._backups_known if self._backups_known is not None else self.backups()
+        if backups.is_due(known, self.now().astimezone(timezone.utc)):
+            self._try("back up into", lambda: self.back_up("daily"))
+
+    def back_up_first(self, why: str) -> None:
+        """The backup an import or a restore must not go ahead without; StoreError when it fails."""
+        try:
+            self.back_up(why)
+        except (OSError, ValueError) as error:
+            because = reason(error) if isinstance(error, OSError) else error
+            raise StoreError(f"Cannot back up {self.path.name} into {self.backup_folder} "
+                             f"({because}), so nothing was changed") from error
+
+
+    def replace_with(self, found: dict[str, Any]) -> None:
+        """Make `found` the data file, keeping the current one as a backup first."""
+        self.back_up_first("before-restore")
+        self.write(found)
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file parsed within bounds; ValueError when too large, not UTF-8 or not JSON."""
+    text = bounds.read_text(path)
+    if text is None:
+        raise ValueError("it is gone")
+    return bounds.loads(text)
+
+
+def as_tables(found: Any, path: Path) -> dict:
+    """Parsed JSON checked as a data file's tables and upgraded; ValueError or StoreError if not.
+
+    What nests too deeply is dropped: this is for copies, which stay kept as files.
+    """
+    found = tables.upgrade(found, tables.schema_version(found), path)
+    bounds.set_aside_deep(found)
+    return found

@@ -1,0 +1,139 @@
+"""Merging copies of the data file that went separate ways (two machines, a sync conflict).
+
+Each record, keyed as in RECORD_KEYS, is taken from whichever copy changed it last; a
+tombstone counts as a change, so a removal made after the copies parted stays removed,
+and a record written again after a removal comes back. Settings go by their own stamps.
+Every choice is decided by the content alone (the stamp, then tombstone over record, then
+the document's JSON), so merge(a, b) equals merge(b, a), and merging again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from gluteui.core.history.tables import (
+    EPOCH,
+    KEY_FIELDS,
+    RECORD_KEYS,
+    REMOVED,
+    SCHEMA_VERSION,
+    SETTINGS_CHANGED,
+    STAMP,
+    single,
+    tombstone_id,
+)
+
+_KNOWN = {*KEY_FIELDS, "settings", SETTINGS_CHANGED, "meta"}
+_OLDEST = datetime.fromisoformat(EPOCH)
+
+
+class _Moments:
+    """Stamps parsed once each; a stamp that is missing or not a date counts as the oldest."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, datetime] = {}
+
+    def __call__(self, value: Any) -> datetime:
+        moment = self._seen.get(value) if isinstance(value, str) else None
+        if moment is None:
+            moment = _OLDEST
+            if isinstance(value, str):
+                try:
+                    moment = datetime.fromisoformat(value)
+                except ValueError:
+                    pass  # an unreadable stamp loses to every real one, as a missing one does
+                else:
+                    if moment.utcoffset() is None:
+                        moment = moment.replace(tzinfo=timezone.utc)
+                self._seen[value] = moment
+        return moment
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _later(first: tuple, second: tuple) -> bool:
+    """Whether candidate `first` beats `second`; each is (moment, is_tombstone, document)."""
+    if first[:2] != second[:2]:
+        return first[:2] > second[:2]
+    return _canonical(first[2]) > _canonical(second[2])
+
+
+def _winners(versions: tuple[dict, ...], table: str, moment: _Moments) -> dict[str, tuple]:
+    key_field = RECORD_KEYS[table]
+    best: dict[str, tuple] = {}
+
+    def offer(key: Any, doc: dict, grave: bool) -> None:
+        if not isinstance(key, str):
+            return
+        candidate = (moment(doc.get(STAMP)), grave, doc)
+        current = best.get(key)
+        if current is None or _later(candidate, current):
+            best[key] = candidate
+
+    for tables in versions:
+        for doc in tables.get(table, {}).values():
+            offer(doc.get(key_field), doc, False)
+        for doc in tables.get(REMOVED, {}).values():
+            if doc.get("table") == table:
+                offer(doc.get("key"), doc, True)
+    return best
+
+
+def _numbered(docs: list[dict]) -> dict[str, dict]:
+    return {str(number): doc for number, doc in enumerate(docs, start=1)}
+
+
+def merge(*versions: dict) -> dict[str, dict]:
+    """One set of tables holding the latest of everything in `versions` (validated tables)."""
+    moment = _Moments()
+    merged: dict[str, dict] = {}
+    graves: list[dict] = []
+    for table in RECORD_KEYS:
+        winners = _winners(versions, table, moment)
+        records = []
+        for key in sorted(winners):
+            _, grave, doc = winners[key]
+            if grave:
+                graves.append({"id": tombstone_id(table, key), "table": table, "key": key,
+                               STAMP: doc.get(STAMP, EPOCH)})
+            else:
+                records.append(doc)
+        merged[table] = _numbered(records)
+    merged[REMOVED] = _numbered(sorted(graves, key=lambda grave: grave["id"]))
+    settings, stamps = _merged_settings(versions, moment)
+    merged["settings"] = {"1": settings} if settings else {}
+    merged[SETTINGS_CHANGED] = {"1": stamps} if stamps else {}
+    for name in sorted({name for tables in versions for name in tables} - _KNOWN):
+        # A table this GluteUI does not know: keep every distinct document of it.
+        docs = {_canonical(doc): doc for tables in versions for doc in tables[name].values()}
+        merged[name] = _numbered([docs[text] for text in sorted(docs)])
+    merged["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
+    return merged
+
+
+def _merged_settings(versions: tuple[dict, ...], moment: _Moments) -> tuple[dict, dict]:
+    best: dict[str, tuple] = {}
+    for tables in versions:
+        stamps = single(tables, SETTINGS_CHANGED)
+        for key, value in single(tables, "settings").items():
+            stamp = stamps.get(key)
+            candidate = (moment(stamp), False, value, stamp)
+            current = best.get(key)
+            if current is None or _later(candidate, current):
+                best[key] = candidate
+    settings = {key: best[key][2] for key in sorted(best)}
+    stamps = {key: best[key][3] for key in sorted(best) if isinstance(best[key][3], str)}
+    return settings, stamps
+
+
+def has_duplicates(tables: dict) -> bool:
+    """Whether a table holds two documents with one key (a hand edit, an old bug)."""
+    for table, key_field in KEY_FIELDS.items():
+        docs = tables.get(table, {})
+        if len({doc.get(key_field) for doc in docs.values()}) != len(docs):
+            return True
+    return False
