@@ -52,8 +52,14 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser("export", help="write your history as JSON (everything) or CSV (sessions)")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--out", metavar="FILE", help="default: standard output")
-    imp = sub.add_parser("import", help="merge a JSON export (importing twice changes nothing)")
+    imp = sub.add_parser(
+        "import", help="merge a JSON export (a record you already have wins; importing twice changes nothing)",
+    )
     imp.add_argument("file", metavar="FILE")
+    listing = sub.add_parser("backups", help="list the automatic backups of your history")
+    listing.add_argument("--now", action="store_true", help="make a backup now first")
+    restore = sub.add_parser("restore", help="bring back a backup (your history now is kept as one)")
+    restore.add_argument("backup", metavar="BACKUP", help="a name from `gluteui backups`, or a file")
     settings = sub.add_parser("settings", help="show or change the streak rules")
     settings.add_argument("--weekly-target", type=int, metavar="DAYS",
                           help="activated days that make a week count (1-7, default 3)")
@@ -161,3 +167,18 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
     except (UserError, StoreError) as error:
         print(f"gluteui: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        if error.filename is not None or not _is_stdout_error(error):
+            raise
+        # Output went nowhere: a reader that closed the pipe, or a full disk behind `>`.
+        # Point stdout at nothing so the exit's own flush does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"gluteui: cannot write the output: {(error.strerror or str(error)).lower()}",
+              file=sys.stderr)
+        return 1
+
+
+def _is_stdout_error(error: OSError) -> bool:
+    import errno
+
+    return isinstance(error, BrokenPipeError) or error.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT)

@@ -39,11 +39,21 @@ def stylesheet(name: str) -> Path:
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Where the user's history (gluteui.json) lives: --data-dir, $GLUTEUI_DATA_DIR, the platform's."""
-    if override:
+    """Where the user's history (gluteui.json) lives: --data-dir, $GLUTEUI_DATA_DIR, the platform's.
+
+    An empty --data-dir or $GLUTEUI_DATA_DIR is a mistake (an unset shell variable, say),
+    not a request for the default folder: UserError.
+    """
+    from gluteui.errors import UserError
+
+    if override is not None:
+        if not str(override).strip():
+            raise UserError("--data-dir '' names no folder; give a path, or leave the option out")
         return Path(override).expanduser()
     from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
+    if from_env is not None:
+        if not from_env.strip():
+            raise UserError(f"${DATA_DIR_ENV} is set but empty; unset it or give a path")
         return Path(from_env).expanduser()
     from platformdirs import user_data_dir
 

@@ -2,8 +2,9 @@
 
 A backup is a whole copy of gluteui.json named by when it was taken (UTC, so two machines
 sharing the folder name theirs alike) and why: `gluteui-20241201-101500-daily.json`.
-Rotation keeps the newest backup of each of the last 7 days that have one and of each
-of the last 4 weeks, and only ever deletes files with exactly that kind of name. Copies
+Rotation keeps every backup under a day old, then the newest backup of each of the last
+7 days that have one and of each of the last 4 weeks; it only ever deletes files with
+exactly that kind of name. Copies
 merged from a sync conflict go to `backups/merged/` and are never deleted.
 """
 
@@ -66,10 +67,11 @@ def list_backups(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
 
 
-def to_keep(backups: Iterable[Backup]) -> set[Path]:
-    """The newest backup of each of the last KEEP_DAILY days and KEEP_WEEKLY weeks."""
+def to_keep(backups: Iterable[Backup], now: datetime) -> set[Path]:
+    """Every backup under a day old (one made before an import survives a second import
+    that day), and the newest of each of the last KEEP_DAILY days and KEEP_WEEKLY weeks."""
     newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    keep: set[Path] = set()
+    keep = {backup.path for backup in newest_first if now - backup.taken_at < DUE_AFTER}
     for period, count in ((lambda d: d.date(), KEEP_DAILY), (lambda d: d.isocalendar()[:2], KEEP_WEEKLY)):
         seen: list = []
         for backup in newest_first:

@@ -8,6 +8,7 @@ another machine's copy replaced (a sync tool) is read again at the next read.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Callable
@@ -269,7 +270,7 @@ class DataFile:
         target = backups.free_name(self.backup_folder, backups.backup_name(self.now(), why))
         storage.write_atomically(target, text, self.work)
         known = self.backups()
-        keep = backups.to_keep(known) | {target}
+        keep = backups.to_keep(known, self.now()) | {target}
         for backup in known:
             if backup.path not in keep:
                 backup.path.unlink(missing_ok=True)
@@ -302,6 +303,21 @@ class DataFile:
                              f"({because}), so nothing was changed") from error
 
 
+    def guarded(self, target: Path) -> str | None:
+        """Why an output must not be written over `target` (one of GluteUI's files), else None."""
+        real = Path(os.path.realpath(target))
+        mine = {
+            Path(os.path.realpath(self.path)): "it is your data file",
+            Path(os.path.realpath(self.backup_folder)): "it is inside your backups folder",
+            Path(os.path.realpath(self.work)): "it is GluteUI's lock and work folder",
+        }
+        for place in (real, *real.parents):
+            if place in mine:
+                return mine[place]
+        if real.parent == Path(os.path.realpath(self.folder)) and real.name.startswith(f"{self.path.name}."):
+            return "it is a copy of your data file that GluteUI set aside"
+        return None
+
     def replace_with(self, found: dict[str, Any]) -> None:
         """Make `found` the data file, keeping the current one as a backup first."""
         self.back_up_first("before-restore")
@@ -312,7 +328,7 @@ def read_json(path: Path) -> Any:
     """A JSON file parsed within bounds; ValueError when too large, not UTF-8 or not JSON."""
     text = bounds.read_text(path)
     if text is None:
-        raise ValueError("it is gone")
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
     return bounds.loads(text)
 
 

@@ -229,6 +229,21 @@ class Store:
             raise StoreError(f"Nothing to back up yet: {self.path} has not been written")
         return made[0].path
 
+    def guarded(self, target: Path) -> str | None:
+        """Why an export must not be written over `target` (the data file, a backup, the lock)."""
+        return self._file.guarded(target)
+
+    def sessions_in(self, path: Path) -> int:
+        """How many sessions the backup at `path` holds; StoreError when it cannot be read."""
+        from gluteui.core.history.datafile import as_tables, read_json
+
+        try:
+            return len(as_tables(read_json(path), path).get("sessions", {}))
+        except OSError as error:
+            raise StoreError(f"Cannot read {path}: {storage.reason(error)}") from error
+        except ValueError as error:
+            raise StoreError(f"{path} is not a GluteUI backup: {error}") from error
+
     def restore(self, path: Path) -> None:
         """Make the backup (or export) at `path` the history, keeping the current one as a backup.
 

@@ -1,4 +1,5 @@
-"""The data subcommands: stats, log, rest, checkin, export, import, demo-data.
+"""The data subcommands: stats, log, rest, checkin, settings, demo-data, and (files.py)
+export, import, backups and restore.
 
 None of them imports Textual: they answer in well under a second, even on a long history.
 """
@@ -6,15 +7,13 @@ None of them imports Textual: they answer in well under a second, even on a long
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 import uuid
 from datetime import date, datetime, time
-from pathlib import Path
 
 from gluteui import locations
+from gluteui.cli_data.files import FILE_COMMANDS
 from gluteui.core.content.load import Content, ContentError, load_content
 from gluteui.core.days import DEFAULT_DAY_START_HOUR
 from gluteui.core.history import transfer
@@ -111,45 +110,6 @@ def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
     return 0
 
 
-def sessions_csv(store: Store) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "local_date", "started_at", "routine_id", "planned_reps",
-                     "done_reps", "duration_s", "source"])
-    for s in store.sessions():
-        writer.writerow([s.id, s.local_date.isoformat(), s.started_at.isoformat(), s.routine_id,
-                         s.planned_reps, s.done_reps, s.duration_s, s.source])
-    return out.getvalue()
-
-
-def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
-    text = sessions_csv(store) if args.format == "csv" else json.dumps(store.export_data(), indent=1)
-    if args.out is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return 0
-    try:
-        Path(args.out).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {args.out}: {error.strerror or error}") from None
-    print(f"Wrote {args.out}.", file=sys.stderr)
-    return 0
-
-
-def cmd_import(store: Store, args: argparse.Namespace, now: datetime) -> int:
-    try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UserError(f"cannot read {args.file}: {error.strerror or error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UserError(f"{args.file} is not a GluteUI JSON export") from None
-    added = store.import_data(data)
-    summary = ", ".join(
-        f"{count} {kind.replace('_', ' ')}" for kind, count in added.items() if count
-    )
-    print(f"Imported from {args.file}: {summary or 'nothing new'}.")
-    return 0
-
-
 def fill_demo(store: Store, days: int, today: date) -> int:
     """Write made-up history into an empty store; refuse to mix it with real history."""
     if store.sessions():
@@ -189,15 +149,28 @@ def cmd_settings(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
 COMMANDS = {
     "stats": cmd_stats, "log": cmd_log, "rest": cmd_rest, "checkin": cmd_checkin,
-    "export": cmd_export, "import": cmd_import, "demo-data": cmd_demo_data,
-    "settings": cmd_settings,
+    "demo-data": cmd_demo_data, "settings": cmd_settings, **FILE_COMMANDS,
 }
 
 
 def run_data_command(args: argparse.Namespace, now: datetime) -> int:
-    """Run one data subcommand at the wall-clock moment `now`."""
+    """Run one data subcommand at the wall-clock moment `now`.
+
+    What the store noticed (a damaged entry skipped, a sync copy merged) is printed on
+    standard error, whether the command worked or not.
+    """
     store = Store.open(locations.data_dir(args.data_dir))
-    for notice in store.notices:
-        print(f"gluteui: {notice}", file=sys.stderr)
-    return COMMANDS[args.command](store, args, now)
+    shown = 0
+
+    def show_notices() -> None:
+        nonlocal shown
+        for notice in store.notices[shown:]:
+            print(f"gluteui: {notice}", file=sys.stderr)
+        shown = len(store.notices)
+
+    show_notices()
+    try:
+        return COMMANDS[args.command](store, args, now)
+    finally:
+        show_notices()
 

@@ -1,0 +1,113 @@
+"""The subcommands that move history in and out of files: export, import, backups, restore."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from gluteui.core.history import backups
+from gluteui.core.history.datafile import read_json
+from gluteui.core.history.storage import StoreError, write_atomically
+from gluteui.core.history.store import Store
+from gluteui.core.text import plural
+from gluteui.errors import UserError
+
+
+def sessions_csv(store: Store) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "local_date", "started_at", "routine_id", "planned_reps",
+                     "done_reps", "duration_s", "source"])
+    for s in store.sessions():
+        writer.writerow([s.id, s.local_date.isoformat(), s.started_at.isoformat(), s.routine_id,
+                         s.planned_reps, s.done_reps, s.duration_s, s.source])
+    return out.getvalue()
+
+
+def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    if args.out is not None:
+        if not args.out.strip():
+            raise UserError("--out '' names no file")
+        refused = store.guarded(Path(args.out))
+        if refused is not None:
+            raise UserError(f"will not write the export over {args.out}: {refused}; choose another --out")
+    text = sessions_csv(store) if args.format == "csv" else json.dumps(store.export_data(), indent=1)
+    if not text.endswith("\n"):
+        text += "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return 0
+    try:
+        # A temp file beside it, then a rename: a failed export leaves the old file whole.
+        write_atomically(Path(args.out), text)
+    except OSError as error:
+        raise UserError(f"cannot write {args.out}: {(error.strerror or str(error)).lower()}; "
+                        "nothing there was changed") from None
+    print(f"Wrote {args.out}.", file=sys.stderr)
+    return 0
+
+
+def cmd_import(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    try:
+        data = read_json(Path(args.file))
+    except OSError as error:
+        raise UserError(f"cannot read {args.file}: {(error.strerror or str(error)).lower()}") from None
+    except ValueError as error:
+        raise UserError(f"{args.file} is not a GluteUI JSON export: {error}") from None
+    try:
+        added = store.import_data(data)
+    except StoreError as error:
+        raise UserError(f"{args.file}: {error}") from None
+    summary = ", ".join(
+        f"{count} {kind.replace('_', ' ')}" for kind, count in added.items() if count
+    )
+    print(f"Imported from {args.file}: {summary or 'nothing new'}. "
+          "Where a record was already here, yours was kept.")
+    return 0
+
+
+def _backup_line(store: Store, backup: backups.Backup, now: datetime) -> str:
+    try:
+        count = store.sessions_in(backup.path)
+        held = f"{count} {plural(count, 'session')}"
+    except StoreError:
+        held = "unreadable"
+    when = backup.taken_at.astimezone(now.tzinfo)
+    return f"  {when:%Y-%m-%d %H:%M}  {backups.REASONS[backup.why]:<38} {held:>14}  {backup.path.name}"
+
+
+def cmd_backups(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    if args.now:
+        made = store.back_up()
+        print(f"Backed up to {made}.")
+    found = store.backups()
+    folder = store.path.parent / backups.FOLDER
+    if not found:
+        print(f"No backups yet in {folder}: one is made after a change, once a day.")
+        return 0
+    print(f"Backups in {folder}, newest first (`gluteui restore NAME` brings one back):")
+    for backup in found:
+        print(_backup_line(store, backup, now))
+    return 0
+
+
+def cmd_restore(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    folder = store.path.parent / backups.FOLDER
+    named = folder / args.backup
+    path = named if Path(args.backup).name == args.backup and named.is_file() else Path(args.backup)
+    if not path.is_file():
+        raise UserError(f"{args.backup} is neither a backup in {folder} nor a file")
+    store.restore(path)
+    print(f"Restored your history from {path}; what it was before is kept in {folder}.")
+    return 0
+
+
+FILE_COMMANDS = {
+    "export": cmd_export, "import": cmd_import, "backups": cmd_backups, "restore": cmd_restore,
+}
