@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,136 @@ def test_check_content_fails_on_a_lesson_with_empty_sources(content_copy: Path, 
     _set_sources(content_copy / "lessons" / "01-runners-paradox.md", "sources = []")
     assert main(["check-content", str(content_copy)]) != 0
     assert "lessons/01-runners-paradox.md: runners-paradox: sources: must not be empty" in capsys.readouterr().err
+
+
+# Numbers: every numeric field is finite and in a range that makes sense for what it means.
+
+LESSON = "lessons/01-runners-paradox.md"
+CLAMSHELL_STEP = 'exercise = "clamshell"'
+"""The first step of the standard routine; a tempo override is added after it."""
+
+# (file, text to replace, its replacement with {} for the value, entry, field, values to refuse)
+WHOLE = ("nan", "inf", "-1", "99999999999999999999", "1e300", "true")
+"""Refused by every whole-number field; a field where 0 means nothing refuses "0" as well."""
+SECONDS = ("nan", "inf", "-inf", "-1", "1e300", "99999999999999999999", "true")
+NUMBER_FIELDS = [
+    ("exercises.toml", "reps = 15", "reps = {}", "clamshell", "reps", WHOLE + ("0", "101")),
+    ("exercises.toml", "up_s = 2", "up_s = {}", "clamshell", "up_s", SECONDS + ("0", "61")),
+    ("exercises.toml", "hold_s = 0.5", "hold_s = {}", "clamshell", "hold_s", SECONDS + ("61",)),
+    ("exercises.toml", "down_s = 2", "down_s = {}", "clamshell", "down_s", SECONDS + ("0", "60.5")),
+    ("routines.toml", "get_ready_s = 5", "get_ready_s = {}", "standard", "get_ready_s", SECONDS + ("121",)),
+    ("routines.toml", "switch_s = 5", "switch_s = {}", "standard", "switch_s", SECONDS + ("121",)),
+    ("routines.toml", "rest_s = 10", "rest_s = {}", "standard", "rest_s", SECONDS + ("601",)),
+    ("routines.toml", CLAMSHELL_STEP + "\nreps = 15", CLAMSHELL_STEP + "\nreps = {}", "standard.steps[1]", "reps",
+     WHOLE + ("0", "101")),
+    ("routines.toml", CLAMSHELL_STEP, CLAMSHELL_STEP + "\nup_s = {}", "standard.steps[1]", "up_s", SECONDS + ("0", "61")),
+    ("routines.toml", "hold_s = 2", "hold_s = {}", "standard.steps[2]", "hold_s", SECONDS + ("61",)),
+    ("routines.toml", CLAMSHELL_STEP, CLAMSHELL_STEP + "\ndown_s = {}", "standard.steps[1]", "down_s",
+     SECONDS + ("0", "61")),
+    (LESSON, "\nminutes = 2\n", "\nminutes = {}\n", "runners-paradox", "minutes", WHOLE + ("0", "31")),
+    ("quiz.toml", "hold_s = 30", "hold_s = {}", "stance_left", "hold_s", SECONDS + ("0", "0.5", "121")),
+    ("quiz.toml", "score = 3", "score = {}", "squeeze_left.options[1]", "score", WHOLE + ("11",)),
+    ("quiz.toml", "min_score = 7", "min_score = {}", "firing", "min_score", WHOLE + ("101",)),
+    ("quiz.toml", "weaker_side_gap = 2", "weaker_side_gap = {}", "rules", "weaker_side_gap", WHOLE + ("0", "101")),
+    ("quiz.toml", "step_up_at = 2", "step_up_at = {}", "rules", "step_up_at", WHOLE + ("0", "101")),
+]
+BAD_NUMBERS = [
+    pytest.param(file, old, new.format(value), f"{file}: {entry}: {name}: ", value, id=f"{entry}.{name}={value}")
+    for file, old, new, entry, name, values in NUMBER_FIELDS
+    for value in values
+]
+
+
+def _replace(folder: Path, file: str, old: str, new: str) -> None:
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _shown(value: str) -> str:
+    """How a problem quotes a TOML value: as Python writes what tomllib read."""
+    return repr(tomllib.loads(f"value = {value}")["value"])
+
+
+@pytest.mark.parametrize("file,old,new,where,value", BAD_NUMBERS)
+def test_a_number_out_of_range_names_file_entry_field_and_value(
+    content_copy: Path, file: str, old: str, new: str, where: str, value: str,
+):
+    _replace(content_copy, file, old, new)
+    about = [p for p in problems_of(content_copy) if p.startswith(where)]
+    assert len(about) == 1, about  # reported once, not again by each routine step that inherits it
+    assert about[0].endswith(f", got {_shown(value)}"), about
+
+
+@pytest.mark.parametrize("file,old,new,problem", [
+    ("exercises.toml", "reps = 15", "reps = 0", "clamshell: reps: must be at least 1 and at most 100, got 0"),
+    ("exercises.toml", "up_s = 2", "up_s = nan", "clamshell: up_s: must be above 0 and at most 60, got nan"),
+    ("exercises.toml", "hold_s = 0.5", "hold_s = inf", "clamshell: hold_s: must be at least 0 and at most 60, got inf"),
+    ("routines.toml", "rest_s = 10", "rest_s = 1e300", "standard: rest_s: must be at least 0 and at most 600, got 1e+300"),
+    ("routines.toml", "switch_s = 5", "switch_s = -1", "standard: switch_s: must be at least 0 and at most 120, got -1"),
+    ("quiz.toml", "score = 3", "score = 99999999999999999999",
+     "squeeze_left.options[1]: score: must be at least 0 and at most 10, got 99999999999999999999"),
+    ("quiz.toml", "hold_s = 30", "hold_s = 600", "stance_left: hold_s: must be at least 1 and at most 120, got 600"),
+])
+def test_a_number_problem_says_the_range(content_copy: Path, file: str, old: str, new: str, problem: str):
+    _replace(content_copy, file, old, new)
+    assert f"{file}: {problem}" in problems_of(content_copy)
+
+
+def test_a_boolean_is_not_a_number(content_copy: Path):
+    _replace(content_copy, "exercises.toml", "reps = 15", "reps = true")
+    _replace(content_copy, "routines.toml", "rest_s = 10", "rest_s = true")
+    _replace(content_copy, "quiz.toml", "step_up_at = 2", "step_up_at = false")
+    problems = problems_of(content_copy)
+    assert "exercises.toml: clamshell: reps: must be a whole number, got True" in problems
+    assert "routines.toml: standard: rest_s: must be a number, got True" in problems
+    assert "quiz.toml: rules: step_up_at: must be a whole number, got False" in problems
+
+
+def test_every_bad_number_is_listed_at_once(content_copy: Path):
+    _replace(content_copy, "exercises.toml", "up_s = 2", "up_s = nan")
+    _replace(content_copy, "routines.toml", "rest_s = 10", "rest_s = inf")
+    _replace(content_copy, LESSON, "\nminutes = 2\n", "\nminutes = 0\n")
+    _replace(content_copy, "quiz.toml", "hold_s = 30", "hold_s = -5")
+    problems = problems_of(content_copy)
+    for where in ("exercises.toml: clamshell: up_s:", "routines.toml: standard: rest_s:",
+                  f"{LESSON}: runners-paradox: minutes:", "quiz.toml: stance_left: hold_s:"):
+        assert sum(p.startswith(where) for p in problems) == 1, (where, problems)
+    assert len(problems) == 4, problems
+
+
+@pytest.mark.parametrize("file,old,new", [
+    ("exercises.toml", "reps = 15", "reps = 100"),
+    ("exercises.toml", "hold_s = 0.5", "hold_s = 0"),  # no hold: the timeline leaves it out
+    ("exercises.toml", "up_s = 2", "up_s = 60"),
+    ("routines.toml", "get_ready_s = 5", "get_ready_s = 0"),
+    ("routines.toml", "switch_s = 5", "switch_s = 120"),
+    ("routines.toml", "rest_s = 10", "rest_s = 600"),
+    (LESSON, "\nminutes = 2\n", "\nminutes = 30\n"),
+    ("quiz.toml", "hold_s = 30", "hold_s = 120"),
+])
+def test_numbers_at_the_ends_of_their_range_load(content_copy: Path, file: str, old: str, new: str):
+    _replace(content_copy, file, old, new)
+    load_content(content_copy)
+
+
+@pytest.mark.parametrize("old,new,problem", [
+    ("weaker_side_gap = 2", "weaker_side_gap = 10",
+     "quiz.toml: rules: weaker_side_gap: is above the highest score a side can reach (9)"),
+    ("step_up_at = 2", "step_up_at = 3",
+     "quiz.toml: rules: step_up_at: is above the highest sitting load the steps can reach (2)"),
+])
+def test_a_quiz_threshold_the_steps_cannot_reach_is_refused(content_copy: Path, old: str, new: str, problem: str):
+    _replace(content_copy, "quiz.toml", old, new)
+    assert problems_of(content_copy) == [problem]
+
+
+def test_check_content_fails_on_a_nan_tempo(content_copy: Path, capsys):
+    from gluteui.cli import main
+
+    _replace(content_copy, "exercises.toml", "down_s = 2", "down_s = nan")
+    assert main(["check-content", str(content_copy)]) != 0
+    err = capsys.readouterr().err
+    assert "exercises.toml: clamshell: down_s: must be above 0 and at most 60, got nan" in err
+    assert "1 problem(s)" in err

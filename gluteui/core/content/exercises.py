@@ -18,6 +18,16 @@ REP_PARTS = ("up", "hold", "down")
 FIGURE_FRAME_BREAK = "~~~"
 FIGURE_MAX_LINES = 9
 FIGURE_MAX_WIDTH = 34
+REPS_MAX = 100
+"""Reps in one set: the bundled sets have 5-15; a hundred is no longer an activation primer."""
+REP_PART_MAX_S = 60
+"""Seconds for one part of a rep (up, hold or down): the bundled parts take 0.5-2 s. A
+minute is already a long isometric hold; more is a typo, such as milliseconds for seconds."""
+POSITION_MAX_S = 120
+"""Seconds to get into position (get_ready_s before the first set, switch_s between sides):
+two minutes is plenty to lie down or roll over; 0 leaves the pause out."""
+REST_MAX_S = 600
+"""Seconds of rest between exercises: ten minutes would let the glutes go back to sleep."""
 
 @dataclass(frozen=True)
 class Tempo:
@@ -129,18 +139,18 @@ def _load_figure(folder: Path, exercise_id: str, entry: Entry) -> tuple[str, ...
 
 def _tempo(entry: Entry, fallback: Tempo | None = None) -> Tempo:
     def part(name: str, default: float | None) -> float:
-        return entry.number(name, default) if default is not None else entry.number(name)
+        # A rep with no lift or no lowering would vanish from the timeline yet count as
+        # planned; a hold of 0 is simply left out.
+        above_zero = name != "hold_s"
+        if default is None:
+            return entry.number(name, maximum=REP_PART_MAX_S, exclusive=above_zero)
+        return entry.number(name, default, maximum=REP_PART_MAX_S, exclusive=above_zero)
 
-    tempo = Tempo(
+    return Tempo(
         up_s=part("up_s", fallback.up_s if fallback else None),
         hold_s=part("hold_s", fallback.hold_s if fallback else None),
         down_s=part("down_s", fallback.down_s if fallback else None),
     )
-    # A rep with no lift or no lowering would vanish from the timeline yet count as planned.
-    for name in ("up_s", "down_s"):
-        if getattr(tempo, name) <= 0:
-            entry.fail(name, "must be above 0")
-    return tempo
 
 
 def _words(entry: Entry) -> dict[str, str]:
@@ -189,7 +199,7 @@ def load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
             setup=entry.texts("setup"),
             per_side=per_side,
             switch_hint=entry.text("switch_hint", default=""),
-            reps=entry.integer("reps", minimum=1),
+            reps=entry.integer("reps", minimum=1, maximum=REPS_MAX),
             tempo=tempo,
             words=_words(entry.table("words")),
             cues=_cues(entry.table("cues")),
@@ -225,7 +235,7 @@ def load_routines(folder: Path, exercises: dict[str, Exercise], problems: Proble
                 continue
             steps.append(RoutineStep(
                 exercise=exercise,
-                reps=item.integer("reps", default=exercise.reps, minimum=1),
+                reps=item.integer("reps", default=exercise.reps, minimum=1, maximum=REPS_MAX),
                 tempo=_tempo(item, exercise.tempo),
                 band=item.choice("band", BANDS, default="none"),
             ))
@@ -234,9 +244,9 @@ def load_routines(folder: Path, exercises: dict[str, Exercise], problems: Proble
             id=routine_id,
             name=entry.text("name"),
             summary=entry.text("summary"),
-            get_ready_s=entry.number("get_ready_s"),
-            switch_s=entry.number("switch_s"),
-            rest_s=entry.number("rest_s"),
+            get_ready_s=entry.number("get_ready_s", maximum=POSITION_MAX_S),
+            switch_s=entry.number("switch_s", maximum=POSITION_MAX_S),
+            rest_s=entry.number("rest_s", maximum=REST_MAX_S),
             steps=tuple(steps),
             extra_set_on_weaker_side=entry.boolean("extra_set_on_weaker_side", default=False),
         )

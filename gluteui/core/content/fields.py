@@ -75,21 +75,34 @@ class Entry:
         value = self._get(name, (str,), "text", None)
         return value or None
 
-    def number(self, name: str, default: Any = _MISSING, minimum: float = 0) -> float:
+    def number(
+        self, name: str, default: Any = _MISSING, *, minimum: float = 0, maximum: float, exclusive: bool = False,
+    ) -> float:
+        """A number from `minimum` (or above it, when `exclusive`) to `maximum`: nan and inf never pass."""
         value = self._get(name, (int, float), "a number", default)
-        if value is None:
+        if value is None or not self._in_range(name, value, minimum, maximum, exclusive):
             return 0.0 if default is _MISSING else default
-        if value < minimum:
-            self.fail(name, f"must be at least {minimum:g}, got {value!r}")
         return float(value)
 
-    def integer(self, name: str, default: Any = _MISSING, minimum: int = 0) -> int:
+    def integer(self, name: str, default: Any = _MISSING, *, minimum: int = 0, maximum: int) -> int:
+        """A whole number from `minimum` to `maximum`."""
         value = self._get(name, (int,), "a whole number", default)
-        if value is None:
+        if value is None or not self._in_range(name, value, minimum, maximum):
             return 0 if default is _MISSING else default
-        if value < minimum:
-            self.fail(name, f"must be at least {minimum}, got {value!r}")
         return value
+
+    def _in_range(self, name: str, value: float, minimum: float, maximum: float, exclusive: bool = False) -> bool:
+        """Record a problem for a value outside the range. The comparisons refuse nan and
+        ±inf too, and come before any float(): TOML integers have no size limit. A default
+        stands for a missing field and is not checked: it was checked where it came from."""
+        if name not in self.data:
+            return True
+        low_ok = minimum < value if exclusive else minimum <= value
+        if low_ok and value <= maximum:
+            return True
+        low = "above" if exclusive else "at least"
+        self.fail(name, f"must be {low} {minimum:g} and at most {maximum:g}, got {value!r}")
+        return False
 
     def boolean(self, name: str, default: Any = _MISSING) -> bool:
         value = self._get(name, (bool,), "true or false", default)

@@ -12,6 +12,9 @@ from gluteui.core.content.fields import Entry, Problems
 LESSON_ACTIONS = ("quiz", "player")
 """Destinations a lesson can end by offering (Enter opens them)."""
 FRONT_MATTER = "+++"
+MINUTES_MAX = 30
+"""A lesson's reading time: the bundled ones take 2-3 minutes; past half an hour it is a
+typo, or several lessons in one."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def load_lesson(path: Path, problems: Problems) -> Lesson | None:
     lesson = Lesson(
         id=entry.text("id"),
         title=entry.text("title"),
-        minutes=entry.integer("minutes", minimum=1),
+        minutes=entry.integer("minutes", minimum=1, maximum=MINUTES_MAX),
         takeaway=entry.text("takeaway"),
         sources=entry.texts("sources"),
         action=action,

@@ -19,6 +19,15 @@ INSTRUCTIONS_MAX = 320
 LABEL_MAX = 60
 MAX_OPTIONS = 9
 """Answers are picked with the number keys 1-9."""
+SCORE_MAX = 10
+"""The most one answer scores: the bundled answers score 0-3, and the result bars give each
+point of a side's total at least one cell, so bigger scores soon overflow an 80-column screen."""
+THRESHOLD_MAX = 100
+"""The most min_score, weaker_side_gap and step_up_at can be: a handful of steps at a few
+points each stays far below it. `_check` then holds each to what the steps can reach."""
+HOLD_MAX_S = 120
+"""Seconds of a timed check (hold_s): the bundled ones last 10-30 s; past two minutes it
+tests endurance, not whether the glute switches on."""
 
 
 @dataclass(frozen=True)
@@ -112,8 +121,8 @@ class Quiz:
         return next((v.title for v in self.verdicts if v.id == verdict_id), verdict_id)
 
 
-def side_max(steps: Sequence[Step], side: Side) -> int:
-    """The most `side` can score: the best answer of each of its steps."""
+def side_max(steps: Sequence[Step], side: Side | None) -> int:
+    """The most `side` can score: the best answer of each of its steps (None: the sitting load)."""
     return sum(max((o.score for o in step.options), default=0) for step in steps if step.side == side)
 
 
@@ -137,7 +146,7 @@ def _load_step(raw: object, number: int, problems: Problems) -> Step:
         label = item.text("label")
         if len(label) > LABEL_MAX:
             item.fail("label", f"must fit in {LABEL_MAX} characters, has {len(label)}")
-        option = Option(label, item.integer("score"), item.boolean("red_flag", default=False),
+        option = Option(label, item.integer("score", maximum=SCORE_MAX), item.boolean("red_flag", default=False),
                         item.optional_text("note"), item.optional_text("pain"))
         if option.pain is not None and not option.red_flag:
             item.fail("red_flag", "must be true on a pain answer: pain ends the test")
@@ -154,7 +163,7 @@ def _load_step(raw: object, number: int, problems: Problems) -> Step:
         entry.fail("instructions", f"must fit in {INSTRUCTIONS_MAX} characters, has {len(instructions)}")
     step = Step(
         id=entry.text("id"), title=entry.text("title"), side=entry.choice("side", SIDES, default=None),
-        instructions=instructions, hold_s=entry.number("hold_s", default=None, minimum=1),
+        instructions=instructions, hold_s=entry.number("hold_s", default=None, minimum=1, maximum=HOLD_MAX_S),
         options=tuple(options),
     )
     entry.finish()
@@ -164,7 +173,8 @@ def _load_step(raw: object, number: int, problems: Problems) -> Step:
 def _load_verdict(raw: object, number: int, problems: Problems) -> Verdict:
     entry = Entry(FILE, _name(raw, f"verdicts[{number}]"), raw, problems)
     verdict = Verdict(
-        id=entry.text("id"), title=entry.text("title"), min_score=entry.integer("min_score"),
+        id=entry.text("id"), title=entry.text("title"),
+        min_score=entry.integer("min_score", maximum=THRESHOLD_MAX),
         routine_id=entry.text("routine_id"), text=entry.text("text"),
         figure=entry.choice("figure", STATES, default="asleep"),
     )
@@ -174,9 +184,9 @@ def _load_verdict(raw: object, number: int, problems: Problems) -> Verdict:
 
 def _load_rules(entry: Entry) -> Rules:
     rules = Rules(
-        weaker_side_gap=entry.integer("weaker_side_gap", minimum=1),
+        weaker_side_gap=entry.integer("weaker_side_gap", minimum=1, maximum=THRESHOLD_MAX),
         weaker_side_routine=entry.text("weaker_side_routine"),
-        step_up_at=entry.integer("step_up_at", minimum=1),
+        step_up_at=entry.integer("step_up_at", minimum=1, maximum=THRESHOLD_MAX),
         ladder=entry.texts("ladder"),
         step_up_note=entry.text("step_up_note"),
         weaker_side_note=entry.text("weaker_side_note"),
@@ -213,6 +223,12 @@ def _check(quiz: Quiz, problems: Problems, routine_ids: Collection[str] | None) 
     for verdict in quiz.verdicts:
         if verdict.min_score > left:
             problems.add(FILE, verdict.id, "min_score", f"is above the highest score a side can reach ({left})")
+    if quiz.rules.weaker_side_gap > left:
+        problems.add(FILE, "rules", "weaker_side_gap", f"is above the highest score a side can reach ({left})")
+    sitting = side_max(quiz.steps, None)
+    if sitting and quiz.rules.step_up_at > sitting:  # with no sitting step the ladder is never climbed
+        problems.add(FILE, "rules", "step_up_at",
+                     f"is above the highest sitting load the steps can reach ({sitting})")
     for step in quiz.steps:
         for index, option in enumerate(step.options, start=1):
             if option.pain is not None and option.pain not in quiz.safety.pain:
