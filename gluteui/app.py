@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -14,6 +12,7 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
+from gluteui.data_actions import DataActions
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.screens import messages
@@ -38,12 +37,13 @@ SOUND_MODE_WORDS = {
 }
 
 
-class GluteApp(TrainingChecks, App[None]):
+class GluteApp(TrainingChecks, DataActions, App[None]):
     TITLE = "GluteUI"
     SUB_TITLE = "wake your glutes before you run"
     CSS_PATH = [locations.stylesheet(name) for name in STYLESHEETS]
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Close GluteUI (a routine under way asks first)"),
+        Binding("q", "quit", "Quit", id="quit",
+                tooltip="Close GluteUI (a routine under way, or a change not saved, asks first)"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?",
                 tooltip="The keys of this screen and the ways to every other one"),
     ]
@@ -226,16 +226,6 @@ class GluteApp(TrainingChecks, App[None]):
 
     # Data and settings.
 
-    def action_export_data(self) -> None:
-        """Write everything, unsaved changes included, to a JSON file in the home folder."""
-        target = Path.home() / f"gluteui-export-{self.config.now():%Y%m%d-%H%M%S}.json"
-        try:
-            target.write_text(json.dumps(self.store.export_data(), indent=1), encoding="utf-8")
-        except OSError as error:
-            self.notify(f"Cannot write {target}: {error.strerror or error}", severity="error", markup=False)
-            return
-        self.notify(f"Exported to {target}", title="Export", markup=False)
-
     def action_sound_mode(self, mode: str) -> None:
         """Cue by voice, by tones or not at all, from now on (the choice is saved)."""
         self.services.sound.mode = mode
@@ -251,6 +241,9 @@ class GluteApp(TrainingChecks, App[None]):
         commands = [
             *(SystemCommand(d.title, d.help, partial(self.action_open, d.name)) for d in DESTINATIONS),
             SystemCommand("Export data", "Save all your history as JSON in your home folder", self.action_export_data),
+            SystemCommand("Back up now", "Copy your history into the backups folder beside it", self.action_back_up),
+            SystemCommand("Restore a backup", "Bring back an earlier copy of your history (yours is kept)",
+                          self.action_restore_backup),
             SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme),
             SystemCommand(
                 "Health check questions", "Change your answers on surgery, injury, sciatica and pregnancy",

@@ -213,6 +213,11 @@ class Store:
                 self._file.back_up_first("before-import")
         return transfer.count_by_kind(self._commit(changes))
 
+    def save_pending(self) -> None:
+        """Try again to save the changes a failed save kept; StoreError if it fails again."""
+        if self.pending:
+            self._commit([])
+
     # Backups.
 
     def backups(self) -> list[Backup]:
