@@ -87,29 +87,31 @@ class DataActions(_Base):
         if not found:
             self.notify("No backups yet: one is made after a change, once a day.", title="Backups")
             return
-        rows = []
+        zone = self.services.config.now().tzinfo
+        helds = []
         for backup in found:
             try:
                 count = store.sessions_in(backup.path)
-                held = f"{count} {plural(count, 'session')}"
+                helds.append(f"{count} {plural(count, 'session')}")
             except StoreError:
-                held = "unreadable"
-            rows.append(_row(backup, held, self.services.config.now().tzinfo))
+                helds.append("unreadable")
+        rows = [_row(backup, held, zone) for backup, held in zip(found, helds, strict=True)]
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                self._confirm_restore(found[index], rows[index])
+                when = found[index].taken_at.astimezone(zone)
+                self._confirm_restore(found[index], f"{when:%a %d %b at %H:%M} ({helds[index]})")
 
         self.push_screen(BackupList(rows, str(store.path.parent / "backups")), chosen)
 
-    def _confirm_restore(self, backup: Backup, row: str) -> None:
+    def _confirm_restore(self, backup: Backup, described: str) -> None:
         from gluteui.widgets.confirm import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._restore(backup)
 
-        question = f"Replace your history with the backup of {row.strip()}? What you have now is kept as a backup."
+        question = f"Replace your history with the backup of {described}? What you have now is kept as a backup."
         self.push_screen(ConfirmDialog(question, "restore it", "keep what I have"), answered)
 
     def _restore(self, backup: Backup) -> None:
@@ -137,4 +139,4 @@ def _row(backup: Backup, held: str, zone: object) -> str:
     from gluteui.core.history.backups import REASONS
 
     when = backup.taken_at.astimezone(zone)  # type: ignore[arg-type]
-    return f"{when:%a %d %b %Y %H:%M}  {REASONS[backup.why]:<38} {held:>14}"
+    return f"{when:%a %d %b %H:%M}  {REASONS[backup.why]:<17} {held:>13}"

@@ -79,7 +79,7 @@ def _backup_line(store: Store, backup: backups.Backup, now: datetime) -> str:
     except StoreError:
         held = "unreadable"
     when = backup.taken_at.astimezone(now.tzinfo)
-    return f"  {when:%Y-%m-%d %H:%M}  {backups.REASONS[backup.why]:<38} {held:>14}  {backup.path.name}"
+    return f"  {when:%Y-%m-%d %H:%M}  {backups.REASONS[backup.why]:<17} {held:>14}  {backup.path.name}"
 
 
 def cmd_backups(store: Store, args: argparse.Namespace, now: datetime) -> int:

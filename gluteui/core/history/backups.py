@@ -26,7 +26,7 @@ REASONS = {
     "daily": "after a change",
     "before-import": "before an import",
     "before-restore": "before a restore",
-    "before-merge": "before merging another machine's copy",
+    "before-merge": "before a merge",
     "manual": "made by you",
 }
 _NAME = re.compile(r"gluteui-(\d{8}-\d{6})-(" + "|".join(REASONS) + r")(?:-\d+)?\.json")
