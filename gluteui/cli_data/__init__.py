@@ -98,6 +98,15 @@ def cmd_rest(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
 
 def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    if args.undo:
+        if args.score is not None:
+            raise UserError("checkin --undo takes no score")
+        day = parse_date(args.date, store.history().day_of(now))
+        count = store.remove_checkins(day)
+        print(f"Run on {day:%a %d %b}: " + ("check-in deleted." if count else "it had no check-in."))
+        return 0
+    if args.score is None:
+        raise UserError(f"checkin needs a SCORE from 0 to {MAX_CHECKIN_SCORE} (or --undo)")
     try:
         score = int(args.score)
     except ValueError:

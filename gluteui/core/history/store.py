@@ -138,6 +138,12 @@ class Store:
         """Save `checkin`, replacing one with the same id."""
         self._commit([self._change("checkins", checkin.to_dict())])
 
+    def remove_checkins(self, day: date) -> int:
+        """Delete the check-ins of the run on `day`; how many there were."""
+        gone = [checkin for checkin in self.checkins() if checkin.local_date == day]
+        self._commit([self._change("checkins", {"id": checkin.id}, "remove") for checkin in gone])
+        return len(gone)
+
     def checkins(self) -> list[Checkin]:
         """Every check-in, ordered by recorded_at."""
         return self._reader().checkins()
