@@ -19,7 +19,7 @@ from gluteui.core.days import DEFAULT_DAY_START_HOUR
 from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin, Session
 from gluteui.core.history.settings import SETTING_RULES, check_setting
-from gluteui.core.history.store import Store
+from gluteui.core.history.store import Store, StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
 from gluteui.core.stats.overview import streak_summary
@@ -180,6 +180,9 @@ def run_data_command(args: argparse.Namespace, now: datetime) -> int:
     show_notices()
     try:
         return COMMANDS[args.command](store, args, now)
+    except StoreError as error:
+        # Unlike the app, a command ends here: a change the disk refused is not kept anywhere.
+        raise StoreError(f"{error}; nothing was saved" if store.pending else str(error)) from error
     finally:
         show_notices()
 

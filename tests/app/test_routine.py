@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gluteui import locations
@@ -154,8 +156,13 @@ async def test_a_full_disk_mid_routine_keeps_the_session_and_export_saves_it(
 
     from gluteui.core.history import storage
 
+    replace = os.replace
+
     def disk_full(src, dst):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        # The data folder's disk is full; the home folder, where the export goes, is not.
+        if Path(dst).parent == data_dir:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        replace(src, dst)
 
     app = make_app(data_dir, store=store)
     messages: list[str] = []

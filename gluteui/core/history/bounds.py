@@ -36,10 +36,28 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
         raise ValueError("not UTF-8 text") from None
 
 
+MAX_DIGITS = 30
+"""An integer written with more digits is read as text, which no field accepts."""
+
+
+def _bounded_int(digits: str) -> int | str:
+    return int(digits) if len(digits) <= MAX_DIGITS else f"<a number {len(digits)} digits long>"
+
+
 def loads(text: str) -> Any:
-    """Parse JSON; ValueError (never RecursionError) for anything that is not sound JSON."""
+    """Parse JSON; ValueError (never RecursionError) for anything that is not sound JSON.
+
+    An integer too long for Python to convert (thousands of digits) becomes a short text
+    in its place, so the entry holding it is skipped as damaged instead of the whole file.
+    """
     try:
-        return json.loads(text)
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+            # Read again with every integer checked, which is slower: only for such a file.
+            return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise ValueError(f"invalid JSON at line {error.lineno}") from None
     except RecursionError:

@@ -98,7 +98,7 @@ class Store:
                 apply_changes(found, self.pending)
                 applied = apply_changes(found, changes)
                 if applied or self.pending:
-                    self._file.write(found, " (the change is kept in memory until a save works)")
+                    self._file.write(found)
                     self._file.back_up_if_due()
         except StoreError:
             self._file.forget()  # the cached tables took changes the file did not
