@@ -104,6 +104,12 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         # The sound thread holds a device: release it rather than leave it to the exit.
         self.services.sound.close()
 
+    def get_key_display(self, binding: Binding) -> str:
+        """One style of key names everywhere: the footer, help and the palette's key."""
+        from gluteui.widgets.keys import key_name
+
+        return binding.key_display or key_name(binding.key)
+
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)
 

@@ -71,6 +71,14 @@ async def advance_clock(pilot, seconds: float, ticks: int = 1) -> None:
     await pilot.pause()
 
 
+def screen_text(app) -> str:
+    """Everything the terminal shows now, screen and dialogs, as plain text lines."""
+    console = Console(width=app.size.width, height=app.size.height, record=True, file=io.StringIO(),
+                      legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
 def shown(widget) -> str:
     """What a Static holding rich renderables (a table, a group) shows, as plain text."""
     console = Console(width=widget.size.width, record=True, file=io.StringIO())

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gluteui.core.history.store import Store
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,9 @@ class Scenario:
     """Keys pressed after the clock has moved (pausing mid-rep)."""
     size: tuple[int, int] | None = None
     """Terminal columns and rows; None: 80x24 for the snapshot, 100x30 for the screenshot."""
+    core: Callable[[GluteApp], list[str]] | None = None
+    """What the screen means to show, worked out from its core view (not from the screen):
+    short texts that must all be visible at every size (tests/app/test_every_size.py)."""
 
 
 def seen_welcome(store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,7 +27,14 @@ def flagged_pain(store: Store) -> None:
     ))
 
 
-SCENARIOS: tuple[Scenario, ...] = (
+def home_core(app: GluteApp) -> list[str]:
+    """Home: every way to go, and the routine Enter starts."""
+    from gluteui.screens.destinations import DESTINATIONS
+
+    return [d.title for d in DESTINATIONS] + [app.services.recommended_routine().name]
+
+
+_AT_80x24: tuple[Scenario, ...] = (
     Scenario(
         "home-first-launch",
         shows="Home on the very first launch: the welcome panel above the menu and empty "
@@ -37,7 +45,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         shows="Home once the welcome is seen: the menu, today's zeroed streak, week, lessons "
         "and squeeze-test lines, the routine Enter starts with its length, and the health "
         "note.",
-        prepare=seen_welcome,
+        prepare=seen_welcome, core=home_core,
     ),
     Scenario(
         "home-red-flag-question",
@@ -61,6 +69,21 @@ SCENARIOS: tuple[Scenario, ...] = (
     *scenarios_routine.SCENARIOS,
     *scenarios_quiz.SCENARIOS,
     *scenarios_lessons.SCENARIOS,
+)
+OTHER_SIZES = ((60, 20), (120, 40))
+"""Every screen but the player (whose own sizes are in scenarios_routine) is also kept at these."""
+
+
+def _resized(scenario: Scenario) -> bool:
+    return scenario.size is None and (
+        not scenario.name.startswith("routine-") or scenario.name in ("routine-summary", "routine-stopped")
+    )
+
+
+SCENARIOS: tuple[Scenario, ...] = (
+    *_AT_80x24,
+    *(replace(scenario, name=f"{scenario.name}-{width}x{height}", size=(width, height))
+      for scenario in _AT_80x24 if _resized(scenario) for width, height in OTHER_SIZES),
 )
 
 

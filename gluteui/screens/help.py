@@ -21,15 +21,22 @@ GENERAL = (Path(__file__).with_name("help.md")).read_text(encoding="utf-8")
 
 
 def key_rows(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for every key the screen shows, each description once."""
-    rows: dict[str, str] = {}
+    """(keys, what they do) for every key the screen has, from the bindings the footer uses.
+
+    Each description is one row holding all its keys (Esc / q). Keys kept out of the
+    footer count too when they say how they read (digits as "1-9", scrolling): they are
+    the screen's own keys. Hidden keys without that are Textual's plumbing.
+    """
+    rows: dict[str, list[str]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        # Hidden keys (a list's scrolling, vim twins) are covered by the general text below.
-        if binding.description and binding.show:
-            shown = binding.key_display or screen.app.get_key_display(binding)
-            rows.setdefault(binding.description, shown)
-    return [(keys, description) for description, keys in rows.items()]
+        if not binding.description or not (binding.show or binding.key_display):
+            continue
+        keys = rows.setdefault(binding.description, [])
+        shown = screen.app.get_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
+    return [(" / ".join(keys), description) for description, keys in rows.items()]
 
 
 def table(rows: list[tuple[str, str]]) -> Table:

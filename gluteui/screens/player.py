@@ -47,7 +47,7 @@ class PlayerScreen(GluteScreen):
         Binding("h", "hurts", "It hurts", id="hurts",
                 tooltip="Pause; then an easier way to do this move, or skip it"),
         # q would quit the app and lose the set in progress: it asks, like Esc.
-        Binding("escape,q", "stop", "Stop", id="stop", key_display="esc",
+        Binding("escape,q", "stop", "Stop", id="stop", key_display="Esc",
                 tooltip="End the routine here, keeping the reps done"),
         Binding("n", "skip_set", "Next set", id="skip_set", tooltip="Skip the rest of this set (or this break)"),
         Binding("b", "repeat_set", "Redo set", id="repeat_set", tooltip="Do this set again from rep 1"),

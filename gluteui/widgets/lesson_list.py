@@ -73,7 +73,7 @@ class Reader(VerticalScroll, inherit_bindings=False):
     BINDINGS = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, key_display="↓/j"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, key_display="↑/k"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, key_display="PgDn/space"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, key_display="PgDn/Space"),
         Binding("pageup", "page_up", "Page up", show=False, key_display="PgUp"),
         Binding("home", "scroll_home", "Top of the lesson", show=False),
         Binding("end", "scroll_end", "End of the lesson", show=False),
