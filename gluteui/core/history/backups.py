@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from gluteui.core.history.values import FIRST_DAY, LAST_DAY
+
 FOLDER = "backups"
 MERGED_FOLDER = "merged"
 KEEP_DAILY = 7
@@ -54,6 +56,8 @@ def parse_name(path: Path) -> Backup | None:
         taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
     except ValueError:
         return None
+    if not FIRST_DAY <= taken.date() <= LAST_DAY:
+        return None  # no GluteUI made it, and showing it in local time could overflow
     return Backup(path, taken, match[2])
 
 
@@ -86,8 +90,12 @@ def to_keep(backups: Iterable[Backup], now: datetime) -> set[Path]:
 
 
 def is_due(backups: list[Backup], now: datetime) -> bool:
-    """Whether a change made at `now` should be backed up: no backup is under a day old."""
-    return not backups or now - backups[0].taken_at >= DUE_AFTER
+    """Whether a change made at `now` should be backed up: no backup is under a day old.
+
+    One dated after `now` does not count: a machine sharing the folder whose clock was
+    ahead would otherwise stop every backup until that date.
+    """
+    return not any(timedelta(0) <= now - backup.taken_at < DUE_AFTER for backup in backups)
 
 
 def free_name(folder: Path, name: str) -> Path:

@@ -17,11 +17,12 @@ MAX_DEPTH = 8
 """Nesting allowed inside one document; GluteUI's own documents need 3 (reps per side)."""
 
 
-def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+def read_text(path: Path, limit: int | None = None) -> str | None:
     """The file's text, None when it is missing; ValueError when too large or not UTF-8.
 
     OSError (permissions, a folder in the way) passes through: unreadable is not damaged.
     """
+    limit = MAX_FILE_BYTES if limit is None else limit  # read now, not when this was defined
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -90,7 +91,9 @@ def set_aside_deep(tables: dict[str, dict]) -> dict[str, dict]:
             if not too_deep(doc):
                 continue
             if name in ("settings", "settings_changed", "meta"):
-                deep = {key: value for key, value in doc.items() if too_deep(value)}
+                # One level less than the document: a value exactly at the limit makes the
+                # document too deep, and must go with it, or it is found again on every read.
+                deep = {key: value for key, value in doc.items() if too_deep(value, MAX_DEPTH - 1)}
                 for key in deep:
                     del doc[key]
                 removed.setdefault(name, {})[doc_id] = deep

@@ -143,10 +143,22 @@ class DataFile:
             found = self._merge_copies(found, copies)
             rewrite = True
         if rewrite and self.read_only is None:
-            self.write(found)
+            self._write_read(found)
         elif identity is not None and not rewrite:
             self._cached = (identity, found)
         return found
+
+    def _write_read(self, found: dict) -> bool:
+        """Write what reading repaired or merged. A failure (a full disk) is a notice, not an
+        error: showing and exporting the history must not need a write."""
+        try:
+            self.write(found)
+        except StoreError as error:
+            notice = f"{error}; your history is shown as read, and saved with the next save that works"
+            if notice not in self.notices:
+                self.notices.append(notice)
+            return False
+        return True
 
     def _conflicts_now(self) -> list[Path]:
         return conflicts.conflict_copies(self.path)
@@ -156,7 +168,11 @@ class DataFile:
         try:
             found = self.backend.read()
             if found is None:
-                return tables.fresh_tables(), self.identity() is not None
+                if self.identity() is None:
+                    return tables.fresh_tables(), False
+                # GluteUI never writes an empty file (or JSON null): something else emptied
+                # it, and the user must hear of it, or a lost history looks like a new one.
+                raise ValueError("it is empty")
             version = tables.schema_version(found)
         except ValueError as error:  # damaged: bad JSON, bad layout, too big, not UTF-8
             self._move_aside(error)
@@ -216,10 +232,21 @@ class DataFile:
             merged_names.append(copy)
         if not merged_names:
             return found
+        names = ", ".join(copy.name for copy in merged_names)
+        if self.read_only is not None:
+            # Shown merged all the same; the copies stay for a run that can write to merge.
+            notice = (f"Another machine's changes in {names} are shown merged in; the copy stays "
+                      f"where it is until {self.folder} can be written")
+            if notice not in self.notices:
+                self.notices.append(notice)
+            return merge(*versions)
         if self.identity() is not None:
             self._try("back up into", lambda: self.back_up("before-merge"))
         result = merge(*versions)
-        self.write(result)  # first: a crash before the moves below merges them again, harmlessly
+        # First: a crash before the moves below merges them again, harmlessly. Unwritten, the
+        # copies stay, to be merged by the next save.
+        if not self._write_read(result):
+            return result
         target = self.backup_folder / backups.MERGED_FOLDER
 
         def keep_copies() -> None:
@@ -228,7 +255,6 @@ class DataFile:
                 os.replace(copy, backups.free_name(target, copy.name))
 
         self._try("keep the merged copies in", keep_copies)
-        names = ", ".join(copy.name for copy in merged_names)
         self.notices.append(
             f"Merged another machine's changes from {names} into your history; "
             f"the copy is kept in {target}"

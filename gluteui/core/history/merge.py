@@ -69,6 +69,10 @@ def _winners(versions: tuple[dict, ...], table: str, moment: _Moments) -> dict[s
     def offer(key: Any, doc: dict, grave: bool) -> None:
         if not isinstance(key, str):
             return
+        if grave:
+            # Compared as it is written out, so merging the result again picks the same one.
+            doc = {"id": tombstone_id(table, key), "table": table, "key": key,
+                   STAMP: doc.get(STAMP, EPOCH)}
         candidate = (moment(doc.get(STAMP)), grave, doc)
         current = best.get(key)
         if current is None or _later(candidate, current):
@@ -98,8 +102,7 @@ def merge(*versions: dict) -> dict[str, dict]:
         for key in sorted(winners):
             _, grave, doc = winners[key]
             if grave:
-                graves.append({"id": tombstone_id(table, key), "table": table, "key": key,
-                               STAMP: doc.get(STAMP, EPOCH)})
+                graves.append(doc)
             else:
                 records.append(doc)
         merged[table] = _numbered(records)
@@ -121,12 +124,15 @@ def _merged_settings(versions: tuple[dict, ...], moment: _Moments) -> tuple[dict
         stamps = single(tables, SETTINGS_CHANGED)
         for key, value in single(tables, "settings").items():
             stamp = stamps.get(key)
-            candidate = (moment(stamp), False, value, stamp)
+            stamp = stamp if isinstance(stamp, str) else None  # as it is written out
+            # A tie on the moment goes by value and then stamp: two spellings of one moment
+            # (a hand edit) must not leave the choice to the order of the copies.
+            candidate = (moment(stamp), False, [value, stamp])
             current = best.get(key)
             if current is None or _later(candidate, current):
                 best[key] = candidate
-    settings = {key: best[key][2] for key in sorted(best)}
-    stamps = {key: best[key][3] for key in sorted(best) if isinstance(best[key][3], str)}
+    settings = {key: best[key][2][0] for key in sorted(best)}
+    stamps = {key: best[key][2][1] for key in sorted(best) if best[key][2][1] is not None}
     return settings, stamps
 
 

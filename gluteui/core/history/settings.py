@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from gluteui.core.history.values import fail
 from gluteui.core.safety import HEALTH_QUESTION_IDS, is_health_answers
 from gluteui.core.sides import is_side
 from gluteui.core.speech import SOUND_MODES
@@ -49,7 +50,7 @@ def check_setting(key: str, value: Any) -> None:
     """Raise ValueError if `value` is not what the known setting `key` may hold."""
     rule = SETTING_RULES.get(key)
     if rule is not None and not rule[1](value):
-        raise ValueError(f"field 'settings.{key}' must be {rule[0]}, got {value!r}")
+        raise fail(f"settings.{key}", f"must be {rule[0]}", value)  # a hostile value is cut short
 
 
 def setting_value(settings: Mapping[str, Any], key: str, default: Any) -> Any:

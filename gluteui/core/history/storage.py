@@ -96,7 +96,12 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         """Replace the file with `data` as JSON; the old file stays whole if this fails."""
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_atomically(self.path, text, self.temp_dir)
+        try:
+            write_atomically(self.path, text, self.temp_dir)
+        except UnicodeEncodeError:
+            # A lone surrogate ("\ud800" in a hand-edited file or an import) is no UTF-8;
+            # written as an escape it reads back the same, and the file stays UTF-8 text.
+            write_atomically(self.path, json.dumps(data, separators=(",", ":")), self.temp_dir)
 
 
 def _same_disk(folder: Path, other: Path) -> bool:
@@ -209,7 +214,12 @@ def held(lock: FileLock) -> Iterator[None]:
 
 
 def move_aside(path: Path, now: datetime) -> Path:
-    """Rename an unreadable file to `<name>.corrupt-<stamp>[-n]`, never over an existing file."""
+    """Rename an unreadable file to `<name>.corrupt-<stamp>[-n]`, never over an existing file.
+
+    A symlinked file is renamed where it really is: the link stays, and the fresh file is
+    written through it (into the synced folder it points to, say), not in its place.
+    """
+    path = Path(os.path.realpath(path))
     stem = f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}"
     target = path.with_name(stem)
     suffix = 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gluteui.core.history.storage import StoreError
+from gluteui.core.history.values import shown
 
 SCHEMA_VERSION = 1
 # From-version -> function turning that version's raw tables into the next version's.
@@ -76,18 +77,20 @@ def schema_version(tables: Any) -> int:
         raise ValueError(f"the top level is a {type(tables).__name__}, not an object")
     for name, docs in tables.items():
         if not isinstance(docs, dict):
-            raise ValueError(f"table {name!r} is not an object")
+            raise ValueError(f"table {shown(name)} is not an object")
         key_field = KEY_FIELDS.get(name)
         for doc_id, doc in docs.items():
-            # Document ids must be numbers for new documents to get the next one.
-            if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise ValueError(f"table {name!r} has a bad document {doc_id!r}")
+            # Document ids must be numbers for new documents to get the next one: plain
+            # digits ("²" is a digit to isdigit, not to int) and few enough for int().
+            plain = doc_id.isascii() and doc_id.isdigit() and len(doc_id) <= 18
+            if not plain or not isinstance(doc, dict):
+                raise ValueError(f"table {shown(name)} has a bad document {shown(doc_id)}")
             if key_field and not isinstance(doc.get(key_field), str):
-                raise ValueError(f"document {doc_id!r} of table {name!r} has no {key_field!r}")
+                raise ValueError(f"document {shown(doc_id)} of table {name!r} has no {key_field!r}")
     meta = single(tables, "meta") or {"schema_version": 1}
     version = meta.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"bad schema_version {version!r}")
+        raise ValueError(f"bad schema_version {shown(version)}")
     return version
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gluteui.core.history import tables
+from gluteui.core.history import bounds, tables
 from gluteui.core.history.records import (
     Checkin,
     History,
@@ -20,6 +20,7 @@ from gluteui.core.history.records import (
 from gluteui.core.history.settings import check_setting
 from gluteui.core.history.storage import StoreError
 from gluteui.core.history.tables import Change
+from gluteui.core.history.values import shown
 
 FORMAT = "gluteui"
 
@@ -40,7 +41,7 @@ def export(history: History) -> dict[str, Any]:
 
 def _lesson_doc(item: Any) -> dict[str, str]:
     if not isinstance(item, str) or not item.strip():
-        raise ValueError(f"lesson id must be non-empty text, got {item!r}")
+        raise ValueError(f"lesson id must be non-empty text, got {shown(item)}")
     return {"lesson_id": item}
 
 
@@ -67,9 +68,14 @@ def import_changes(data: Any, changed_at: str) -> list[Change]:
     """
     if not is_export(data):
         raise StoreError('Not a GluteUI export: it lacks "format": "gluteui"')
+    # Settings GluteUI does not know come in as they are: no deeper than the data file keeps
+    # them (a settings value one level under the export's), or copying and writing them
+    # could exhaust Python's recursion limit, and the next read would set them aside.
+    if bounds.too_deep(data, bounds.MAX_DEPTH + 1):
+        raise StoreError("Not a GluteUI export: it is nested too deeply to be GluteUI's")
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StoreError(f"Not a GluteUI export: bad schema_version {version!r}")
+        raise StoreError(f"Not a GluteUI export: bad schema_version {shown(version)}")
     if version > tables.SCHEMA_VERSION:
         raise StoreError(
             f"The export was written by a newer GluteUI (data version {version}); update GluteUI"

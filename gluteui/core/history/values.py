@@ -19,11 +19,15 @@ _FIRST_MOMENT = datetime.combine(FIRST_DAY, datetime.min.time(), timezone.utc)
 _LAST_MOMENT = datetime.combine(LAST_DAY, datetime.max.time(), timezone.utc)
 
 
+def shown(value: Any) -> str:
+    """repr(value), cut short: a hostile file's value could be megabytes long."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def fail(name: str, problem: str, value: Any) -> ValueError:
-    shown = repr(value)
-    if len(shown) > 60:  # a hostile file's value could be megabytes long
-        shown = shown[:57] + "..."
-    return ValueError(f"field {name!r} {problem}, got {shown}")
+    # The name too: it can hold a key from the file ("feel.<exercise>").
+    return ValueError(f"field {shown(name)} {problem}, got {shown(value)}")
 
 
 def text(name: str, value: Any) -> str:
@@ -31,6 +35,11 @@ def text(name: str, value: Any) -> str:
         raise fail(name, "must be non-empty text", value)
     if len(value) > MAX_TEXT:
         raise fail(name, f"must be at most {MAX_TEXT} characters", value)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, from a "\ud800" escape
+            raise fail(name, "must be text, without lone surrogates", value) from None
     return value
 
 
