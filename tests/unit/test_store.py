@@ -358,8 +358,10 @@ def test_read_only_folder(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0o500)
     try:
+        store = Store.open(locked)
+        assert store.read_only == "permission denied"
         with pytest.raises(StoreError, match=f"^Cannot write to {locked}: permission denied$"):
-            Store.open(locked)
+            store.save_session(make_session(1))
     finally:
         locked.chmod(0o700)
 
@@ -367,12 +369,10 @@ def test_read_only_folder(tmp_path: Path) -> None:
 def test_folder_that_refuses_new_files_still_opens_to_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store.open(tmp_path).save_session(make_session(1))
 
-    # What a read-only folder does for a non-root user, simulated so it runs as root too
-    # (tests/unit/test_history_safety.py mounts a real read-only folder).
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-
-    monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
+    # What a folder without write permission says to a non-root user, simulated so it runs
+    # as root too (tests/unit/test_history_disks.py mounts a real read-only folder).
+    access = os.access
+    monkeypatch.setattr(storage.os, "access", lambda path, mode: mode != os.W_OK and access(path, mode))
     store = Store.open(tmp_path)
     assert store.read_only == "permission denied"
     assert store.notices[0].startswith(f"{tmp_path} can be read but not written (permission denied)")

@@ -38,11 +38,13 @@ def read_text(path: Path, limit: int | None = None) -> str | None:
 
 
 MAX_DIGITS = 30
-"""An integer written with more digits is read as text, which no field accepts."""
+"""An integer written with more digits is read as a stand-in that no field accepts."""
 
 
-def _bounded_int(digits: str) -> int | str:
-    return int(digits) if len(digits) <= MAX_DIGITS else f"<a number {len(digits)} digits long>"
+def _bounded_int(digits: str) -> int | dict[str, int]:
+    # An object stands in: no field that holds text or a count accepts one, so the entry
+    # holding the number is skipped as damaged, and the stand-in still writes out as JSON.
+    return int(digits) if len(digits) <= MAX_DIGITS else {"unreadable_number_digits": len(digits)}
 
 
 def loads(text: str) -> Any:

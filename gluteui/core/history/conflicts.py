@@ -22,7 +22,9 @@ _PATTERNS = (
     r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]+",  # Syncthing
     r" \([^()/]*(?:\(\d+\))?[^()/]*\)",  # Dropbox, Nextcloud, Google Drive, Seafile
     r"_conflict-\d{8}-\d{6}",  # ownCloud and older Nextcloud
-    r"-(?!export)[A-Za-z0-9][A-Za-z0-9_-]{0,62}",  # OneDrive (not one of GluteUI's own exports)
+    # OneDrive adds the computer's name, which Windows spells in capitals, at most 15 long;
+    # so a file of the user's such as gluteui-old.json is never taken for a copy.
+    r"-[A-Z0-9][A-Z0-9-]{0,14}",
     r" \d{1,3}",  # iCloud Drive
 )
 

@@ -115,13 +115,13 @@ class DataFile:
         One stat per read: the folder's modification time changes when a file appears.
         """
         try:
-            seen = self.folder.stat().st_mtime_ns
+            seen = self._real_path().parent.stat().st_mtime_ns
         except OSError:
             return False
         if seen == self._folder_seen:
             return False
         self._folder_seen = seen
-        return bool(conflicts.conflict_copies(self.path))
+        return bool(self._conflicts_now())
 
     def cached(self) -> dict | None:
         """The cached tables if the file on disk is still the one they came from."""
@@ -141,7 +141,7 @@ class DataFile:
         copies = self._conflicts_now()
         if copies:
             found = self._merge_copies(found, copies)
-            rewrite = True
+            rewrite = self.cached() is not found  # unless the merge wrote it already
         if rewrite and self.read_only is None:
             self._write_read(found)
         elif identity is not None and not rewrite:
@@ -160,8 +160,12 @@ class DataFile:
             return False
         return True
 
+    def _real_path(self) -> Path:
+        return Path(os.path.realpath(self.path))
+
     def _conflicts_now(self) -> list[Path]:
-        return conflicts.conflict_copies(self.path)
+        # Beside the real file: a symlinked data file's sync tool works in the linked folder.
+        return conflicts.conflict_copies(self._real_path())
 
     def _read(self) -> tuple[dict, bool]:
         """The file's tables and whether they must be written back (repaired or upgraded)."""
@@ -276,7 +280,7 @@ class DataFile:
         identity = self.identity()
         self._cached = (identity, found) if identity is not None else None
         try:
-            self._folder_seen = self.folder.stat().st_mtime_ns
+            self._folder_seen = self._real_path().parent.stat().st_mtime_ns
         except OSError:
             self._folder_seen = None
 

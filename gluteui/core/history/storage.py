@@ -147,14 +147,17 @@ def stale_temps(temp_dir: Path) -> list[Path]:
 
 
 def can_write(folder: Path) -> str | None:
-    """None when a file can be written in `folder`, else why not (a short phrase)."""
-    try:
-        fd, probe = tempfile.mkstemp(prefix=".gluteui-probe-", dir=folder)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as error:
-        return reason(error)
-    return None
+    """None when a file can be written in `folder`, else why not (a short phrase).
+
+    Asked of the system, not proved with a probe file: a sync tool watching the folder
+    would copy a probe around. A folder that says yes and then refuses a save gets the
+    save's own error.
+    """
+    if os.access(folder, os.W_OK):
+        return None
+    if os.access(folder, os.R_OK) and os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return "read-only file system"
+    return "permission denied"
 
 
 def check_data_dir(folder: Path) -> None:
