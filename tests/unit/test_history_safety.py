@@ -142,11 +142,14 @@ def test_an_emptied_data_file_is_set_aside_with_a_word(tmp_path: Path, content: 
 @pytest.mark.parametrize("doc_id", ["\u00b2", "1" * 5000], ids=["superscript", "5000 digits"])
 def test_a_document_number_that_is_no_number_never_stops_a_save(tmp_path: Path, doc_id: str) -> None:
     folder = tmp_path / "data"
-    write_raw(folder, {"rest_days": {doc_id: {"local_date": "2024-12-02"}}})
+    write_raw(folder, {"rest_days": {doc_id: {"local_date": "2024-12-02"}, "1": {"local_date": "2024-12-01"}}})
     store = open_store(folder)
-    assert "it was moved to" in store.notices[0]
+    # Only the malformed entry is set aside, kept in a file of its own; the rest stays.
+    assert "1 damaged entry of gluteui.json" in store.notices[0]
+    [aside] = folder.glob("gluteui.json.damaged-*.json")
+    assert json.loads(aside.read_text())["rest_days"] == {doc_id: {"local_date": "2024-12-02"}}
     store.set_rest_day(START.date(), True)
-    assert open_store(folder).rest_days() == {START.date()}
+    assert open_store(folder).rest_days() == {START.date(), START.date().replace(year=2024, month=12, day=1)}
 
 
 def test_a_file_over_the_size_limit_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,14 +82,29 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
-def set_aside_deep(tables: dict[str, dict]) -> dict[str, dict]:
-    """Remove documents (or, in single-document tables, values) nested too deeply.
+def _malformed(doc_id: str, doc: Any, key_field: str | None) -> bool:
+    # Document ids must be plain digits (few enough for int()) for a new document to get
+    # the next one; a keyed table's document must hold its key as text.
+    if not (doc_id.isascii() and doc_id.isdigit() and len(doc_id) <= 18) or type(doc) is not dict:
+        return True
+    return key_field is not None and not isinstance(doc.get(key_field), str)
 
-    Returns what was removed, in the same layout, for the caller to keep elsewhere.
+
+def set_aside_damaged(tables: dict[str, Any], key_fields: dict[str, str]) -> dict[str, dict]:
+    """Remove documents that are malformed or nested too deeply (in single-document tables,
+    only the values nested too deeply), so one bad entry does not cost the whole file.
+
+    `key_fields` names the key of each keyed table. Tables that are not objects are left
+    for the caller to refuse. Returns what was removed, in the same layout, to keep apart.
     """
     removed: dict[str, dict] = {}
     for name, docs in tables.items():
+        if type(docs) is not dict:
+            continue
         for doc_id, doc in list(docs.items()):
+            if _malformed(doc_id, doc, key_fields.get(name)):
+                removed.setdefault(name, {})[doc_id] = docs.pop(doc_id)
+                continue
             if not too_deep(doc):
                 continue
             if name in ("settings", "settings_changed", "meta"):

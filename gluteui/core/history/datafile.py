@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from gluteui.core.history import backups, bounds, conflicts, storage, tables
 from gluteui.core.history.merge import has_duplicates, merge
 from gluteui.core.history.storage import AtomicJSONStorage, StoreError, held, reason
+from gluteui.core.text import plural
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -104,7 +105,7 @@ class DataFile:
                 return False
         except (OSError, ValueError):
             return False
-        if has_duplicates(found) or self._set_aside_deep(found, dry_run=True):
+        if has_duplicates(found) or any(bounds.too_deep(doc) for docs in found.values() for doc in docs.values()):
             return False
         self._cached = (identity, found)
         return True
@@ -177,6 +178,8 @@ class DataFile:
                 # GluteUI never writes an empty file (or JSON null): something else emptied
                 # it, and the user must hear of it, or a lost history looks like a new one.
                 raise ValueError("it is empty")
+            # Before the layout is checked: one malformed entry must not cost the whole file.
+            set_aside = type(found) is dict and self._set_aside_damaged(found)
             version = tables.schema_version(found)
         except ValueError as error:  # damaged: bad JSON, bad layout, too big, not UTF-8
             self._move_aside(error)
@@ -185,9 +188,7 @@ class DataFile:
             # Unreadable is not damaged (permissions, a folder in the way): keep it, say why.
             raise StoreError(f"Cannot read {self.path}: {reason(error)}") from error
         found = tables.upgrade(found, version, self.path)
-        rewrite = version != tables.SCHEMA_VERSION
-        if self._set_aside_deep(found):
-            rewrite = True
+        rewrite = set_aside or version != tables.SCHEMA_VERSION
         if has_duplicates(found):
             found, rewrite = merge(found), True
         return found, rewrite
@@ -199,11 +200,9 @@ class DataFile:
             f"it was moved to {moved} and a fresh file was started"
         )
 
-    def _set_aside_deep(self, found: dict, dry_run: bool = False) -> bool:
-        """Move documents nested too deeply out of `found` into a file of their own."""
-        if dry_run:
-            return any(bounds.too_deep(doc) for docs in found.values() for doc in docs.values())
-        removed = bounds.set_aside_deep(found)
+    def _set_aside_damaged(self, found: dict) -> bool:
+        """Move malformed entries, or entries nested too deeply, out of `found` into a file of their own."""
+        removed = bounds.set_aside_damaged(found, tables.KEY_FIELDS)
         if not removed:
             return False
         target = backups.free_name(self.folder, f"{storage.FILE_NAME}.damaged-{self.now():%Y%m%d-%H%M%S}.json")
@@ -213,8 +212,8 @@ class DataFile:
             raise StoreError(f"Cannot set aside damaged entries of {self.path}: {error}") from error
         count = sum(len(docs) for docs in removed.values())
         self.notices.append(
-            f"{count} entr{'y' if count == 1 else 'ies'} of {self.path.name} nested too deeply "
-            f"to be GluteUI's; moved to {target}"
+            f"{count} damaged {plural(count, 'entry', 'entries')} of {self.path.name} (malformed, "
+            f"or nested too deeply to be GluteUI's) moved to {target}"
         )
         return True
 
@@ -368,5 +367,5 @@ def as_tables(found: Any, path: Path) -> dict:
     What nests too deeply is dropped: this is for copies, which stay kept as files.
     """
     found = tables.upgrade(found, tables.schema_version(found), path)
-    bounds.set_aside_deep(found)
+    bounds.set_aside_damaged(found, tables.KEY_FIELDS)
     return found
