@@ -1,0 +1,73 @@
+"""The answer: does the back feel better after an activation? Honest about chance."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from gluteui.core.runs.answer import (
+    CALMER,
+    MIN_RUNS_EACH,
+    TOO_FEW,
+    UNCLEAR,
+    WORSE,
+    compare_discomfort,
+    split_scores,
+)
+from gluteui.core.runs.linking import link_runs
+from gluteui.core.runs.record import Run
+
+
+def test_below_the_minimum_on_either_side_it_says_too_few_runs_to_tell():
+    answer = compare_discomfort([2] * MIN_RUNS_EACH, [5] * (MIN_RUNS_EACH - 1))
+    assert answer.verdict == TOO_FEW and not answer.enough
+    assert (answer.with_count, answer.without_count) == (MIN_RUNS_EACH, MIN_RUNS_EACH - 1)
+    assert answer.difference is None and answer.low is None and answer.high is None
+    assert answer.mean_with == 2 and answer.mean_without == 5  # what there is, still shown
+    assert compare_discomfort([], []).verdict == TOO_FEW
+
+
+def test_all_equal_scores_give_no_difference_and_an_interval_of_width_zero():
+    answer = compare_discomfort([3] * 8, [3] * 6)
+    assert answer.enough
+    assert answer.difference == 0 and answer.low == 0 and answer.high == 0
+    assert answer.verdict == UNCLEAR
+
+
+def test_a_clear_difference_gives_an_interval_that_excludes_zero():
+    answer = compare_discomfort([1, 2, 1, 0, 2, 1, 1, 2], [5, 6, 4, 6, 5, 7, 5, 6])
+    assert answer.difference == pytest.approx(1.25 - 5.5)
+    assert answer.low <= answer.difference <= answer.high < 0
+    assert answer.verdict == CALMER
+    assert compare_discomfort([6, 7, 6, 8, 7], [1, 2, 1, 2, 1]).verdict == WORSE
+
+
+def test_noisy_scores_with_a_small_difference_are_no_clear_difference():
+    answer = compare_discomfort([0, 9, 2, 8, 1, 7], [1, 8, 3, 9, 0, 8])
+    assert answer.low < 0 < answer.high
+    assert answer.verdict == UNCLEAR
+
+
+def test_the_same_scores_and_seed_always_give_the_same_interval():
+    scores = ([1, 4, 2, 6, 3, 2, 5], [4, 6, 3, 7, 5, 2])
+    first, again = compare_discomfort(*scores, seed=7), compare_discomfort(*scores, seed=7)
+    assert first == again
+    other_seed = compare_discomfort(*scores, seed=8)
+    assert other_seed.difference == first.difference
+    assert other_seed.low == pytest.approx(first.low, abs=0.6)
+
+
+@pytest.mark.parametrize("bad", [11, -1, 2.5, True, "3"])
+def test_a_score_off_the_0_to_10_scale_is_refused(bad):
+    with pytest.raises(ValueError, match="0 to 10"):
+        compare_discomfort([bad, 1, 1, 1, 1], [1] * 5)
+
+
+def test_scores_are_split_by_whether_the_run_had_an_activation_before_it():
+    utc = timezone.utc
+    runs = [Run.new(datetime(2024, 5, d, 18, 0, tzinfo=utc), 1800.0, 5000.0, "", "running", f"{d}.fit")
+            for d in (1, 2, 3)]
+    sessions = [runs[0].start - timedelta(hours=1)]
+    scores = {runs[0].id: 2, runs[1].id: 6}  # nobody checked in on the third run
+    assert split_scores(link_runs(runs, sessions), scores) == ([2], [6])
