@@ -42,6 +42,18 @@ def parse_date(text: str | None, today: date) -> date:
     return day
 
 
+def parse_moment(text: str, now: datetime) -> datetime:
+    """`--at "YYYY-MM-DD HH:MM"` as a moment in the local zone; the future is refused."""
+    try:
+        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise UserError(f"--at {text!r} is not a time like '{now:%Y-%m-%d %H:%M}'") from None
+    moment = moment.replace(tzinfo=now.tzinfo) if now.tzinfo else moment.astimezone()
+    if moment > now:
+        raise UserError(f"--at {text} is in the future (it is {now:%Y-%m-%d %H:%M} now)")
+    return moment
+
+
 def _content() -> Content:
     try:
         return load_content(locations.content_dir())
@@ -52,8 +64,13 @@ def _content() -> Content:
 def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
     history = store.history()
     summary = streak_summary(history, history.day_of(now))
+    from gluteui.core.stats.run_log import run_rows
+
+    rows = run_rows(history)
     if args.json:
-        print(json.dumps(summary.to_dict()))
+        print(json.dumps(summary.to_dict() | {
+            "runs": len(rows), "activated_runs": sum(row.activated for row in rows),
+        }))
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -66,6 +83,8 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
     table.add_row("Sessions", str(summary.total_sessions))
     table.add_row("Activated days", str(summary.activated_days))
     table.add_row("Today", "activated" if summary.today_activated else "not yet")
+    if rows:
+        table.add_row("Runs imported", f"{len(rows)} ({sum(r.activated for r in rows)} after an activation)")
     Console().print(table)
     return 0
 
@@ -75,8 +94,13 @@ def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
     routine = routines.get(args.routine)
     if routine is None:
         raise UserError(f"--routine {args.routine!r} is unknown; choose one of: {', '.join(routines)}")
-    day = parse_date(args.date, store.history().day_of(now))
-    started = now if args.date is None else datetime.combine(day, time(12), now.tzinfo)
+    history = store.history()
+    if args.at is not None:
+        started = parse_moment(args.at, now)
+        day = history.day_of(started)
+    else:
+        day = parse_date(args.date, history.day_of(now))
+        started = now if args.date is None else datetime.combine(day, time(12), now.tzinfo)
     reps = {
         step.exercise.id: {side: step.reps for side in (SIDES if step.exercise.per_side else (UNSIDED,))}
         for step in routine.steps
@@ -86,7 +110,8 @@ def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
         planned_reps=routine.planned_reps, done_reps=routine.planned_reps, reps=reps,
         duration_s=0.0, source="log", feel={},
     ))
-    print(f"Logged the {routine.name} routine for {day:%a %d %b %Y}.")
+    at = f" at {started:%H:%M}" if args.at is not None else ""
+    print(f"Logged the {routine.name} routine for {day:%a %d %b %Y}{at}.")
     return 0
 
 
@@ -113,8 +138,17 @@ def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
         score = -1
     if not 0 <= score <= MAX_CHECKIN_SCORE:
         raise UserError(f"score {args.score!r} must be a whole number from 0 to {MAX_CHECKIN_SCORE}")
-    day = parse_date(args.date, store.history().day_of(now))
-    store.add_checkin(Checkin.new(day, score, now))
+    if args.run is not None:
+        from gluteui.cli_data.runs import find_run
+        from gluteui.core.runs.linking import run_day
+
+        run = find_run(store, args.run)
+        history = store.history()
+        day = run_day(run, now.tzinfo or run.start.tzinfo, history.setting("day_start_hour", DEFAULT_DAY_START_HOUR))
+        store.add_checkin(Checkin.new(day, score, now, run.id))
+    else:
+        day = parse_date(args.date, store.history().day_of(now))
+        store.add_checkin(Checkin.new(day, score, now))
     print(f"Run on {day:%a %d %b} recorded: {score}/{MAX_CHECKIN_SCORE}.")
     return 0
 
@@ -156,9 +190,16 @@ def cmd_settings(store: Store, args: argparse.Namespace, now: datetime) -> int:
     return 0
 
 
+def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    # Imported here: the file readers (fitdecode's tables) cost `stats` for nothing.
+    from gluteui.cli_data.runs import cmd_runs as runs
+
+    return runs(store, args, now)
+
+
 COMMANDS = {
     "stats": cmd_stats, "log": cmd_log, "rest": cmd_rest, "checkin": cmd_checkin,
-    "demo-data": cmd_demo_data, "settings": cmd_settings, **FILE_COMMANDS,
+    "demo-data": cmd_demo_data, "settings": cmd_settings, "runs": cmd_runs, **FILE_COMMANDS,
 }
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gluteui.core.history import backups
-from gluteui.core.history.datafile import read_json
+from gluteui.core.history.kept import read_json
 from gluteui.core.history.storage import StoreError, write_atomically
 from gluteui.core.history.store import Store
 from gluteui.core.text import plural

@@ -19,6 +19,7 @@ from gluteui.core.history.records import (
     parse_day,
 )
 from gluteui.core.history.tables import settings_of
+from gluteui.core.runs.record import Run
 
 _Record = TypeVar("_Record")
 
@@ -60,6 +61,10 @@ class TableReader:
         results = self.records("quiz_results", QuizResult.from_dict)
         return sorted(results, key=lambda q: (q.taken_at, q.id))
 
+    def runs(self) -> list[Run]:
+        """Every imported run, by start."""
+        return sorted(self.records("runs", Run.from_dict), key=lambda r: (r.start, r.id))
+
     def lessons_read(self) -> set[str]:
         """The ids of every lesson marked read."""
         return {doc["lesson_id"] for doc in self.tables.get("lesson_reads", {}).values()}
@@ -73,5 +78,6 @@ class TableReader:
             quiz_results=self.quiz_results(),
             lessons_read=self.lessons_read(),
             settings=dict(settings_of(self.tables)),
+            runs=self.runs(),
         )
 

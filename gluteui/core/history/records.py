@@ -27,6 +27,7 @@ from gluteui.core.history.values import (
     text,
     whole,
 )
+from gluteui.core.runs.record import Run
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
 
@@ -135,32 +136,42 @@ class Session:
 
 @dataclass(frozen=True)
 class Checkin:
-    """How the lower back and hamstrings felt on a run that day, 0 (fine) to 10 (very bad)."""
+    """How the lower back and hamstrings felt on a run that day, 0 (fine) to 10 (very bad).
+
+    `run_id` names the imported run it is about; None for a check-in about the day's run
+    typed before runs were imported (or without any).
+    """
 
     id: str
     local_date: date
     score: int
     recorded_at: datetime
+    run_id: str | None = None
 
     @classmethod
-    def new(cls, local_date: date, score: int, recorded_at: datetime) -> Checkin:
+    def new(cls, local_date: date, score: int, recorded_at: datetime, run_id: str | None = None) -> Checkin:
         """A fresh check-in for the run on `local_date`, with an id of its own."""
-        return cls(uuid.uuid4().hex, local_date, score, recorded_at)
+        return cls(uuid.uuid4().hex, local_date, score, recorded_at, run_id)
 
     def __post_init__(self) -> None:
         text("id", self.id)
         plain_date("local_date", self.local_date)
         whole("score", self.score, maximum=MAX_CHECKIN_SCORE)
         aware("recorded_at", self.recorded_at)
+        if self.run_id is not None:
+            text("run_id", self.run_id)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-able data, dates as ISO strings."""
-        return {
+        data = {
             "id": self.id,
             "local_date": self.local_date.isoformat(),
             "score": self.score,
             "recorded_at": self.recorded_at.isoformat(),
         }
+        if self.run_id is not None:  # older GluteUIs read a check-in without it as before
+            data["run_id"] = self.run_id
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> Checkin:
@@ -170,6 +181,7 @@ class Checkin:
             local_date=parse_day("local_date", required(data, "local_date")),
             score=required(data, "score"),
             recorded_at=parse_moment("recorded_at", required(data, "recorded_at")),
+            run_id=data.get("run_id"),
         )
 
 
@@ -234,6 +246,8 @@ class History:
     quiz_results: list[QuizResult]
     lessons_read: set[str]
     settings: dict[str, Any]
+    runs: list[Run] = field(default_factory=list)
+    """Runs imported from the user's watch, by start."""
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""

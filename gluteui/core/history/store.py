@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history import storage, tables
 from gluteui.core.history.datafile import DataFile
+from gluteui.core.history.kept import read_restorable
 from gluteui.core.history.settings import check_setting, setting_value
 from gluteui.core.history.storage import StoreError, held
 from gluteui.core.history.tables import Change, apply_changes
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from gluteui.core.history.backups import Backup
     from gluteui.core.history.reading import TableReader
     from gluteui.core.history.records import Checkin, History, QuizResult, Session
+    from gluteui.core.runs.dedupe import Merge
+    from gluteui.core.runs.record import Run
 
 # The record classes (gluteui.core.history.records) and the export format (transfer) are imported
 # where they are first needed: opening the store and reading a setting, which is all the
@@ -138,6 +141,25 @@ class Store:
         """Save `checkin`, replacing one with the same id."""
         self._commit([self._change("checkins", checkin.to_dict())])
 
+    def runs(self) -> list[Run]:
+        """Every imported run, by start."""
+        return self._reader().runs()
+
+    def import_runs(self, new: list[Run]) -> Merge:
+        """Add runs read from files, each run once however many files hold it (dedupe.py).
+
+        A stored run may give way to a better copy of itself (a FIT for a GPX); a check-in
+        about it then follows the copy. The data file is backed up first.
+        """
+        from gluteui.core.history.run_import import run_changes
+
+        merged, changes = run_changes(self.history(), new, self._stamp())
+        if changes:
+            with held(self._file.lock):
+                self._file.back_up_first("before-import")
+            self._commit(changes)
+        return merged
+
     def remove_checkins(self, day: date) -> int:
         """Delete the check-ins of the run on `day`; how many there were."""
         gone = [checkin for checkin in self.checkins() if checkin.local_date == day]
@@ -246,35 +268,14 @@ class Store:
 
     def sessions_in(self, path: Path) -> int:
         """How many sessions the backup at `path` holds; StoreError when it cannot be read."""
-        from gluteui.core.history.datafile import as_tables, read_json
-
-        try:
-            return len(as_tables(read_json(path), path).get("sessions", {}))
-        except OSError as error:
-            raise StoreError(f"Cannot read {path}: {storage.reason(error)}") from error
-        except ValueError as error:
-            raise StoreError(f"{path} is not a GluteUI backup: {error}") from error
+        return len(read_restorable(path, self._stamp()).get("sessions", {}))
 
     def restore(self, path: Path) -> None:
         """Make the backup (or export) at `path` the history, keeping the current one as a backup.
 
         StoreError, with nothing changed, when `path` is not a GluteUI data file or export.
         """
-        from gluteui.core.history import transfer
-        from gluteui.core.history.datafile import as_tables, read_json
-
-        try:
-            found = read_json(path)
-            if transfer.is_export(found):
-                fresh = tables.fresh_tables()
-                apply_changes(fresh, transfer.import_changes(found, self._stamp()))
-                found = fresh
-            else:
-                found = as_tables(found, path)
-        except OSError as error:
-            raise StoreError(f"Cannot read {path}: {storage.reason(error)}") from error
-        except ValueError as error:
-            raise StoreError(f"{path} is not a GluteUI backup or export: {error}") from error
+        found = read_restorable(path, self._stamp())
         self._commit([])  # what waits to be saved goes into the backup made first
         self._history = None
         with held(self._file.lock):

@@ -29,6 +29,7 @@ RECORD_KEYS = {
     "quiz_results": "id",
     "rest_days": "local_date",
     "lesson_reads": "lesson_id",
+    "runs": "id",
 }
 """The tables of records and the field each is keyed by."""
 REMOVED = "removed"

@@ -21,6 +21,7 @@ from gluteui.core.history.settings import check_setting
 from gluteui.core.history.storage import StoreError
 from gluteui.core.history.tables import Change
 from gluteui.core.history.values import shown
+from gluteui.core.runs.record import Run
 
 FORMAT = "gluteui"
 
@@ -35,6 +36,7 @@ def export(history: History) -> dict[str, Any]:
         "checkins": [checkin.to_dict() for checkin in history.checkins],
         "quiz_results": [result.to_dict() for result in history.quiz_results],
         "lessons_read": sorted(history.lessons_read),
+        "runs": [run.to_dict() for run in history.runs],
         "settings": dict(history.settings),
     }
 
@@ -52,6 +54,7 @@ _IMPORTS: tuple[tuple[str, str, Callable[[Any], dict]], ...] = (
     ("checkins", "checkins", lambda item: Checkin.from_dict(item).to_dict()),
     ("quiz_results", "quiz_results", lambda item: QuizResult.from_dict(item).to_dict()),
     ("lessons_read", "lesson_reads", _lesson_doc),
+    ("runs", "runs", lambda item: Run.from_dict(item).to_dict()),
 )
 _EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
 

@@ -1,0 +1,68 @@
+"""The runs as the user reads them: newest first, each with its activation mark and the
+check-in about it.
+
+A check-in names its run when it was made for one; an older check-in, about "the run that
+day", is taken for the run of that day when there was only one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from gluteui.core.history.records import History
+from gluteui.core.runs.linking import link_runs, run_day
+from gluteui.core.runs.record import Run
+from gluteui.core.stats.streaks import is_activated
+
+
+@dataclass(frozen=True)
+class RunRow:
+    run: Run
+    activated: bool
+    checkin: int | None
+    """Back and hamstrings on that run, 0 (fine) to 10, or None when not told."""
+
+    def to_dict(self) -> dict:
+        """What `gluteui runs --json` prints for the run."""
+        return {
+            "id": self.run.id,
+            "start": self.run.start.isoformat(),
+            "distance_m": self.run.distance_m,
+            "duration_s": self.run.duration_s,
+            "name": self.run.name,
+            "sport": self.run.sport,
+            "activated": self.activated,
+            "checkin": self.checkin,
+            "source": self.run.source,
+        }
+
+
+def run_rows(history: History) -> list[RunRow]:
+    """Every imported run, newest first, with whether it was activated and its check-in."""
+    starts = [s.started_at for s in history.sessions if is_activated(s.planned_reps, s.done_reps)]
+    linked = link_runs(history.runs, starts)
+    hour = history.setting("day_start_hour", 4)
+    day_of = {item.run.id: run_day(item.run, item.run.start.tzinfo, hour) for item in linked}
+    runs_on = Counter(day_of.values())
+    by_run: dict[str, int] = {}
+    by_day: dict = {}
+    for checkin in history.checkins:  # by recorded_at: the latest word on a run wins
+        if checkin.run_id is not None:
+            by_run[checkin.run_id] = checkin.score
+        else:
+            by_day[checkin.local_date] = checkin.score
+    rows = []
+    for item in linked:
+        day = day_of[item.run.id]
+        score = by_run.get(item.run.id)
+        if score is None and runs_on[day] == 1:
+            score = by_day.get(day)
+        rows.append(RunRow(item.run, item.activated, score))
+    return rows[::-1]
+
+
+def run_waiting_for_checkin(history: History) -> Run | None:
+    """The latest imported run, when it has no check-in yet."""
+    rows = run_rows(history)
+    return rows[0].run if rows and rows[0].checkin is None else None

@@ -1,0 +1,95 @@
+"""`gluteui runs import`, `gluteui runs`, `log --at` and `checkin --run`, as a runner uses
+them: a watch's folder of real GPX, TCX and FIT files made here, imported twice."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from gluteui.cli import main
+from tests.factory import FROZEN_NOW
+from tests.unit.run_files import fit, gpx, gzipped, tcx, track, write
+
+NOW = FROZEN_NOW
+MORNING = (NOW - timedelta(days=2)).replace(hour=7, minute=0)
+EVENING = (NOW - timedelta(days=1)).replace(hour=18, minute=0)
+
+
+@pytest.fixture
+def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]):
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(data_dir), *args], now=lambda: NOW)
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def watch(tmp_path: Path) -> Path:
+    """A watch's export: one morning run as FIT and GPX (the same run), one evening run as
+    gzipped TCX, a ride, and a damaged file."""
+    folder = tmp_path / "watch"
+    morning, evening = track(MORNING), track(EVENING, minutes=40)
+    write(folder, "2026-11-24-morning.fit", fit(morning, total_m=5400))
+    write(folder, "phone/morning.gpx", gpx(morning))
+    write(folder, "evening.tcx.gz", gzipped(tcx(evening, total_m=7200)))
+    write(folder, "ride.gpx", gpx(track(EVENING - timedelta(days=3), sport="cycling")))
+    write(folder, "broken.fit", b"\x0e\x10garbage")
+    return folder
+
+
+def runs_json(cli) -> list[dict]:
+    code, out, _ = cli("runs", "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_a_watch_folder_imports_each_run_once_and_again_changes_nothing(cli, watch: Path):
+    code, out, _ = cli("runs", "import", str(watch))
+    assert code == 0
+    assert out.strip() == "Runs: 2 new, 1 already there, 2 skipped (--verbose says why)."
+    runs = runs_json(cli)
+    assert [run["start"] for run in runs] == [EVENING.isoformat(), MORNING.isoformat()]  # newest first
+    assert runs[1]["source"] == "2026-11-24-morning.fit"  # the watch's own copy, not the phone's
+    assert runs[1]["distance_m"] == 5400 and runs[0]["duration_s"] == 40 * 60
+    assert {run["activated"] for run in runs} == {False} and {run["checkin"] for run in runs} == {None}
+
+    code, out, _ = cli("runs", "import", str(watch), "--verbose")
+    assert out.splitlines()[0] == "Runs: 0 new, 3 already there, 2 skipped."
+    assert any("ride.gpx: a cycling activity (--all imports it)" in line for line in out.splitlines())
+    assert any("broken.fit:" in line for line in out.splitlines())
+    assert len(runs_json(cli)) == 2
+
+
+def test_an_activation_logged_with_its_time_marks_the_run_after_it(cli, watch: Path):
+    cli("runs", "import", str(watch))
+    before = (EVENING - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+    code, out, _ = cli("log", "--at", before)
+    assert code == 0 and out.strip().endswith(f"at {EVENING - timedelta(hours=1):%H:%M}.")
+    evening, morning = runs_json(cli)
+    assert (evening["activated"], morning["activated"]) == (True, False)
+    stats = json.loads(cli("stats", "--json")[1])
+    assert (stats["runs"], stats["activated_runs"]) == (2, 1)
+
+
+def test_a_check_in_attaches_to_the_run_it_names(cli, watch: Path):
+    cli("runs", "import", str(watch))
+    evening = runs_json(cli)[0]
+    code, out, _ = cli("checkin", "3", "--run", evening["id"][:8])
+    assert code == 0
+    assert [run["checkin"] for run in runs_json(cli)] == [3, None]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("log", "--at", "yesterday"), "--at 'yesterday' is not a time like"),
+    (("log", "--at", (NOW + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")), "is in the future"),
+    (("checkin", "3", "--run", "nope"), "--run 'nope' matches 0 runs"),
+    (("runs", "import", "/no/such/folder"), "/no/such/folder: no such file or folder"),
+])
+def test_mistakes_get_one_line_and_exit_2(cli, args: tuple[str, ...], message: str):
+    code, out, err = cli(*args)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
