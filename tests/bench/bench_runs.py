@@ -1,0 +1,45 @@
+"""Importing a watch's export: 1,000 run files (GPX, TCX and FIT, points every 10 s) read
+and stored by `gluteui runs import`, against the same command on an empty folder.
+
+Target: the whole import under 20 s on this 2-core machine. Progress with 1,000 runs is
+left for when Progress shows runs (issue #15).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from tests.bench.measure import GLUTEUI, report, seconds, wall_time
+from tests.unit.run_files import fit, gpx, tcx, track, write
+
+FILES = 1000
+TARGET_S = 20.0
+
+
+def watch_folder(folder: Path) -> None:
+    start = datetime(2023, 1, 1, 7, 0, tzinfo=timezone.utc)
+    makers = (lambda t: ("fit", fit(t, total_m=5400)), lambda t: ("gpx", gpx(t)),
+              lambda t: ("tcx", tcx(t, total_m=5400)))
+    for n in range(FILES):
+        run = track(start + timedelta(days=n), every_s=10)
+        kind, data = makers[n % 3](run)
+        write(folder, f"{n:04d}.{kind}", data)
+
+
+def test_importing_a_thousand_run_files(tmp_path: Path) -> None:
+    watch, empty = tmp_path / "watch", tmp_path / "empty"
+    watch_folder(watch)
+    empty.mkdir()
+    baseline = wall_time([GLUTEUI, "--data-dir", tmp_path / "d0", "runs", "import", empty])
+    took = wall_time([GLUTEUI, "--data-dir", tmp_path / "d1", "runs", "import", watch])
+    again = wall_time([GLUTEUI, "--data-dir", tmp_path / "d1", "runs", "import", watch])
+    listed = subprocess.run([GLUTEUI, "--data-dir", tmp_path / "d1", "runs", "--json"],
+                            capture_output=True, check=True, text=True).stdout
+    assert len(json.loads(listed)) == FILES
+    report("runs import", f"{FILES} files {took:.1f} s (again, all already there: {again:.1f} s) "
+           f"vs an empty folder {seconds(baseline)}; target < {TARGET_S:.0f} s, "
+           f"{took / TARGET_S:.0%} of it")
+    assert took < TARGET_S
