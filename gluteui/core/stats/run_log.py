@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from gluteui.core.history.records import History
 from gluteui.core.runs.linking import link_runs, run_day
@@ -66,3 +67,34 @@ def run_waiting_for_checkin(history: History) -> Run | None:
     """The latest imported run, when it has no check-in yet."""
     rows = run_rows(history)
     return rows[0].run if rows and rows[0].checkin is None else None
+
+
+@dataclass(frozen=True)
+class RunsView:
+    """What Progress shows of the runs: the latest ones and the check-ins on each side."""
+
+    recent: list[RunRow]
+    """The latest runs, newest first."""
+    with_scores: list[int]
+    """Check-ins on runs with an activation before them, oldest first."""
+    without_scores: list[int]
+    points: list[tuple[date, int, bool]]
+    """(day, check-in, activated) for each run with a check-in, oldest first: the plot."""
+    total: int
+    activated: int
+
+
+def runs_view(history: History, recent: int = 6) -> RunsView:
+    """The runs as Progress shows them; the comparison itself is `answer.compare_discomfort`
+    over `with_scores` and `without_scores` (worked out apart: on a long history it takes
+    a moment, and the screen must not wait for it)."""
+    rows = run_rows(history)
+    told = [row for row in reversed(rows) if row.checkin is not None]
+    return RunsView(
+        recent=rows[:recent],
+        with_scores=[row.checkin for row in told if row.activated],
+        without_scores=[row.checkin for row in told if not row.activated],
+        points=[(row.run.start.date(), row.checkin, row.activated) for row in told],
+        total=len(rows),
+        activated=sum(row.activated for row in rows),
+    )
