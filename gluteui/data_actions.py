@@ -56,7 +56,7 @@ class DataActions(_Base):
         except StoreError as error:
             problem = str(error)
         else:
-            self.exit()
+            self._quit_unless_work_is_lost()
             return
 
         def answered(answer: str | None) -> None:
@@ -64,6 +64,18 @@ class DataActions(_Base):
                 self.exit()
 
         self.push_screen(UnsavedDialog(problem), answered)
+
+    def _quit_unless_work_is_lost(self) -> None:
+        """Quit, asking first when the screen would lose work (a squeeze test half done)."""
+        from gluteui.widgets.confirm import ConfirmDialog
+
+        would_lose = getattr(self.screen, "would_lose", None)
+        lost = would_lose() if callable(would_lose) else None
+        if lost is None:
+            self.exit()
+            return
+        self.push_screen(ConfirmDialog(f"Quit GluteUI? {lost} will not be saved.", "quit", "keep going"),
+                         lambda yes: self.exit() if yes else None)
 
     def action_back_up(self) -> None:
         """Copy the history into backups/ now."""

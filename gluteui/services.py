@@ -17,6 +17,7 @@ from gluteui.sound import SoundPlayer
 if TYPE_CHECKING:
     from gluteui.core.content.exercises import Routine
     from gluteui.core.content.load import Content
+    from gluteui.core.routine.choice import Pick
     from gluteui.core.sides import Side
 
 
@@ -52,20 +53,31 @@ class Services:
     def lesson_ids(self) -> set[str]:
         return {lesson.id for lesson in self.content.lessons}
 
-    def recommended_routine(self) -> Routine:
-        """The routine Start activation runs (the squeeze test's pick, else the standard one)."""
-        from gluteui.core.routine.choice import recommended_routine
+    def routine_pick(self) -> Pick:
+        """The routine Start activation runs: the latest squeeze test's pick, else the standard one."""
+        from gluteui.core.routine.choice import recommended
 
-        return recommended_routine(self.content.routines, self.store.setting("recommended_routine"))
+        return recommended(self.content.routines, self.content.quiz, self.store.quiz_results(),
+                           self.store.setting("recommended_routine"))
+
+    def recommended_routine(self) -> Routine:
+        """The routine Start activation runs (see routine_pick)."""
+        return self.routine_pick().routine
+
+    def weaker_side(self) -> Side | None:
+        """The weaker side the latest squeeze test found, if it found one."""
+        from gluteui.core.routine.choice import known_weaker_side
+
+        return known_weaker_side(self.store.quiz_results(), self.store.setting("extra_set_side"))
 
     def extra_set_side(self, routine: Routine) -> Side | None:
         """The side `routine` adds a set on for this user, if it adds one."""
         from gluteui.core.routine.choice import extra_set_side
 
-        return extra_set_side(routine, self.store.setting("extra_set_side"))
+        return extra_set_side(routine, self.weaker_side())
 
     def routine_seconds(self, routine: Routine) -> float:
         """How long `routine` runs for this user, extra set included."""
         from gluteui.core.routine.choice import routine_seconds
 
-        return routine_seconds(routine, self.store.setting("extra_set_side"))
+        return routine_seconds(routine, self.weaker_side())

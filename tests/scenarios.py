@@ -6,9 +6,13 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from gluteui import locations
 from gluteui.app import GluteApp
-from gluteui.core.history.records import QuizResult
+from gluteui.core.content.load import load_content
+from gluteui.core.history.records import QuizResult, Session
 from gluteui.core.history.store import Store
+from gluteui.core.sides import SIDES
+from gluteui.core.text import clock
 from tests import (
     scenarios_lessons,
     scenarios_progress,
@@ -27,25 +31,98 @@ def flagged_pain(store: Store) -> None:
     ))
 
 
+def weaker_left(store: Store) -> None:
+    """Yesterday's squeeze test found the left side weaker, and saved the pick it made."""
+    seen_welcome(store)
+    taken = FROZEN_NOW - timedelta(days=1)
+    store.add_quiz_result(QuizResult("q1", taken.date(), taken, {"left": 3, "right": 6}, "amnesia", "left", False))
+    store.set_setting("recommended_routine", "focus")
+    store.set_setting("extra_set_side", "left")
+
+
+def activated_today(store: Store) -> None:
+    """A new user's first routine, done this morning: the welcome was never dismissed."""
+    routine = load_content(locations.content_dir()).routines["standard"]
+    reps = {step.exercise.id: {side: step.reps for side in SIDES} for step in routine.steps}
+    store.save_session(Session(
+        id="s1", local_date=FROZEN_NOW.date(), started_at=FROZEN_NOW - timedelta(minutes=10),
+        routine_id=routine.id, planned_reps=routine.planned_reps, done_reps=routine.planned_reps,
+        reps=reps, duration_s=323.0, source="app", feel={},
+    ))
+
+
 def home_core(app: GluteApp) -> list[str]:
-    """Home: every way to go, and the routine Enter starts."""
+    """Home: every way to go, today's figures, and the routine Enter starts with its real
+    length and, when the squeeze test changed it, why."""
+    from gluteui.core.stats.overview import overview
     from gluteui.screens.destinations import DESTINATIONS
 
-    return [d.title for d in DESTINATIONS] + [app.services.recommended_routine().name]
+    services = app.services
+    view = overview(services.store.history(), services.lesson_ids, services.config.now())
+    pick = services.routine_pick()
+    verdict = view.latest_verdict and services.content.quiz.title_of(view.latest_verdict, view.latest_red_flag)
+    return [
+        *(d.title for d in DESTINATIONS),
+        *(["Welcome to GluteUI."] if view.welcome else []),
+        "Activated today" if view.streaks.today_activated else "Not activated yet today",
+        f"Streak {view.streaks.current_streak}",
+        f"Lessons read {view.lessons_read} of {view.lessons_total}",
+        f"Squeeze test: {verdict or 'not taken yet'}",
+        f"{pick.routine.name} ({clock(services.routine_seconds(pick.routine))} min)",
+        *([pick.reason] if pick.reason else []),
+    ]
+
+
+def help_core(app: GluteApp) -> list[str]:
+    """Help: every key row of the screen underneath, and the way to every destination."""
+    from gluteui.screens.destinations import DESTINATIONS
+    from gluteui.screens.help import key_rows
+
+    underneath = app.screen_stack[-2]
+    return [f"{keys} {what}" for keys, what in key_rows(underneath)] + [d.title for d in DESTINATIONS]
+
+
+def help_keys_core(app: GluteApp) -> list[str]:
+    """Help over a screen with more keys: its own rows come first and are always in view."""
+    from gluteui.screens.help import key_rows
+
+    return [f"{keys} {what}" for keys, what in key_rows(app.screen_stack[-2])]
+
+
+def routines_core(app: GluteApp) -> list[str]:
+    """Routines: each routine's name and the length it will really run for this user."""
+    services = app.services
+    return [
+        text for routine in services.content.routines.values()
+        for text in (routine.name, f"{clock(services.routine_seconds(routine))} min")
+    ]
 
 
 _AT_80x24: tuple[Scenario, ...] = (
     Scenario(
         "home-first-launch",
         shows="Home on the very first launch: the welcome panel above the menu and empty "
-        "figures, with d to dismiss it offered in the footer.",
+        "figures, with d to hide the welcome offered in the footer beside Quit and Help.",
+        core=home_core,
     ),
     Scenario(
         "home",
-        shows="Home once the welcome is seen: the menu, today's zeroed streak, week, lessons "
-        "and squeeze-test lines, the routine Enter starts with its length, and the health "
-        "note.",
+        shows="Home once the welcome is seen: the menu with each key beside it, today's zeroed "
+        "streak, week, lessons and squeeze-test lines, the routine Enter starts with its "
+        "length, and the health note.",
         prepare=seen_welcome, core=home_core,
+    ),
+    Scenario(
+        "home-activated",
+        shows="Home after a new user's first routine this morning: the welcome has gone without "
+        "being dismissed, and today's line says Activated today, go and run.",
+        prepare=activated_today, core=home_core,
+    ),
+    Scenario(
+        "home-weaker-side",
+        shows="Home after a squeeze test that found the left side weaker: Hard to find today, "
+        "Enter starts Focus on the weaker side at its real 7:56 with the test's reason below.",
+        prepare=weaker_left, core=home_core,
     ),
     Scenario(
         "home-red-flag-question",
@@ -55,15 +132,32 @@ _AT_80x24: tuple[Scenario, ...] = (
     ),
     Scenario(
         "help",
-        shows="The help modal over Home: the keys of the screen underneath, then Going places, "
-        "each destination with its key and one line on what it is for.",
-        press=("question_mark",), prepare=seen_welcome,
+        shows="The help modal over Home: each key with the place it opens and what that is for, "
+        "then Start activation under Going places, the keys that work everywhere and the "
+        "health note; the help's own footer says Esc closes it.",
+        press=("question_mark",), prepare=seen_welcome, core=help_core,
+    ),
+    Scenario(
+        "help-summary",
+        shows="The help over the summary after a routine: the four feel-check answers, Done, "
+        "Quit and Help, then Going places; taller than 80x24, so a scrollbar shows and the "
+        "footer offers ↑↓ Scroll.",
+        press=("enter",), prepare=seen_welcome, advance=400.0, then=("question_mark",),
+        core=help_keys_core,
     ),
     Scenario(
         "routines",
-        shows="The routine picker: the three routines with their length, one line on each and "
-        "its exercises, the weaker-side one saying the squeeze test picks its extra set.",
-        press=("r",), prepare=seen_welcome,
+        shows="The routine picker: the three routines with their real length, one line on each "
+        "and its exercises, the standard one marked recommended and highlighted, and the "
+        "weaker-side one saying it has no extra set until the squeeze test finds a weaker side.",
+        press=("r",), prepare=seen_welcome, core=routines_core,
+    ),
+    Scenario(
+        "routines-weaker-side",
+        shows="The routine picker after a test that found the left side weaker: Focus on the "
+        "weaker side is recommended and highlighted, runs 7:56, and says its extra set is on the "
+        "left.",
+        press=("r",), prepare=weaker_left, core=routines_core,
     ),
     *scenarios_progress.SCENARIOS,
     *scenarios_routine.SCENARIOS,

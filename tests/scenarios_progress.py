@@ -1,20 +1,42 @@
-"""Snapshot and screenshot scenarios of Progress (collected by tests/scenarios.py)."""
+"""Snapshot and screenshot scenarios of Progress and the run check-in (collected by
+tests/scenarios.py).
+
+Each `core` works out, from the core's own view of the history, the texts the screen means
+to show; tests/app/test_every_size.py looks for them at 60x20, 80x24, 120x40 and 200x50.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from gluteui.cli_data import DEMO_DAYS, fill_demo
 from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
+from gluteui.core.stats.calendar import calendar_weeks, month_starts, move
+from gluteui.core.stats.progress import ProgressView, progress_view
+from gluteui.core.stats.runs import checkin_due
+from gluteui.core.text import plural
 from tests.factory import FROZEN_NOW
 from tests.scenario_base import Scenario, seen_welcome
 
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
 
-def demo_history(store: Store) -> None:
-    fill_demo(store, DEMO_DAYS, FROZEN_NOW.date())
+YEAR_BACK = 52
+"""Weeks the cursor goes back in progress-demo-a-year-back."""
+RECENT_WEEKS = 13
+"""The calendar always shows at least this quarter, even at 60 columns."""
+
+
+def demo_history(store: Store, days: int = DEMO_DAYS) -> None:
+    fill_demo(store, days, FROZEN_NOW.date())
     # The launch after yesterday's activation would ask about the run first: answered.
     store.set_setting("checkin_skipped", (FROZEN_NOW.date() - timedelta(days=1)).isoformat())
+
+
+def three_years(store: Store) -> None:
+    demo_history(store, days=3 * 365)
 
 
 def run_to_ask_about(store: Store) -> None:
@@ -28,26 +50,117 @@ def run_to_ask_about(store: Store) -> None:
     ))
 
 
+def view_of(app: GluteApp) -> ProgressView:
+    """The core's view of the app's history now, worked out afresh (not the screen's)."""
+    history = app.services.store.history()
+    today = history.day_of(app.services.config.now())
+    return progress_view(history, today, app.services.lesson_ids)
+
+
+def streak_texts(view: ProgressView) -> list[str]:
+    s = view.streaks
+    return [
+        f"Streak {s.current_streak} {plural(s.current_streak, 'day')} (longest {s.longest_streak})",
+        f"{s.total_sessions} {plural(s.total_sessions, 'session')}",
+        (f"Weekly target {s.weekly_target} {plural(s.weekly_target, 'day')}: {s.week_activated_days} this "
+         f"week, met {s.weekly_streak} {plural(s.weekly_streak, 'week')} running"),
+    ]
+
+
+def recent_months(view: ProgressView) -> list[str]:
+    """The names of the months that open within the last quarter (shown at every width)."""
+    columns = calendar_weeks(view.calendar, view.today, RECENT_WEEKS)
+    return [f"{monday:%b}" for index, monday in month_starts(columns, 2) if index > 0]
+
+
+def day_texts(view: ProgressView, app: GluteApp, day) -> list[str]:
+    names = {routine_id: routine.name for routine_id, routine in app.services.content.routines.items()}
+    return [f"{day:%a %d %b %Y}"] + [
+        f"{names[s.routine_id]}, {s.done_reps} of {s.planned_reps} reps" for s in view.sessions_by_day.get(day, [])
+    ]
+
+
+def progress_core(app: GluteApp) -> list[str]:
+    """The top of Progress: the streak figures, the calendar's recent months and today."""
+    view = view_of(app)
+    return [*streak_texts(view), *recent_months(view), f"to {view.today:%b %Y}", *day_texts(view, app, view.today)]
+
+
+def lower_core(app: GluteApp) -> list[str]:
+    """The bottom of Progress (PgDn on a short terminal): the squeeze test and the runs."""
+    view = view_of(app)
+    runs, quiz = view.runs, view.latest_quiz
+    verdict = app.services.content.quiz.title_of(quiz.verdict, quiz.red_flag)
+    texts = [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}"]
+    for label, count, average in (("after an activation", runs.with_activation, runs.average_with),
+                                  ("without one", runs.without_activation, runs.average_without)):
+        texts.append(f"{label} {average:.1f} {count} {plural(count, 'run')}")
+    return texts
+
+
+def day_selected_core(app: GluteApp) -> list[str]:
+    """The chosen day's panel, after two weeks back and a day up."""
+    view = view_of(app)
+    return day_texts(view, app, view.today - timedelta(days=15))
+
+
+def year_back_core(app: GluteApp) -> list[str]:
+    """A year back on three years of history: that day, its sessions, by routine name."""
+    view = view_of(app)
+    day = move(view.today, -7 * YEAR_BACK, view.calendar, shown=1)
+    return day_texts(view, app, day)
+
+
+def target_core(app: GluteApp) -> list[str]:
+    """t once: the weekly target one up from the default 3, said where the target is."""
+    return streak_texts(view_of(app))[2:]
+
+
+def checkin_core(app: GluteApp) -> list[str]:
+    """The question, and the day of the activation it asks about."""
+    due = checkin_due(app.services.store.history(), app.services.config.now())
+    return ["How was your run?", f"After your activation on {due:%a %d %b}:", "fine", "very bad"]
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "progress-empty",
-        shows="Progress with no history: zero streaks, the 26-week calendar (June to November) "
-        "all empty, today Thu 26 Nov with no session, and the run check-ins waiting for 3 of "
-        "each.",
-        press=("p",), prepare=seen_welcome,
+        shows="Progress with no history: zero streaks, the calendar all empty (as many weeks as "
+        "fit, ending in November), today Thu 26 Nov with no session, and the run check-ins "
+        "counted, 0 of each, the averages waiting for 3 of each.",
+        press=("p",), prepare=seen_welcome, core=progress_core,
     ),
     Scenario(
         "progress-demo",
-        shows="Progress on half a year of demo history: streak 3 (longest 13), the weekly "
-        "target met 25 weeks running, done, empty and rest days in the calendar, and the "
-        "squeeze-test trend per side.",
-        press=("p",), prepare=demo_history,
+        shows="Progress on half a year of demo history: streak, sessions and the weekly target "
+        "phrases, done, empty and rest days in the calendar (its months and years in the top "
+        "border, the legend in the bottom one), and the squeeze-test trend beside the runs.",
+        press=("p",), prepare=demo_history, core=progress_core,
+    ),
+    Scenario(
+        "progress-demo-lower",
+        shows="PgDn on Progress: on a short terminal the squeeze-test trend and the run "
+        "comparison scroll into view (nothing moves where all of it fits).",
+        press=("p", "pagedown"), prepare=demo_history, core=lower_core,
     ),
     Scenario(
         "progress-demo-day-selected",
         shows="The calendar cursor moved two weeks back and a day up to Wed 11 Nov: the day's "
-        "panel lists that day's session (standard, 66/66 reps at 06:02).",
-        press=("p", "left", "left", "up"), prepare=demo_history,
+        "panel lists that day's session by routine name (Standard wake-up, 66 of 66 reps).",
+        press=("p", "left", "left", "up"), prepare=demo_history, core=day_selected_core,
+    ),
+    Scenario(
+        "progress-a-year-back",
+        shows="Three years of history, the cursor 52 weeks back: the calendar has scrolled to "
+        "that day (its months and years in the top border, End: today offered), and the "
+        "day's panel lists its sessions.",
+        press=("p", *("left",) * YEAR_BACK), prepare=three_years, core=year_back_core,
+    ),
+    Scenario(
+        "progress-target-changed",
+        shows="t on Progress: the weekly target goes from 3 to 4 days, its new value highlighted "
+        "in the streak lines where it is shown, no toast over the page.",
+        press=("p", "t"), prepare=demo_history, core=target_core,
     ),
     Scenario(
         "home-demo",
@@ -58,8 +171,15 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "checkin-prompt",
         shows="The launch after yesterday's unanswered activation: the check-in dialog over "
-        "Home asks how back and hamstrings felt on the run, on a 0-10 scale moved with the "
-        "arrow keys.",
-        press=("right", "right"), prepare=run_to_ask_about,
+        "Home asks how back and hamstrings felt on the run, on a 0-10 scale (fine to very bad) "
+        "moved with the arrow keys, here on 2.",
+        # `then`: after the pause that lets Home put the question up (a key before it goes to Home).
+        then=("right", "right"), prepare=run_to_ask_about, core=checkin_core,
+    ),
+    Scenario(
+        "checkin-ten",
+        shows="The check-in with 1 then 0 typed: 10, very bad, is chosen (a digit alone reaches "
+        "only 0 to 9).",
+        then=("1", "0"), prepare=run_to_ask_about, core=checkin_core,
     ),
 )

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 
 from gluteui.core.history.records import QuizResult
 from gluteui.core.history.store import Store
+from gluteui.core.quiz.attempt import assess
+from gluteui.core.text import plural
 from tests.scenario_base import Scenario, seen_welcome
+
+if TYPE_CHECKING:
+    from gluteui.app import GluteApp
 
 
 def taken_before(store: Store) -> None:
@@ -18,26 +25,85 @@ def taken_before(store: Store) -> None:
     ))
 
 
+def step_core(answered: int) -> Callable[[GluteApp], list[str]]:
+    """A step after `answered` answers: its title and every answer's label, from the content."""
+    def core(app: GluteApp) -> list[str]:
+        step = app.services.content.quiz.steps[answered]
+        return [step.title, *(option.label for option in step.options)]
+    return core
+
+
+def result_core(answers: list[int]) -> Callable[[GluteApp], list[str]]:
+    """The result of `answers` (option indexes), scored by the core: the verdict's title, the
+    routine it recommends and each reason; after a red flag, the title and emergency signs."""
+    def core(app: GluteApp) -> list[str]:
+        content = app.services.content
+        assessment = assess(content.quiz, answers)
+        if assessment.red_flag:
+            return [content.quiz.safety.title, content.quiz.safety.emergency]
+        recommendation = assessment.recommendation
+        assert recommendation is not None
+        return [assessment.verdict.title, content.routines[recommendation.routine_id].name,
+                *recommendation.reasons]
+    return core
+
+
+def leave_core(app: GluteApp) -> list[str]:
+    """Esc mid-test: the question names how many answers would be lost."""
+    given = len(app.screen_stack[-2].attempt.answers)
+    return [f"Your {given} {plural(given, 'answer')} so far"]
+
+
+def last_answer_core(answered: int) -> Callable[[GluteApp], list[str]]:
+    """The step's title and its last answer, highlighted: in view whatever the size."""
+    def core(app: GluteApp) -> list[str]:
+        step = app.services.content.quiz.steps[answered]
+        return [step.title, step.options[-1].label]
+    return core
+
+
+def answers_of(keys: tuple[str, ...]) -> list[int]:
+    """The option indexes a scenario's digit keys give, after the s that opens the test."""
+    return [int(key) - 1 for key in keys if key.isdigit()]
+
+
+RESULT_KEYS = ("s", "1", "2", "1", "2", "1", "2", "3")
+RED_FLAG_KEYS = ("s", "1", "1", "3")
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "quiz-question",
         shows="The squeeze test's first step: step 1 of 7, the standing squeeze on the LEFT "
         "side, its instructions and seven answers: four about the squeeze, three 'It hurt' "
         "answers (outside of the hip; groin or front of the hip; back, buttock or leg).",
-        press=("s",), prepare=seen_welcome,
+        press=("s",), prepare=seen_welcome, core=step_core(0),
     ),
     Scenario(
         "quiz-countdown",
-        shows="Single-leg stance on the left, 12 s into its 30 s hold: the big countdown at 18, "
-        "with all five answers, the three kinds of pain included, open before it ends.",
-        press=("s", "1", "2", "space"), prepare=seen_welcome, advance=12.0,
+        shows="Single-leg stance on the left, 12 s into its 30 s hold: the big countdown at 18 "
+        "(one line of seconds on a short terminal), all five answers open before it ends, and "
+        "the footer no longer offering Space: the hold cannot be restarted.",
+        press=("s", "1", "2", "space"), prepare=seen_welcome, advance=12.0, core=step_core(2),
+    ),
+    Scenario(
+        "quiz-last-answer",
+        shows="The same stance mid-hold with its last answer highlighted: on a short terminal "
+        "the answers scroll, and the highlighted one is always in view.",
+        press=("s", "1", "2", "space", "down", "down", "down", "down"), prepare=seen_welcome,
+        advance=3.0, core=last_answer_core(2),
+    ),
+    Scenario(
+        "quiz-leave-asks",
+        shows="Esc after two answers: a question over the test says the 2 answers so far will "
+        "not be saved, Enter leaves and Esc keeps going.",
+        press=("s", "1", "2", "escape"), prepare=seen_welcome, core=leave_core,
     ),
     Scenario(
         "quiz-result",
         shows="A result with the right side weaker after long sitting: Sleepy, the scores per "
         "side, the change since 05 Nov, and the focus routine recommended with its extra set "
-        "on the right.",
-        press=("s", "1", "2", "1", "2", "1", "2", "3"), prepare=taken_before,
+        "on the right, before the why and the tips.",
+        press=RESULT_KEYS, prepare=taken_before, core=result_core(answers_of(RESULT_KEYS)),
     ),
     Scenario(
         "quiz-red-flag",
@@ -45,7 +111,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         "'Stopped for pain', then the emergency signs in a red box first, the outer-hip note "
         "(can point to gluteal tendinopathy: see a physiotherapist or doctor), no routine, and "
         "the footer offering l Safety lesson; all of it at 80x24 without scrolling.",
-        press=("s", "1", "1", "3"), prepare=seen_welcome,
+        press=RED_FLAG_KEYS, prepare=seen_welcome, core=result_core(answers_of(RED_FLAG_KEYS)),
     ),
 )
 

@@ -25,6 +25,17 @@ HOLD = _BRIDGE_HOLD.start + 0.5
 SWITCH = _SWITCH.start + 1.0
 
 
+def summary_core(app) -> list[str]:
+    """The summary: the reps the saved session holds, and each feel question it asks."""
+    from gluteui.core.text import plural
+
+    session = app.services.store.sessions()[-1]
+    exercises = app.services.content.exercises
+    return [f"{session.done_reps} of {session.planned_reps} {plural(session.planned_reps, 'rep')}"] + [
+        exercises[e].feel_check for e, done in session.reps.items() if sum(done.values())
+    ]
+
+
 def moments(suffix: str, size: tuple[int, int] | None) -> tuple[Scenario, ...]:
     """Mid-rep, hold, switch and paused at one terminal size."""
     where = f" at {size[0]}x{size[1]}" if size else ""
@@ -76,13 +87,14 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "routine-summary",
         shows="After the whole standard routine: done in 5:23 with 66 of 66 reps, reps per "
-        "exercise and side, and the feel check asking where each move landed.",
-        press=START, prepare=seen_welcome, advance=400.0,
+        "exercise and side, and the feel check asking where each move landed, the first "
+        "question with its four answers; at 60x20 all three questions still fit.",
+        press=START, prepare=seen_welcome, advance=400.0, core=summary_core,
     ),
     Scenario(
         "routine-stopped",
         shows="Stopped part-way through the clamshells' right side: the summary says what was "
         "done and that it is saved, and asks the feel check for the clamshell only.",
-        press=START, prepare=seen_welcome, advance=SWITCH + 20, then=("escape", "s"),
+        press=START, prepare=seen_welcome, advance=SWITCH + 20, then=("escape", "s"), core=summary_core,
     ),
 )

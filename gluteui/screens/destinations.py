@@ -44,13 +44,13 @@ class Destination:
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("player", "Start activation", "Begin the recommended routine now",
                 "enter", "Enter", "player:PlayerScreen.recommended"),
-    Destination("lessons", "Lessons", "Short lessons on sitting, the glutes and what the evidence says",
+    Destination("lessons", "Lessons", "Short lessons on sitting, the glutes and the evidence",
                 "l", "l", "lessons:LessonsScreen"),
     Destination("quiz", "Squeeze test", "Check, side by side, how well your glutes fire",
                 "s", "s", "quiz:QuizScreen"),
     Destination("routines", "Routines", "Choose a routine: standard, quick or focus",
                 "r", "r", "routines:RoutinesScreen"),
-    Destination("progress", "Progress", "Streaks, calendar, squeeze-test trend and run check-ins",
+    Destination("progress", "Progress", "Streaks, calendar, squeeze-test trend, run check-ins",
                 "p", "p", "progress:ProgressScreen"),
 )
 BY_NAME = {destination.name: destination for destination in DESTINATIONS}

@@ -17,6 +17,7 @@ from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.screens.destinations import DESTINATIONS
+from gluteui.widgets.hanging import Hanging, Line
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.text import markup
 from gluteui.widgets.title_bar import TitleBar
@@ -27,9 +28,9 @@ if TYPE_CHECKING:
 
 WELCOME = (
     "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
-    "when you run, leaving their work to your lower back and hamstrings. Five slow, deliberate "
-    "minutes before you run are a chance to find them and feel them working. New here? [b]Enter[/b] starts the routine; [b]s[/b] "
-    "runs the squeeze test first."
+    "when you run, leaving their work to your lower back and hamstrings. A few slow minutes "
+    "before a run are a chance to find them. New here? [b]s[/b] runs the squeeze test, which "
+    "picks your routine; [b]Enter[/b] starts the one below."
 )
 
 HEALTH_NOTE = (
@@ -37,52 +38,59 @@ HEALTH_NOTE = (
 )
 
 
-def status_text(view: Overview, quiz: Quiz) -> Content:
-    """Today's line, the streaks, lessons read and the last squeeze test, for the status box."""
+def status_lines(view: Overview, quiz: Quiz) -> list[Line]:
+    """Today, the streaks, this week, lessons read and the last squeeze test, for the status
+    box. Each is (head, rest): a line too long for the box wraps under its rest."""
     streaks = view.streaks
     if streaks.today_activated:
-        today = "[b $success]Activated today[/] - go and run"
+        today = (markup("[b $success]Activated today[/] "), markup("— go and run"))
     elif streaks.today_rest:
-        today = "[b]Rest day[/] - your streak is safe"
+        today = (markup("[b]Rest day[/] "), markup("— your streak is safe"))
     else:
-        today = "[b $warning]Not activated yet today[/]"
+        today = (Content(), markup("[b $warning]Not activated yet today[/]"))
     verdict = (
         quiz.title_of(view.latest_verdict, view.latest_red_flag) if view.latest_verdict else "not taken yet"
     )
-    return markup(
-        "\n".join((
-            today,
-            "Streak [b]$streak[/] $days  (longest $longest)",
-            "This week [b]$week[/] of $target days",
-            "Lessons read $read of $lessons",
-            "Squeeze test: $verdict",
+    return [
+        today,
+        (Content("Streak "), markup(
+            "[b]$streak[/] $days (longest $longest)", streak=streaks.current_streak,
+            days=plural(streaks.current_streak, "day"), longest=streaks.longest_streak,
         )),
-        streak=streaks.current_streak, days=plural(streaks.current_streak, "day"),
-        longest=streaks.longest_streak, week=streaks.week_activated_days,
-        target=streaks.weekly_target, read=view.lessons_read, lessons=view.lessons_total,
-        verdict=verdict,
-    )
+        (Content("This week "), markup(
+            "[b]$week[/] of $target $days", week=streaks.week_activated_days,
+            target=streaks.weekly_target, days=plural(streaks.weekly_target, "day"),
+        )),
+        (Content("Lessons read "), markup("$read of $lessons", read=view.lessons_read, lessons=view.lessons_total)),
+        (Content("Squeeze test: "), Content(verdict)),
+    ]
 
 
 def menu_option(title: str, key: str, name: str) -> Option:
     """A menu line: the destination's title, and the key that opens it right-aligned."""
-    return Option(markup("$title[dim]$key[/dim]", title=f"{title:<20}", key=f"{key:>5}"), id=name)
+    return Option(markup("$title[dim]$key[/dim]", title=f"{title:<18}", key=f"{key:>5}"), id=name)
 
 
 class HomeScreen(GluteScreen):
     offered_checkin = False
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
+        # Kept out of the footer: the menu shows each key beside its destination.
         *(
-            Binding(d.key, f"open('{d.name}')", d.title, id=d.name, tooltip=d.help)
+            Binding(d.key, f"open('{d.name}')", d.title, id=d.name, tooltip=d.help,
+                    show=False, key_display=d.key_display)
             for d in DESTINATIONS if d.key != "enter"
         ),
-        Binding("d", "dismiss_welcome", "Dismiss welcome", id="dismiss_welcome",
+        Binding("d", "dismiss_welcome", "Hide welcome", id="dismiss_welcome",
                 tooltip="Hide the welcome note for good"),
     ]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Vertical(id="home-body"):
+        with Vertical(id="home-body"), Vertical(id="home-column"):
+            # Only a cheap setting here: the history read that may take it away again
+            # (a routine or a squeeze test done) waits until after the first frame.
             if not self.services.store.setting("welcome_seen", False):
                 yield Static(WELCOME, id="welcome")
             with Horizontal(id="home-row"):
@@ -114,51 +122,60 @@ class HomeScreen(GluteScreen):
             return
         history = services.store.history()
         self.post_message(messages.HistoryRead())
-        view = overview(history, services.lesson_ids, services.config.now())
-        self.query_one("#today", Static).update(status_text(view, content.quiz))
+        now = services.config.now()
+        view = overview(history, services.lesson_ids, now)
+        if not view.welcome and self.query("#welcome"):
+            self.query("#welcome").remove()
+            self.refresh_bindings()
+        self.query_one("#today", Static).update(Hanging(status_lines(view, content.quiz)))
         unchecked = red_flag_to_confirm(history.quiz_results, history.setting("red_flag_cleared", None))
         self.show_next_routine(view.latest_red_flag, checked=unchecked is None)
         # Only on launch ("the launch after an activation"), and only over Home: a key
         # pressed before this ran may already have opened another screen.
         if not self.offered_checkin and self.app.screen is self:
             self.offered_checkin = True
-            run_day = checkin_due(history, view.today)
+            run_day = checkin_due(history, now)
             if run_day is not None:
                 from gluteui.widgets.checkin import CheckinDialog
 
                 self.app.push_screen(CheckinDialog(run_day), partial(self.save_checkin, run_day))
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
-        """The routine Enter starts, and a caution when the last squeeze test flagged pain."""
+        """The routine Enter starts, why when the squeeze test changed it, and any caution."""
         from gluteui.core.safety import health_notes
         from gluteui.core.text import clock
 
-        routine = self.services.recommended_routine()
+        pick = self.services.routine_pick()
+        routine = pick.routine
         moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
-        caution = ""
+        lines = [markup(
+            "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves.",
+            name=routine.name, minutes=clock(self.services.routine_seconds(routine)), moves=moves,
+        )]
+        if pick.reason:
+            lines.append(markup("[dim]$reason[/dim]", reason=pick.reason))
         if red_flag and checked:
-            caution = "\n[b $warning]Your last squeeze test flagged pain; you said it was checked.[/]"
+            lines.append(markup("[b $warning]Your last squeeze test flagged pain; you said it was checked.[/]"))
         elif red_flag:
-            caution = "\n[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
+            lines.append(markup(
+                "[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
+            ))
         # A yes to a health question is worth a reminder before every routine, not just once.
         answers = self.services.store.setting("health_answers") or {}
         notes = " ".join(health_notes(answers))
-        self.query_one("#next-routine", Static).update(markup(
-            "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves." + caution
-            + ("\n[$warning]$notes[/]" if notes else ""),
-            name=routine.name, minutes=clock(self.services.routine_seconds(routine)), moves=moves,
-            notes=notes,
-        ))
+        if notes:
+            lines.append(markup("[$warning]$notes[/]", notes=notes))
+        self.query_one("#next-routine", Static).update(Content("\n").join(lines))
 
     def save_checkin(self, run_day: date, score: int | None) -> None:
         from gluteui.core.history.records import Checkin
-        from gluteui.core.scales import MAX_CHECKIN_SCORE
 
         store, now = self.services.store, self.services.config.now()
         if score is None:
             self.save(lambda: store.set_setting("checkin_skipped", run_day.isoformat()))
+        # No toast on saving: it covered the health note, and the dialog said Enter saves
+        # (a failed save still says "Not saved").
         elif self.save(lambda: store.add_checkin(Checkin.new(run_day, score, now))):
-            self.notify(f"Run check-in saved: {score}/{MAX_CHECKIN_SCORE}.")
             self.point_to_safety()
 
     def point_to_safety(self) -> None:

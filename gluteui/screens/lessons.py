@@ -7,10 +7,10 @@ Pressing `m` overrides both for the rest of that visit.
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Footer, Markdown, OptionList, Static
 
 from gluteui import locations
@@ -21,7 +21,7 @@ from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.anatomy import Anatomy
-from gluteui.widgets.lesson_list import LessonList, Reader
+from gluteui.widgets.lesson_list import LessonList, Reader, key_hint, sources_table
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
@@ -33,18 +33,19 @@ class LessonsScreen(GluteScreen):
     TITLE = "Lessons"
     AUTO_FOCUS = "#lesson-reader"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Back to the screen before"),
         Binding(
-            "left,h", "previous", "Previous lesson", id="previous_lesson", key_display="←",
-            group=PAGING, tooltip="Open the lesson before this one",
+            "left", "previous", "Previous lesson", id="previous_lesson", group=PAGING,
+            tooltip="Open the lesson before this one",
         ),
+        Binding("h", "previous", "Previous lesson", show=False, key_display="h"),
         Binding(
-            "right,l", "next", "Next lesson", id="next_lesson", key_display="→", group=PAGING,
+            "right", "next", "Next lesson", id="next_lesson", group=PAGING,
             tooltip="Open the lesson after this one",
         ),
-        Binding("m", "mark(True)", "Mark read", id="mark_read", tooltip="Mark this lesson as read"),
-        Binding("m", "mark(False)", "Mark unread", id="mark_unread", tooltip="Mark this lesson as not read yet"),
+        Binding("l", "next", "Next lesson", show=False, key_display="l"),
         Binding("enter", "lesson_action('quiz')", "Squeeze test", id="lesson_quiz",
                 tooltip="Take the squeeze test this lesson explains"),
         Binding("enter", "lesson_action('player')", "Start routine", id="lesson_routine",
@@ -53,6 +54,12 @@ class LessonsScreen(GluteScreen):
                 tooltip="Show the figure with the glutes firing"),
         Binding("g", "figure('asleep')", "Glutes off", id="glutes_off",
                 tooltip="Show the figure with the glutes asleep"),
+        # Reaching a lesson's end marks it read, so m (the override) is in the help, not the
+        # footer: with the lesson's own keys, the footer fits 80 columns.
+        Binding("m", "mark(True)", "Mark read", id="mark_read", show=False, key_display="m",
+                tooltip="Mark this lesson as read"),
+        Binding("m", "mark(False)", "Mark unread", id="mark_unread", show=False, key_display="m",
+                tooltip="Mark this lesson as not read yet"),
         *(
             Binding(str(n), f"jump({n})", "Jump to lesson", show=False, key_display="1-9")
             for n in range(1, 10)
@@ -134,7 +141,7 @@ class LessonsScreen(GluteScreen):
         reader.scroll_home(animate=False)
         self.query_one("#lesson-heading", Static).update(markup(
             f"[b]$title[/b]\n[dim]Lesson {index + 1} of {len(self.lessons)}"
-            f" · {lesson.minutes} min read[/dim]", title=lesson.title,
+            f" — {lesson.minutes} min read[/dim]", title=lesson.title,
         ))
         self.query_one("#lesson-takeaway", Static).update(plain(lesson.takeaway))
         figure = self.query_one("#lesson-figure", Vertical)
@@ -143,21 +150,19 @@ class LessonsScreen(GluteScreen):
             await figure.mount(Anatomy(lesson.figure, id="lesson-anatomy"))
         figure.display = lesson.figure is not None
         await self.query_one("#lesson-body", Markdown).update(lesson.body)
-        self.query_one("#lesson-sources", Static).update(
-            markup("[b]Sources[/b]\n$sources", sources="\n".join(f"• {source}" for source in lesson.sources))
-        )
+        self.query_one("#lesson-sources", Static).update(sources_table(lesson.sources))
         self.query_one("#lesson-next", Static).update(self._next_hint())
         self._show_list()
         self.refresh_bindings()
 
-    def _next_hint(self) -> Content:
+    def _next_hint(self) -> Table:
         if self.lesson.action == "quiz":
-            return markup("[b]Enter[/b]: take the squeeze test now.")
+            return key_hint("Enter", "Take the squeeze test now.")
         if self.lesson.action == "player":
-            return markup("[b]Enter[/b]: start the activation routine.")
+            return key_hint("Enter", "Start the activation routine.")
         if self.index + 1 < len(self.lessons):
-            return markup("[b]→[/b] next: $title", title=self.lessons[self.index + 1].title)
-        return markup("[b]Esc[/b]: back to Home.")
+            return key_hint("→", f"Next lesson — {self.lessons[self.index + 1].title}")
+        return key_hint("Esc", "Back to Home.")
 
     def _reader_scrolled(self, scroll_y: float) -> None:
         reader = self.query_one(Reader)

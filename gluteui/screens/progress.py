@@ -2,115 +2,203 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.content.quiz import Quiz
 from gluteui.core.sides import SIDES
-from gluteui.core.stats.progress import ProgressView, progress_view
+from gluteui.core.stats.progress import (
+    ProgressView,
+    progress_view,
+    rest_day_change,
+    weekly_target_after,
+)
 from gluteui.core.stats.runs import MIN_RUNS_EACH
 from gluteui.core.text import plural
 from gluteui.screens.base import GluteScreen
 from gluteui.widgets.calendar import CalendarHeatmap
+from gluteui.widgets.hanging import Hanging, Line, indented
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
+GAP = "   "
+"""Between two phrases on one line."""
 
-def streak_text(view: ProgressView) -> Content:
+
+def streak_phrases(view: ProgressView, target_changed: bool = False) -> list[Content]:
+    """The figures at the top, each a phrase that is never split over two lines.
+
+    `target_changed`: the weekly target was just changed here, so its value stands out.
+    """
     s = view.streaks
-    return markup(
-        "Streak [b]$streak[/] $days (longest $longest)   This week [b]$week[/] of $target days\n"
-        "Weekly target met [b]$weekly[/] $weeks running   [b]$sessions[/] $session_word   "
-        "Lessons read $read of $lessons",
-        streak=s.current_streak, days=plural(s.current_streak, "day"), longest=s.longest_streak,
-        week=s.week_activated_days, target=s.weekly_target, weekly=s.weekly_streak,
-        weeks=plural(s.weekly_streak, "week"), sessions=s.total_sessions,
-        session_word=plural(s.total_sessions, "session"),
-        read=view.lessons_read, lessons=view.lessons_total,
-    )
+    target = "[reverse b $accent]$target $target_days[/]" if target_changed else "[b]$target[/] $target_days"
+    return [
+        markup("Streak [b]$streak[/] $days (longest $longest)", streak=s.current_streak,
+               days=plural(s.current_streak, "day"), longest=s.longest_streak),
+        markup("[b]$sessions[/] $word", sessions=s.total_sessions, word=plural(s.total_sessions, "session")),
+        markup("Lessons read $read of $lessons", read=view.lessons_read, lessons=view.lessons_total),
+        markup(f"Weekly target {target}: [b]$week[/] this week, met $weekly $weeks running",
+               target=s.weekly_target, target_days=plural(s.weekly_target, "day"),
+               week=s.week_activated_days, weekly=s.weekly_streak, weeks=plural(s.weekly_streak, "week")),
+    ]
 
 
-def day_text(view: ProgressView, day: date) -> Content:
-    sessions = view.sessions_by_day.get(day, [])
-    rest = day in view.rest_days
-    head = markup("[b]$day[/]" + ("  [i]rest day[/]" if rest else ""), day=f"{day:%a %d %b %Y}")
-    if not sessions:
-        return head + markup(f"\nNo session.  [dim]r: {'unmark' if rest else 'mark'} rest day[/]")
-    parts = "; ".join(
-        f"{s.routine_id} {s.done_reps}/{s.planned_reps} reps at {s.started_at:%H:%M}" for s in sessions
-    )
-    return head + plain("\n" + parts)
+def pack(phrases: list[Content], width: int) -> list[Content]:
+    """Phrases filled into lines of `width` cells, a line broken only between two phrases
+    (and inside one only when it is wider than a line on its own)."""
+    lines: list[list[Content]] = []
+    used = 0
+    for phrase in phrases:
+        if lines and used + len(GAP) + phrase.cell_length <= width:
+            lines[-1].append(phrase)
+            used += len(GAP) + phrase.cell_length
+        else:
+            lines.append([phrase])
+            used = phrase.cell_length
+    width = max(width, 1)
+    return [wrapped for line in lines for wrapped in Content(GAP).join(line).wrap(width)]
 
 
-def trend_text(view: ProgressView, quiz: Quiz) -> Content:
+class Phrases(Widget):
+    """Short phrases side by side, wrapped between phrases rather than inside one."""
+
+    DEFAULT_CSS = "Phrases { height: auto; }"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.phrases: list[Content] = []
+
+    def update(self, phrases: list[Content]) -> None:
+        self.phrases = phrases
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(pack(self.phrases, width))
+
+    def render(self) -> Content:
+        return Content("\n").join(pack(self.phrases, self.size.width))
+
+
+NO_PREFIX = Content()
+
+
+def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Content | None) -> list[Line]:
+    """The chosen day: its sessions (by routine name), whether it is a rest day, and what `r`
+    would do, or `note`: what it just did."""
+    head = markup("[b]$day[/]", day=f"{day:%a %d %b %Y}")
+    if day == view.today:
+        head += plain(" — today")
+    if day in view.rest_days:
+        head += markup(" — [$secondary]rest day[/]")
+    lines: list[Line] = [(NO_PREFIX, head)]
+    for session in view.sessions_by_day.get(day, []):
+        lines.append((plain(f"  {session.started_at:%H:%M}  "), markup(
+            "$name, $done of $planned reps", name=names.get(session.routine_id, session.routine_id),
+            done=session.done_reps, planned=session.planned_reps,
+        )))
+    if len(lines) == 1:
+        lines.append(indented(plain("No session.")))
+    if note is not None:
+        lines.append(indented(note))
+    elif day in view.rest_days:
+        lines.append(indented(markup("[dim]r: not a rest day after all[/]")))
+    elif day not in view.activated:
+        lines.append(indented(markup("[dim]r marks it a rest day: it bridges your streak[/]")))
+    return lines
+
+
+def trend_text(view: ProgressView, quiz: Quiz) -> list[Line]:
+    """The latest squeeze test and each side's scores over the last full tests."""
     latest = view.latest_quiz
     if latest is None:
-        return plain("Squeeze test: not taken yet (s on Home).")
-    lines = [markup("Squeeze test: [b]$verdict[/] on $day",
-                    verdict=quiz.title_of(latest.verdict, latest.red_flag), day=f"{latest.local_date:%d %b}")]
+        return [(plain("Squeeze test: "), plain("not taken yet.")), indented(plain("s on Home takes it."))]
+    taken = latest.local_date
+    lines: list[Line] = [(plain("Squeeze test: "), markup(
+        "[b]$verdict[/], $day", verdict=quiz.title_of(latest.verdict, latest.red_flag),
+        day=f"{taken:%d %b}" if taken.year == view.today.year else f"{taken:%d %b %Y}",
+    ))]
     if latest.red_flag:
-        lines.append(plain("  It stopped on pain, so its scores are left out of the trend below."))
+        lines.append(indented(plain("Left out of the scores below.")))
     for side in SIDES if view.quiz_trend else ():
-        scores = " -> ".join(str(result.scores.get(side, 0)) for result in view.quiz_trend)
-        lines.append(plain(f"  {side.capitalize():<6}{scores}"))
-    return Content("\n").join(lines)
+        scores = " → ".join(str(result.scores.get(side, 0)) for result in view.quiz_trend)
+        lines.append((plain(f"  {side.capitalize():<7}"), plain(scores)))
+    return lines
 
 
-def runs_text(view: ProgressView) -> Content:
+def runs_text(view: ProgressView) -> list[Line]:
+    """How the back felt after runs with and without an activation: the counts always, the
+    averages once there are MIN_RUNS_EACH of each."""
     runs = view.runs
-    if not runs.enough:
-        return plain(
-            f"Run check-ins: {runs.with_activation} after an activation, "
-            f"{runs.without_activation} without. Once there are {MIN_RUNS_EACH} of each, "
-            "this compares how your back felt."
-        )
-    return markup(
-        "Back and hamstrings after runs (0 fine - 10 very bad):\n"
-        "  with an activation    [b]$with_[/]  ($count_with runs)\n"
-        "  without               [b]$without[/]  ($count_without runs)\n"
-        "[dim]Your own notes, not a controlled trial.[/]",
-        with_=f"{runs.average_with:.1f}", count_with=runs.with_activation,
-        without=f"{runs.average_without:.1f}", count_without=runs.without_activation,
-    )
+    lines: list[Line] = [(NO_PREFIX, plain("Back after runs (0 fine, 10 very bad)"))]
+    for label, count, average in (("after an activation", runs.with_activation, runs.average_with),
+                                  ("without one", runs.without_activation, runs.average_without)):
+        lines.append((plain(f"  {label:<19}  "), markup(
+            "[b]$average[/]  $count $runs", count=count, runs=plural(count, "run"),
+            average=f"{average:>4.1f}" if runs.enough else "    ",
+        )))
+    lines.append((NO_PREFIX, markup("[dim]Your notes, not a controlled trial.[/]") if runs.enough
+                  else markup(f"[dim]Averages once there are {MIN_RUNS_EACH} of each.[/]")))
+    return lines
+
+
+class ProgressBody(VerticalScroll, can_focus=False):
+    """The page, scrolled by PgUp/PgDn while the calendar keeps the focus (and the arrows)."""
+
+    BINDINGS = [
+        Binding("pageup", "page_up", "Scroll the page", show=False, key_display="PgUp/PgDn"),
+        Binding("pagedown", "page_down", "Scroll the page", show=False, key_display="PgUp/PgDn"),
+    ]
 
 
 class ProgressScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("progress")
-    view: ProgressView
     TITLE = "Progress"
+    AUTO_FOCUS = ""
+    """The calendar is focused in on_mount, without the scroll that would centre it."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide"), (120, "-roomy")]
+    """From 80 columns the squeeze-test trend and the run comparison sit side by side (from
+    120, the trend only as wide as it needs)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the screen before"),
         Binding("r", "toggle_rest", "Rest day", id="toggle_rest",
                 tooltip="Mark the chosen day as a rest day, or unmark it (rest days bridge a streak)"),
-        Binding("t", "next_weekly_target", "Weekly target", id="weekly_target",
-                tooltip="Change how many activated days make a week count (1 to 7)"),
+        Binding("t", "weekly_target(1, True)", "Weekly target", id="weekly_target",
+                tooltip="One more activated day makes a week count; after 7 it goes back to 1"),
+        Binding("plus,equals_sign", "weekly_target(1, False)", "Weekly target up / down", show=False,
+                key_display="+/-"),
+        Binding("minus", "weekly_target(-1, False)", "Weekly target up / down", show=False,
+                key_display="+/-"),
     ]
+
+    view: ProgressView
+    note: Content | None = None
+    """What the last key did to the chosen day, until the cursor moves."""
+    target_changed = False
+    """The weekly target was just changed: its value stands out until the cursor moves."""
 
     def compose(self) -> ComposeResult:
         self.view = self.load_view()
         yield TitleBar()
-        with VerticalScroll(id="progress-body"):
-            yield Static(id="progress-streaks")
-            with Horizontal(id="progress-calendar-row"):
-                yield CalendarHeatmap(self.view.today, self.view.weeks, id="calendar")
-                yield Static(
-                    "[$success]■[/] done\n[dim]·[/] none\n[$secondary]○[/] rest\n[u]today[/]",
-                    id="calendar-legend",
-                )
+        with ProgressBody(id="progress-body"):
+            yield Phrases(id="progress-streaks")
+            yield CalendarHeatmap(self.view.calendar, id="calendar")
             yield Static(id="progress-day")
-            yield Static(id="progress-trend")
-            yield Static(id="progress-runs")
+            with Container(id="progress-lower"):
+                yield Static(id="progress-trend")
+                yield Static(id="progress-runs")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_view()
-        self.query_one(CalendarHeatmap).focus()
+        self.query_one(CalendarHeatmap).focus(scroll_visible=False)
 
     def load_view(self) -> ProgressView:
         services = self.services
@@ -120,27 +208,51 @@ class ProgressScreen(GluteScreen):
 
     def show_view(self) -> None:
         view = self.view
-        self.query_one("#progress-streaks", Static).update(streak_text(view))
-        calendar = self.query_one(CalendarHeatmap)
-        calendar.show(view.weeks)
-        self.query_one("#progress-day", Static).update(day_text(view, calendar.selected))
-        self.query_one("#progress-trend", Static).update(trend_text(view, self.services.content.quiz))
-        self.query_one("#progress-runs", Static).update(runs_text(view))
+        self.show_streaks()
+        self.query_one(CalendarHeatmap).show(view.calendar)
+        self.show_day()
+        self.query_one("#progress-trend", Static).update(Hanging(trend_text(view, self.services.content.quiz)))
+        self.query_one("#progress-runs", Static).update(Hanging(runs_text(view)))
+
+    def show_streaks(self) -> None:
+        self.query_one("#progress-streaks", Phrases).update(streak_phrases(self.view, self.target_changed))
+
+    def show_day(self) -> None:
+        names = {routine_id: routine.name for routine_id, routine in self.services.content.routines.items()}
+        day = self.query_one(CalendarHeatmap).selected
+        self.query_one("#progress-day", Static).update(Hanging(day_text(self.view, day, names, self.note)))
 
     def on_calendar_heatmap_day_selected(self, event: CalendarHeatmap.DaySelected) -> None:
-        self.query_one("#progress-day", Static).update(day_text(self.view, event.day))
+        self.note = None
+        self.show_day()
+        if self.target_changed:
+            self.target_changed = False
+            self.show_streaks()
 
-    def action_next_weekly_target(self) -> None:
-        """Step the weekly target 1 -> 7 and round again: runners plan their own weeks."""
-        target = self.view.streaks.weekly_target % 7 + 1
-        self.save(lambda: self.services.store.set_setting("weekly_target", target))
-        self.view = self.load_view()
-        self.show_view()
-        self.notify(f"Weekly target: {target} activated days", timeout=3)
+    def action_weekly_target(self, step: int, wrap: bool) -> None:
+        current = self.view.streaks.weekly_target
+        target = weekly_target_after(current, step, wrap)
+        if target == current:
+            self.app.bell()  # + at 7 or - at 1: the target is already at that end
+            return
+        if self.save(lambda: self.services.store.set_setting("weekly_target", target)):
+            self.view = self.load_view()
+            self.target_changed = True
+            self.show_view()
 
     def action_toggle_rest(self) -> None:
         day = self.query_one(CalendarHeatmap).selected
-        rest = day not in self.view.rest_days
+        rest = rest_day_change(self.view, day)
+        if rest is None:
+            self.note = markup("[$warning]Not marked: a day with an activation is no rest day.[/]")
+            self.show_day()
+            return
         if self.save(lambda: self.services.store.set_rest_day(day, rest)):
+            self.target_changed = False
+            self.note = markup(
+                "[$success]Marked as a rest day: it bridges your streak without adding to it.[/]"
+                if rest else "[$success]No longer a rest day.[/]"
+            )
             self.view = self.load_view()
             self.show_view()
+

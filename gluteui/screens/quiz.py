@@ -7,13 +7,12 @@ import uuid
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
-from gluteui.core.history.records import QuizResult
 from gluteui.core.quiz.attempt import (
     Assessment,
     Attempt,
@@ -26,18 +25,19 @@ from gluteui.core.quiz.attempt import (
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
-from gluteui.widgets.anatomy import Anatomy
+from gluteui.widgets.confirm import ConfirmDialog
 from gluteui.widgets.countdown import Countdown
-from gluteui.widgets.menu import Menu
-from gluteui.widgets.quiz_text import recommendation_text, step_heading, tips_table
+from gluteui.widgets.quiz_text import leave_question, lost_answers, step_heading
+from gluteui.widgets.quiz_views import AnswerList, ResultView
 from gluteui.widgets.side_band import SideBand
-from gluteui.widgets.side_bars import SideBars
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
 TICKS_PER_SECOND = 4
 WIDE_LAYOUT = 110
 """Columns from which the result shows the anatomy figure beside the text."""
+SHORT_BELOW = 24
+"""Rows under which a step drops its boxes and big digits, so every answer still fits."""
 
 
 class QuizScreen(GluteScreen):
@@ -46,15 +46,16 @@ class QuizScreen(GluteScreen):
     BINDINGS = [
         # Priority, so Enter answers from the list and still shows in the footer.
         Binding("enter", "answer", "Answer", id="answer", priority=True, tooltip="Give the highlighted answer"),
-        Binding("enter", "start_routine", "Start recommended routine", id="start_routine", priority=True,
+        Binding("enter", "start_routine", "Start routine", id="start_routine", priority=True,
                 tooltip="Run the routine this result recommends"),
-        Binding("space", "start_hold", "Start hold", id="start_hold", tooltip="Start the timed hold for this step"),
-        Binding("b,backspace", "previous", "Previous", id="previous", key_display="b",
-                tooltip="Back to the step before and change its answer"),
+        Binding("space", "start_hold", "Time it", id="start_hold", tooltip="Start the timed hold for this step"),
+        Binding("b", "previous", "Undo", id="previous", tooltip="Back to the step before and change its answer"),
+        Binding("backspace", "previous", "Undo", show=False, key_display="Backspace"),
         Binding("r", "retake", "Retake", id="retake", tooltip="Take the squeeze test again from the start"),
         Binding("l", "show_safety", "Safety lesson", id="show_safety",
                 tooltip="Open the safety lesson: which signs need care now, soon, or rest"),
-        Binding("escape", "app.pop_screen", "Leave", id="back", tooltip="Leave the squeeze test"),
+        Binding("escape", "leave", "Leave", id="back",
+                tooltip="Leave the squeeze test (it asks first when answers would be lost)"),
         *(Binding(str(n), f"pick({n - 1})", "Answer by number", show=False, key_display="1-9")
           for n in range(1, 10)),
     ]
@@ -76,18 +77,12 @@ class QuizScreen(GluteScreen):
                     yield SideBand(id="quiz-side")
                 yield Static(id="quiz-instructions")
                 yield Countdown(id="quiz-countdown")
-                yield Menu(id="quiz-options")
                 yield Static(plain(self.attempt.quiz.safety.reminder), id="quiz-reminder")
-            with VerticalScroll(id="quiz-result"):
-                with Vertical(id="quiz-result-text"):
-                    yield Static(id="quiz-verdict")
-                    yield SideBars(id="quiz-bars")
-                    yield Static(id="quiz-change")
-                    yield Static(id="quiz-emergency")
-                    yield Static(id="quiz-explanation")
-                    yield Static(id="quiz-recommendation")
-                    yield Static(id="quiz-tips")
-                yield Anatomy(id="quiz-anatomy")
+                # The answers take the room that is left; short of it, the list scrolls and
+                # keeps the highlighted answer in view.
+                with Vertical(id="quiz-answers"):
+                    yield AnswerList(id="quiz-options")
+            yield ResultView(id="quiz-result")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -95,18 +90,19 @@ class QuizScreen(GluteScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         # Wide enough: the figure goes beside the text instead of below it.
-        self.query_one("#quiz-result").set_class(event.size.width >= WIDE_LAYOUT, "-wide")
+        self.query_one(ResultView).set_class(event.size.width >= WIDE_LAYOUT, "-wide")
+        self.set_class(event.size.height < SHORT_BELOW, "-short")
+        self.query_one(Countdown).set_class(event.size.height < SHORT_BELOW, "-small")
 
     # The steps.
 
     def show_step(self) -> None:
         step = self.attempt.step
         assert step is not None
-        quiz = self.attempt.quiz
         self.stop_hold()
         self.query_one(ContentSwitcher).current = "quiz-step"
         self.query_one("#quiz-heading", Static).update(
-            step_heading(step, len(self.attempt.answers) + 1, len(quiz.steps))
+            step_heading(step, len(self.attempt.answers) + 1, len(self.attempt.quiz.steps))
         )
         banner = self.query_one(SideBand)
         banner.display = step.side is not None
@@ -114,14 +110,14 @@ class QuizScreen(GluteScreen):
         self.query_one("#quiz-instructions", Static).update(plain(step.instructions))
         self.query_one(Countdown).display = step.hold_s is not None
         self.tick()
-        menu = self.query_one(Menu)
-        menu.clear_options()
-        menu.add_options(
+        answers = self.query_one(AnswerList)
+        answers.clear_options()
+        answers.add_options(
             Option(markup(f"[b]{number}[/b]  $label", label=option.label), id=str(number - 1))
             for number, option in enumerate(step.options, start=1)
         )
-        menu.highlighted = 0
-        menu.focus()
+        answers.highlighted = 0
+        answers.focus()
         self.refresh_bindings()
 
     def choose(self, index: int) -> None:
@@ -132,7 +128,7 @@ class QuizScreen(GluteScreen):
             self.show_step()
 
     def action_answer(self) -> None:
-        self.choose(self.query_one(Menu).highlighted or 0)
+        self.choose(self.query_one(AnswerList).highlighted or 0)
 
     def action_pick(self, index: int) -> None:
         self.choose(index)
@@ -146,15 +142,40 @@ class QuizScreen(GluteScreen):
         if self.attempt.back():
             self.show_step()
 
+    def would_lose(self) -> str | None:
+        """What leaving now would throw away ("Your 2 answers so far"); None for nothing.
+
+        The App asks about it too before `q` quits (data_actions.py).
+        """
+        given = len(self.attempt.answers)
+        if self.assessment is not None or not given:
+            return None
+        return lost_answers(given)
+
+    def action_leave(self) -> None:
+        """Leave at once when nothing would be lost; mid-test, ask first."""
+        if self.would_lose() is None:
+            self.dismiss()
+            return
+        question = leave_question(len(self.attempt.answers))
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmDialog(question, "leave", "keep going"), answered)
+
     # The timed hold: its truth is the monotonic clock; ticks only redraw.
 
     def action_start_hold(self) -> None:
-        self.stop_hold()
+        if self.hold_started is not None:
+            return  # once per step: a second press must not quietly start it again
         self.hold_started = self.services.config.monotonic()
         self.services.sound.play("hold_start")
         if self.services.config.run_timers:
             self.ticker = self.set_interval(1 / TICKS_PER_SECOND, self.tick)
         self.tick()
+        self.refresh_bindings()
 
     def stop_hold(self) -> None:
         if self.ticker is not None:
@@ -171,10 +192,10 @@ class QuizScreen(GluteScreen):
         seconds = seconds_shown(hold_left(step.hold_s, self.hold_started, self.services.config.monotonic()))
         countdown = self.query_one(Countdown)
         if self.hold_started is None:
-            countdown.show(seconds, f"Press [b]space[/b] to start the {step.hold_s:g} s hold.\n"
+            countdown.show(seconds, f"Press [b]Space[/b] to start the {step.hold_s:g} s hold.\n"
                                     "[dim]Or answer now if you timed it yourself.[/dim]", "idle")
         elif seconds > 0:
-            countdown.show(seconds, "Hold steady...\n[dim]Answer whenever you are ready.[/dim]", "running")
+            countdown.show(seconds, "Hold steady…\n[dim]Answer whenever you are ready.[/dim]", "running")
         else:
             countdown.show(0, "Time! Relax, then answer.", "done")
             if not self.hold_cued:
@@ -192,55 +213,15 @@ class QuizScreen(GluteScreen):
         assessment = self.assessment = self.attempt.assessment()
         now = self.services.config.now()
         history = store.history()
-        earlier = history.quiz_results
         record = to_record(assessment, uuid.uuid4().hex, history.day_of(now), now)
         saved = self.save(lambda: store.record_quiz(record, saved_settings(assessment)))
-        self.show_result(assessment, earlier, saved)
-
-    def show_result(self, assessment: Assessment, earlier: list[QuizResult], saved: bool) -> None:
-        quiz = self.attempt.quiz
-        self.query_one(ContentSwitcher).current = "quiz-result"
-        verdict = self.query_one("#quiz-verdict", Static)
-        for known in quiz.verdicts:
-            verdict.set_class(known.id == assessment.verdict.id and not assessment.red_flag, f"-{known.id}")
-        verdict.set_class(assessment.red_flag, "-red-flag")
         # Scores cut short by a red flag would make a misleading comparison.
-        change = None if assessment.red_flag else change_since(earlier, assessment.scores)
-        status = "Saved." if saved else "[b]Not saved[/b] (see the message)."
-        self.query_one("#quiz-change", Static).update(
-            markup(f"[dim]{status} $change.[/dim]", change=change) if change
-            else markup(f"[dim]{status} Retake it any time.[/dim]")
-        )
-        recommendation = self.query_one("#quiz-recommendation", Static)
-        recommendation.display = assessment.recommendation is not None
-        bars = self.query_one(SideBars)
-        bars.display = not assessment.red_flag
-        anatomy = self.query_one(Anatomy)
-        anatomy.display = not assessment.red_flag
-        anatomy.state = assessment.verdict.figure
-        emergency = self.query_one("#quiz-emergency", Static)
-        emergency.display = assessment.red_flag
-        if assessment.red_flag:
-            verdict.update(markup("[b]$title[/b]", title=quiz.safety.title))
-            emergency.update(plain(quiz.safety.emergency))
-            said = [text for text in (assessment.pain_note, quiz.safety.text) if text]
-            self.query_one("#quiz-explanation", Static).update(plain("\n\n".join(said)))
-        else:
-            lower = min(assessment.scores.values())
-            verdict.update(markup(
-                f"[b]$title[/b]  [dim]your lower side scored {lower} of {quiz.max_score}[/dim]",
-                title=assessment.verdict.title,
-            ))
-            bars.show(assessment.scores, quiz.max_score, assessment.weaker_side)
-            self.query_one("#quiz-explanation", Static).update(plain(assessment.verdict.text))
-        if assessment.recommendation is not None:
-            routine = self.services.content.routines[assessment.recommendation.routine_id]
-            recommendation.update(recommendation_text(assessment.recommendation, routine.name))
-        tips = self.query_one("#quiz-tips", Static)
-        tips.display = bool(assessment.tips) and not assessment.red_flag
-        tips.update(tips_table(assessment.tips))
-        result = self.query_one("#quiz-result", VerticalScroll)
-        result.scroll_home(animate=False)
+        change = None if assessment.red_flag else change_since(history.quiz_results, assessment.scores)
+        recommended = assessment.recommendation
+        routine = self.services.content.routines[recommended.routine_id].name if recommended else None
+        self.query_one(ContentSwitcher).current = "quiz-result"
+        result = self.query_one(ResultView)
+        result.show(self.attempt.quiz, assessment, routine, change, saved)
         result.focus()
         self.refresh_bindings()
 
@@ -265,7 +246,8 @@ class QuizScreen(GluteScreen):
             if action == "previous":
                 return bool(self.attempt.answers)
             if action == "start_hold":
-                return step.hold_s is not None
+                # Offered until the hold starts; during and after it, Space does nothing.
+                return step.hold_s is not None and self.hold_started is None
             if action == "pick":
                 index = parameters[0]
                 return isinstance(index, int) and index < len(step.options)

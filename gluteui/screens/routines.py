@@ -1,11 +1,12 @@
-"""Routines: the picker. Choose which routine to run; Enter starts it in the player."""
+"""Routines: the picker. Each routine with the length it will really run; Enter starts it."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.content import Content
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from gluteui import locations
@@ -13,34 +14,51 @@ from gluteui.core.content.exercises import Routine
 from gluteui.core.text import clock
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
+from gluteui.widgets.hanging import Hanging, indented
 from gluteui.widgets.menu import Menu
-from gluteui.widgets.text import markup
+from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
 
 class RoutinesScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("routines")
     TITLE = "Routines"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the screen before")]
 
     def compose(self) -> ComposeResult:
+        routines = list(self.services.content.routines.values())
+        recommended = self.services.recommended_routine()
         yield TitleBar()
         with Vertical(id="routines-body"):
-            yield Static("Choose a routine and press [b]Enter[/b] to start it.", id="routines-intro")
-            yield Menu(*(self.option(r) for r in self.services.content.routines.values()), id="routines-menu")
+            options: list[Option | None] = []
+            for routine in routines:
+                options += [None] if options else []  # a rule between routines
+                options.append(self.option(routine, routine is recommended))
+            menu = Menu(*options, id="routines-menu")
+            # Enter here starts what Enter on Home would, unless the user moves first.
+            menu.highlighted = routines.index(recommended)
+            menu.border_title = "Choose a routine: Enter starts it"
+            yield menu
         yield Footer()
 
-    def option(self, routine: Routine) -> Option:
-        moves = ", ".join(step.exercise.name for step in routine.steps)
-        side = self.services.extra_set_side(routine)
+    def option(self, routine: Routine, recommended: bool) -> Option:
+        """Name and real length, what it is, and for a weaker-side routine where its extra set goes."""
+        lines = [
+            (Content(), markup(
+                "[b]$name[/b]  [dim]$minutes min[/dim]" + ("  [$accent]recommended[/]" if recommended else ""),
+                name=routine.name, minutes=clock(self.services.routine_seconds(routine)),
+            )),
+            indented(plain(routine.summary)),
+        ]
         if routine.extra_set_on_weaker_side:
-            moves += (f", extra set on the {side}" if side
-                      else " (the squeeze test picks the side for the extra set)")
-        return Option(markup(
-            "[b]$name[/b]  [dim]$minutes min[/dim]\n  $summary\n  [dim]$moves[/dim]",
-            name=routine.name, minutes=clock(self.services.routine_seconds(routine)),
-            summary=routine.summary, moves=moves,
-        ), id=routine.id)
+            side = self.services.extra_set_side(routine)
+            lines.append(indented(
+                markup("Extra set on the $side side, which scored lower in your last squeeze test.", side=side)
+                if side else
+                markup("[$warning]No extra set yet:[/] it is added once the squeeze test finds a weaker side.")
+            ))
+        return Option(Hanging(lines), id=routine.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

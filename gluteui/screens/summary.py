@@ -11,19 +11,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.history.records import Session
 from gluteui.core.sides import UNSIDED
-from gluteui.core.text import clock
+from gluteui.core.text import clock, plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
-from gluteui.widgets.text import markup
+from gluteui.widgets.hanging import Hanging, Line, indented
+from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
 ANSWERS = {"yes": "yes", "no": "no", "unsure": "not sure", "hurt": "it hurt"}
+FEEL = Binding.Group("Feel check")
+"""The four answers share one place in the footer; the question asked shows them in full."""
+PROMPT = "[reverse] [b]1[/b] yes  [b]2[/b] no  [b]3[/b] not sure  [b]4[/b] it hurt [/reverse]"
+BLANK: Line = (Content(), Content())
+SHORT = 24
+"""Terminals with fewer rows get no blank lines, so every question fits at 60x20."""
 
 
 class SummaryScreen(GluteScreen):
@@ -31,13 +39,17 @@ class SummaryScreen(GluteScreen):
 
     CSS_PATH = locations.stylesheet("summary")
     TITLE = "Well done"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
     BINDINGS = [
         # Digits, not y/n: an extra n meant for "Next set" must not answer "no".
-        Binding("1", "answer('yes')", "Felt it", id="feel_yes", tooltip="Yes: I felt it where I should"),
-        Binding("2", "answer('no')", "Didn't", id="feel_no", tooltip="No: shows the common mistakes"),
-        Binding("3", "answer('unsure')", "Not sure", id="feel_unsure", tooltip="Not sure this time"),
+        Binding("1", "answer('yes')", "Felt it", id="feel_yes", tooltip="Yes: I felt it where I should",
+                group=FEEL),
+        Binding("2", "answer('no')", "Didn't", id="feel_no", tooltip="No: shows the common mistakes",
+                group=FEEL),
+        Binding("3", "answer('unsure')", "Not sure", id="feel_unsure", tooltip="Not sure this time",
+                group=FEEL),
         Binding("4", "answer('hurt')", "It hurt", id="feel_hurt",
-                tooltip="It hurt: shows easier ways to do it and the safety lesson"),
+                tooltip="It hurt: shows easier ways to do it and the safety lesson", group=FEEL),
         Binding("l", "show_safety", "Safety lesson", id="show_safety",
                 tooltip="What pain means, and when to have it checked"),
         Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
@@ -69,68 +81,104 @@ class SummaryScreen(GluteScreen):
 
     def on_mount(self) -> None:
         s = self.session
+        reps = self.query_one("#summary-reps", Static)
+        if not s.worth_keeping:
+            self.title = "Routine over"
+            what = "Stopped before the first rep" if not self.finished else "Every set was skipped"
+            reps.update(markup(
+                f"[b]{what}[/b]. No reps were done, so nothing was saved.\n\n"
+                "Press [b]Enter[/b] to go back home."
+            ))
+            return
+        done = f"{s.done_reps} of {s.planned_reps} {plural(s.planned_reps, 'rep')}"
+        if self.finished:
+            head = Text.assemble((f"Routine done in {clock(s.duration_s)}", "bold"), f" — {done}.")
+        else:
+            self.title = "Stopped early"
+            head = Text.assemble(
+                (f"Stopped after {clock(s.duration_s)}", "bold"), f" — {done}, ",
+                "and what you did is saved." if self.saved else ("not saved yet", "bold"),
+                "" if self.saved else " (see the message).",
+            )
+        reps.update(Group(head, Text(), self.table()))
+        self.show_feel()
+
+    def table(self) -> Table:
+        """Reps done per exercise and side."""
         exercises = self.services.content.exercises
         table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim")
         table.add_column("Exercise")
         table.add_column("Left", justify="right")
         table.add_column("Right", justify="right")
-        for exercise_id in (e for e in s.reps if e in exercises):
-            done = s.reps[exercise_id]
+        for exercise_id in (e for e in self.session.reps if e in exercises):
+            done = self.session.reps[exercise_id]
             both = str(done[UNSIDED]) if UNSIDED in done else ""
             # Text, not str: rich would read markup in an exercise's name.
             table.add_row(
                 Text(exercises[exercise_id].name), str(done.get("left", both)), str(done.get("right", "")),
             )
-        if not s.worth_keeping:
-            self.title = "Routine over"
-            what = "Stopped before the first rep" if not self.finished else "Every set was skipped"
-            self.query_one("#summary-reps", Static).update(
-                f"[b]{what}[/b]: no reps done, so nothing was saved.\n\n"
-                "Press [b]Enter[/b] to go back home."
-            )
-            return
-        if self.finished:
-            head = f"[b]Routine done[/b] in {clock(s.duration_s)}"
-        else:
-            self.title = "Stopped early"
-            head = f"[b]Stopped after {clock(s.duration_s)}[/b]" + (
-                "; what you did is saved" if self.saved else "; [b]not saved yet[/b] (see the message)"
-            )
-        title = Text.from_markup(f"{head}: {s.done_reps} of {s.planned_reps} reps\n")
-        self.query_one("#summary-reps", Static).update(Group(title, table))
-        self.show_feel()
+        return table
 
     @property
     def asking(self) -> str | None:
         """The exercise whose feel check is being asked, or None when all are answered."""
         return next((e for e in self.exercise_ids if e not in self.feel), None)
 
+    def on_resize(self) -> None:
+        # Four answers, Done, Quit and Help: below 80 columns only the compact footer holds them.
+        self.query_one(Footer).compact = self.size.width < 80
+        if self.session.worth_keeping:
+            self.show_feel()  # a short terminal drops the blank lines between the questions
+
     def show_feel(self) -> None:
+        """The feel check, one block per exercise, with the question being asked in view."""
         exercises = self.services.content.exercises
-        lines = [markup("[b]Feel check[/b]: quality beats quantity. Did each move land where it should?")]
+        gap = [] if self.size.height < SHORT else [BLANK]
+        lines: list[Line] = [(Content(), markup(
+            "[b]Feel check:[/b] did each move land where it should? Quality beats quantity."
+        ))]
+        focus = (0, 1)
         for exercise_id in self.exercise_ids:
             exercise = exercises[exercise_id]
             answer = self.feel.get(exercise_id)
-            if answer:
-                shown = f"[b]{ANSWERS[answer]}[/b]"
-            else:
-                shown = "[reverse] 1 yes  2 no  3 not sure  4 it hurt [/reverse]" if exercise_id == self.asking else ""
-            lines.append(markup(f"\n[b]$name[/b]  {shown}\n  $check", name=exercise.name, check=exercise.feel_check))
+            lines += gap
+            start = len(lines)
+            lines.append((Content(), markup(
+                "[b]$name[/b]" + ("  [b $accent]$answer[/]" if answer else ""),
+                name=exercise.name, answer=ANSWERS.get(answer or "", ""),
+            )))
+            lines.append(indented(plain(exercise.feel_check)))
+            if exercise_id == self.asking:
+                lines.append(indented(markup(PROMPT)))
+                focus = (start, len(lines))
             if answer == "no":
-                for mistake in exercise.mistakes[:2]:
-                    lines.append(markup("  [dim]$mistake[/dim] $fix", mistake=mistake.mistake, fix=mistake.fix))
+                lines += [indented(markup("[dim]$mistake[/dim] $fix", mistake=m.mistake, fix=m.fix))
+                          for m in exercise.mistakes[:2]]
             if answer == "hurt" or exercise_id in self.session.pain:
-                lines.append(markup("  [b]Next time, easier:[/b] $ways", ways="; ".join(exercise.easier)))
+                lines.append(indented(markup("[b]Next time, easier:[/b] $ways.", ways=". ".join(exercise.easier))))
         if self.hurt:
-            lines.append(markup(
-                "\n[b $error]Pain is a reason to stop, not to push through.[/b $error] Sharp pain, "
-                "pain that builds or is worse the next morning: press [b]l[/b] for the safety lesson."
-            ))
+            lines += [BLANK, (Content(), markup(
+                "[b $error]Pain is a reason to stop, not to push through.[/] Sharp pain, pain that "
+                "builds, or pain that is worse the next morning: press [b]l[/b] for the safety lesson."
+            ))]
         if self.asking is None:
             saved = "Saved." if self.saved else "[b]Not saved yet[/b]: it is kept while GluteUI is open."
-            lines.append(markup(f"\n{saved} Press [b]Enter[/b] to go back home."))
-        self.query_one("#summary-feel", Static).update(Content("\n").join(lines))
+            lines += [BLANK, (Content(), markup(f"{saved} Press [b]Enter[/b] to go back home."))]
+            focus = (len(lines) - 1, len(lines))
+        self.query_one("#summary-feel", Static).update(Hanging(lines))
         self.refresh_bindings()
+        self.call_after_refresh(self.reveal, *focus)
+
+    def reveal(self, first: int, end: int) -> None:
+        """Scroll so that feel-check lines first..end-1 (the question asked) are on screen."""
+        feel = self.query_one("#summary-feel", Static)
+        visual = feel.visual
+        if not isinstance(visual, Hanging):
+            return
+        width = feel.content_region.width
+        top, bottom = visual.row_of(first, width), visual.row_of(end, width)
+        region = Region(0, feel.virtual_region.y + top, feel.size.width, max(bottom - top, 1))
+        self.query_one("#summary-body", VerticalScroll).scroll_to_region(region, animate=False, immediate=True)
 
     @property
     def hurt(self) -> bool:

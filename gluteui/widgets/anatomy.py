@@ -3,11 +3,57 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 
-from gluteui.core.anatomy import STATES, STEP_SECONDS, State, picture, settled
+from gluteui.core.anatomy import (
+    FIGURE,
+    GLUTES,
+    LABELS,
+    STATES,
+    STATUS,
+    STEP_SECONDS,
+    Span,
+    State,
+    frame,
+    picture,
+    settled,
+    working,
+)
+
+INDENT = min(len(line) - len(line.lstrip()) for line in FIGURE)
+
+
+def width_of(lines: list[list[Span]]) -> int:
+    return max(sum(len(text) for text, _ in spans) for spans in lines)
+
+
+def _cut(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans' characters from column `start` to `end`, styles kept."""
+    kept: list[Span] = []
+    column = 0
+    for text, style in spans:
+        piece = text[max(start - column, 0):max(end - column, 0)]
+        if piece:
+            kept.append((piece, style))
+        column += len(text)
+    return kept
+
+
+def stacked(state: State, step: int | None = None) -> list[list[Span]]:
+    """The figure for a narrow column: the drawing alone, then one line per muscle and its state.
+
+    Beside the drawing the labels need about 48 columns; this needs about 24.
+    """
+    glows = frame(state, step)
+    lines = [_cut(spans, INDENT, len(FIGURE[row])) for row, spans in enumerate(picture(state, step)[:len(FIGURE)])]
+    lines.append([])
+    for region, (_, name) in LABELS.items():
+        style = glows[region].style if region in working(state) else "status"
+        lines.append([(name, "label"), (" — ", "outline"), (STATUS[(state, region in GLUTES)], style)])
+    return [*lines, *picture(state, step)[len(FIGURE):]]
 
 
 class Anatomy(Widget):
@@ -83,10 +129,15 @@ class Anatomy(Widget):
             return
         self.step += 1
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        labelled = width_of(picture(self.state))
+        return labelled if container.width >= labelled else width_of(stacked(self.state)[:-1])
+
     def render(self) -> Text:
         style = self.get_component_rich_style
         lines = []
-        for spans in picture(self.state, self.step):
+        narrow = self.size.width < width_of(picture(self.state))
+        for spans in (stacked if narrow else picture)(self.state, self.step):
             line = Text()
             for text, name in spans:
                 line.append(text, style(f"anatomy--{name}"))

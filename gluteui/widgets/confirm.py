@@ -45,10 +45,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 class StopDialog(ConfirmDialog):
-    """"Stop the routine here?" s or Enter stops; space or Esc goes on, as space resumes."""
+    """"Stop the routine here?" s or Enter stops; Space or Esc goes on, as Space resumes."""
 
     BINDINGS = [
         Binding("enter,s", "answer(True)", "Stop here", id="yes"),
         Binding("escape,space", "answer(False)", "Keep going", id="no"),
     ]
-    KEYS = ("s / Enter", "space / Esc")
+    KEYS = ("s / Enter", "Space / Esc")

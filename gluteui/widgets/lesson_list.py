@@ -4,35 +4,55 @@ from __future__ import annotations
 
 import textwrap
 
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from gluteui.core.content.lessons import Lesson
+from gluteui.widgets.scroll_keys import KeyScroll
 
 COMPACT_BELOW = 30
-"""List widths under this drop the reading time and cut long titles to one line."""
+"""List widths under this drop the reading time (the reader shows it) to leave the title room."""
 READ_MARK, UNREAD_MARK = "✓", "·"
 
 
 def label_lines(number: int, lesson: Lesson, width: int, digits: int = 1) -> list[str]:
     """The list entry for a lesson, fitted to `width` columns (without the read mark).
 
-    Wide: the title wraps under itself and the reading time sits on the first line.
-    Narrow: one line, the title cut with an ellipsis; the reader shows the reading time.
+    The title wraps under itself, never cut. Wide, the reading time sits on the first line.
     """
     prefix = f"{number:>{digits}}. "
     room = width - len(prefix) - 2  # the read mark and its space
+    indent = " " * (len(prefix) + 2)
     if width < COMPACT_BELOW:
-        title = lesson.title if len(lesson.title) <= room else lesson.title[: room - 1] + "…"
-        return [prefix + title]
+        lines = textwrap.wrap(lesson.title, max(room, 1)) or [""]
+        return [prefix + lines[0], *(indent + line for line in lines[1:])]
     minutes = f"{lesson.minutes} min"
     lines = textwrap.wrap(lesson.title, room - len(minutes) - 1) or [""]
     first = f"{prefix}{lines[0]:<{room - len(minutes)}}{minutes}"
-    indent = " " * (len(prefix) + 2)
     return [first, *(indent + line for line in lines[1:])]
+
+
+def sources_table(sources: tuple[str, ...]) -> Group:
+    """A lesson's references under their heading, each wrapping under itself beside its bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column()
+    table.add_column()
+    for source in sources:
+        table.add_row("•", Text(source, overflow="fold"))  # a long DOI breaks, never cut
+    return Group(Text("Sources", style="bold"), table)
+
+
+def key_hint(key: str, words: str) -> Table:
+    """A key beside what it does; the words wrap under themselves, not under the key."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row(key, Text(words))
+    return table
 
 
 class LessonList(OptionList, can_focus=False):
@@ -67,14 +87,5 @@ class LessonList(OptionList, can_focus=False):
         self.set_options(options)
 
 
-class Reader(VerticalScroll, inherit_bindings=False):
+class Reader(KeyScroll):
     """The lesson text. Only vertical keys: left and right belong to paging between lessons."""
-
-    BINDINGS = [
-        Binding("down,j", "scroll_down", "Scroll down", show=False, key_display="↓/j"),
-        Binding("up,k", "scroll_up", "Scroll up", show=False, key_display="↑/k"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, key_display="PgDn/Space"),
-        Binding("pageup", "page_up", "Page up", show=False, key_display="PgUp"),
-        Binding("home", "scroll_home", "Top of the lesson", show=False),
-        Binding("end", "scroll_end", "End of the lesson", show=False),
-    ]

@@ -7,10 +7,11 @@ and read the safety lesson) or "carried on" (Esc: go on as before).
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -19,7 +20,7 @@ from gluteui.widgets.text import markup
 
 PainAnswer = tuple[str, int] | str
 MAX_EASIER = 3
-"""Easier versions offered, on keys 1-3 (content may list more; the first ones are offered)."""
+"""Easier versions offered, on keys 1 to 3 (content may list more; the first ones are offered)."""
 
 
 class PainDialog(ModalScreen[PainAnswer]):
@@ -46,13 +47,20 @@ class PainDialog(ModalScreen[PainAnswer]):
         self.easier = exercise.easier[:MAX_EASIER]
 
     def compose(self) -> ComposeResult:
+        name = self.exercise.name
         with Vertical(id="pain-box"):
-            yield Static(markup("It hurts: $name is paused.", name=self.exercise.name), id="pain-title")
-            lines = [markup(f"[b]{n}[/b]  Go on, easier: $way", way=way) for n, way in enumerate(self.easier, 1)]
-            lines.append(markup("[b]s[/b]  Skip the rest of $name today", name=self.exercise.name))
-            lines.append(markup("[b]l[/b]  Skip it and read the safety lesson (the routine waits)"))
-            lines.append(markup("[b]Esc[/b]  Carry on as before"))
-            yield Static(Content("\n").join(lines), id="pain-choices")
+            yield Static(markup("It hurts: $name is paused.", name=name), id="pain-title")
+            choices = Table.grid(padding=(0, 2))
+            choices.add_column(justify="right", style="bold", no_wrap=True)
+            choices.add_column()
+            if self.easier:
+                choices.add_row("", Text("Go on, but easier:", style="bold"))
+            for n, way in enumerate(self.easier, 1):
+                choices.add_row(str(n), Text(way))
+            choices.add_row("s", Text(f"Skip the rest of {name} today"))
+            choices.add_row("l", Text("Skip it and read the safety lesson (the routine waits)"))
+            choices.add_row("Esc", Text("Carry on as before"))
+            yield Static(choices, id="pain-choices")
             yield Static(
                 "Sharp pain, pain that builds during a set, or pain down the leg: skip it and read "
                 "the safety lesson. Mild discomfort that settles soon after is commonly fine.",

@@ -9,7 +9,7 @@ class TitleBar(Static):
     """Textual's Header, less its clock, its palette icon and its tall mode.
 
     One widget where Header mounts four: Header alone was a tenth of what Home's first
-    frame cost. The command palette stays one key away (ctrl+p, shown in the footer).
+    frame cost. The command palette stays one key away (Ctrl+P, shown in the footer).
     """
 
     DEFAULT_CSS = """

@@ -1,4 +1,5 @@
-"""The launch after an activation asks how the run went; skipping is remembered."""
+"""The launch after an activation asks how the run went (once a run could have followed);
+any score 0-10 can be typed; skipping is remembered."""
 
 from __future__ import annotations
 
@@ -8,16 +9,30 @@ from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
 from gluteui.widgets.checkin import CheckinDialog
-from tests.factory import FROZEN_NOW, make_app
+from tests.factory import FROZEN_NOW, make_app, screen_text
 
 
-def activated(store: Store, days_ago: int, done: int = 20) -> None:
-    day = FROZEN_NOW.date() - timedelta(days=days_ago)
+def activated(store: Store, days_ago: int, done: int = 20, minutes_ago: int = 0) -> None:
+    """A routine `days_ago` days ago, at this time of day (today: `minutes_ago` minutes back)."""
+    started = FROZEN_NOW - timedelta(days=days_ago, minutes=minutes_ago)
     store.save_session(Session(
-        id=f"s{days_ago}", local_date=day, started_at=FROZEN_NOW - timedelta(days=days_ago),
+        id=f"s{days_ago}", local_date=started.date(), started_at=started,
         routine_id="standard", planned_reps=20, done_reps=done, reps={}, duration_s=300.0,
         source="app", feel={},
     ))
+
+
+async def answer(data_dir, store: Store, *keys: str) -> int:
+    """Launch after yesterday's activation, press `keys` in the check-in; the score saved."""
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinDialog)
+        await pilot.press(*keys, "enter")
+        await pilot.pause()
+    [checkin] = Store.open(data_dir).checkins()
+    return checkin.score
 
 
 async def test_no_question_without_an_activation(app):
@@ -41,7 +56,7 @@ async def test_answering_saves_a_checkin_for_the_activation_day(data_dir, store:
 
 
 async def test_skipping_is_remembered_and_not_asked_again(data_dir, store: Store):
-    activated(store, days_ago=0)
+    activated(store, days_ago=0, minutes_ago=90)  # this morning's, and a run could have followed
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -82,3 +97,64 @@ async def test_a_screen_opened_before_the_question_is_not_covered_by_it(data_dir
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CheckinDialog), "asked once Home is back"
+
+
+async def test_a_minute_after_the_activation_there_is_no_run_to_ask_about(data_dir, store: Store):
+    activated(store, days_ago=0, minutes_ago=6)  # five minutes' routine, ended a minute ago
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    later = make_app(data_dir, store=Store.open(data_dir), now=lambda: FROZEN_NOW + timedelta(hours=2))
+    async with later.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(later.screen, CheckinDialog), "a later launch asks"
+
+
+async def test_ten_is_typed_as_1_then_0(data_dir, store: Store):
+    assert await answer(data_dir, store, "1", "0") == 10
+
+
+async def test_a_0_after_10_is_a_plain_0(data_dir, store: Store):
+    assert await answer(data_dir, store, "1", "0", "0") == 0
+
+
+async def test_a_digit_after_1_other_than_0_is_that_digit(data_dir, store: Store):
+    assert await answer(data_dir, store, "1", "7") == 7
+
+
+async def test_an_arrow_between_1_and_0_makes_it_0(data_dir, store: Store):
+    assert await answer(data_dir, store, "1", "right", "0") == 0
+
+
+async def test_end_chooses_10_and_home_0(data_dir, store: Store):
+    assert await answer(data_dir, store, "end") == 10
+
+
+async def test_saving_puts_no_toast_over_home(data_dir, store: Store, monkeypatch):
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    toasts: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: toasts.append(message))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert toasts == [], "the health note at the bottom of Home stays in sight"
+    assert [c.score for c in Store.open(data_dir).checkins()] == [3]
+
+
+async def test_help_over_the_question_lists_its_keys(data_dir, store: Store):
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinDialog), "closing help goes back to the question"
+    for row in ("←/→  Less / more", "0-9  Type the score (1 then 0 for 10)", "Enter  Save", "Esc  Skip"):
+        assert row in text

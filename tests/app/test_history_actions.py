@@ -102,3 +102,18 @@ async def test_restore_a_backup_from_the_palette(data_dir: Path, monkeypatch: py
         assert [s.id for s in store.sessions()] == ["s00001"]
         assert "before-restore" in [b.why for b in store.backups()]
         assert len(app.screen_stack) == 1  # back on Home, which shows the restored history
+
+
+async def test_q_mid_squeeze_test_asks_before_the_answers_are_lost(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("1")  # the first answer
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Your 1 answer so far will not be saved" in app.screen.question
+        await pilot.press("escape")  # keep going
+        await pilot.pause()
+        assert app.is_running and len(app.screen.attempt.answers) == 1

@@ -66,7 +66,7 @@ def test_run_tui_reports_broken_content_as_a_user_error(
         tui.run_tui(make_config(data_dir, content_dir=broken_content))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (200, 50)])
 async def test_the_health_note_is_on_screen_not_under_the_footer(app, size):
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gluteui.core.history.store import Store
+from gluteui.screens.destinations import DESTINATIONS as DESTINATION_TABLE
 from gluteui.screens.help import HelpScreen
 from gluteui.screens.home import HomeScreen
-from tests.factory import make_app, shown
+from tests.app.test_every_size import visible
+from tests.factory import advance_clock, make_app, screen_text, shown
 
 # key on Home -> the screen class name it opens
 DESTINATIONS = {
@@ -97,13 +101,84 @@ async def test_command_palette_lists_each_action_once_saying_what_it_does(app, k
         assert "Keys" not in titles and titles.count("Help") == 1
 
 
-async def test_help_shows_the_way_to_every_destination(app):
+@pytest.mark.parametrize("keys", [(), ("r",)])
+async def test_help_shows_the_way_to_every_destination_once(app, keys):
+    """Over Home the keys are the places, each saying what it is for; elsewhere Going places
+    lists them all. Either way each destination is there once."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        listed = shown(app.screen.query_one("#help-keys"))
+        if app.screen.query("#help-places"):
+            listed += shown(app.screen.query_one("#help-places"))
+        for destination in DESTINATION_TABLE:
+            assert listed.count(f"{destination.title} — ") == 1, (destination.title, listed)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_help_taller_than_the_terminal_says_how_to_scroll_and_scrolls_to_its_end(
+    data_dir, store: Store, size
+):
+    """Over the summary the help holds more than 60x20 shows: the footer offers ↑↓ Scroll,
+    and the keys bring its last line into view."""
+    store.set_setting("welcome_seen", True)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await advance_clock(pilot, 400.0)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-box")
+        offers_scroll = "↑↓ Scroll" in screen_text(app)
+        assert offers_scroll == (body.max_scroll_y > 0)
+        if size == (60, 20):
+            assert offers_scroll, screen_text(app)
+        await pilot.press(*["down"] * 30)
+        await pilot.pause()
+        assert "see a professional if pain persists" in visible(screen_text(app))
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "SummaryScreen"
+
+
+async def test_help_names_the_screen_it_is_about(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
-        places = shown(app.screen.query_one("#help-places"))
-        for title in ("Start activation", "Lessons", "Squeeze test", "Routines", "Progress"):
-            assert title in places
+        assert "Keys on this screen — Home" in screen_text(app)
+        await pilot.press("escape", "r", "question_mark")
+        await pilot.pause()
+        assert "Keys on this screen — Routines" in screen_text(app)
+
+
+FOOTER_KEYS = [
+    ((), "Home with the welcome", ("d Hide welcome", "q Quit", "? Help", "Ctrl+P palette")),
+    (("r",), "Routines", ("Esc Back", "q Quit", "? Help", "Ctrl+P palette")),
+    (("question_mark",), "Help", ("Esc Close help",)),
+]
+
+
+@pytest.mark.parametrize("keys,where,expected", FOOTER_KEYS, ids=[where for _, where, _ in FOOTER_KEYS])
+async def test_every_footer_key_fits_at_80_columns(app, keys, where, expected):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        for key in expected:
+            assert key in footer, f"{where}: {key!r} cut from {footer!r}"
+
+
+async def test_home_keeps_its_destination_keys_in_the_menu_not_the_footer(app):
+    """The menu shows each key beside its place; the footer keeps room for the rest."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for destination in DESTINATION_TABLE:
+            beside = rf"{re.escape(destination.title)} +{re.escape(destination.key_display)} │"
+            assert re.search(beside, text), destination.title
+        assert "l Lessons" not in text.splitlines()[-1]
+        await pilot.press("l")  # the key still works
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LessonsScreen"
 
 
 async def test_theme_choice_is_remembered(data_dir, store: Store):
@@ -130,5 +205,5 @@ async def test_the_weekly_target_is_set_from_progress(data_dir, store: Store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "t")
         await pilot.pause()
-        assert "of 4 days" in str(app.screen.query_one("#progress-streaks").render())
+        assert "4 days" in str(app.screen.query_one("#progress-streaks").render())
     assert Store.open(data_dir).setting("weekly_target") == 4

@@ -11,7 +11,6 @@ from textual.widgets import Digits, Static
 
 from gluteui.core.history.records import QuizResult
 from gluteui.core.history.store import Store
-from gluteui.screens.home import HomeScreen
 from gluteui.screens.quiz import QuizScreen
 from gluteui.widgets.anatomy import Anatomy
 from tests.factory import FROZEN_NOW, advance_clock, make_app
@@ -93,8 +92,9 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
         assert text_of(app, "#quiz-verdict").startswith("Sleepy")
         bars = text_of(app, "#quiz-bars")
         assert "Left" in bars and "9/9" in bars and "4/9  weaker" in bars
-        assert "Focus on the weaker side" in text_of(app, "#quiz-recommendation")
-        assert "right side scored 5 points lower: one extra set on it" in text_of(app, "#quiz-recommendation")
+        recommendation = " ".join(table_text(app, "#quiz-recommendation").split())
+        assert "Focus on the weaker side" in recommendation
+        assert "right side scored 5 points lower: one extra set on it" in recommendation
         assert "move your foot closer" in table_text(app, "#quiz-tips")
         assert "hint about today" in text_of(app, "#quiz-explanation")
     [saved] = store.quiz_results()
@@ -133,17 +133,6 @@ async def test_back_returns_to_the_previous_step_and_its_answer_can_change(app, 
     assert store.quiz_results()[0].scores == {"left": 9, "right": 9}
 
 
-async def test_esc_leaves_at_any_step_without_saving(app, store: Store):
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_quiz(pilot)
-        await pilot.press("1", "1", "space", "1", "1")
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-    assert store.quiz_results() == []
-    assert store.setting("recommended_routine") is None
-
-
 async def test_hip_pain_stops_the_test_with_a_safety_note_instead_of_a_routine(app, store: Store):
     store.set_setting("recommended_routine", "quick")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -172,13 +161,13 @@ async def test_result_compares_with_the_previous_one_and_can_be_retaken(data_dir
         await open_quiz(pilot)
         await pilot.press(*"1111111")
         await pilot.pause()
-        assert "Last time, 01 Nov: left 1 -> 9, right 3 -> 9" in text_of(app, "#quiz-change")
+        assert "Last time, 01 Nov: left 1 → 9, right 3 → 9" in text_of(app, "#quiz-change")
         assert text_of(app, "#quiz-verdict").startswith("Firing")
         await pilot.press("r")
         assert step_id(app) == "squeeze_left"
         await pilot.press(*"2222221")
         await pilot.pause()
-        assert "left 9 -> 4, right 9 -> 4" in text_of(app, "#quiz-change")
+        assert "left 9 → 4, right 9 → 4" in text_of(app, "#quiz-change")
     # Both new results share the frozen clock's time, so their order is not defined.
     assert sorted(r.verdict for r in store.quiz_results()) == ["amnesia", "firing", "sleepy"]
 
@@ -194,19 +183,6 @@ async def test_enter_on_the_result_starts_the_recommended_routine(app, store: St
         assert app.screen.routine.id == "quick"
     assert store.setting("recommended_routine") == "quick"
     assert store.setting("extra_set_side") is None
-
-
-async def test_a_step_and_the_result_fit_at_80x24(app):
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_quiz(pilot)
-        await pilot.press("1", "1")  # the stance: longest instructions plus a countdown
-        await pilot.pause()
-        for selector in ("#quiz-instructions", "#quiz-countdown", "#quiz-options", "#quiz-reminder"):
-            assert app.screen.query_one(selector).region.bottom <= 23, selector  # above the footer
-        await pilot.press(*"12221")  # a weaker side: the longest recommendation
-        await pilot.pause()
-        for selector in ("#quiz-verdict", "#quiz-bars", "#quiz-change", "#quiz-recommendation"):
-            assert app.screen.query_one(selector).region.bottom <= 23, selector
 
 
 @pytest.mark.parametrize("keys,state", [("1111111", "firing"), ("2222221", "asleep"), ("4422221", "asleep")])

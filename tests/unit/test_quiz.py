@@ -48,7 +48,7 @@ def answers_for(quiz: Quiz, **labels: str) -> list[int]:
 
 
 ROCK, CONCENTRATE, SOFT, NOTHING = "Rock", "It firmed", "Soft", "Almost"
-LEVEL, DROPPED, PAIN = "My pelvis", "The lifted", "It hurt on the outside"
+LEVEL, DROPPED, PAIN = "My pelvis", "The lifted", "It hurt: the outside"
 GLUTE, CRAMP, BACK = "In my", "My hamstring", "My lower back"
 SHORT_SIT, MID_SIT, LONG_SIT = "Under 4", "4 to 7", "More than 7"
 
@@ -226,9 +226,9 @@ def test_record_and_comparison_with_the_previous_result(quiz: Quiz):
     record = to_record(result, "abc", date(2026, 11, 26), taken)
     assert record == QuizResult("abc", date(2026, 11, 26), taken, {"left": 9, "right": 3}, "amnesia", "right", False)
     assert change_since([], result.scores) is None
-    assert change_since([record], {"left": 9, "right": 5}) == "Last time, 26 Nov: left 9 -> 9, right 3 -> 5"
+    assert change_since([record], {"left": 9, "right": 5}) == "Last time, 26 Nov: left 9 → 9, right 3 → 5"
     cut_short = QuizResult("pain", date(2026, 11, 27), taken, {"left": 3, "right": 0}, "amnesia", None, True)
-    assert change_since([record, cut_short], {"left": 9, "right": 5}).startswith("Last time, 26 Nov: left 9 -> 9")
+    assert change_since([record, cut_short], {"left": 9, "right": 5}).startswith("Last time, 26 Nov: left 9 → 9")
     assert change_since([cut_short], {"left": 9, "right": 5}) is None
 
 

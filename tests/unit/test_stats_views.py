@@ -1,4 +1,5 @@
-"""What Home and Progress show, from a History built in the test: calendar, check-ins, views.
+"""What Home and Progress show, from a History built in the test: run check-ins compared,
+Home's overview and the Progress view.
 
 These functions were reached only through Pilot tests; here each takes its clock as an
 argument, so every case is exact and instant.
@@ -6,177 +7,24 @@ argument, so every case is exact and instant.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-from itertools import count
+from datetime import timedelta
 
 import pytest
 
-from gluteui.core.history.records import Checkin, History, QuizResult, Session
-from gluteui.core.stats.calendar import CALENDAR_WEEKS, calendar_weeks, move, shade
+from gluteui.core.stats.calendar import calendar_weeks
 from gluteui.core.stats.overview import overview, streak_summary
 from gluteui.core.stats.progress import progress_view, reps_by_exercise
-from gluteui.core.stats.runs import checkin_due, compare_runs
-
-TODAY = date(2026, 11, 26)
-"""A Thursday, as in the app tests."""
-MONDAY = date(2026, 11, 23)
-FIRST_SHOWN = MONDAY - timedelta(weeks=CALENDAR_WEEKS - 1)
-"""The Monday that opens the oldest calendar column."""
-
-_ids = count(1)
-
-
-def days_ago(n: int) -> date:
-    return TODAY - timedelta(days=n)
-
-
-def at(day: date, hour: int = 7) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, tzinfo=timezone.utc)
-
-
-def session(day: date, done: int = 40, planned: int = 40, reps: dict | None = None) -> Session:
-    return Session(
-        id=f"s{next(_ids)}",
-        local_date=day,
-        started_at=at(day),
-        routine_id="standard",
-        planned_reps=planned,
-        done_reps=done,
-        reps=reps if reps is not None else {"bridge": {"both": done}},
-        duration_s=300.0,
-        source="app",
-        feel={},
-    )
-
-
-def checkin(day: date, score: int) -> Checkin:
-    return Checkin(id=f"c{next(_ids)}", local_date=day, score=score, recorded_at=at(day, 20))
-
-
-def quiz(day: date, verdict: str, red_flag: bool = False) -> QuizResult:
-    return QuizResult(
-        id=f"q{next(_ids)}", local_date=day, taken_at=at(day), scores={"left": 6, "right": 4},
-        verdict=verdict, weaker_side="right", red_flag=red_flag,
-    )
-
-
-def history(
-    sessions: list[Session] = (),
-    rest: set[date] = frozenset(),
-    checkins: list[Checkin] = (),
-    quiz_results: list[QuizResult] = (),
-    lessons_read: set[str] = frozenset(),
-    settings: dict | None = None,
-) -> History:
-    return History(
-        sessions=list(sessions), rest_days=set(rest), checkins=list(checkins),
-        quiz_results=list(quiz_results), lessons_read=set(lessons_read), settings=settings or {},
-    )
-
-
-# --- the calendar ---------------------------------------------------------------------
-
-
-def test_calendar_is_26_monday_to_sunday_columns_ending_in_todays_week():
-    weeks = calendar_weeks(TODAY, {}, set())
-    assert len(weeks) == 26
-    assert all(len(column) == 7 for column in weeks)
-    assert all(column[0].day.weekday() == 0 and column[6].day.weekday() == 6 for column in weeks)
-    days = [cell.day for column in weeks for cell in column]
-    assert days == [FIRST_SHOWN + timedelta(days=n) for n in range(26 * 7)]
-    assert weeks[-1][0].day == MONDAY and TODAY in [cell.day for cell in weeks[-1]]
-
-
-def test_only_the_days_after_today_are_future_and_today_is_marked_once():
-    cells = [cell for column in calendar_weeks(TODAY, {}, set()) for cell in column]
-    assert [cell.day for cell in cells if cell.today] == [TODAY]
-    assert [cell.day for cell in cells if cell.future] == [TODAY + timedelta(days=n) for n in (1, 2, 3)]
-
-
-@pytest.mark.parametrize(
-    ("today", "future_days"),
-    [(MONDAY, 6), (MONDAY + timedelta(days=6), 0)],
-    ids=["monday: the whole week ahead", "sunday: nothing ahead"],
+from gluteui.core.stats.runs import compare_runs
+from tests.unit.stats_kit import (
+    MONDAY,
+    TODAY,
+    at,
+    checkin,
+    days_ago,
+    history,
+    quiz,
+    session,
 )
-def test_the_last_column_is_always_the_week_of_today(today: date, future_days: int):
-    last = calendar_weeks(today, {}, set())[-1]
-    assert last[0].day == MONDAY
-    assert sum(cell.future for cell in last) == future_days
-
-
-@pytest.mark.parametrize(
-    ("completion", "level"),
-    [(0.0, 0), (0.01, 1), (0.25, 1), (0.4, 2), (0.5, 2), (0.75, 3), (1.0, 4), (1.6, 4)],
-    ids=["nothing", "one rep still shows", "a quarter", "40% rounds to half", "half",
-         "three quarters", "full", "extra set"],
-)
-def test_shade_levels(completion: float, level: int):
-    assert shade(completion) == level
-
-
-def test_calendar_cells_carry_their_days_shade_and_rest():
-    yesterday = days_ago(1)
-    weeks = calendar_weeks(TODAY, {yesterday: 0.5, TODAY: 1.0}, {days_ago(2)})
-    by_day = {cell.day: cell for column in weeks for cell in column}
-    assert by_day[yesterday].level == 2
-    assert by_day[TODAY].level == 4
-    assert by_day[days_ago(2)].rest and by_day[days_ago(2)].level == 0
-    assert not by_day[yesterday].rest
-
-
-def test_cursor_moves_by_days_and_weeks_inside_the_span():
-    assert move(days_ago(3), TODAY, 1) == days_ago(2)
-    assert move(days_ago(3), TODAY, -7) == days_ago(10)
-
-
-def test_cursor_never_moves_past_today():
-    assert move(TODAY, TODAY, 1) == TODAY
-    # A week forward from last Friday would be tomorrow: it stops at today instead.
-    assert move(days_ago(6), TODAY, 7) == TODAY
-
-
-def test_cursor_never_moves_before_the_first_shown_week():
-    assert move(FIRST_SHOWN, TODAY, -1) == FIRST_SHOWN
-    assert move(FIRST_SHOWN + timedelta(days=3), TODAY, -7) == FIRST_SHOWN
-    assert move(TODAY, TODAY, -10_000) == FIRST_SHOWN
-
-
-# --- the run check-in -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("ago", [0, 1, 2])
-def test_checkin_is_due_for_a_recent_activation(ago: int):
-    assert checkin_due(history([session(days_ago(ago))]), TODAY) == days_ago(ago)
-
-
-@pytest.mark.parametrize("ago", [3, -1], ids=["older than two days", "dated after today"])
-def test_checkin_is_not_asked_about_an_activation_outside_the_window(ago: int):
-    assert checkin_due(history([session(days_ago(ago))]), TODAY) is None
-
-
-def test_checkin_is_not_due_for_a_session_below_the_activation_threshold():
-    # 27 of 40 reps is under 70%: a run that day was not an activated one.
-    assert checkin_due(history([session(days_ago(1), done=27)]), TODAY) is None
-    assert checkin_due(history([session(days_ago(1), done=28)]), TODAY) == days_ago(1)
-
-
-def test_checkin_is_not_due_once_answered_or_skipped():
-    yesterday = days_ago(1)
-    answered = history([session(yesterday)], checkins=[checkin(yesterday, 2)])
-    skipped = history([session(yesterday)], settings={"checkin_skipped": yesterday.isoformat()})
-    assert checkin_due(answered, TODAY) is None
-    assert checkin_due(skipped, TODAY) is None
-
-
-def test_checkin_asks_about_the_latest_activation_only():
-    two_days = [session(days_ago(2)), session(days_ago(1))]
-    assert checkin_due(history(two_days), TODAY) == days_ago(1)
-    # Skipping an older day does not silence a newer activation...
-    older_skipped = history(two_days, settings={"checkin_skipped": days_ago(2).isoformat()})
-    assert checkin_due(older_skipped, TODAY) == days_ago(1)
-    # ...and once the latest is answered, the one before it is not asked about either.
-    latest_answered = history(two_days, checkins=[checkin(days_ago(1), 3)])
-    assert checkin_due(latest_answered, TODAY) is None
 
 
 def test_runs_compare_same_day_checkins_only():
@@ -261,11 +109,12 @@ def test_streak_summary_uses_the_weekly_target_setting_or_the_default():
 def test_progress_calendar_shades_each_day_by_its_best_session():
     sessions = [session(days_ago(1), done=20), session(days_ago(2), done=40), session(days_ago(2), done=10)]
     view = progress_view(history(sessions, rest={days_ago(3)}), TODAY, set())
-    by_day = {cell.day: cell for column in view.weeks for cell in column}
+    weeks = calendar_weeks(view.calendar, TODAY, 26)
+    by_day = {cell.day: cell for column in weeks for cell in column}
     assert by_day[days_ago(1)].level == 2  # half done
     assert by_day[days_ago(2)].level == 4
     assert by_day[days_ago(3)].rest
-    assert view.weeks[-1][0].day == MONDAY and by_day[TODAY].today
+    assert weeks[-1][0].day == MONDAY and by_day[TODAY].today
     assert [len(view.sessions_by_day[day]) for day in (days_ago(1), days_ago(2))] == [1, 2]
 
 

@@ -156,12 +156,12 @@ def to_record(assessment: Assessment, result_id: str, local_date: date, taken_at
 
 
 def change_since(results: Sequence[QuizResult], scores: dict[str, int]) -> str | None:
-    """E.g. "Last time, 01 Nov: left 1 -> 3, right 2 -> 4"; None when there is nothing to compare.
+    """E.g. "Last time, 01 Nov: left 1 → 3, right 2 → 4"; None when there is nothing to compare.
 
     Results a red flag cut short are skipped: their scores cover only part of the test.
     """
     previous = next((result for result in reversed(results) if not result.red_flag), None)
     if previous is None:
         return None
-    moves = ", ".join(f"{side} {previous.scores.get(side, 0)} -> {scores[side]}" for side in SIDES)
+    moves = ", ".join(f"{side} {previous.scores.get(side, 0)} → {scores[side]}" for side in SIDES)
     return f"Last time, {previous.local_date:%d %b}: {moves}"

@@ -19,6 +19,8 @@ class Overview:
     latest_red_flag: bool
     lessons_read: int
     lessons_total: int
+    welcome: bool
+    """Home still greets a newcomer: no routine or squeeze test yet, and the welcome not dismissed."""
 
 
 def streak_summary(history: History, today: date) -> StreakSummary:
@@ -38,4 +40,5 @@ def overview(history: History, lesson_ids: set[str], now: datetime) -> Overview:
         latest_red_flag=results[-1].red_flag if results else False,
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
+        welcome=not (history.sessions or results or history.setting("welcome_seen", False)),
     )

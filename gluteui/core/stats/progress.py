@@ -1,4 +1,5 @@
-"""Everything the Progress screen shows, computed in one pass over one read of the store."""
+"""Everything the Progress screen shows, computed in one pass over one read of the store,
+and what its keys change."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gluteui.core.history.records import History, QuizResult, Session
-from gluteui.core.stats.calendar import CalendarDay, calendar_weeks
+from gluteui.core.stats.calendar import CalendarSpan, calendar_span
 from gluteui.core.stats.runs import RunComparison, compare_runs
 from gluteui.core.stats.streaks import (
     StreakSummary,
@@ -18,6 +19,8 @@ from gluteui.core.stats.streaks import (
 )
 
 QUIZ_TREND_LENGTH = 6
+WEEKLY_TARGETS = range(1, 8)
+"""The weekly targets a user may choose: one to seven activated days."""
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,11 @@ class ProgressView:
 
     today: date
     streaks: StreakSummary
-    weeks: list[list[CalendarDay]]
+    calendar: CalendarSpan
     sessions_by_day: dict[date, list[Session]]
     rest_days: set[date]
+    activated: frozenset[date]
+    """Days with a session that reached the activation threshold."""
     latest_quiz: QuizResult | None
     """The last squeeze test, whatever its end (a red flag included)."""
     quiz_trend: list[QuizResult]
@@ -54,16 +59,42 @@ def progress_view(history: History, today: date, lesson_ids: set[str]) -> Progre
     by_day: dict[date, list[Session]] = defaultdict(list)
     for session in history.sessions:
         by_day[session.local_date].append(session)
+    activated = activated_days(records)
     return ProgressView(
         today=today,
         streaks=summarize(records, history.rest_days, today, history.weekly_target),
-        weeks=calendar_weeks(today, day_completion(records), history.rest_days),
+        calendar=calendar_span(today, day_completion(records), history.rest_days),
         sessions_by_day=dict(by_day),
         rest_days=set(history.rest_days),
+        activated=frozenset(activated),
         latest_quiz=history.quiz_results[-1] if history.quiz_results else None,
         quiz_trend=[r for r in history.quiz_results if not r.red_flag][-QUIZ_TREND_LENGTH:],
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
-        runs=compare_runs(history.checkins, activated_days(records)),
+        runs=compare_runs(history.checkins, activated),
         reps_by_exercise=reps_by_exercise(history.sessions),
     )
+
+
+def rest_day_change(view: ProgressView, day: date) -> bool | None:
+    """What marking `day` as a rest day does: True marks it, False unmarks a rest day, and
+    None refuses, because a day with an activation was no rest day.
+
+    A day with only an unfinished session may still be one: the routine was begun, then
+    left for rest. A rest day that later got an activation (marked from the command line,
+    or merged from another machine) can always be unmarked.
+    """
+    if day in view.rest_days:
+        return False
+    if day in view.activated:
+        return None
+    return True
+
+
+def weekly_target_after(target: int, step: int, wrap: bool) -> int:
+    """The weekly target after a step up (+1) or down (-1): `wrap` goes round from 7 to 1
+    (and 1 to 7); otherwise it stops at the ends of WEEKLY_TARGETS."""
+    low, high = WEEKLY_TARGETS[0], WEEKLY_TARGETS[-1]
+    if wrap:
+        return (target - low + step) % len(WEEKLY_TARGETS) + low
+    return max(low, min(high, target + step))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
-from gluteui.core.history.records import Checkin, History
-from gluteui.core.stats.streaks import activated_days, day_records
+from gluteui.core.history.records import Checkin, History, Session
+from gluteui.core.stats.streaks import is_activated
 
 MIN_RUNS_EACH = 3
 """Fewer runs than this on either side and an average says nothing worth showing."""
@@ -42,17 +42,40 @@ def compare_runs(checkins: list[Checkin], activated: set[date]) -> RunComparison
 CHECKIN_WINDOW_DAYS = 2
 """Ask about a run only while it is fresh: an activation older than this is left alone."""
 
+RUN_AFTER = timedelta(hours=1)
+"""How long after an activation ends a run could have followed (half an hour's run, begun
+straight away, and back): before that, "How was your run?" asks about a run not yet had."""
 
-def checkin_due(history: History, today: date) -> date | None:
-    """The day of the latest activation whose run has not been checked in or skipped yet.
 
-    Called at launch, so any activation it finds was done in an earlier launch.
+def run_could_have_followed(session: Session, now: datetime, today: date) -> bool:
+    """True once a run after `session` is plausible: RUN_AFTER has passed since it ended, or
+    the day it counts for is over."""
+    ended = session.started_at + timedelta(seconds=session.duration_s)
+    return session.local_date < today or now - ended >= RUN_AFTER
+
+
+def checkin_due(history: History, now: datetime) -> date | None:
+    """The day of the latest activation whose run can be asked about and has not been
+    checked in or skipped yet; None when there is nothing to ask.
+
+    An activation is asked about only once a run could have followed it (see
+    `run_could_have_followed`, timed from that day's first activation) and within
+    CHECKIN_WINDOW_DAYS.
     """
-    records = day_records(history)
-    recent = [day for day in activated_days(records) if 0 <= (today - day).days <= CHECKIN_WINDOW_DAYS]
-    if not recent:
+    today = history.day_of(now)
+    firsts: dict[date, Session] = {}
+    for session in history.sessions:
+        if not is_activated(session.planned_reps, session.done_reps):
+            continue
+        if not 0 <= (today - session.local_date).days <= CHECKIN_WINDOW_DAYS:
+            continue
+        known = firsts.get(session.local_date)
+        if known is None or session.started_at < known.started_at:
+            firsts[session.local_date] = session
+    askable = [day for day, session in firsts.items() if run_could_have_followed(session, now, today)]
+    if not askable:
         return None
-    latest = max(recent)
+    latest = max(askable)
     answered = {checkin.local_date for checkin in history.checkins}
     if latest in answered or history.settings.get("checkin_skipped") == latest.isoformat():
         return None

@@ -1,0 +1,167 @@
+"""Progress as a user meets it: the calendar over all of a long history and as wide as the
+terminal, r and t saying what they did, nothing below the fold out of reach, every key in help."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from gluteui.core.history.store import Store
+from gluteui.widgets.calendar import CalendarHeatmap
+from tests.factory import FROZEN_NOW, make_app, screen_text
+from tests.scenarios_progress import demo_history, three_years
+
+TODAY = FROZEN_NOW.date()
+
+
+def progress_app(data_dir: Path, prepare=demo_history):
+    store = Store.open(data_dir)
+    prepare(store)
+    return make_app(data_dir, store=store)
+
+
+def day_panel(app) -> str:
+    return str(app.screen.query_one("#progress-day").render())
+
+
+def streaks(app) -> str:
+    return str(app.screen.query_one("#progress-streaks").render())
+
+
+@pytest.mark.parametrize(("size", "weeks"), [((60, 20), 24), ((80, 24), 35), ((120, 40), 55), ((200, 50), 95)])
+async def test_the_calendar_shows_as_many_weeks_as_fit_and_never_wraps(data_dir, size, weeks):
+    app = progress_app(data_dir, three_years)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        calendar = app.screen.query_one(CalendarHeatmap)
+        assert calendar.shown == weeks
+        rows = [line for line in screen_text(app).splitlines() if line.lstrip(" │").startswith(("Mon", "Wed", "Sun"))]
+        assert len(rows) == 3, "each weekday is one line"
+        assert all(row.rstrip().endswith("│") for row in rows), "inside the border, not cut"
+
+
+async def test_browsing_reaches_the_first_day_of_a_three_year_history_and_back(data_dir):
+    app = progress_app(data_dir, three_years)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        calendar = app.screen.query_one(CalendarHeatmap)
+        first = calendar.span.first
+        assert (TODAY - first).days > 3 * 365 - 7
+        await pilot.press(*("left",) * 52)
+        assert calendar.selected == TODAY - timedelta(weeks=52)
+        assert f"{TODAY - timedelta(weeks=52):%a %d %b %Y}" in day_panel(app)
+        assert "End: today" in str(calendar.border_title)
+        await pilot.press("home")
+        assert calendar.selected == first
+        assert f"{first:%a %d %b %Y}" in day_panel(app)
+        assert str(calendar.border_title).startswith(f"{first:%b %Y} to ")
+        await pilot.press("left", "up")
+        assert calendar.selected == first, "nothing before the history"
+        await pilot.press("shift+right")
+        assert calendar.selected == first + timedelta(weeks=calendar.shown)
+        await pilot.press("end")
+        assert calendar.selected == TODAY
+        assert "End: today" not in str(calendar.border_title)
+        await pilot.press(*("right",) * 5)
+        assert calendar.selected == TODAY, "nothing after today"
+
+
+async def test_r_refuses_a_day_with_an_activation_and_says_why(data_dir):
+    app = progress_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "left", "left", "up")  # Wed 11 Nov: a full routine
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Not marked: a day with an activation is no rest day." in day_panel(app)
+        assert TODAY - timedelta(days=15) not in Store.open(data_dir).rest_days()
+        await pilot.press("up")
+        assert "Not marked" not in day_panel(app), "the note goes with the cursor"
+
+
+async def test_r_marks_and_unmarks_a_day_without_a_session_and_says_so(data_dir):
+    app = progress_app(data_dir, lambda store: store.set_setting("welcome_seen", True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "up")
+        await pilot.press("r")
+        await pilot.pause()
+        yesterday = TODAY - timedelta(days=1)
+        assert Store.open(data_dir).rest_days() == {yesterday}
+        assert "rest day" in day_panel(app) and "Marked as a rest day: it bridges your streak" in day_panel(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert Store.open(data_dir).rest_days() == set()
+        assert "No longer a rest day." in day_panel(app)
+
+
+async def test_t_cycles_the_weekly_target_1_to_7_inline_without_a_toast(data_dir, monkeypatch):
+    app = progress_app(data_dir)
+    toasts: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: toasts.append(message))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        seen = []
+        for _ in range(7):
+            await pilot.press("t")
+            await pilot.pause()
+            seen.append(Store.open(data_dir).setting("weekly_target"))
+            target = seen[-1]
+            assert f"Weekly target {target} {'day' if target == 1 else 'days'}:" in streaks(app)
+        assert seen == [4, 5, 6, 7, 1, 2, 3]
+    assert toasts == []
+
+
+async def test_plus_and_minus_stop_at_7_and_1(data_dir):
+    app = progress_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", *("plus",) * 6)
+        assert Store.open(data_dir).setting("weekly_target") == 7
+        await pilot.press(*("minus",) * 9)
+        assert Store.open(data_dir).setting("weekly_target") == 1
+        assert "Weekly target 1 day:" in streaks(app)
+
+
+async def test_at_80x24_everything_fits_without_scrolling(data_dir):
+    app = progress_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#progress-body").max_scroll_y == 0
+        text = screen_text(app)
+        assert "after an activation" in text and "Your notes, not a controlled trial." in text
+
+
+async def test_at_60x20_pgdn_reaches_the_runs_and_a_move_brings_the_calendar_back(data_dir):
+    app = progress_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert "after an activation" not in screen_text(app)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "after an activation" in screen_text(app)
+        assert "│ Mon " not in screen_text(app)
+        await pilot.press("up")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "│ Mon " in text and "│ Sun " in text, "the calendar is back in sight"
+        assert f"{TODAY - timedelta(days=1):%a %d %b %Y}" in text
+
+
+async def test_help_lists_every_key_of_progress_and_the_footer_fits_80_columns(data_dir):
+    app = progress_app(data_dir)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("Esc Back", "r Rest day", "t Weekly target", "? Help", "Ctrl+P palette"):
+            assert key in footer
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+    for row in ("←/→ h/l  A week back / on", "↑/↓ k/j  A day back / on", "Shift+←/→  A calendar's width back / on",
+                "Home  The oldest day", "End  Back to today", "PgUp/PgDn  Scroll the page", "Esc  Back",
+                "r  Rest day", "t  Weekly target", "+/-  Weekly target up / down"):
+        assert row in text, row
