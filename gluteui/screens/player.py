@@ -79,7 +79,8 @@ class PlayerScreen(GluteScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield RoutineView(id="routine-view")
-        yield Footer()
+        # The routine's own keys fill an 80-column footer; Ctrl+P still opens the palette.
+        yield Footer(show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # One key, two meanings: the footer shows the one that applies now.
