@@ -194,6 +194,11 @@ class ProgressScreen(GluteScreen):
             with Container(id="progress-lower"):
                 yield Static(id="progress-trend")
                 yield Static(id="progress-runs")
+            if self.runs.total:
+                from gluteui.widgets.runs_panel import RunsPanel
+
+                # Below the fold on purpose: PgDn reaches it, and the page above stays as it is.
+                yield RunsPanel(self.runs, self.services.config.now().tzinfo, id="progress-runs-panel")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -201,9 +206,12 @@ class ProgressScreen(GluteScreen):
         self.query_one(CalendarHeatmap).focus(scroll_visible=False)
 
     def load_view(self) -> ProgressView:
+        from gluteui.core.stats.run_log import runs_view
+
         services = self.services
         history = services.store.history()
         today = history.day_of(services.config.now())
+        self.runs = runs_view(history)
         return progress_view(history, today, services.lesson_ids)
 
     def show_view(self) -> None:

@@ -1,0 +1,60 @@
+"""Progress with imported runs: the latest runs with their activation mark, the comparison
+with its interval, and the plot, all reached with PgDn."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from gluteui.core.history.records import Checkin
+from gluteui.core.history.store import Store
+from gluteui.core.runs.record import Run
+from gluteui.widgets.runs_panel import RunsPanel
+from tests.factory import FROZEN_NOW, make_app, screen_text
+from tests.unit.test_store import make_session
+
+
+def runs_with_checkins(store: Store, count: int) -> None:
+    """`count` morning runs, every other one an hour after an activation; the back scores
+    3 after an activation and 6 without, so the answer is clear."""
+    runs = []
+    for n in range(count):
+        start = (FROZEN_NOW - timedelta(days=count - n)).replace(hour=8, minute=0)
+        runs.append(Run.new(start, 1800.0, 5000.0, f"Run {n}", "running", f"run{n}.fit"))
+        if n % 2 == 0:
+            store.save_session(make_session(n, started_at=start - timedelta(hours=1),
+                                            local_date=start.date(), done_reps=40))
+    store.import_runs(runs)
+    for n, run in enumerate(runs):
+        store.add_checkin(Checkin.new(run.start.date(), 3 if n % 2 == 0 else 6, run.start, run.id))
+
+
+async def test_progress_answers_whether_activating_helped(data_dir, store: Store):
+    store.set_setting("welcome_seen", True)
+    runs_with_checkins(store, 12)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.screen.query_one(RunsPanel)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert panel.answer is not None and panel.answer.verdict == "calmer with activation"
+        assert (panel.answer.with_count, panel.answer.without_count) == (6, 6)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "6 runs after an activation and 6 without have a check-in" in text
+        assert "Difference -3.0 points" in text and "not a controlled trial" in text
+
+
+async def test_too_few_runs_say_so(data_dir, store: Store):
+    store.set_setting("welcome_seen", True)
+    runs_with_checkins(store, 4)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "too few to tell (5 on each side are needed)" in str(
+            app.screen.query_one("#runs-answer").render())
