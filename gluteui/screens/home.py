@@ -134,11 +134,15 @@ class HomeScreen(GluteScreen):
         # pressed before this ran may already have opened another screen.
         if not self.offered_checkin and self.app.screen is self:
             self.offered_checkin = True
-            run_day = checkin_due(history, now)
+            from gluteui.core.stats.run_log import run_to_ask_about
+
+            # An imported run is asked about first: the check-in is then about that run.
+            imported = run_to_ask_about(history, now)
+            run_id, run_day = (imported[0].id, imported[1]) if imported else (None, checkin_due(history, now))
             if run_day is not None:
                 from gluteui.widgets.checkin import CheckinDialog
 
-                self.app.push_screen(CheckinDialog(run_day), partial(self.save_checkin, run_day))
+                self.app.push_screen(CheckinDialog(run_day), partial(self.save_checkin, run_day, run_id))
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, why when the squeeze test changed it, and any caution."""
@@ -167,7 +171,7 @@ class HomeScreen(GluteScreen):
             lines.append(markup("[$warning]$notes[/]", notes=notes))
         self.query_one("#next-routine", Static).update(Content("\n").join(lines))
 
-    def save_checkin(self, run_day: date, score: int | None) -> None:
+    def save_checkin(self, run_day: date, run_id: str | None, score: int | None) -> None:
         from gluteui.core.history.records import Checkin
 
         store, now = self.services.store, self.services.config.now()
@@ -175,7 +179,7 @@ class HomeScreen(GluteScreen):
             self.save(lambda: store.set_setting("checkin_skipped", run_day.isoformat()))
         # No toast on saving: it covered the health note, and the dialog said Enter saves
         # (a failed save still says "Not saved").
-        elif self.save(lambda: store.add_checkin(Checkin.new(run_day, score, now))):
+        elif self.save(lambda: store.add_checkin(Checkin.new(run_day, score, now, run_id))):
             self.point_to_safety()
 
     def point_to_safety(self) -> None:

@@ -158,3 +158,22 @@ async def test_help_over_the_question_lists_its_keys(data_dir, store: Store):
         assert isinstance(app.screen, CheckinDialog), "closing help goes back to the question"
     for row in ("←/→  Less / more", "0-9  Type the score (1 then 0 for 10)", "Enter  Save", "Esc  Skip"):
         assert row in text
+
+
+async def test_the_latest_imported_run_is_the_one_asked_about(data_dir, store: Store):
+    from gluteui.core.runs.record import Run
+
+    evening = (FROZEN_NOW - timedelta(days=1)).replace(hour=18, minute=0)
+    older = evening - timedelta(days=1)
+    store.import_runs([Run.new(older, 1800.0, 5000.0, "Older", "running", "a.fit"),
+                       Run.new(evening, 2400.0, 7000.0, "Evening", "running", "b.fit")])
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinDialog)
+        assert app.screen.run_day == evening.date()
+        await pilot.press("4", "enter")
+        await pilot.pause()
+    [checkin] = Store.open(data_dir).checkins()
+    [run] = [r for r in Store.open(data_dir).runs() if r.name == "Evening"]
+    assert (checkin.score, checkin.run_id) == (4, run.id)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from gluteui.core.history.records import History
 from gluteui.core.runs.linking import link_runs, run_day
 from gluteui.core.runs.record import Run
+from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
 from gluteui.core.stats.streaks import is_activated
 
 
@@ -63,10 +64,19 @@ def run_rows(history: History) -> list[RunRow]:
     return rows[::-1]
 
 
-def run_waiting_for_checkin(history: History) -> Run | None:
-    """The latest imported run, when it has no check-in yet."""
+def run_to_ask_about(history: History, now: datetime) -> tuple[Run, date] | None:
+    """The latest imported run and its day, when "How was your run?" should ask about it:
+    it has no check-in, it was not skipped, and it is at most CHECKIN_WINDOW_DAYS old."""
     rows = run_rows(history)
-    return rows[0].run if rows and rows[0].checkin is None else None
+    if not rows or rows[0].checkin is not None:
+        return None
+    run = rows[0].run
+    day = run_day(run, now.tzinfo or run.start.tzinfo, history.setting("day_start_hour", 4))
+    if not 0 <= (history.day_of(now) - day).days <= CHECKIN_WINDOW_DAYS:
+        return None
+    if history.settings.get("checkin_skipped") == day.isoformat():
+        return None
+    return run, day
 
 
 @dataclass(frozen=True)
