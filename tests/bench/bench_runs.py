@@ -43,3 +43,38 @@ def test_importing_a_thousand_run_files(tmp_path: Path) -> None:
            f"vs an empty folder {seconds(baseline)}; target < {TARGET_S:.0f} s, "
            f"{took / TARGET_S:.0%} of it")
     assert took < TARGET_S
+
+
+PROGRESS_TARGET_S = 0.100
+
+
+async def test_progress_with_a_thousand_runs_opens_within_100_ms_of_an_empty_history(tmp_path: Path) -> None:
+    from gluteui.core.history.records import Checkin
+    from gluteui.core.history.store import Store
+    from gluteui.core.runs.record import Run
+    from tests.bench.bench_history import time_to_progress
+    from tests.bench.data import BenchData
+    from tests.bench.measure import RUNS, median, spread
+    from tests.factory import FROZEN_NOW
+
+    empty = BenchData(tmp_path / "empty", FROZEN_NOW, 0)
+    full = BenchData(tmp_path / "runs", FROZEN_NOW, 0)
+    for data in (empty, full):
+        Store.open(data.data_dir).set_setting("welcome_seen", True)
+    store = Store.open(full.data_dir)
+    runs = [Run.new(FROZEN_NOW - timedelta(days=FILES - n, hours=2), 1800.0, 5000.0, "", "running", f"{n}.fit")
+            for n in range(FILES)]
+    store.import_runs(runs)
+    store.import_data({"format": "gluteui", "schema_version": 1, "checkins": [
+        Checkin.new(run.start.date(), n % 11, run.start, run.id).to_dict() for n, run in enumerate(runs)]})
+
+    await time_to_progress(empty)  # warm up: imports the Progress screen, parses its CSS
+    samples: dict[str, list[float]] = {"empty": [], "runs": []}
+    for _ in range(RUNS):
+        samples["empty"].append(await time_to_progress(empty))
+        samples["runs"].append(await time_to_progress(full))
+    empty_s, full_s = median(samples["empty"]), median(samples["runs"])
+    report("progress with runs", f"p on Home -> Progress drawn: {FILES} runs with check-ins {seconds(full_s)} "
+           f"{spread(samples['runs'])} vs empty {seconds(empty_s)} {spread(samples['empty'])}: "
+           f"+{seconds(full_s - empty_s)} (target < +{seconds(PROGRESS_TARGET_S)})")
+    assert full_s - empty_s < PROGRESS_TARGET_S
