@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.app.test_every_size import missing_core
 from tests.scenarios import SCENARIOS, Scenario, act, build
 
 
@@ -14,6 +15,10 @@ from tests.scenarios import SCENARIOS, Scenario, act, build
 def test_screen(scenario: Scenario, snap_compare, tmp_path: Path):
     async def run_before(pilot) -> None:
         await act(pilot, scenario)
+        # What the screen means to show is checked here at the snapshot's size, in the same
+        # run (tests/app/test_every_size.py covers the other sizes).
+        problem = missing_core(scenario, pilot.app)
+        assert problem is None, problem
 
     assert snap_compare(build(scenario, tmp_path), run_before=run_before, terminal_size=scenario.size or (80, 24))
 

@@ -36,7 +36,7 @@ __all__ = ["Store", "StoreError"]
 
 
 class Store:
-    """The user's sessions, rest days, check-ins, quiz results, lesson reads and settings.
+    """The user's sessions, rest days, check-ins, quiz results, lesson reads, runs and settings.
 
     Make one with `Store.open(data_dir)`. `notices` holds one-line messages for the user
     (a damaged file moved aside, another machine's changes merged); `pending` holds
