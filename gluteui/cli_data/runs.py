@@ -12,11 +12,14 @@ from pathlib import Path
 
 from gluteui.core.history.store import Store
 from gluteui.core.runs.folder import Entry, read_paths
+from gluteui.core.runs.formats import is_run_file
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.run_log import run_rows
 from gluteui.core.text import plural
 from gluteui.errors import UserError
 
+PROGRESS_FROM = 50
+"""Files from which an import shows a progress bar: fewer are read in a blink."""
 COUNTED = ("running", "other")
 """Sports imported unless --all: a file that does not say (many phone apps) counts as a run."""
 
@@ -47,7 +50,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
             raise UserError(f"{path}: no such file or folder")
     found: list[Run] = []
     skipped: list[tuple[Path, str]] = []
-    for path, result in _with_progress(read_paths(paths)):
+    for path, result in _with_progress(read_paths(paths), _count_files(paths)):
         if isinstance(result, str):
             skipped.append((path, result))
         elif result.sport in COUNTED or args.all:
@@ -64,17 +67,28 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_progress(entries: Iterator[Entry]) -> Iterator[Entry]:
-    """The entries as they are read, counted on the terminal while a large folder is read."""
-    if not sys.stderr.isatty():
+def _count_files(paths: list[Path]) -> int:
+    """How many run files the import will read: names only, so it is quick."""
+    count = 0
+    for path in paths:
+        try:
+            found = path.rglob("*") if path.is_dir() else [path]
+            count += sum(1 for file in found if is_run_file(file.name) or file == path)
+        except OSError:
+            continue  # the import itself names what cannot be read
+    return count
+
+
+def _with_progress(entries: Iterator[Entry], total: int) -> Iterator[Entry]:
+    """The entries as they are read, with a progress bar on a terminal for a large import."""
+    if not sys.stderr.isatty() or total < PROGRESS_FROM:
         yield from entries
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import Progress
 
-    columns = (SpinnerColumn(), TextColumn("Reading run files: {task.completed} so far"))
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("read", total=None)
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Reading run files", total=total)
         for entry in entries:
             progress.advance(task)
             yield entry
