@@ -46,10 +46,10 @@ class DataActions(_Base):
         self.export_history()
 
     async def action_quit(self) -> None:
-        """Quit; with changes the disk refused, ask first (export them, or quit anyway)."""
-        from gluteui.widgets.unsaved import EXPORT, QUIT, UnsavedDialog
-
+        """Quit; with changes the disk refused, ask first (export them, or quit anyway), and
+        ask too when the screen would lose work (a squeeze test half done)."""
         from gluteui.core.history.store import StoreError
+        from gluteui.widgets.unsaved import EXPORT, QUIT, UnsavedDialog
 
         try:
             self.services.store.save_pending()  # one more try: the disk may have room again
