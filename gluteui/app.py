@@ -12,9 +12,9 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
-from gluteui.data_actions import DataActions
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
+from gluteui.data_actions import DataActions
 from gluteui.screens import messages
 from gluteui.screens.destinations import BY_NAME, DESTINATIONS
 from gluteui.screens.home import HomeScreen
