@@ -74,9 +74,8 @@ class RunsPanel(Vertical):
         yield Static(Text("Working out the comparison..."), id="runs-answer")
         yield Static(recent_table(view, self.zone), id="runs-recent")
         if len(view.points) >= 2:
-            from textual_plotext import (
-                PlotextPlot,  # plotext is slow to import: only when drawn
-            )
+            # plotext is slow to import: only when a plot is drawn.
+            from textual_plotext import PlotextPlot
 
             yield PlotextPlot(id="runs-plot")
 
