@@ -13,6 +13,7 @@ from typing import Any
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Fifty years of daily sessions take about 20 MB."""
+_CONTAINERS = (dict, list)
 MAX_DEPTH = 8
 """Nesting allowed inside one document; GluteUI's own documents need 3 (reps per side)."""
 
@@ -69,16 +70,19 @@ def loads(text: str) -> Any:
 
 def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
     """Whether `value` nests objects or lists more than `limit` levels (a flat object is 1)."""
-    if type(value) not in (dict, list):
+    kind = type(value)
+    if kind is dict:
+        children = value.values()
+    elif kind is list:
+        children = value
+    else:
         return False
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
+    if limit <= 0:
+        return True
+    # Recursion at most `limit` deep; only containers recurse, and a history is mostly scalars.
+    for child in children:
+        if type(child) in _CONTAINERS and too_deep(child, limit - 1):
             return True
-        children = item.values() if type(item) is dict else item
-        # Only containers are pushed: a long history is mostly scalars.
-        stack.extend((child, depth + 1) for child in children if type(child) in (dict, list))
     return False
 
 
