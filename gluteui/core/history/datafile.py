@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from gluteui.core.history import backups, bounds, conflicts, storage, tables
 from gluteui.core.history.kept import KeptCopies
-from gluteui.core.history.merge import has_duplicates, merge
 from gluteui.core.history.storage import AtomicJSONStorage, StoreError, held, reason
 from gluteui.core.text import plural
 
@@ -101,7 +100,7 @@ class DataFile(KeptCopies):
                 return False
         except (OSError, ValueError):
             return False
-        if has_duplicates(found) or any(bounds.too_deep(doc) for docs in found.values() for doc in docs.values()):
+        if tables.has_duplicates(found) or any(bounds.too_deep(doc) for docs in found.values() for doc in docs.values()):
             return False
         self._cached = (identity, found)
         return True
@@ -185,7 +184,11 @@ class DataFile(KeptCopies):
             raise StoreError(f"Cannot read {self.path}: {reason(error)}") from error
         found = tables.upgrade(found, version, self.path)
         rewrite = set_aside or version != tables.SCHEMA_VERSION
-        if has_duplicates(found):
+        if tables.has_duplicates(found):
+            from gluteui.core.history.merge import (
+                merge,  # merging copies by key dedupes too
+            )
+
             found, rewrite = merge(found), True
         return found, rewrite
 

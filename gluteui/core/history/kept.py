@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from gluteui.core.history import backups, bounds, storage, tables
-from gluteui.core.history.merge import merge
 from gluteui.core.history.storage import StoreError, reason
 
 
@@ -41,6 +40,8 @@ class KeptCopies:
 
     def _merge_copies(self, found: dict, copies: list[Path]) -> dict:
         """Merge each conflict copy that reads as a data file, then keep it in backups/merged."""
+        from gluteui.core.history.merge import merge
+
         versions = [found]
         merged_names = []
         for copy in copies:

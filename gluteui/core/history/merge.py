@@ -134,12 +134,3 @@ def _merged_settings(versions: tuple[dict, ...], moment: _Moments) -> tuple[dict
     settings = {key: best[key][2][0] for key in sorted(best)}
     stamps = {key: best[key][2][1] for key in sorted(best) if best[key][2][1] is not None}
     return settings, stamps
-
-
-def has_duplicates(tables: dict) -> bool:
-    """Whether a table holds two documents with one key (a hand edit, an old bug)."""
-    for table, key_field in KEY_FIELDS.items():
-        docs = tables.get(table, {})
-        if len({doc.get(key_field) for doc in docs.values()}) != len(docs):
-            return True
-    return False

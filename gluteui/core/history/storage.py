@@ -9,8 +9,8 @@ is never mistaken for one of ours.
 
 from __future__ import annotations
 
+import binascii
 import errno
-import hashlib
 import json
 import os
 import tempfile
@@ -180,8 +180,10 @@ def default_work_dir() -> Path:
 def work_folder(path: Path, work_dir: Path) -> Path:
     """GluteUI's own folder for the data file at `path` (its lock and temp files), named
     by the file's real path, so two data folders never share a lock."""
-    digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogatepass")).hexdigest()
-    return work_dir / digest[:20]
+    # Two CRCs, not a cryptographic hash: hashlib costs the app's first frame 4 ms, and two
+    # data folders sharing a folder here would only take turns more than they need to.
+    real = os.path.realpath(path).encode("utf-8", "surrogatepass")
+    return work_dir / f"{binascii.crc32(real):08x}{binascii.crc32(real[::-1]):08x}"
 
 
 def file_lock(folder: Path) -> FileLock:

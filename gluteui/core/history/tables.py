@@ -204,3 +204,12 @@ def apply_changes(tables: dict[str, dict], changes: Iterable[Change]) -> list[Ch
                 table(REMOVED).remove(grave)
             applied.append(change)
     return applied
+
+
+def has_duplicates(tables: dict) -> bool:
+    """Whether a table holds two documents with one key (a hand edit, an old bug)."""
+    for table, key_field in KEY_FIELDS.items():
+        docs = tables.get(table, {})
+        if len({doc.get(key_field) for doc in docs.values()}) != len(docs):
+            return True
+    return False
