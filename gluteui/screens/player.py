@@ -191,7 +191,7 @@ class PlayerScreen(GluteScreen):
         paused = self.workout.stopwatch.paused
         if paused and self.services.sound.mode == "voice":
             self.services.sound.say(spoken.paused(self.services.content.phrases))
-        self.sub_title = f"{self.routine.name} - PAUSED" if paused else self.routine.name
+        self.sub_title = f"{self.routine.name} — PAUSED" if paused else self.routine.name
         self.set_class(paused, "-paused")
         self.refresh_bindings()
         self.tick()

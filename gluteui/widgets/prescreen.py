@@ -55,7 +55,7 @@ class PrescreenDialog(ModalScreen[dict[str, bool] | None]):
                 yield Static(id=f"health-{question.id}", classes="health-row")
                 yield Static(plain(question.note), id=f"health-note-{question.id}", classes="health-note")
             yield Static(markup(
-                "[b]Up/Down[/b] move  [b]Space[/b] yes/no  [b]Enter[/b] $go_on  [b]Esc[/b] $stop",
+                "[b]↑/↓[/b] move  [b]Space[/b] yes/no  [b]Enter[/b] $go_on  [b]Esc[/b] $stop",
                 go_on=go_on, stop=stop,
             ), id="health-keys")
 

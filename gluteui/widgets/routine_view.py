@@ -61,7 +61,7 @@ class RoutineView(Widget):
             with Vertical(id="paused"):
                 yield BigText("PAUSED", id="paused-word")
                 yield Static(
-                    "[b]space[/b] resumes, after a 3 s count-in    [b]esc[/b] asks before stopping",
+                    "[b]Space[/b] resumes, after a 3 s count-in    [b]Esc[/b] asks before stopping",
                     id="paused-keys",
                 )
         with Horizontal(id="routine-status"):
