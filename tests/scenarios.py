@@ -51,6 +51,13 @@ def activated_today(store: Store) -> None:
     ))
 
 
+def red_flag_core(app: GluteApp) -> list[str]:
+    """The question before a routine after pain: which test flagged it, and the three answers."""
+    flagged = app.services.store.history().quiz_results[-1]
+    return [f"Your last squeeze test ({flagged.local_date:%a %d %b}) flagged pain",
+            "I have, start", "safety lesson", "not now"]
+
+
 def home_core(app: GluteApp) -> list[str]:
     """Home: every way to go, today's figures, and the routine Enter starts with its real
     length and, when the squeeze test changed it, why."""
@@ -128,7 +135,7 @@ _AT_80x24: tuple[Scenario, ...] = (
         "home-red-flag-question",
         shows="Enter on Home after a squeeze test that flagged pain: the question before the "
         "routine, with Enter to start once checked, l for the safety lesson and Esc for not now.",
-        press=("enter",), prepare=flagged_pain,
+        press=("enter",), prepare=flagged_pain, core=red_flag_core,
     ),
     Scenario(
         "help",

@@ -35,6 +35,12 @@ def demo_history(store: Store, days: int = DEMO_DAYS) -> None:
     store.set_setting("checkin_skipped", (FROZEN_NOW.date() - timedelta(days=1)).isoformat())
 
 
+def demo_home_core(app: GluteApp) -> list[str]:
+    from tests.scenarios import home_core  # the same as Home's; that module imports this one
+
+    return home_core(app)
+
+
 def three_years(store: Store) -> None:
     demo_history(store, days=3 * 365)
 
@@ -166,7 +172,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         "home-demo",
         shows="Home on the demo history: streak 3 (longest 13), 2 of 3 days this week, 3 of 8 "
         "lessons read and the latest squeeze-test verdict, Firing.",
-        prepare=demo_history,
+        prepare=demo_history, core=demo_home_core,
     ),
     Scenario(
         "checkin-prompt",

@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from gluteui import locations
 from gluteui.cli_data.files import FILE_COMMANDS
 from gluteui.core.content.load import Content, ContentError, load_content
-from gluteui.core.days import DEFAULT_DAY_START_HOUR
 from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin, Session
 from gluteui.core.history.settings import SETTING_RULES, check_setting
@@ -144,7 +143,7 @@ def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
         run = find_run(store, args.run)
         history = store.history()
-        day = run_day(run, now.tzinfo or run.start.tzinfo, history.setting("day_start_hour", DEFAULT_DAY_START_HOUR))
+        day = run_day(run, now.tzinfo or run.start.tzinfo, history.day_start_hour)
         store.add_checkin(Checkin.new(day, score, now, run.id))
     else:
         day = parse_date(args.date, store.history().day_of(now))
@@ -185,7 +184,7 @@ def cmd_settings(store: Store, args: argparse.Namespace, now: datetime) -> int:
         store.set_setting(key, value)
     history = store.history()
     print(f"weekly target: {history.weekly_target} activated days a week")
-    print(f"day start hour: {history.setting('day_start_hour', DEFAULT_DAY_START_HOUR)}:00 "
+    print(f"day start hour: {history.day_start_hour}:00 "
           "(earlier sessions count for the day before)")
     return 0
 

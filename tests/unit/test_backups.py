@@ -15,22 +15,20 @@ from hypothesis import strategies as st
 
 from gluteui.core.history import backups
 from gluteui.core.history.store import Store, StoreError
-from tests.unit.history_kit import (
+from tests.unit.history_kit import (  # noqa: F401 (own_cache is a fixture)
     START,
     Clock,
     data_file,
     export_doc,
     one_line_error,
     open_store,
+    own_cache,
     run_cli,
     session,
     snapshot,
 )
 
-@pytest.fixture(autouse=True)
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's lock and temp files go to a cache folder of the test's own."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 NOT_BACKUPS = {  # files in backups/ that rotation must never delete

@@ -15,7 +15,7 @@ import pytest
 
 from gluteui.core.history import storage
 from gluteui.core.history.store import StoreError
-from tests.unit.history_kit import (
+from tests.unit.history_kit import (  # noqa: F401 (own_cache is a fixture)
     Clock,
     data_file,
     export_doc,
@@ -23,17 +23,14 @@ from tests.unit.history_kit import (
     mount_tmpfs,
     one_line_error,
     open_store,
+    own_cache,
     run_cli,
     session,
     snapshot,
 )
 from tests.unit.history_strategies import full_export
 
-
-@pytest.fixture(autouse=True)
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's lock and temp files go to a cache folder of the test's own."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 # Disks that are full or read-only.

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from gluteui.core.history import bounds, storage
 from gluteui.core.history.store import Store, StoreError
-from tests.unit.history_kit import (
+from tests.unit.history_kit import (  # noqa: F401 (own_cache is a fixture)
     COUNTED,
     START,
     Clock,
@@ -25,6 +25,7 @@ from tests.unit.history_kit import (
     export_doc,
     one_line_error,
     open_store,
+    own_cache,
     run_cli,
     session,
     snapshot,
@@ -38,11 +39,7 @@ from tests.unit.history_strategies import (
     with_token,
 )
 
-
-@pytest.fixture(autouse=True)
-def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's lock and temp files go to a cache folder of the test's own."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 EXPORT_PATHS = paths(full_export())

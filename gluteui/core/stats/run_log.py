@@ -44,7 +44,7 @@ def run_rows(history: History) -> list[RunRow]:
     """Every imported run, newest first, with whether it was activated and its check-in."""
     starts = [s.started_at for s in history.sessions if is_activated(s.planned_reps, s.done_reps)]
     linked = link_runs(history.runs, starts)
-    hour = history.setting("day_start_hour", 4)
+    hour = history.day_start_hour
     day_of = {item.run.id: run_day(item.run, item.run.start.tzinfo, hour) for item in linked}
     runs_on = Counter(day_of.values())
     by_run: dict[str, int] = {}
@@ -71,7 +71,7 @@ def run_to_ask_about(history: History, now: datetime) -> tuple[Run, date] | None
     if not rows or rows[0].checkin is not None:
         return None
     run = rows[0].run
-    day = run_day(run, now.tzinfo or run.start.tzinfo, history.setting("day_start_hour", 4))
+    day = run_day(run, now.tzinfo or run.start.tzinfo, history.day_start_hour)
     if not 0 <= (history.day_of(now) - day).days <= CHECKIN_WINDOW_DAYS:
         return None
     if history.settings.get("checkin_skipped") == day.isoformat():
