@@ -142,7 +142,11 @@ class HomeScreen(GluteScreen):
             if run_day is not None:
                 from gluteui.widgets.checkin import CheckinDialog
 
-                self.app.push_screen(CheckinDialog(run_day), partial(self.save_checkin, run_day, run_id))
+                described = None
+                if imported:
+                    run = imported[0]
+                    described = f"{run.start.astimezone(now.tzinfo):%H:%M}, {run.distance_m / 1000:.1f} km"
+                self.app.push_screen(CheckinDialog(run_day, described), partial(self.save_checkin, run_day, run_id))
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, why when the squeeze test changed it, and any caution."""

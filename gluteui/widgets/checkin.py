@@ -48,17 +48,21 @@ class CheckinDialog(ModalScreen[int | None]):
 
     score: reactive[int] = reactive(0)
 
-    def __init__(self, run_day: date) -> None:
+    def __init__(self, run_day: date, run: str | None = None) -> None:
+        """`run` describes an imported run the question is about ("07:00, 5.4 km");
+        None: the run after that day's activation."""
         super().__init__()
         self.run_day = run_day
+        self.run = run
         self.last_digit: int | None = None
         """The digit typed just before, so that 1 then 0 reads as 10."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin-box"):
+            which = "Your run on $day, $run" if self.run else "After your activation on $day"
             yield Static(markup(
-                "[b]How was your run?[/b]\nAfter your activation on $day: how did your lower back "
-                "and hamstrings feel?", day=f"{self.run_day:%a %d %b}",
+                f"[b]How was your run?[/b]\n{which}: how did your lower back and hamstrings feel?",
+                day=f"{self.run_day:%a %d %b}", run=self.run or "",
             ), id="checkin-question")
             yield Static(id="checkin-scale")
             yield Static(

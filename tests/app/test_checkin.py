@@ -172,6 +172,8 @@ async def test_the_latest_imported_run_is_the_one_asked_about(data_dir, store: S
         await pilot.pause()
         assert isinstance(app.screen, CheckinDialog)
         assert app.screen.run_day == evening.date()
+        question = str(app.screen.query_one("#checkin-question").render())
+        assert f"Your run on {evening:%a %d %b}, 18:00, 7.0 km" in question and "activation" not in question
         await pilot.press("4", "enter")
         await pilot.pause()
     [checkin] = Store.open(data_dir).checkins()
