@@ -35,12 +35,13 @@ def step_core(answered: int) -> Callable[[GluteApp], list[str]]:
 
 def result_core(answers: list[int]) -> Callable[[GluteApp], list[str]]:
     """The result of `answers` (option indexes), scored by the core: the verdict's title, the
-    routine it recommends and each reason; after a red flag, the title and emergency signs."""
+    routine it recommends and each reason; after a red flag, the title and the first emergency sign."""
     def core(app: GluteApp) -> list[str]:
         content = app.services.content
         assessment = assess(content.quiz, answers)
         if assessment.red_flag:
-            return [content.quiz.safety.title, content.quiz.safety.emergency]
+            emergency = content.triage.tier("emergency")
+            return [content.quiz.safety.title, f"{emergency.title} if: {emergency.signs[0].short};"]
         recommendation = assessment.recommendation
         assert recommendation is not None
         return [assessment.verdict.title, content.routines[recommendation.routine_id].name,
@@ -108,9 +109,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "quiz-red-flag",
         shows="Pain on the outside of the hip in the single-leg stance stops the test: "
-        "'Stopped for pain', then the emergency signs in a red box first, the outer-hip note "
-        "(can point to gluteal tendinopathy: see a physiotherapist or doctor), no routine, and "
-        "the footer offering l Safety lesson; all of it at 80x24 without scrolling.",
+        "'Stopped for pain', then the red flags by urgency in a red box: every emergency sign "
+        "first (all of them at 80x24 without scrolling), being seen today, then the signs of "
+        "outer hip pain to have checked soon; below, the outer-hip note, no routine, and the "
+        "footer offering l Safety lesson.",
         press=RED_FLAG_KEYS, prepare=seen_welcome, core=result_core(answers_of(RED_FLAG_KEYS)),
     ),
 )

@@ -221,7 +221,7 @@ class QuizScreen(GluteScreen):
         routine = self.services.content.routines[recommended.routine_id].name if recommended else None
         self.query_one(ContentSwitcher).current = "quiz-result"
         result = self.query_one(ResultView)
-        result.show(self.attempt.quiz, assessment, routine, change, saved)
+        result.show(self.attempt.quiz, self.services.content.triage, assessment, routine, change, saved)
         result.focus()
         self.refresh_bindings()
 

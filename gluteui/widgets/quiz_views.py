@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from gluteui.core.content.quiz import Quiz
+from gluteui.core.content.triage import Tier, Triage, listed
 from gluteui.core.quiz.attempt import Assessment
 from gluteui.widgets.anatomy import Anatomy
 from gluteui.widgets.menu import Menu
@@ -29,6 +31,13 @@ class AnswerList(Menu):
     ]
 
 
+def tier_lines(tiers: list[Tier]) -> Content:
+    """Each tier as one paragraph, the most urgent first: its title, then its signs."""
+    return Content("\n").join(
+        markup("[b]$title[/b] if: $signs.", title=tier.title, signs=listed(tier.signs)) for tier in tiers
+    )
+
+
 class ResultView(KeyScroll):
     """The verdict, both sides' scores, the routine it recommends, then why, and the tips.
 
@@ -46,7 +55,7 @@ class ResultView(KeyScroll):
             yield Static(id="quiz-tips")
         yield Anatomy(id="quiz-anatomy")
 
-    def show(self, quiz: Quiz, assessment: Assessment, routine_name: str | None,
+    def show(self, quiz: Quiz, triage: Triage, assessment: Assessment, routine_name: str | None,
              change: str | None, saved: bool) -> None:
         """Fill every part from `assessment`; `routine_name` is its recommendation's name."""
         red_flag = assessment.red_flag
@@ -68,7 +77,7 @@ class ResultView(KeyScroll):
         explanation = self.query_one("#quiz-explanation", Static)
         if red_flag:
             verdict.update(markup("[b]$title[/b]", title=quiz.safety.title))
-            emergency.update(plain(quiz.safety.emergency))
+            emergency.update(tier_lines(triage.for_pain(assessment.pain or "")))
             said = [text for text in (assessment.pain_note, quiz.safety.text) if text]
             explanation.update(plain("\n\n".join(said)))
         else:

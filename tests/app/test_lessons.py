@@ -252,14 +252,15 @@ async def test_the_safety_lesson_puts_emergency_care_first_on_screen_at_80x24(ap
         await pilot.pause()
         body = screen.query_one("#lesson-body", Markdown).source
         levels = [body.index(heading) for heading in (
-            "## 1. Emergency care now", "## 2. Stop running and get checked soon", "## 3. Look after it yourself",
+            "## 1. Emergency care now", "## 2. Be seen today", "## 3. Stop running and get checked soon",
+            "## 4. Mention it to your GP", "## 5. Look after it yourself",
         )]
-        assert levels == sorted(levels) and levels[0] == 0, "most urgent first"
+        assert levels == sorted(levels), "most urgent first"
         takeaway = screen.query_one("#lesson-takeaway", Static)
         assert "emergency care now" in str(takeaway.render())
         assert takeaway.region.bottom <= 23, "the emergency line is on screen without scrolling"
-        for sign in ("numbness between your legs", "bladder or bowel", "both legs", "stress fracture",
-                     "below the knee", "no worse\n  the next day"):
+        for sign in ("when you wipe", "bladder is full or empty", "both legs", "fever", "put weight on the leg",
+                     "stress fracture", "below the knee", "3 out of 10", "the next morning"):
             assert sign in body, sign
 
 

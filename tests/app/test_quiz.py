@@ -277,12 +277,15 @@ async def test_a_normal_result_offers_no_safety_key_and_keeps_its_text(app):
         assert isinstance(app.screen, QuizScreen)
 
 
-async def test_a_red_flag_result_fits_at_80x24_with_the_emergency_signs_first(app):
+async def test_a_red_flag_result_shows_every_emergency_sign_at_80x24_then_the_note_below(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_quiz(pilot)
         await pilot.press(*"1111114")  # the sitting step's pain answer: the longest note
         await pilot.pause()
-        emergency = app.screen.query_one("#quiz-emergency").region
-        explanation = app.screen.query_one("#quiz-explanation").region
-        assert emergency.y < explanation.y
-        assert explanation.bottom <= 23, "all of it above the footer"
+        emergency = app.screen.query_one("#quiz-emergency")
+        first_tier = emergency.region.y + str(emergency.render()).index("Be seen today") // 75
+        assert emergency.region.y < app.screen.query_one("#quiz-explanation").region.y
+        assert first_tier <= 22, "every emergency sign above the footer, without scrolling"
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.screen.query_one("#quiz-explanation").region.bottom <= 23, "the note is a scroll away"

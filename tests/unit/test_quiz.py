@@ -151,12 +151,9 @@ def test_no_pain_no_pain_note(quiz: Quiz):
     assert result.pain_note is None
 
 
-def test_the_safety_texts_name_the_emergency_signs(quiz: Quiz):
-    emergency = quiz.safety.emergency
-    for sign in ("emergency", "between your legs", "urine", "both legs"):
-        assert sign in emergency, sign
-    assert "stress fracture" in quiz.safety.pain["groin"]
-    assert "below the knee" in quiz.safety.pain["back"]
+def test_a_pain_result_knows_its_kind_for_the_red_flags_it_lists(quiz: Quiz):
+    for number, index, kind in pain_answers(quiz):
+        assert assess(quiz, [0] * number + [index]).pain == kind
 
 
 def test_tips_come_from_the_answers_once_each(quiz: Quiz):

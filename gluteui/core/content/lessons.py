@@ -8,6 +8,7 @@ from pathlib import Path
 
 from gluteui.core.anatomy import STATES, State
 from gluteui.core.content.fields import Entry, Problems
+from gluteui.core.content.triage import LESSON_MARKER
 
 LESSON_ACTIONS = ("quiz", "player")
 """Destinations a lesson can end by offering (Enter opens them)."""
@@ -46,8 +47,12 @@ def _split(text: str) -> tuple[str, str] | None:
     return None
 
 
-def load_lesson(path: Path, problems: Problems) -> Lesson | None:
-    """Read one lesson file; record what is wrong with it and return None if it is unusable."""
+def load_lesson(path: Path, problems: Problems, triage: str = "") -> Lesson | None:
+    """Read one lesson file; record what is wrong with it and return None if it is unusable.
+
+    The safety lesson's `<!-- triage -->` line becomes `triage`, the red flags by urgency
+    from content/triage.toml, so the lesson never lists a sign in words of its own.
+    """
     file = f"lessons/{path.name}"
     try:
         text = path.read_text(encoding="utf-8")
@@ -70,6 +75,10 @@ def load_lesson(path: Path, problems: Problems) -> Lesson | None:
         entry.fail("action", f"must be one of {', '.join(LESSON_ACTIONS)}, got {action!r}")
     if not body:
         entry.fail("body", "is empty")
+    safety = entry.boolean("safety", default=False)
+    if safety and LESSON_MARKER not in body.splitlines():
+        entry.fail("body", f"must have a {LESSON_MARKER} line, where the red flags by urgency go")
+    body = "\n".join(triage if line == LESSON_MARKER else line for line in body.splitlines())
     lesson = Lesson(
         id=entry.text("id"),
         title=entry.text("title"),
@@ -78,18 +87,18 @@ def load_lesson(path: Path, problems: Problems) -> Lesson | None:
         sources=entry.texts("sources"),
         action=action,
         figure=entry.choice("figure", STATES, default=None),
-        safety=entry.boolean("safety", default=False),
+        safety=safety,
         body=body,
     )
     entry.finish()
     return lesson
 
 
-def load_lessons(folder: Path, problems: Problems) -> tuple[Lesson, ...]:
+def load_lessons(folder: Path, problems: Problems, triage: str = "") -> tuple[Lesson, ...]:
     """Every `*.md` in the folder, in file-name order (name them 01-..., 02-...)."""
     if not folder.is_dir():
         return ()
-    lessons = [load_lesson(path, problems) for path in sorted(folder.glob("*.md"))]
+    lessons = [load_lesson(path, problems, triage) for path in sorted(folder.glob("*.md"))]
     found = [lesson for lesson in lessons if lesson is not None]
     seen: set[str] = set()
     for lesson in found:

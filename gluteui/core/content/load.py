@@ -18,6 +18,7 @@ from gluteui.core.content.exercises import (
 from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
 from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
+from gluteui.core.content.triage import Triage, load_triage
 from gluteui.core.speech import SPOKEN_KEYS
 
 __all__ = ["Content", "ContentError", "load_content"]
@@ -33,6 +34,7 @@ class Content:
     quiz: Quiz
     phrases: dict[str, str]
     """What the routine says aloud: clip key -> its words (content/voice/phrases.toml)."""
+    triage: Triage
 
 
 PHRASES = "voice/phrases.toml"
@@ -61,8 +63,11 @@ def load_content(folder: Path) -> Content:
         raise ContentError([f"{folder}: is not a folder"])
     exercises = load_exercises(folder, problems)
     routines = load_routines(folder, exercises, problems)
-    lessons = load_lessons(folder / "lessons", problems)
     quiz = load_quiz(folder, problems, routine_ids=routines.keys())
+    triage = load_triage(folder, problems, pain_kinds=quiz.safety.pain.keys())
+    lessons = load_lessons(folder / "lessons", problems, triage.markdown())
     phrases = load_phrases(folder, problems)
     problems.raise_if_any()
-    return Content(exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases)
+    return Content(
+        exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases, triage=triage,
+    )

@@ -90,8 +90,6 @@ class Safety:
     reminder: str
     title: str
     text: str
-    emergency: str
-    """The signs that need emergency care now: shown first on every red-flag result."""
     pain: dict[str, str] = field(default_factory=dict)
     """What to do, per kind of pain an answer names (its `pain`)."""
 
@@ -204,7 +202,7 @@ def _load_safety(entry: Entry) -> Safety:
     pain = {kind: pain_entry.text(kind) for kind in pain_entry.data}
     if not pain:
         entry.fail("pain", "must name at least one kind of pain and its note")
-    safety = Safety(entry.text("reminder"), entry.text("title"), entry.text("text"), entry.text("emergency"), pain)
+    safety = Safety(entry.text("reminder"), entry.text("title"), entry.text("text"), pain)
     entry.finish()
     return safety
 
@@ -248,7 +246,7 @@ def load_quiz(folder: Path, problems: Problems, routine_ids: Collection[str] | N
     """Read `folder/quiz.toml`, recording every mistake in `problems` (routines checked if given)."""
     data = read_toml(folder / FILE, problems)
     if data is None:  # the file's own problem is recorded; listing every field too is noise
-        return Quiz((), (), Rules(1, "", 1, (), "", ""), Safety("", "", "", ""))
+        return Quiz((), (), Rules(1, "", 1, (), "", ""), Safety("", "", ""))
     top = Entry(FILE, "", data, problems)
     steps = tuple(_load_step(raw, n, problems) for n, raw in enumerate(top.tables("steps", []), start=1))
     verdicts = sorted(

@@ -37,6 +37,8 @@ class Assessment:
     recommendation: Recommendation | None
     """None after a red-flag answer: the user should see a professional instead."""
     tips: tuple[str, ...]
+    pain: str | None = None
+    """After a pain answer: its kind, a key of [safety.pain]."""
     pain_note: str | None = None
     """After a pain answer: what to do about that kind of pain ([safety.pain])."""
 
@@ -79,6 +81,7 @@ def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
         red_flag=red_flag,
         recommendation=None if red_flag else recommend(quiz.rules, verdict, sitting_load, scores),
         tips=tuple(dict.fromkeys(o.note for _, o in picks if o.note)),
+        pain=pain,
         pain_note=quiz.safety.pain.get(pain) if pain else None,
     )
 
