@@ -252,7 +252,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
                           self.action_restore_backup),
             SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme),
             SystemCommand(
-                "Health check questions", "Change your answers on surgery, injury, sciatica and pregnancy",
+                "Health check questions", "Change your answers on surgery, injury, sciatica, pregnancy and bone stress",
                 self.action_health_questions,
             ),
             *(SystemCommand(f"Sound: {mode}", words, partial(self.action_sound_mode, mode))

@@ -1,13 +1,16 @@
 """What the App asks before a squeeze test or a routine: the health questions (the first
-time), then, before a routine, whether a squeeze test that flagged pain was checked.
+time, every few months and after a test that flagged pain), then, before a routine, any yes
+that holds it back and a squeeze test that flagged pain, until the user says it was checked.
 
-A mixin of GluteApp, kept apart because it is one idea: every question lets the user go
-on, and each answer is saved so it is asked only once.
+A mixin of GluteApp, kept apart because it is one idea. The decisions are
+gluteui.core.health's and gluteui.core.safety's; this asks, saves and goes on. Every hold
+lets the user go on with a deliberate key, and remembers that they did.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +19,7 @@ from gluteui.screens import messages
 if TYPE_CHECKING:
     from textual.app import App
 
+    from gluteui.core.health import HealthQuestion
     from gluteui.services import Services
     from gluteui.widgets.red_flag import RedFlagAnswer
 
@@ -40,29 +44,81 @@ class TrainingChecks(_Base):
             return False
         return True
 
+    def _sign_lines(self) -> dict[str, str]:
+        """What a yes that names a tier of signs lists: tier id -> "<title> if: a; b; or c."."""
+        from gluteui.core.content.triage import listed
+
+        # From the palette, this can come before Home has loaded content/: load it here.
+        tier = self.services.load_content().triage.tier("emergency")
+        return {tier.id: f"{tier.title} if: {listed(tier.signs)}."}
+
     def before_training(self, routine: bool, go: Callable[[], object]) -> None:
-        """Ask what must be asked before a squeeze test or (`routine`) a routine, then `go`.
+        """Ask what must be asked before a squeeze test or (`routine`) a routine, then `go`."""
+        from gluteui.core.health import health_due
+        from gluteui.widgets.prescreen import PrescreenDialog
 
-        The health questions come first, the first time only; before a routine, a squeeze
-        test that flagged pain asks whether it was checked. Every question lets the user go on.
-        """
-        if self.services.store.setting("health_answers") is None:
-            from gluteui.widgets.prescreen import PrescreenDialog
-
-            self.push_screen(PrescreenDialog(), partial(self._health_answered, routine, go))
-        elif routine:
-            self._ask_about_red_flag(go)
-        else:
-            go()
+        store = self.services.store
+        answers = store.setting("health_answers")
+        asked_at = store.setting("health_asked_at")
+        due = health_due(
+            answers, datetime.fromisoformat(asked_at) if asked_at else None,
+            store.quiz_results(), self.services.config.now(),
+        )
+        if due is None:
+            self._after_health(routine, go)
+            return
+        self.push_screen(
+            PrescreenDialog(answers, due, self._sign_lines()), partial(self._health_answered, routine, go),
+        )
 
     def _health_answered(self, routine: bool, go: Callable[[], object], answers: dict[str, bool] | None) -> None:
         if answers is None:
             return
-        self._save_setting("health_answers", answers)
-        if routine:
-            self._ask_about_red_flag(go)
-        else:
+        self._save_answers(answers)
+        self._after_health(routine, go)
+
+    def _save_answers(self, answers: Mapping[str, bool]) -> bool:
+        """Save new answers with when they were given; a yes cleared before stays cleared only
+        while it is still a yes."""
+        from gluteui.core.health import still_cleared
+
+        store = self.services.store
+        before = store.setting("health_answers") or {}
+        cleared = still_cleared(store.setting("health_cleared") or [], before, answers)
+        return (self._save_setting("health_answers", dict(answers))
+                and self._save_setting("health_asked_at", self.services.config.now().isoformat())
+                and self._save_setting("health_cleared", cleared))
+
+    def _after_health(self, routine: bool, go: Callable[[], object]) -> None:
+        """Before a routine: a yes that holds it back, then a flagged squeeze test."""
+        from gluteui.core.health import training_hold
+
+        if not routine:
             go()
+            return
+        store = self.services.store
+        hold = training_hold(store.setting("health_answers") or {}, store.setting("health_cleared") or [])
+        if hold is None:
+            self._ask_about_red_flag(go)
+            return
+        self.push_screen(self._hold_dialog(hold), partial(self._hold_answered, hold, go))
+
+    def _hold_dialog(self, hold: HealthQuestion) -> Any:
+        from gluteui.widgets.red_flag import RedFlagDialog
+
+        signs = self._sign_lines().get(hold.signs or "", "")
+        question = f"You said yes to: {hold.text} {hold.note}"
+        return RedFlagDialog(question, signs, "it has been checked, start", skip_today=hold.hold == "skip_today")
+
+    def _hold_answered(self, hold: HealthQuestion, go: Callable[[], object], answer: RedFlagAnswer) -> None:
+        if answer == "checked":
+            cleared = [*(self.services.store.setting("health_cleared") or []), hold.id]
+            if self._save_setting("health_cleared", cleared):
+                self._after_health(True, go)  # another yes may hold it back too
+        elif answer == "safety":
+            self.post_message(messages.ShowSafety())
+        elif answer == "quiz":
+            self.post_message(messages.Open("quiz"))
 
     def _ask_about_red_flag(self, go: Callable[[], object]) -> None:
         from gluteui.core.safety import red_flag_to_confirm
@@ -72,7 +128,10 @@ class TrainingChecks(_Base):
         if flagged is None:
             go()
             return
-        self.push_screen(RedFlagDialog(flagged.local_date), partial(self._red_flag_answered, flagged.id, go))
+        question = (f"Your last squeeze test ({flagged.local_date:%a %d %b}) flagged pain. "
+                    "Have you had it checked, or has it settled?")
+        self.push_screen(RedFlagDialog(question, checked="it has, start"),
+                         partial(self._red_flag_answered, flagged.id, go))
 
     def _red_flag_answered(self, flagged_id: str, go: Callable[[], object], answer: RedFlagAnswer) -> None:
         if answer == "checked":
@@ -86,9 +145,8 @@ class TrainingChecks(_Base):
         from gluteui.widgets.prescreen import PrescreenDialog
 
         answers = self.services.store.setting("health_answers")
-        self.push_screen(PrescreenDialog(answers, first_time=False), self._health_changed)
+        self.push_screen(PrescreenDialog(answers, None, self._sign_lines()), self._health_changed)
 
     def _health_changed(self, answers: dict[str, bool] | None) -> None:
-        if answers is not None and self._save_setting("health_answers", answers):
+        if answers is not None and self._save_answers(answers):
             self.notify("Your answers are saved.", title="Health check questions", timeout=4)
-

@@ -12,8 +12,8 @@ from rich.console import Console
 from gluteui import locations
 from gluteui.app import GluteApp, create_app
 from gluteui.config import AppConfig
+from gluteui.core.health import NO_TO_ALL
 from gluteui.core.history.store import Store
-from gluteui.core.safety import NO_TO_ALL
 
 FROZEN_NOW = datetime(2026, 11, 26, 7, 30, tzinfo=timezone.utc)
 """A Thursday morning: the 'today' of every app test and screenshot."""
@@ -56,6 +56,7 @@ def make_app(
         store = store or Store.open(data_dir)
         if store.setting("health_answers") is None:
             store.set_setting("health_answers", NO_TO_ALL)
+            store.set_setting("health_asked_at", FROZEN_NOW.isoformat())
     return create_app(make_config(data_dir, **overrides), store=store)
 
 

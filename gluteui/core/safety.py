@@ -1,12 +1,13 @@
-"""When the app should stop and point to a clinician: a red flag, the health questions, a bad run.
+"""When the app should stop and point to a clinician: a squeeze test that flagged pain, a bad run.
 
 Pure decisions the App and Home act on; the words a user reads are here too, so a test
 can name them. Nothing here diagnoses: each answer only decides what the app says first.
+The health questions are gluteui.core.health's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -14,54 +15,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # Only types: settings imports this module for the question ids, and records imports settings.
     from gluteui.core.history.records import Checkin, QuizResult
-
-
-@dataclass(frozen=True)
-class HealthQuestion:
-    """One question asked before the first squeeze test or routine, and what a yes says."""
-
-    id: str
-    """The key in the `health_answers` setting."""
-    text: str
-    note: str
-    """One line shown when the answer is yes: whose advice to follow."""
-
-
-HEALTH_QUESTIONS: tuple[HealthQuestion, ...] = (
-    HealthQuestion(
-        "surgery", "Recent hip or spine surgery, or a hip replacement?",
-        "Follow your surgeon's precautions: ask them or your physio first.",
-    ),
-    HealthQuestion(
-        "injury", "An acute injury: a recent strain, fall or sudden pain?",
-        "A fresh injury needs a clinician's advice before exercise.",
-    ),
-    HealthQuestion(
-        "sciatica", "Sciatica now: pain, tingling or numbness down the leg?",
-        "Have it checked by a doctor or physio before these moves.",
-    ),
-    HealthQuestion(
-        "pregnancy", "Are you pregnant?",
-        "Which positions suit you is your midwife's or physio's call.",
-    ),
-)
-HEALTH_QUESTION_IDS = tuple(question.id for question in HEALTH_QUESTIONS)
-NO_TO_ALL: dict[str, bool] = dict.fromkeys(HEALTH_QUESTION_IDS, False)
-"""The answers of someone with nothing to report."""
-
-
-def is_health_answers(value: object) -> bool:
-    """True when `value` answers every health question, and only those, with true or false."""
-    return (
-        isinstance(value, dict)
-        and set(value) == set(HEALTH_QUESTION_IDS)
-        and all(isinstance(answer, bool) for answer in value.values())
-    )
-
-
-def health_notes(answers: Mapping[str, bool]) -> list[str]:
-    """The note of each question answered yes, in the order they are asked."""
-    return [question.note for question in HEALTH_QUESTIONS if answers.get(question.id)]
 
 
 def red_flag_to_confirm(results: Sequence[QuizResult], cleared: str | None) -> QuizResult | None:

@@ -150,7 +150,6 @@ class HomeScreen(GluteScreen):
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, why when the squeeze test changed it, and any caution."""
-        from gluteui.core.safety import health_notes
         from gluteui.core.text import clock
 
         pick = self.services.routine_pick()
@@ -168,12 +167,22 @@ class HomeScreen(GluteScreen):
             lines.append(markup(
                 "[b $error]Your last squeeze test flagged pain: have it checked before you train it.[/]"
             ))
-        # A yes to a health question is worth a reminder before every routine, not just once.
-        answers = self.services.store.setting("health_answers") or {}
-        notes = " ".join(health_notes(answers))
+        lines += self.health_lines()
+        self.query_one("#next-routine", Static).update(Content("\n").join(lines))
+
+    def health_lines(self) -> list[Content]:
+        """A yes that holds the routine back, in red until cleared; the notes of the other yeses."""
+        from gluteui.core.health import hold_words, training_hold, yes_to
+
+        store = self.services.store
+        answers = store.setting("health_answers") or {}
+        hold = training_hold(answers, store.setting("health_cleared") or [])
+        lines = [markup("[b $error]$words[/]", words=hold_words(hold))] if hold else []
+        # A yes is worth a reminder before every routine, not just once.
+        notes = " ".join(q.note for q in yes_to(answers) if q.hold is None)
         if notes:
             lines.append(markup("[$warning]$notes[/]", notes=notes))
-        self.query_one("#next-routine", Static).update(Content("\n").join(lines))
+        return lines
 
     def save_checkin(self, run_day: date, run_id: str | None, score: int | None) -> None:
         from gluteui.core.history.records import Checkin

@@ -1,4 +1,4 @@
-"""When the app stops to point to a clinician: a red flag, the health questions, a bad run."""
+"""When the app stops to point to a clinician: a squeeze test that flagged pain, a bad run."""
 
 from __future__ import annotations
 
@@ -7,14 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from gluteui.core.history.records import Checkin, QuizResult
-from gluteui.core.history.settings import check_setting, setting_value
-from gluteui.core.safety import (
-    NO_TO_ALL,
-    health_notes,
-    is_health_answers,
-    red_flag_to_confirm,
-    run_concern,
-)
+from gluteui.core.history.settings import check_setting
+from gluteui.core.safety import red_flag_to_confirm, run_concern
 
 TODAY = date(2026, 11, 26)
 
@@ -56,33 +50,12 @@ class TestRedFlag:
         assert red_flag_to_confirm([result("q1", 3, True), newer], "q1") == newer
 
 
-class TestHealthAnswers:
-    def test_answers_need_every_question_and_only_true_or_false(self):
-        assert is_health_answers(NO_TO_ALL)
-        assert is_health_answers(dict(NO_TO_ALL, sciatica=True))
-        assert not is_health_answers({"surgery": False})
-        assert not is_health_answers(dict(NO_TO_ALL, extra=False))
-        assert not is_health_answers(dict(NO_TO_ALL, pregnancy="no"))
-        assert not is_health_answers(None)
-
-    def test_the_setting_is_validated(self):
-        check_setting("health_answers", NO_TO_ALL)
-        with pytest.raises(ValueError, match="health_answers"):
-            check_setting("health_answers", {"surgery": "yes"})
-        # A hand-edited value reads as unanswered, so the questions are asked again.
-        assert setting_value({"health_answers": [True]}, "health_answers", None) is None
-
+class TestRedFlagSetting:
     def test_the_cleared_setting_holds_an_id(self):
         check_setting("red_flag_cleared", "q1")
         for bad in ("", 3, None):
             with pytest.raises(ValueError, match="red_flag_cleared"):
                 check_setting("red_flag_cleared", bad)
-
-    def test_each_yes_gives_its_note_in_order(self):
-        assert health_notes(NO_TO_ALL) == []
-        notes = health_notes(dict(NO_TO_ALL, pregnancy=True, surgery=True))
-        assert len(notes) == 2
-        assert "surgeon" in notes[0] and "midwife" in notes[1]
 
 
 class TestRunConcern:

@@ -8,11 +8,11 @@ and nothing else from the store.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from gluteui.core.history.values import fail
-from gluteui.core.safety import HEALTH_QUESTION_IDS, is_health_answers
+from gluteui.core.health import HEALTH_QUESTION_IDS, is_health_answers
 from gluteui.core.sides import is_side
 from gluteui.core.speech import SOUND_MODES
 
@@ -23,6 +23,14 @@ def _is_day(value: Any) -> bool:
     except (TypeError, ValueError):
         return False
     return True
+
+
+def _is_moment(value: Any) -> bool:
+    """An ISO date and time with its offset, as `datetime.isoformat` writes an aware one."""
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
 
 
 DEFAULT_WEEKLY_TARGET = 3
@@ -41,7 +49,14 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     # The id of the red-flagged squeeze test the user said was checked (core/safety.py).
     "red_flag_cleared": ("the id of a squeeze-test result", lambda v: isinstance(v, str) and bool(v.strip())),
     "health_answers": (
-        f"an object with true or false for each of {', '.join(HEALTH_QUESTION_IDS)}", is_health_answers,
+        f"an object with true or false for any of {', '.join(HEALTH_QUESTION_IDS)}", is_health_answers,
+    ),
+    # When they were last answered (core/health.py asks again after months, or after pain).
+    "health_asked_at": ("a date and time with its offset", _is_moment),
+    # The yes answers the user said were checked, so they no longer hold a routine back.
+    "health_cleared": (
+        "a list of health question ids",
+        lambda v: isinstance(v, list) and all(isinstance(i, str) and i.strip() for i in v),
     ),
 }
 
