@@ -14,7 +14,7 @@ SOUND_MODES = ("voice", "tones", "off")
 DEFAULT_SOUND_MODE = "voice"
 
 SPOKEN_KEYS = ("get-ready", "hold", "release", "rest", "up-next", "side-left",
-               "switch-left", "switch-right", "done", "paused")
+               "switch-left", "switch-right", "done", "done-hurt", "paused")
 """The phrases the routine says (content/voice/phrases.toml must give each one its words);
 counts (count-1, ...) fall back to the number itself, exercises to their names. Every
 exercise starts on the left, so the right side is only ever reached by a switch."""

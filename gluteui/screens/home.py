@@ -42,7 +42,11 @@ def status_lines(view: Overview, quiz: Quiz) -> list[Line]:
     """Today, the streaks, this week, lessons read and the last squeeze test, for the status
     box. Each is (head, rest): a line too long for the box wraps under its rest."""
     streaks = view.streaks
-    if streaks.today_activated:
+    if streaks.today_activated and view.today_hurt:
+        today = (markup("[b $success]Activated today[/] "), markup("— it hurt: read the safety lesson first"))
+    elif view.today_hurt:
+        today = (markup("[b $warning]Stopped for pain today[/] "), markup("— read the safety lesson before you run"))
+    elif streaks.today_activated:
         today = (markup("[b $success]Activated today[/] "), markup("— go and run"))
     elif streaks.today_rest:
         today = (markup("[b]Rest day[/] "), markup("— your streak is safe"))

@@ -14,16 +14,18 @@ from textual.widgets import Footer
 from gluteui import locations
 from gluteui.core.content.exercises import Exercise, Routine
 from gluteui.core.history.records import Session
+from gluteui.core.pain import PainLog, PainReport
 from gluteui.core.routine import spoken
 from gluteui.core.routine.player import cues_between, player_view
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.routine.workout import Workout
+from gluteui.core.sides import UNSIDED
 from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.confirm import StopDialog
-from gluteui.widgets.pain import PainAnswer, PainDialog
+from gluteui.widgets.pain import PainDialog
 from gluteui.widgets.routine_view import RoutineView
 from gluteui.widgets.title_bar import TitleBar
 
@@ -66,10 +68,8 @@ class PlayerScreen(GluteScreen):
         self.resume_on_return = False
         self.unsaved = False
         """True once a save of this run failed (it waits in the store's memory)."""
-        self.pain: dict[str, str] = {}
-        """Exercise id -> what was done after "it hurts" (kept with the session)."""
-        self.easier: dict[str, str] = {}
-        """Exercise id -> the easier version chosen, shown for the rest of that move."""
+        self.pain = PainLog()
+        """What was said about pain, move by move (kept with the session)."""
 
     @classmethod
     def recommended(cls, services: Services) -> PlayerScreen:
@@ -115,15 +115,16 @@ class PlayerScreen(GluteScreen):
             return
         now = self.now()
         state = self.workout.state(now)
-        view = player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion)
+        hurt = bool(self.pain.hurt)
+        view = player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion, hurt)
         exercise = self.services.content.exercises.get(view.exercise_id or "")
-        if view.exercise_id in self.easier:
-            view = replace(view, side_note=f"Easier: {self.easier[view.exercise_id]}")
+        if view.exercise_id in self.pain.easier:
+            view = replace(view, side_note=f"Easier: {self.pain.easier[view.exercise_id]}")
         self.routine_view.show(view, exercise, self.workout.stopwatch.paused)
         sound = self.services.sound
         if sound.mode == "voice":
             phrases = self.services.content.phrases
-            for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases):
+            for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases, hurt):
                 sound.say(utterance)
         else:
             for cue in cues_between(self.last_state, state):
@@ -229,21 +230,24 @@ class PlayerScreen(GluteScreen):
         self.set_paused(True)
         self.app.push_screen(PainDialog(exercise), partial(self.hurt, exercise, was_paused))
 
-    def hurt(self, exercise: Exercise, was_paused: bool, answer: PainAnswer | None) -> None:
-        """Record what was done about the pain, save it at once, and go on (or not)."""
-        if isinstance(answer, tuple):
-            self.pain[exercise.id] = "easier"
-            self.easier[exercise.id] = exercise.easier[answer[1]]
-        elif answer in ("skipped", "safety"):
-            self.pain[exercise.id] = "skipped"
+    def hurt(self, exercise: Exercise, was_paused: bool, report: PainReport | None) -> None:
+        """Record where it hurt and what was chosen, save it at once, and go on (or not)."""
+        if report is None:
+            return
+        side = self.last_state.side if self.last_state else None
+        self.pain.record(exercise.id, side or UNSIDED, report, exercise.easier)
+        if report.stops_routine:
+            self.stopped(was_paused, True)
+            if report.choice == "safety":
+                self.post_message(messages.ShowSafety())  # over the summary
+            return
+        if report.skips_move:
             self.workout.skip_exercise(self.now())
-        else:
-            self.pain.setdefault(exercise.id, "carried on")
         self.save_session()
-        if answer == "safety":
+        if report.choice == "safety":
             self.tick()  # still paused: the routine waits while the lesson is read
             self.post_message(messages.ShowSafety())
-        else:
+        elif report.choice != "paused":
             self.set_paused(was_paused)  # as it was before "it hurts"
 
     def action_stop(self) -> None:

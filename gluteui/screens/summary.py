@@ -16,7 +16,9 @@ from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.history.records import Session
+from gluteui.core.pain import PLACES, Repeated, hurt_again
 from gluteui.core.sides import UNSIDED
+from gluteui.core.stats.streaks import ACTIVATION_THRESHOLD, is_activated
 from gluteui.core.text import clock, plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
@@ -65,6 +67,8 @@ class SummaryScreen(GluteScreen):
         self.saved = saved
         """False while the session waits in memory for a save that works."""
         self.feel: dict[str, str] = {}
+        self.repeated: dict[str, Repeated] = {}
+        """Exercise id -> it hurt in this session and in enough of the last few to need a check."""
 
     @property
     def exercise_ids(self) -> list[str]:
@@ -91,6 +95,8 @@ class SummaryScreen(GluteScreen):
             ))
             return
         done = f"{s.done_reps} of {s.planned_reps} {plural(s.planned_reps, 'rep')}"
+        if not is_activated(s.planned_reps, s.done_reps):
+            done += f": not counted as activated (a day counts from {ACTIVATION_THRESHOLD:.0%} of the reps)"
         if self.finished:
             head = Text.assemble((f"Routine done in {clock(s.duration_s)}", "bold"), f" — {done}.")
         else:
@@ -101,6 +107,8 @@ class SummaryScreen(GluteScreen):
                 "" if self.saved else " (see the message).",
             )
         reps.update(Group(head, Text(), self.table()))
+        self.repeated = {e: r for e in self.exercise_ids if e in s.pain
+                         and (r := hurt_again(self.services.store.history().sessions, e)) is not None}
         self.show_feel()
 
     def table(self) -> Table:
@@ -154,8 +162,7 @@ class SummaryScreen(GluteScreen):
             if answer == "no":
                 lines += [indented(markup("[dim]$mistake[/dim] $fix", mistake=m.mistake, fix=m.fix))
                           for m in exercise.mistakes[:2]]
-            if answer == "hurt" or exercise_id in self.session.pain:
-                lines.append(indented(markup("[b]Next time, easier:[/b] $ways.", ways=". ".join(exercise.easier))))
+            lines += self.pain_lines(exercise_id, answer == "hurt")
         if self.hurt:
             lines += [BLANK, (Content(), markup(
                 "[b $error]Pain is a reason to stop, not to push through.[/] Sharp pain, pain that "
@@ -179,6 +186,24 @@ class SummaryScreen(GluteScreen):
         top, bottom = visual.row_of(first, width), visual.row_of(end, width)
         region = Region(0, feel.virtual_region.y + top, feel.size.width, max(bottom - top, 1))
         self.query_one("#summary-body", VerticalScroll).scroll_to_region(region, animate=False, immediate=True)
+
+    def pain_lines(self, exercise_id: str, felt_hurt: bool) -> list[Line]:
+        """Where it hurt, how the next session starts, and a word when it keeps hurting."""
+        session, exercise = self.session, self.services.content.exercises[exercise_id]
+        lines = []
+        report = session.hurt.get(exercise_id)
+        if report is not None:
+            side = "" if report["side"] == UNSIDED else f", {report['side']} side"
+            where = PLACES[report["where"]].lower()
+            lines.append(indented(markup("[b]It hurt:[/b] $where$side.", where=where, side=side)))
+        if exercise_id in session.easier:
+            lines.append(indented(markup("[b]Next time it starts easier:[/b] $way.", way=session.easier[exercise_id])))
+        elif felt_hurt or exercise_id in session.pain:
+            lines.append(indented(markup("[b]Next time, easier:[/b] $ways.", ways=". ".join(exercise.easier))))
+        repeated = self.repeated.get(exercise_id)
+        if repeated is not None:
+            lines.append(indented(markup("[b $error]$words[/]", words=repeated.words(exercise.name))))
+        return lines
 
     @property
     def hurt(self) -> bool:

@@ -1,8 +1,9 @@
-"""'It hurts', pressed during the routine: an easier way to do the move, skip it, or read
-the safety lesson while the routine waits.
+"""'It hurts', pressed during the routine: where, then what to do about it, with numbers.
 
-Dismisses with ("easier", n) for the n-th easier version, "skipped", "safety" (skip it
-and read the safety lesson) or "carried on" (Esc: go on as before).
+First where it hurts (1-5). Pain down the leg, tingling or numbness stops the routine for
+today. Otherwise the rule is shown (above 3 of 10, sharp or building: skip the move) with an
+easier version, skipping, the safety lesson, and carrying on. The reflex keys never carry
+on: Enter skips the move (or stops the routine), Esc leaves it paused. Carrying on takes c.
 """
 
 from __future__ import annotations
@@ -12,18 +13,21 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gluteui.core.content.exercises import Exercise
+from gluteui.core.pain import PLACES, RULE, STOPS_THE_ROUTINE, PainChoice, PainReport
 from gluteui.widgets.text import markup
 
-PainAnswer = tuple[str, int] | str
 MAX_EASIER = 3
 """Easier versions offered, on keys 1 to 3 (content may list more; the first ones are offered)."""
+ASKED = tuple(place for place in PLACES if place != "unsaid")
+"""The places offered, on keys 1 to 5."""
 
 
-class PainDialog(ModalScreen[PainAnswer]):
+class PainDialog(ModalScreen[PainReport]):
     DEFAULT_CSS = """
     PainDialog { align: center middle; background: $background 60%; }
     #pain-box {
@@ -31,49 +35,92 @@ class PainDialog(ModalScreen[PainAnswer]):
         border: thick $error; background: $surface; padding: 0 2;
     }
     #pain-title { text-style: bold; color: $error; margin: 1 0 0 0; }
+    #pain-rule { margin: 1 0 0 0; }
     #pain-choices { margin: 1 0; }
-    #pain-stop { color: $text-muted; margin: 0 0 1 0; }
     """
     BINDINGS = [
-        *(Binding(str(n), f"easier({n - 1})", "Easier", show=False) for n in range(1, MAX_EASIER + 1)),
-        Binding("s", "answer('skipped')", "Skip this move", id="pain_skip"),
-        Binding("l", "answer('safety')", "Safety lesson", id="pain_safety"),
-        Binding("escape", "answer('carried on')", "Carry on", id="pain_carry_on"),
+        *(Binding(str(n), f"digit({n})", "Choose", show=False) for n in range(1, len(ASKED) + 1)),
+        Binding("enter", "reflex", "Skip this move", id="pain_skip", key_display="Enter"),
+        Binding("s", "choose('skipped')", "Skip this move", show=False),
+        Binding("l", "choose('safety')", "Safety lesson", id="pain_safety"),
+        Binding("c", "choose('carried on')", "Carry on", id="pain_carry_on"),
+        Binding("escape", "choose('paused')", "Stay paused", id="pain_paused"),
     ]
+
+    where: reactive[str | None] = reactive(None)
+    """Where it hurts, once said: the second step."""
 
     def __init__(self, exercise: Exercise) -> None:
         super().__init__()
         self.exercise = exercise
         self.easier = exercise.easier[:MAX_EASIER]
 
+    @property
+    def stopping(self) -> bool:
+        """Pain down the leg, tingling or numbness: the routine stops; no easier version."""
+        return self.where == STOPS_THE_ROUTINE
+
     def compose(self) -> ComposeResult:
-        name = self.exercise.name
         with Vertical(id="pain-box"):
-            yield Static(markup("It hurts: $name is paused.", name=name), id="pain-title")
-            choices = Table.grid(padding=(0, 2))
-            choices.add_column(justify="right", style="bold", no_wrap=True)
-            choices.add_column()
+            yield Static(markup("It hurts: $name is paused.", name=self.exercise.name), id="pain-title")
+            yield Static(id="pain-rule")
+            yield Static(id="pain-choices")
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    def watch_where(self) -> None:
+        if self.is_mounted:
+            self.show_step()
+            self.refresh_bindings()
+
+    def show_step(self) -> None:
+        choices = Table.grid(padding=(0, 2))
+        choices.add_column(justify="right", style="bold", no_wrap=True)
+        choices.add_column()
+        rule = self.query_one("#pain-rule", Static)
+        name = self.exercise.name
+        if self.where is None:
+            rule.update("Where does it hurt?")
+            for n, place in enumerate(ASKED, 1):
+                choices.add_row(str(n), Text(PLACES[place]))
+            choices.add_row("Enter", Text(f"Skip the rest of {name} without saying"))
+        elif self.stopping:
+            rule.update(markup("[b]Pain that goes down the leg, tingles or numbs: stop for today.[/b] "
+                               "A nerve may be irritated; the safety lesson says when to have it checked."))
+            choices.add_row("Enter", Text("Stop the routine here (what you did is kept)"))
+            choices.add_row("l", Text("Stop and read the safety lesson"))
+        else:
+            rule.update(markup("[b]$where.[/b] $rule", where=PLACES[self.where], rule=RULE))
+            choices.add_row("Enter", Text(f"Skip the rest of {name} today"))
             if self.easier:
-                choices.add_row("", Text("Go on, but easier:", style="bold"))
+                choices.add_row("", Text("Mild, up to 3 of 10? Go on, but easier:", style="bold"))
             for n, way in enumerate(self.easier, 1):
                 choices.add_row(str(n), Text(way))
-            choices.add_row("s", Text(f"Skip the rest of {name} today"))
             choices.add_row("l", Text("Skip it and read the safety lesson (the routine waits)"))
-            choices.add_row("Esc", Text("Carry on as before"))
-            yield Static(choices, id="pain-choices")
-            yield Static(
-                "Sharp pain, pain that builds during a set, or pain down the leg: skip it and read "
-                "the safety lesson. Mild discomfort that settles soon after is commonly fine.",
-                id="pain-stop",
-            )
+            choices.add_row("c", Text("Carry on as before (mild pain only)"))
+        choices.add_row("Esc", Text("Stay paused"))
+        self.query_one("#pain-choices", Static).update(choices)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "easier":
-            return isinstance(parameters[0], int) and parameters[0] < len(self.easier)
+        if action == "digit":
+            number = parameters[0]
+            limit = len(ASKED) if self.where is None else 0 if self.stopping else len(self.easier)
+            return isinstance(number, int) and number <= limit
+        if action == "choose" and parameters[0] in ("carried on", "safety", "skipped"):
+            # Nothing is decided before saying where, and pain down the leg is not carried on.
+            return self.where is not None and not (self.stopping and parameters[0] != "safety")
         return True
 
-    def action_easier(self, index: int) -> None:
-        self.dismiss(("easier", index))
+    def action_digit(self, number: int) -> None:
+        if self.where is None:
+            self.where = ASKED[number - 1]
+        else:
+            self.dismiss(PainReport(self.where, "easier", number - 1))
 
-    def action_answer(self, answer: str) -> None:
-        self.dismiss(answer)
+    def action_reflex(self) -> None:
+        """Enter is never "carry on": it skips the move, or stops the routine."""
+        self.action_choose("stopped" if self.stopping else "skipped")
+
+    def action_choose(self, choice: PainChoice) -> None:
+        self.dismiss(PainReport(self.where or "unsaid", choice))

@@ -83,7 +83,7 @@ async def test_the_pain_dialog_wraps_each_choice_under_its_words(app):
         await pilot.press("d", "enter")
         await pilot.pause()
         await advance_clock(pilot, 8.0)
-        await pilot.press("h")
+        await pilot.press("h", "1")  # it hurts at the side of the hip: the choices
         await pilot.pause()
         lines = screen_text(app).splitlines()
         third = EXERCISES["clamshell"].easier[2]

@@ -9,8 +9,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from gluteui.core.history import tables
 from gluteui.core.health import HEALTH_QUESTION_IDS
+from gluteui.core.history import tables
 from tests.unit.history_kit import START, UTC, export_doc, session
 
 # Raw tables, as a data file holds them.

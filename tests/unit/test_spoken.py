@@ -20,15 +20,16 @@ TICK_S = 0.05
 CHARS_PER_S = 14.0
 
 
-def said(routine_id: str, extra_side: str = "right") -> list[tuple[float, Utterance]]:
-    """(time, utterance) for every utterance of a whole run of the routine."""
+def said(routine_id: str, extra_side: str = "right", hurt: bool = False) -> list[tuple[float, Utterance]]:
+    """(time, utterance) for every utterance of a whole run of the routine (`hurt`: in which
+    something hurt)."""
     routine = CONTENT.routines[routine_id]
     timeline = Timeline.from_routine(routine, extra_side if routine.extra_set_on_weaker_side else None)
     out, before, step = [], None, 0
     while True:
         now = step * TICK_S
         state = timeline.state_at(now)
-        out += [(now, u) for u in spoken_between(before, state, routine, CONTENT.phrases)]
+        out += [(now, u) for u in spoken_between(before, state, routine, CONTENT.phrases, hurt)]
         before, step = state, step + 1
         if state.finished:
             return out
@@ -103,7 +104,14 @@ def test_every_phrase_content_must_give_is_said_somewhere():
     from gluteui.core.routine.spoken import paused
     from gluteui.core.speech import SPOKEN_KEYS
 
-    keys = {p.key for routine_id in CONTENT.routines for side in ("left", "right")
-            for _, u in said(routine_id, side) for p in u.phrases}
+    keys = {p.key for routine_id in CONTENT.routines for side in ("left", "right") for hurt in (False, True)
+            for _, u in said(routine_id, side, hurt) for p in u.phrases}
     keys |= {p.key for p in paused(CONTENT.phrases).phrases}
     assert set(SPOKEN_KEYS) <= keys, set(SPOKEN_KEYS) - keys
+
+
+def test_a_routine_in_which_something_hurt_never_ends_with_go_and_run():
+    for hurt in (False, True):
+        *_, (_, last) = said("standard", hurt=hurt)
+        assert ("Go and run" in last.text) is not hurt, last.text
+        assert ("safety lesson" in last.text) is hurt

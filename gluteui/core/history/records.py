@@ -27,6 +27,7 @@ from gluteui.core.history.values import (
     text,
     whole,
 )
+from gluteui.core.pain import PLACES
 from gluteui.core.runs.record import Run
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
@@ -37,7 +38,10 @@ FEELS = ("yes", "no", "unsure", "hurt")
 MAX_DURATION_S = 24 * 3600
 """No routine lasts a day; a longer one is a damaged or hostile entry."""
 PAIN = ("easier", "skipped", "carried on")
-"""What the user chose after pressing "it hurts" during an exercise."""
+"""What the user chose after pressing "it hurts" during an exercise. The choices the dialog
+has since gained are kept as these (stopping the routine is "skipped", staying paused
+"carried on"), so an older GluteUI sharing the file still reads every session."""
+HURT_SIDES = (*SIDES, UNSIDED)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,11 @@ class Session:
     feel: dict[str, str]
     pain: dict[str, str] = field(default_factory=dict)
     """Exercise id -> what was done after "it hurts" in the routine (see PAIN)."""
+    hurt: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Exercise id -> where it hurt ("where": a key of core.pain.PLACES) and on which side
+    ("side"), from the "it hurts" dialog."""
+    easier: dict[str, str] = field(default_factory=dict)
+    """Exercise id -> the easier version done, in its words: the next session starts there."""
 
     def __post_init__(self) -> None:
         text("id", self.id)
@@ -82,6 +91,12 @@ class Session:
                 choice(f"feel.{exercise}", answer, FEELS)
         for exercise, done in mapping("pain", self.pain).items():
             choice(f"pain.{exercise}", done, PAIN)
+        for exercise, report in mapping("hurt", self.hurt).items():
+            report = mapping(f"hurt.{exercise}", report)
+            choice(f"hurt.{exercise}.where", report.get("where"), tuple(PLACES))
+            choice(f"hurt.{exercise}.side", report.get("side"), HURT_SIDES)
+        for exercise, words in mapping("easier", self.easier).items():
+            text(f"easier.{exercise}", words)
 
     @property
     def worth_keeping(self) -> bool:
@@ -102,6 +117,8 @@ class Session:
             "source": self.source,
             "feel": dict(self.feel),
             "pain": dict(self.pain),
+            **({"hurt": {e: dict(r) for e, r in self.hurt.items()}} if self.hurt else {}),
+            **({"easier": dict(self.easier)} if self.easier else {}),
         }
 
     @classmethod
@@ -129,6 +146,8 @@ class Session:
                 feel=dict(mapping("feel", feel)),
                 # Older files have no pain record: nothing hurt that the app knew of.
                 pain=dict(mapping("pain", data.get("pain", {}))),
+                hurt={e: dict(r) if isinstance(r, dict) else r for e, r in mapping("hurt", data.get("hurt", {})).items()},
+                easier=dict(mapping("easier", data.get("easier", {}))),
             )
         except KeyError as missing:
             raise ValueError(f"field {missing.args[0]!r} is missing") from None

@@ -85,10 +85,13 @@ def _setup(exercise: Exercise, band: str) -> str:
 
 def _break_words(
     state: TimelineState, exercise: Exercise | None, upcoming: Exercise | None, band: str, note: str,
+    hurt: bool,
 ) -> tuple[str, str]:
     kind = state.kind
     if kind == "done":
-        return "Routine done", "Nice work. Feel that warmth in the right spot? Go and run."
+        if hurt:
+            return "Routine done", "Something hurt today: read the safety lesson before you run."
+        return "Routine done", "Nice work. Did you feel it where you should? Go and run."
     side = state.side or state.next_side
     if kind == "switch" and exercise is not None:
         return f"Switch sides: {side.upper() if side else ''}", f"{exercise.switch_hint}. {note}".strip()
@@ -112,9 +115,9 @@ def _cue(exercise: Exercise, kind: str, rep: int | None) -> str:
 
 
 def player_view(
-    state: TimelineState, timeline: Timeline, routine: Routine, reduced_motion: bool
+    state: TimelineState, timeline: Timeline, routine: Routine, reduced_motion: bool, hurt: bool = False,
 ) -> PlayerView:
-    """Everything the routine player shows at one moment."""
+    """Everything the routine player shows at one moment; `hurt`: something hurt in this run."""
     steps = {step.exercise.id: step for step in routine.steps}
     exercise = steps[state.exercise_id].exercise if state.exercise_id in steps else None
     upcoming = steps[state.next_exercise_id].exercise if state.next_exercise_id in steps else None
@@ -124,7 +127,7 @@ def player_view(
     is_break = state.kind not in REP_KINDS
     side = state.side or (state.next_side if is_break and state.kind != "done" else None)
     note = side_note(shown, side)
-    title, text = _break_words(state, exercise, upcoming, band, note) if is_break else ("", "")
+    title, text = _break_words(state, exercise, upcoming, band, note, hurt) if is_break else ("", "")
     frames = len(shown.figure) if shown else 1
     in_rep = shown is not None and not is_break
     sets = len(timeline.sets)

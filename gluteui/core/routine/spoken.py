@@ -35,8 +35,12 @@ def paused(phrases: Mapping[str, str]) -> Utterance:
 
 def spoken_between(
     before: TimelineState | None, after: TimelineState, routine: Routine, phrases: Mapping[str, str],
+    hurt: bool = False,
 ) -> list[Utterance]:
-    """What to say for moving from `before` to `after` (one tick). A late tick says only the latest."""
+    """What to say for moving from `before` to `after` (one tick). A late tick says only the latest.
+
+    `hurt`: something hurt in this routine, so its end does not send the user out to run.
+    """
     names = {step.exercise.id: step.exercise.name for step in routine.steps}
 
     def exercise(exercise_id: str | None) -> Phrase:
@@ -47,7 +51,7 @@ def spoken_between(
         return [Utterance((count(phrases, second),), STEP, "countdown")] if second else []
     kind, side = after.kind, after.side
     if kind == "done":
-        return [Utterance((phrase(phrases, "done"),), NAME, "routine_done")]
+        return [Utterance((phrase(phrases, "done-hurt" if hurt else "done"),), NAME, "routine_done")]
     if kind in ("get_ready", "intro"):
         # The rest before an intro has said "up next"; the routine's opening says "get ready".
         said = [phrase(phrases, "get-ready")] if kind == "get_ready" else []

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from gluteui.core.content.exercises import Routine
 from gluteui.core.history.records import Session
+from gluteui.core.pain import PainLog
 from gluteui.core.routine.timeline import (
     BOUNDARY_SLACK_S,
     Phase,
@@ -154,15 +155,17 @@ class Workout:
 
     def session(
         self, now: float, session_id: str, started_at: datetime, local_date: date,
-        pain: dict[str, str] | None = None,
+        pain: PainLog | None = None,
     ) -> Session:
         """This run up to `now` as the store keeps it (see Session.worth_keeping); `pain`
-        is what was done about pain, exercise by exercise."""
+        is what was said and done about pain, exercise by exercise."""
+        pain = pain or PainLog()
         return Session(
             id=session_id, local_date=local_date, started_at=started_at,
             routine_id=self.routine_id, planned_reps=self.planned_reps,
             done_reps=self.done_reps(now), reps=self.reps_done(now),
             # A late last tick must not count as time spent exercising.
             duration_s=round(min(self.stopwatch.elapsed(now), self.timeline.total), 1),
-            source="app", feel={}, pain=dict(pain or {}),
+            source="app", feel={}, pain=dict(pain.done),
+            hurt={exercise: dict(report) for exercise, report in pain.hurt.items()}, easier=dict(pain.easier),
         )

@@ -21,6 +21,8 @@ class Overview:
     lessons_total: int
     welcome: bool
     """Home still greets a newcomer: no routine or squeeze test yet, and the welcome not dismissed."""
+    today_hurt: bool = False
+    """Something hurt in a routine today: Home does not send the user out to run."""
 
 
 def streak_summary(history: History, today: date) -> StreakSummary:
@@ -41,4 +43,5 @@ def overview(history: History, lesson_ids: set[str], now: datetime) -> Overview:
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
         welcome=not (history.sessions or results or history.setting("welcome_seen", False)),
+        today_hurt=any(s.pain or s.hurt for s in history.sessions if s.local_date == today),
     )
