@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual import on
@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
+from gluteui.core.content.exercises import Routine
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.data_actions import DataActions
@@ -152,12 +153,29 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
 
     @on(messages.StartRoutine)
     def start_routine(self, message: messages.StartRoutine) -> None:
-        from gluteui.screens.player import PlayerScreen
-
         if self._routine_under_way():
             return
         routine = self.services.content.routines[message.routine_id]
-        self.before_training(True, lambda: self.switch_screen(PlayerScreen(self.services, routine)))
+        self.before_training(True, partial(self._confirm_plan, routine, self.switch_screen))
+
+    def _confirm_plan(self, routine: Routine, show: Callable[[Screen], object]) -> None:
+        """Today's changes to `routine`, when there are any, to start with or turn down; then
+        the player, shown by `show` (over the screen, or in place of the routine picker)."""
+        from gluteui.core.text import clock
+        from gluteui.screens.player import PlayerScreen
+        from gluteui.widgets.plan import PlanDialog
+
+        plan = self.services.plan(routine)
+        if not plan.changes:
+            show(PlayerScreen(self.services, plan))
+            return
+
+        def chosen(declined: frozenset[str] | None) -> None:
+            if declined is not None:
+                show(PlayerScreen(self.services, self.services.plan(routine, declined)))
+
+        minutes = clock(self.services.routine_seconds(routine))
+        self.push_screen(PlanDialog(f"Today: {routine.name} ({minutes} min)", plan.changes), chosen)
 
     @on(messages.RoutineEnded)
     def routine_ended(self, message: messages.RoutineEnded) -> None:
@@ -204,8 +222,11 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         def go() -> None:
             self.push_screen(BY_NAME[name].make(self.services))
 
-        if name in ("player", "quiz"):
-            self.before_training(name == "player", go)
+        if name == "player":
+            routine = self.services.recommended_routine()
+            self.before_training(True, partial(self._confirm_plan, routine, self.push_screen))
+        elif name == "quiz":
+            self.before_training(False, go)
         else:
             go()
 

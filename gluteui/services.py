@@ -7,6 +7,7 @@ it is loaded here on request rather than up front.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from gluteui.core.content.exercises import Routine
     from gluteui.core.content.load import Content
     from gluteui.core.routine.choice import Pick
+    from gluteui.core.routine.progression import Plan
     from gluteui.core.sides import Side
 
 
@@ -76,8 +78,20 @@ class Services:
 
         return extra_set_side(routine, self.weaker_side())
 
+    def plan(self, routine: Routine, declined: Collection[str] = ()) -> Plan:
+        """`routine` as this user does it today: each move on its step, with the reasons, and
+        the changes in `declined` turned down (see gluteui.core.routine.progression)."""
+        from gluteui.core.routine.progression import plan
+
+        content, history = self.content, self.store.history()
+        answers = history.setting("health_answers", None) or {}
+        return plan(
+            routine, content.ladders, content.ladder_rules, content.quiz, history.sessions, history.quiz_results,
+            pregnant=bool(answers.get("pregnancy")), declined=declined, extra_set_side=self.extra_set_side(routine),
+        )
+
     def routine_seconds(self, routine: Routine) -> float:
-        """How long `routine` runs for this user, extra set included."""
+        """How long `routine` runs for this user today, on their steps, extra set included."""
         from gluteui.core.routine.choice import routine_seconds
 
-        return routine_seconds(routine, self.weaker_side())
+        return routine_seconds(self.plan(routine).routine, self.weaker_side())

@@ -55,7 +55,7 @@ def red_flag_core(app: GluteApp) -> list[str]:
     """The question before a routine after pain: which test flagged it, and the three answers."""
     flagged = app.services.store.history().quiz_results[-1]
     return [f"Your last squeeze test ({flagged.local_date:%a %d %b}) flagged pain",
-            "I have, start", "safety lesson", "not now"]
+            "it has, start", "safety lesson", "not now"]
 
 
 def home_core(app: GluteApp) -> list[str]:

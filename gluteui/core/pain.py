@@ -9,7 +9,7 @@ and stops the routine at any pain that runs down the leg, tingles or numbs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -99,9 +99,15 @@ class Repeated:
                 "checked by a physiotherapist or doctor before you do it again.")
 
 
-def hurt_again(sessions: Sequence[Session], exercise_id: str) -> Repeated | None:
-    """The move hurting in at least REPEATS of the last WITHIN sessions it was in, or None.
-    `sessions` in the order they were done."""
-    had = [s for s in sessions if exercise_id in s.reps or exercise_id in s.pain][-WITHIN:]
-    times = sum(1 for s in had if exercise_id in s.pain)
-    return Repeated(times, len(had)) if times >= REPEATS else None
+def hurt_again(sessions: Sequence[Session], exercise_ids: Collection[str]) -> Repeated | None:
+    """A move hurting in at least REPEATS of the last WITHIN sessions it was in, or None.
+
+    `exercise_ids` are the move's exercises, every rung of its ladder: a bridge that hurt as
+    a single-leg bridge, then as a two-leg one, hurt twice. `sessions` in the order done.
+    """
+    def had(session: Session) -> bool:
+        return any(e in session.reps or e in session.pain for e in exercise_ids)
+
+    recent = [s for s in sessions if had(s)][-WITHIN:]
+    times = sum(1 for s in recent if any(e in s.pain for e in exercise_ids))
+    return Repeated(times, len(recent)) if times >= REPEATS else None

@@ -30,7 +30,8 @@ class Destination:
     """The key that opens it from Home."""
     key_display: str
     screen: str
-    """"module:Class" (or "module:Class.factory") under gluteui.screens, called with the services."""
+    """"module:Class" (or "module:Class.factory") under gluteui.screens, called with the services.
+    Empty for the player, which the App opens with today's plan of the recommended routine."""
 
     def make(self, services: Services) -> Screen:
         """A new screen for this destination."""
@@ -43,7 +44,7 @@ class Destination:
 
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("player", "Start activation", "Begin the recommended routine now",
-                "enter", "Enter", "player:PlayerScreen.recommended"),
+                "enter", "Enter", ""),
     Destination("lessons", "Lessons", "Short lessons on sitting, the glutes and the evidence",
                 "l", "l", "lessons:LessonsScreen"),
     Destination("quiz", "Squeeze test", "Check, side by side, how well your glutes fire",

@@ -158,13 +158,15 @@ class HomeScreen(GluteScreen):
 
         pick = self.services.routine_pick()
         routine = pick.routine
-        moves = ", ".join(step.exercise.name.lower() for step in routine.steps)
+        plan = self.services.plan(routine)
         lines = [markup(
             "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves.",
-            name=routine.name, minutes=clock(self.services.routine_seconds(routine)), moves=moves,
+            name=routine.name, minutes=clock(self.services.routine_seconds(routine)),
+            moves=", ".join(plan.moves).lower(),
         )]
         if pick.reason:
             lines.append(markup("[dim]$reason[/dim]", reason=pick.reason))
+        lines += [markup("[dim]$line[/dim]", line=change.line) for change in plan.changes]
         if red_flag and checked:
             lines.append(markup("[b $warning]Your last squeeze test flagged pain; you said it was checked.[/]"))
         elif red_flag:

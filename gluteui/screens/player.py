@@ -12,11 +12,12 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from gluteui import locations
-from gluteui.core.content.exercises import Exercise, Routine
+from gluteui.core.content.exercises import Exercise
 from gluteui.core.history.records import Session
 from gluteui.core.pain import PainLog, PainReport
 from gluteui.core.routine import spoken
 from gluteui.core.routine.player import cues_between, player_view
+from gluteui.core.routine.progression import Plan
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.routine.workout import Workout
 from gluteui.core.sides import UNSIDED
@@ -59,22 +60,19 @@ class PlayerScreen(GluteScreen):
         Binding("m", "mute(False)", "Unmute", id="unmute", tooltip="Hear the cues again"),
     ]
 
-    def __init__(self, services: Services, routine: Routine) -> None:
+    def __init__(self, services: Services, plan: Plan) -> None:
         super().__init__(services)
-        self.routine = routine
+        self.plan = plan
+        self.routine = plan.routine
         self.last_state: TimelineState | None = None
         self.ticker: Timer | None = None
         self.ended = False
         self.resume_on_return = False
         self.unsaved = False
         """True once a save of this run failed (it waits in the store's memory)."""
-        self.pain = PainLog()
-        """What was said about pain, move by move (kept with the session)."""
-
-    @classmethod
-    def recommended(cls, services: Services) -> PlayerScreen:
-        """The player for the routine Start activation runs."""
-        return cls(services, services.recommended_routine())
+        self.pain = PainLog(easier=dict(plan.easier))
+        """What was said about pain, move by move (kept with the session); the easier versions
+        carried over from last time are done again unless turned down."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -95,7 +93,8 @@ class PlayerScreen(GluteScreen):
         services, config = self.services, self.services.config
         self.routine_view = self.query_one(RoutineView)
         self.start_clock = config.monotonic()
-        self.workout = Workout(self.routine, self.start_clock, services.extra_set_side(self.routine))
+        self.workout = Workout.from_plan(self.plan, services.content.ladders, self.start_clock,
+                                         services.extra_set_side(self.routine))
         self.session_id = uuid.uuid4().hex
         self.started_at = config.now()
         self.local_date = services.store.history().day_of(self.started_at)

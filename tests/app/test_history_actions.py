@@ -19,8 +19,6 @@ from tests.factory import make_app
 from tests.unit.test_store import make_session
 
 
-
-
 @pytest.fixture
 def full_disk_app(data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("HOME", str(tmp_path))

@@ -4,7 +4,7 @@ them: a watch's folder of real GPX, TCX and FIT files made here, imported twice.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest

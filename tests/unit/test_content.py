@@ -32,11 +32,16 @@ def test_bundled_content_loads_with_the_three_moves():
     assert {"clamshell", "single_leg_bridge", "lateral_band_walk"} <= set(content.exercises)
     assert {"standard", "quick", "focus"} <= set(content.routines)
     standard = content.routines["standard"]
-    assert [step.exercise.id for step in standard.steps] == [
-        "clamshell", "single_leg_bridge", "lateral_band_walk",
+    # As loaded, every move stands on its ladder's first rung: the history decides the rest.
+    assert [(step.ladder, step.exercise.id, step.band) for step in standard.steps] == [
+        ("clamshell", "clamshell", "none"), ("bridge", "glute_bridge", "none"),
+        ("band_walk", "lateral_band_walk", "none"),
     ]
     assert standard.steps[0].reps == 15
-    assert standard.steps[1].reps == 10 and standard.steps[1].tempo.hold_s == 2
+    assert standard.steps[1].reps == 10 and standard.steps[1].tempo.hold_s == 1
+    bridge = content.ladders["bridge"]
+    assert [rung.exercise.id for rung in bridge.rungs] == ["glute_bridge", "glute_bridge", "single_leg_bridge"]
+    assert bridge.rungs[1].tempo.hold_s == 3 and bridge.while_pregnant.id == "standing_hip_extension"
 
 
 def test_bundled_figures_have_frames_of_equal_height():
@@ -65,11 +70,10 @@ def test_missing_field_and_unknown_key_are_both_reported(content_copy: Path):
     assert len(problems) >= 4  # every exercise lost feel_check: all are listed, not just the first
 
 
-def test_routine_naming_an_unknown_exercise(content_copy: Path):
-    path = content_copy / "routines.toml"
+def test_a_rung_naming_an_unknown_exercise(content_copy: Path):
+    path = content_copy / "ladders.toml"
     path.write_text(path.read_text().replace('exercise = "clamshell"', 'exercise = "clamshel"', 1))
-    problems = problems_of(content_copy)
-    assert any("routines.toml" in p and "exercise: unknown exercise 'clamshel'" in p for p in problems)
+    assert "ladders.toml: clamshell.rungs[1]: exercise: unknown exercise 'clamshel'" in problems_of(content_copy)
 
 
 def test_broken_toml_is_reported_with_the_file(content_copy: Path):
@@ -102,10 +106,26 @@ def test_not_a_folder(tmp_path: Path):
     assert problems_of(tmp_path / "nowhere")[0].endswith("is not a folder")
 
 
-def test_a_routine_override_cannot_remove_the_lift(content_copy: Path):
-    path = content_copy / "routines.toml"
+def test_a_rung_override_cannot_remove_the_lift(content_copy: Path):
+    path = content_copy / "ladders.toml"
     path.write_text(path.read_text().replace('exercise = "clamshell"', 'exercise = "clamshell"\nup_s = 0', 1))
-    assert any("routines.toml" in p and "up_s: must be above 0" in p for p in problems_of(content_copy))
+    assert "ladders.toml: clamshell.rungs[1]: up_s: must be above 0 and at most 60, got 0" in problems_of(content_copy)
+
+
+def test_every_exercise_is_on_a_ladder_and_every_step_names_one(content_copy: Path):
+    path = content_copy / "ladders.toml"
+    text = path.read_text()
+    path.write_text(text[:text.index("[band_walk]")])
+    problems = problems_of(content_copy)
+    assert "ladders.toml: exercise 'lateral_band_walk' is on no ladder: how would it grow or shrink?" in problems
+    assert "routines.toml: standard.steps[3]: ladder: unknown ladder 'band_walk'" in problems
+
+
+def test_a_rung_tested_by_a_step_the_squeeze_test_lacks(content_copy: Path):
+    path = content_copy / "ladders.toml"
+    path.write_text(path.read_text().replace('"bridge_right"]', '"bridge_middle"]'))
+    assert ("ladders.toml: bridge.rungs[3]: tested_by: 'bridge_middle' is not a squeeze-test step in quiz.toml"
+            in problems_of(content_copy))
 
 
 def test_a_figure_that_is_not_utf8_is_a_problem_not_a_crash(content_copy: Path):
@@ -173,8 +193,10 @@ def test_check_content_fails_on_a_lesson_with_empty_sources(content_copy: Path, 
 # Numbers: every numeric field is finite and in a range that makes sense for what it means.
 
 LESSON = "lessons/01-runners-paradox.md"
-CLAMSHELL_STEP = 'exercise = "clamshell"'
-"""The first step of the standard routine; a tempo override is added after it."""
+CLAMSHELL_STEP = 'ladder = "clamshell"'
+"""The first step of the standard routine."""
+CLAMSHELL_RUNG = 'exercise = "clamshell"'
+"""The clamshell's first rung; a tempo override is added after it."""
 
 # (file, text to replace, its replacement with {} for the value, entry, field, values to refuse)
 WHOLE = ("nan", "inf", "-1", "99999999999999999999", "1e300", "true")
@@ -190,10 +212,13 @@ NUMBER_FIELDS = [
     ("routines.toml", "rest_s = 10", "rest_s = {}", "standard", "rest_s", SECONDS + ("601",)),
     ("routines.toml", CLAMSHELL_STEP + "\nreps = 15", CLAMSHELL_STEP + "\nreps = {}", "standard.steps[1]", "reps",
      WHOLE + ("0", "101")),
-    ("routines.toml", CLAMSHELL_STEP, CLAMSHELL_STEP + "\nup_s = {}", "standard.steps[1]", "up_s", SECONDS + ("0", "61")),
-    ("routines.toml", "hold_s = 2", "hold_s = {}", "standard.steps[2]", "hold_s", SECONDS + ("61",)),
-    ("routines.toml", CLAMSHELL_STEP, CLAMSHELL_STEP + "\ndown_s = {}", "standard.steps[1]", "down_s",
+    ("ladders.toml", CLAMSHELL_RUNG, CLAMSHELL_RUNG + "\nup_s = {}", "clamshell.rungs[1]", "up_s",
      SECONDS + ("0", "61")),
+    ("ladders.toml", "hold_s = 3", "hold_s = {}", "bridge.rungs[2]", "hold_s", SECONDS + ("61",)),
+    ("ladders.toml", CLAMSHELL_RUNG, CLAMSHELL_RUNG + "\ndown_s = {}", "clamshell.rungs[1]", "down_s",
+     SECONDS + ("0", "61")),
+    ("ladders.toml", "max_reps = 20", "max_reps = {}", "rules", "max_reps", WHOLE + ("0", "101")),
+    ("ladders.toml", "max_hold_s = 5", "max_hold_s = {}", "rules", "max_hold_s", SECONDS + ("11",)),
     (LESSON, "\nminutes = 2\n", "\nminutes = {}\n", "runners-paradox", "minutes", WHOLE + ("0", "31")),
     ("quiz.toml", "hold_s = 30", "hold_s = {}", "stance_left", "hold_s", SECONDS + ("0", "0.5", "121")),
     ("quiz.toml", "score = 3", "score = {}", "squeeze_left.options[1]", "score", WHOLE + ("11",)),

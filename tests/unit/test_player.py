@@ -9,9 +9,12 @@ from gluteui.core.content.load import load_content
 from gluteui.core.routine.player import cues_between, figure_frame, player_view
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.text import clock
+from tests.unit.builders import CLASSIC, on_rungs
 
 CONTENT = load_content(locations.content_dir())
-TIMELINE = Timeline.from_routine(CONTENT.routines["standard"])
+STANDARD = on_rungs(CONTENT, "standard")
+"""With single-leg bridges and the band at the knees (builders.CLASSIC)."""
+TIMELINE = Timeline.from_routine(STANDARD)
 PHASES = TIMELINE.phases
 
 
@@ -20,7 +23,7 @@ def first(kind: str, **labels):
 
 
 def view_at(elapsed: float, reduced: bool = False):
-    return player_view(TIMELINE.state_at(elapsed), TIMELINE, CONTENT.routines["standard"], reduced)
+    return player_view(TIMELINE.state_at(elapsed), TIMELINE, STANDARD, reduced)
 
 
 def cues(before: float | None, after: float) -> list[str]:
@@ -107,10 +110,12 @@ def test_the_band_position_is_named_before_and_during_the_band_walk():
     assert "band" not in view_at(first("up").start + 0.1).where.lower()  # clamshells: none
 
 
+@pytest.mark.parametrize("rungs", [{}, CLASSIC, {"bridge": "two_leg_hold", "band_walk": "ankles"}])
 @pytest.mark.parametrize("routine_id", sorted(CONTENT.routines))
-def test_every_frame_shows_the_words_and_cue_of_its_own_phase(routine_id: str):
-    """No frame of a hold tells you to lower: sampled every 50 ms through each routine."""
-    routine = CONTENT.routines[routine_id]
+def test_every_frame_shows_the_words_and_cue_of_its_own_phase(routine_id: str, rungs: dict[str, str]):
+    """No frame of a hold tells you to lower: sampled every 50 ms through each routine, on
+    first rungs, the classic ones and others."""
+    routine = on_rungs(CONTENT, routine_id, rungs)
     timeline = Timeline.from_routine(routine, "left" if routine.extra_set_on_weaker_side else None)
     steps = 0
     while steps * 0.05 < timeline.total:

@@ -221,7 +221,10 @@ def test_record_and_comparison_with_the_previous_result(quiz: Quiz):
     result = assess(quiz, answers_for(quiz, **sides((ROCK, SOFT), (LEVEL, DROPPED), (GLUTE, CRAMP), SHORT_SIT)))
     taken = datetime(2026, 11, 26, 7, 30, tzinfo=timezone.utc)
     record = to_record(result, "abc", date(2026, 11, 26), taken)
-    assert record == QuizResult("abc", date(2026, 11, 26), taken, {"left": 9, "right": 3}, "amnesia", "right", False)
+    assert record == QuizResult("abc", date(2026, 11, 26), taken, {"left": 9, "right": 3}, "amnesia", "right", False,
+                                steps={"squeeze_left": 3, "squeeze_right": 1, "stance_left": 3, "stance_right": 1,
+                                       "bridge_left": 3, "bridge_right": 1, "sitting": 0})
+    assert QuizResult.from_dict(record.to_dict()) == record, "each answer's score is kept"
     assert change_since([], result.scores) is None
     assert change_since([record], {"left": 9, "right": 5}) == "Last time, 26 Nov: left 9 → 9, right 3 → 5"
     cut_short = QuizResult("pain", date(2026, 11, 27), taken, {"left": 3, "right": 0}, "amnesia", None, True)

@@ -1,6 +1,7 @@
 """What each routine says aloud, tick by tick: the right words at the right moments.
 
-Every routine in content/ is played through at 20 ticks a second. Speech is modelled at
+Every routine in content/ is played through at 20 ticks a second, its moves on the rungs they
+had before ladders (single-leg bridges, band at the knees: builders.CLASSIC). Speech is modelled at
 about 14 characters a second (the bundled clips run a little faster); while something
 plays, a lower-priority utterance is dropped, as the sound layer does.
 """
@@ -14,6 +15,7 @@ from gluteui.core.content.load import load_content
 from gluteui.core.routine.spoken import SPOKEN_HOLD_S, spoken_between
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.speech import NAME, TICK, Utterance
+from tests.unit.builders import on_rungs
 
 CONTENT = load_content(locations.content_dir())
 TICK_S = 0.05
@@ -23,7 +25,7 @@ CHARS_PER_S = 14.0
 def said(routine_id: str, extra_side: str = "right", hurt: bool = False) -> list[tuple[float, Utterance]]:
     """(time, utterance) for every utterance of a whole run of the routine (`hurt`: in which
     something hurt)."""
-    routine = CONTENT.routines[routine_id]
+    routine = on_rungs(CONTENT, routine_id)
     timeline = Timeline.from_routine(routine, extra_side if routine.extra_set_on_weaker_side else None)
     out, before, step = [], None, 0
     while True:
@@ -50,7 +52,7 @@ def heard(utterances: list[tuple[float, Utterance]]) -> tuple[list[tuple[float, 
 
 @pytest.mark.parametrize("routine_id", sorted(CONTENT.routines))
 def test_a_switch_is_said_at_each_side_change_and_a_hold_at_each_long_top(routine_id: str):
-    routine = CONTENT.routines[routine_id]
+    routine = on_rungs(CONTENT, routine_id)
     timeline = Timeline.from_routine(routine, "right" if routine.extra_set_on_weaker_side else None)
     spoken = said(routine_id)
     keys = [(round(at, 2), tuple(p.key for p in u.phrases)) for at, u in spoken]
@@ -94,7 +96,7 @@ def test_short_holds_are_not_announced():
     clamshell = CONTENT.exercises["clamshell"]
     assert clamshell.tempo.hold_s < SPOKEN_HOLD_S
     holds = keys.count(("hold",))
-    bridge_reps = sum(step.reps * 2 for step in CONTENT.routines["quick"].steps
+    bridge_reps = sum(step.reps * 2 for step in on_rungs(CONTENT, "quick").steps
                       if step.tempo.hold_s >= SPOKEN_HOLD_S)
     assert holds == bridge_reps
 

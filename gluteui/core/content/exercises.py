@@ -1,4 +1,5 @@
-"""Exercises and routines: content/exercises.toml and content/routines.toml, validated.
+"""Exercises: content/exercises.toml, validated; and the shapes of routines (loaded by
+gluteui.core.content.routines, once the ladders are known).
 
 Each loader records every mistake in `problems` (file, entry, field) and carries on, so
 `gluteui check-content` can list them all.
@@ -80,12 +81,17 @@ class Exercise:
 
 @dataclass(frozen=True)
 class RoutineStep:
-    """One exercise within a routine, with the routine's overrides already applied."""
+    """One exercise within a routine, as it is done: the exercise, reps a side, tempo and band.
+
+    `ladder` names the move's ladder (content/ladders.toml): the routine as loaded stands on
+    its first rung, and the progression puts each step on the user's own rung.
+    """
 
     exercise: Exercise
     reps: int
     tempo: Tempo
     band: str
+    ladder: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,8 @@ def _load_figure(folder: Path, exercise_id: str, entry: Entry) -> tuple[str, ...
     return tuple("\n" * (height - len(frame.splitlines())) + frame for frame in frames)
 
 
-def _tempo(entry: Entry, fallback: Tempo | None = None) -> Tempo:
+def tempo_of(entry: Entry, fallback: Tempo | None = None) -> Tempo:
+    """The up, hold and down seconds of `entry`, each defaulting to `fallback`'s when given."""
     def part(name: str, default: float | None) -> float:
         # A rep with no lift or no lowering would vanish from the timeline yet count as
         # planned; a hold of 0 is simply left out.
@@ -189,7 +196,7 @@ def load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
             item = Entry(file, f"{exercise_id}.mistakes[{number}]", raw, problems)
             mistakes.append(Mistake(mistake=item.text("mistake"), fix=item.text("fix")))
             item.finish()
-        tempo = _tempo(entry)
+        tempo = tempo_of(entry)
         per_side = entry.boolean("per_side")
         exercises[exercise_id] = Exercise(
             id=exercise_id,
@@ -215,44 +222,3 @@ def load_exercises(folder: Path, problems: Problems) -> dict[str, Exercise]:
     if not exercises and not problems.lines:
         problems.add(file, "", "", "defines no exercise")
     return exercises
-
-
-def load_routines(folder: Path, exercises: dict[str, Exercise], problems: Problems) -> dict[str, Routine]:
-    file = "routines.toml"
-    routines: dict[str, Routine] = {}
-    for routine_id, data in (read_toml(folder / file, problems) or {}).items():
-        entry = Entry(file, routine_id, data, problems)
-        steps = []
-        raw_steps = entry.tables("steps")
-        if not raw_steps:
-            entry.fail("steps", "must list at least one exercise")
-        for number, raw in enumerate(raw_steps, start=1):
-            item = Entry(file, f"{routine_id}.steps[{number}]", raw, problems)
-            exercise_id = item.text("exercise")
-            exercise = exercises.get(exercise_id)
-            if exercise is None:
-                item.fail("exercise", f"unknown exercise {exercise_id!r}")
-                continue
-            steps.append(RoutineStep(
-                exercise=exercise,
-                reps=item.integer("reps", default=exercise.reps, minimum=1, maximum=REPS_MAX),
-                tempo=_tempo(item, exercise.tempo),
-                band=item.choice("band", BANDS, default="none"),
-            ))
-            item.finish()
-        routines[routine_id] = Routine(
-            id=routine_id,
-            name=entry.text("name"),
-            summary=entry.text("summary"),
-            get_ready_s=entry.number("get_ready_s", maximum=POSITION_MAX_S),
-            switch_s=entry.number("switch_s", maximum=POSITION_MAX_S),
-            rest_s=entry.number("rest_s", maximum=REST_MAX_S),
-            steps=tuple(steps),
-            extra_set_on_weaker_side=entry.boolean("extra_set_on_weaker_side", default=False),
-        )
-        entry.finish()
-    if not routines and not problems.lines:
-        problems.add(file, "", "", "defines no routine")
-    return routines
-
-

@@ -9,15 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.content.exercises import (
-    Exercise,
-    Routine,
-    load_exercises,
-    load_routines,
-)
+from gluteui.core.content.exercises import Exercise, Routine, load_exercises
 from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
+from gluteui.core.content.ladders import Ladder, LadderRules, check_tested_by, load_ladders
 from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
+from gluteui.core.content.routines import load_routines
 from gluteui.core.content.triage import Triage, load_triage
 from gluteui.core.speech import SPOKEN_KEYS
 
@@ -35,6 +32,9 @@ class Content:
     phrases: dict[str, str]
     """What the routine says aloud: clip key -> its words (content/voice/phrases.toml)."""
     triage: Triage
+    ladders: dict[str, Ladder]
+    """How each move grows (content/ladders.toml), by ladder id."""
+    ladder_rules: LadderRules
 
 
 PHRASES = "voice/phrases.toml"
@@ -62,12 +62,15 @@ def load_content(folder: Path) -> Content:
     if not folder.is_dir():
         raise ContentError([f"{folder}: is not a folder"])
     exercises = load_exercises(folder, problems)
-    routines = load_routines(folder, exercises, problems)
+    ladders, ladder_rules = load_ladders(folder, exercises, problems)
+    routines = load_routines(folder, ladders, problems)
     quiz = load_quiz(folder, problems, routine_ids=routines.keys())
+    check_tested_by(ladders, {step.id for step in quiz.steps}, problems)
     triage = load_triage(folder, problems, pain_kinds=quiz.safety.pain.keys())
     lessons = load_lessons(folder / "lessons", problems, triage.markdown())
     phrases = load_phrases(folder, problems)
     problems.raise_if_any()
     return Content(
         exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases, triage=triage,
+        ladders=ladders, ladder_rules=ladder_rules,
     )

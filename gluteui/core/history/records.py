@@ -35,6 +35,8 @@ from gluteui.core.sides import SIDES, UNSIDED
 REP_KEYS = (*SIDES, UNSIDED)
 SOURCES = ("app", "log", "demo", "import")
 FEELS = ("yes", "no", "unsure", "hurt")
+MAX_HOLD_S = 60
+"""Seconds added to a hold: content caps it far lower; more is a damaged entry."""
 MAX_DURATION_S = 24 * 3600
 """No routine lasts a day; a longer one is a damaged or hostile entry."""
 PAIN = ("easier", "skipped", "carried on")
@@ -65,6 +67,11 @@ class Session:
     ("side"), from the "it hurts" dialog."""
     easier: dict[str, str] = field(default_factory=dict)
     """Exercise id -> the easier version done, in its words: the next session starts there."""
+    dose: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Ladder id -> the step its move was done at: "rung" (its id), "add_reps", "add_hold_s",
+    and "planned" (the move's reps planned, both sides): see gluteui.core.routine.progression."""
+    declined: tuple[str, ...] = ()
+    """The changes to the routine the user turned down that day ("bridge:up")."""
 
     def __post_init__(self) -> None:
         text("id", self.id)
@@ -97,6 +104,18 @@ class Session:
             choice(f"hurt.{exercise}.side", report.get("side"), HURT_SIDES)
         for exercise, words in mapping("easier", self.easier).items():
             text(f"easier.{exercise}", words)
+        for ladder, record in mapping("dose", self.dose).items():
+            record = mapping(f"dose.{ladder}", record)
+            text(f"dose.{ladder}.rung", record.get("rung"))
+            whole(f"dose.{ladder}.add_reps", record.get("add_reps"))
+            whole(f"dose.{ladder}.planned", record.get("planned"))
+            hold = record.get("add_hold_s")
+            if not isinstance(hold, (int, float)) or isinstance(hold, bool) or not 0 <= hold <= MAX_HOLD_S:
+                raise fail(f"dose.{ladder}.add_hold_s", f"must be a number of seconds from 0 to {MAX_HOLD_S}", hold)
+        if not isinstance(self.declined, tuple):
+            raise fail("declined", "must be a list", self.declined)
+        for key in self.declined:
+            text("declined", key)
 
     @property
     def worth_keeping(self) -> bool:
@@ -119,6 +138,8 @@ class Session:
             "pain": dict(self.pain),
             **({"hurt": {e: dict(r) for e, r in self.hurt.items()}} if self.hurt else {}),
             **({"easier": dict(self.easier)} if self.easier else {}),
+            **({"dose": {ladder: dict(record) for ladder, record in self.dose.items()}} if self.dose else {}),
+            **({"declined": list(self.declined)} if self.declined else {}),
         }
 
     @classmethod
@@ -148,6 +169,9 @@ class Session:
                 pain=dict(mapping("pain", data.get("pain", {}))),
                 hurt={e: dict(r) if isinstance(r, dict) else r for e, r in mapping("hurt", data.get("hurt", {})).items()},
                 easier=dict(mapping("easier", data.get("easier", {}))),
+                dose={ladder: dict(record) if isinstance(record, dict) else record
+                      for ladder, record in mapping("dose", data.get("dose", {})).items()},
+                declined=tuple(data["declined"]) if isinstance(data.get("declined"), list) else data.get("declined", ()),
             )
         except KeyError as missing:
             raise ValueError(f"field {missing.args[0]!r} is missing") from None
@@ -215,11 +239,16 @@ class QuizResult:
     verdict: str
     weaker_side: str | None
     red_flag: bool
+    steps: dict[str, int] = field(default_factory=dict)
+    """Step id -> the score of its answer: which moves the test showed safe to start higher
+    (older results kept only the sides' totals)."""
 
     def __post_init__(self) -> None:
         text("id", self.id)
         plain_date("local_date", self.local_date)
         aware("taken_at", self.taken_at)
+        for step, score in mapping("steps", self.steps).items():
+            whole(f"steps.{step}", score)
         for side, score in mapping("scores", self.scores).items():
             choice("scores", side, SIDES)
             whole(f"scores.{side}", score)
@@ -239,6 +268,7 @@ class QuizResult:
             "verdict": self.verdict,
             "weaker_side": self.weaker_side,
             "red_flag": self.red_flag,
+            **({"steps": dict(self.steps)} if self.steps else {}),
         }
 
     @classmethod
@@ -252,6 +282,7 @@ class QuizResult:
             verdict=required(data, "verdict"),
             weaker_side=required(data, "weaker_side"),
             red_flag=required(data, "red_flag"),
+            steps=dict(mapping("steps", data.get("steps", {}))),
         )
 
 

@@ -37,6 +37,8 @@ class Assessment:
     recommendation: Recommendation | None
     """None after a red-flag answer: the user should see a professional instead."""
     tips: tuple[str, ...]
+    steps: dict[str, int] = field(default_factory=dict)
+    """Step id -> the score of its answer, for the steps answered."""
     pain: str | None = None
     """After a pain answer: its kind, a key of [safety.pain]."""
     pain_note: str | None = None
@@ -81,6 +83,7 @@ def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
         red_flag=red_flag,
         recommendation=None if red_flag else recommend(quiz.rules, verdict, sitting_load, scores),
         tips=tuple(dict.fromkeys(o.note for _, o in picks if o.note)),
+        steps={step.id: option.score for step, option in picks},
         pain=pain,
         pain_note=quiz.safety.pain.get(pain) if pain else None,
     )
@@ -155,6 +158,7 @@ def to_record(assessment: Assessment, result_id: str, local_date: date, taken_at
     return QuizResult(
         id=result_id, local_date=local_date, taken_at=taken_at, scores=dict(assessment.scores),
         verdict=assessment.verdict.id, weaker_side=assessment.weaker_side, red_flag=assessment.red_flag,
+        steps=dict(assessment.steps),
     )
 
 

@@ -6,9 +6,12 @@ can drive a whole run with a fake clock.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.content.exercises import Routine
+from gluteui.core.content.ladders import Ladder
 from gluteui.core.history.records import Session
 from gluteui.core.pain import PainLog
 from gluteui.core.routine.timeline import (
@@ -18,6 +21,9 @@ from gluteui.core.routine.timeline import (
     TimelineState,
 )
 from gluteui.core.sides import UNSIDED
+
+if TYPE_CHECKING:
+    from gluteui.core.routine.progression import Plan
 
 RESUME_GET_READY_S = 3.0
 
@@ -66,11 +72,25 @@ class Workout:
     def __init__(self, routine: Routine, now: float, extra_set_side: str | None = None) -> None:
         self.routine_id = routine.id
         self.timeline = Timeline.from_routine(routine, extra_set_side)
+        self.dose: dict[str, dict[str, Any]] = {}
+        """What each move is done at (see Plan.records), kept with the session."""
+        self.declined: tuple[str, ...] = ()
+        """The changes to the routine turned down before it started."""
         # Fixed at the start: extra sets count, repeats do not.
         self.planned_reps = sum(plan.reps for plan in self.timeline.sets)
         self.stopwatch = Stopwatch()
         self.stopwatch.start(now)
         self._sets_reported = 0
+
+    @classmethod
+    def from_plan(cls, plan: Plan, ladders: Mapping[str, Ladder], now: float,
+                  extra_set_side: str | None = None) -> Workout:
+        """A run of today's plan, which its session remembers: each move's step and what
+        was turned down, so the next plan follows from the history."""
+        workout = cls(plan.routine, now, extra_set_side)
+        workout.dose = plan.records(ladders, workout.planned_by_exercise())
+        workout.declined = tuple(sorted(plan.declined))
+        return workout
 
     def _elapsed(self, now: float) -> float:
         return self.stopwatch.elapsed(now)
@@ -168,4 +188,12 @@ class Workout:
             duration_s=round(min(self.stopwatch.elapsed(now), self.timeline.total), 1),
             source="app", feel={}, pain=dict(pain.done),
             hurt={exercise: dict(report) for exercise, report in pain.hurt.items()}, easier=dict(pain.easier),
+            dose={ladder: dict(record) for ladder, record in self.dose.items()}, declined=self.declined,
         )
+
+    def planned_by_exercise(self) -> dict[str, int]:
+        """Reps planned for each exercise: both sides and any extra set."""
+        planned: dict[str, int] = {}
+        for plan in self.timeline.sets:
+            planned[plan.exercise_id] = planned.get(plan.exercise_id, 0) + plan.reps
+        return planned
