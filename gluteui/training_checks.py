@@ -46,11 +46,8 @@ class TrainingChecks(_Base):
 
     def _sign_lines(self) -> dict[str, str]:
         """What a yes that names a tier of signs lists: tier id -> "<title> if: a; b; or c."."""
-        from gluteui.core.content.triage import listed
-
         # From the palette, this can come before Home has loaded content/: load it here.
-        tier = self.services.load_content().triage.tier("emergency")
-        return {tier.id: f"{tier.title} if: {listed(tier.signs)}."}
+        return {"emergency": self.services.load_content().triage.line("emergency")}
 
     def before_training(self, routine: bool, go: Callable[[], object]) -> None:
         """Ask what must be asked before a squeeze test or (`routine`) a routine, then `go`."""

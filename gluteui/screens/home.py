@@ -41,6 +41,8 @@ HEALTH_NOTE = (
 def status_lines(view: Overview, quiz: Quiz) -> list[Line]:
     """Today, the streaks, this week, lessons read and the last squeeze test, for the status
     box. Each is (head, rest): a line too long for the box wraps under its rest."""
+    from gluteui.core.stats.streaks import ACTIVATION_THRESHOLD
+
     streaks = view.streaks
     if streaks.today_activated and view.today_hurt:
         today = (markup("[b $success]Activated today[/] "), markup("— it hurt: read the safety lesson first"))
@@ -51,7 +53,10 @@ def status_lines(view: Overview, quiz: Quiz) -> list[Line]:
     elif streaks.today_rest:
         today = (markup("[b]Rest day[/] "), markup("— your streak is safe"))
     else:
-        today = (Content(), markup("[b $warning]Not activated yet today[/]"))
+        today = (Content(), markup(
+            "[b $warning]Not activated yet today[/] [dim](a day counts from $share of the reps)[/dim]",
+            share=f"{ACTIVATION_THRESHOLD:.0%}",
+        ))
     verdict = (
         quiz.title_of(view.latest_verdict, view.latest_red_flag) if view.latest_verdict else "not taken yet"
     )
@@ -154,6 +159,7 @@ class HomeScreen(GluteScreen):
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, why when the squeeze test changed it, and any caution."""
+        from gluteui.core.routine.progression import retest_due
         from gluteui.core.text import clock
 
         pick = self.services.routine_pick()
@@ -167,6 +173,11 @@ class HomeScreen(GluteScreen):
         if pick.reason:
             lines.append(markup("[dim]$reason[/dim]", reason=pick.reason))
         lines += [markup("[dim]$line[/dim]", line=change.line) for change in plan.changes]
+        history = self.services.store.history()
+        days = retest_due(history.quiz_results, history.day_of(self.services.config.now()))
+        if days is not None:
+            lines.append(markup("[dim]Your last squeeze test was $days days ago: [b]s[/b] takes it again, "
+                                "to see whether the moves still suit you.[/dim]", days=days))
         if red_flag and checked:
             lines.append(markup("[b $warning]Your last squeeze test flagged pain; you said it was checked.[/]"))
         elif red_flag:
@@ -209,9 +220,10 @@ class HomeScreen(GluteScreen):
         concern = run_concern(self.services.store.checkins())
         if concern is None:
             return
+        emergency = self.services.content.triage.line("emergency")
         question = (
-            f"{concern.words} Back or hamstring pain that stays or grows is worth a clinician's look; "
-            "the safety lesson says when to stop and whom to see."
+            f"{concern.words} {emergency} Otherwise, back or hamstring pain that stays or grows is worth "
+            "a clinician's look; the safety lesson says when to stop and whom to see."
         )
         self.app.push_screen(
             ConfirmDialog(question, "read the safety lesson", "not now"),

@@ -227,7 +227,8 @@ class PlayerScreen(GluteScreen):
         self.resume_on_return = False
         was_paused = self.workout.stopwatch.paused
         self.set_paused(True)
-        self.app.push_screen(PainDialog(exercise), partial(self.hurt, exercise, was_paused))
+        emergency = self.services.content.triage.line("emergency")
+        self.app.push_screen(PainDialog(exercise, emergency), partial(self.hurt, exercise, was_paused))
 
     def hurt(self, exercise: Exercise, was_paused: bool, report: PainReport | None) -> None:
         """Record where it hurt and what was chosen, save it at once, and go on (or not)."""

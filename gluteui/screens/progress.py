@@ -99,10 +99,14 @@ def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Cont
     if day in view.rest_days:
         head += markup(" — [$secondary]rest day[/]")
     lines: list[Line] = [(NO_PREFIX, head)]
+    from gluteui.core.stats.streaks import ACTIVATION_THRESHOLD, is_activated
+
     for session in view.sessions_by_day.get(day, []):
+        counted = is_activated(session.planned_reps, session.done_reps)
         lines.append((plain(f"  {session.started_at:%H:%M}  "), markup(
-            "$name, $done of $planned reps", name=names.get(session.routine_id, session.routine_id),
-            done=session.done_reps, planned=session.planned_reps,
+            "$name, $done of $planned reps" + ("" if counted else " [dim](under $share: not counted)[/dim]"),
+            name=names.get(session.routine_id, session.routine_id),
+            done=session.done_reps, planned=session.planned_reps, share=f"{ACTIVATION_THRESHOLD:.0%}",
         )))
     if len(lines) == 1:
         lines.append(indented(plain("No session.")))

@@ -165,8 +165,10 @@ class SummaryScreen(GluteScreen):
             lines += self.pain_lines(exercise_id, answer == "hurt")
         if self.hurt:
             lines += [BLANK, (Content(), markup(
-                "[b $error]Pain is a reason to stop, not to push through.[/] Sharp pain, pain that "
-                "builds, or pain that is worse the next morning: press [b]l[/b] for the safety lesson."
+                "[b $error]$emergency[/]", emergency=self.services.content.triage.line("emergency"),
+            )), (Content(), markup(
+                "[b]Pain is a reason to stop, not to push through.[/] Above 3 of 10, sharp, building, down "
+                "the leg, or worse tomorrow morning: press [b]l[/b] for the safety lesson."
             ))]
         if self.asking is None:
             saved = "Saved." if self.saved else "[b]Not saved yet[/b]: it is kept while GluteUI is open."

@@ -23,12 +23,15 @@ from gluteui.core.stats.calendar import (
     move,
     page,
 )
+from gluteui.core.stats.streaks import ACTIVATION_THRESHOLD
 
 WEEKDAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 LABEL_WIDTH = 4
 CELL_WIDTH = 2
 """A cell and the space after it; a month's name takes two cells."""
-LEGEND = "[$success]■[/] done  [dim]·[/] none  [$secondary]○[/] rest  [u]today[/u]"
+LEGEND = (f"[$success]■[/] counts ({ACTIVATION_THRESHOLD:.0%}+)  [$success]□[/] less  "
+          "[dim]·[/] none  [$secondary]○[/] rest  [u]■[/u] today")
+"""A day counts once a session reaches ACTIVATION_THRESHOLD of its reps; a day with less is hollow."""
 
 WEEKS = "←/→ h/l"
 DAYS = "↑/↓ k/j"
@@ -155,7 +158,8 @@ class CalendarHeatmap(Widget, can_focus=True):
         if cell.future:
             return Text(" " * CELL_WIDTH)
         if cell.level:
-            text = Text("■", style(f"calendar--level-{min(cell.level, SHADES)}"))
+            # A day counts from ACTIVATION_THRESHOLD of a routine: less shows hollow, never as done.
+            text = Text("■" if cell.activated else "□", style(f"calendar--level-{min(cell.level, SHADES)}"))
         elif cell.rest:
             text = Text("○", style("calendar--rest"))
         else:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -36,7 +36,8 @@ class PainDialog(ModalScreen[PainReport]):
     }
     #pain-title { text-style: bold; color: $error; margin: 1 0 0 0; }
     #pain-rule { margin: 1 0 0 0; }
-    #pain-choices { margin: 1 0; }
+    /* Docked: the keys stay in view while a long rule (the emergency signs) scrolls above. */
+    #pain-choices { dock: bottom; padding: 1 0; background: $surface; }
     """
     BINDINGS = [
         *(Binding(str(n), f"digit({n})", "Choose", show=False) for n in range(1, len(ASKED) + 1)),
@@ -50,9 +51,11 @@ class PainDialog(ModalScreen[PainReport]):
     where: reactive[str | None] = reactive(None)
     """Where it hurts, once said: the second step."""
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(self, exercise: Exercise, emergency: str = "") -> None:
         super().__init__()
         self.exercise = exercise
+        self.emergency = emergency
+        """The emergency signs in a line, shown with pain down the leg."""
         self.easier = exercise.easier[:MAX_EASIER]
 
     @property
@@ -61,7 +64,7 @@ class PainDialog(ModalScreen[PainReport]):
         return self.where == STOPS_THE_ROUTINE
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pain-box"):
+        with VerticalScroll(id="pain-box"):
             yield Static(markup("It hurts: $name is paused.", name=self.exercise.name), id="pain-title")
             yield Static(id="pain-rule")
             yield Static(id="pain-choices")
@@ -87,7 +90,8 @@ class PainDialog(ModalScreen[PainReport]):
             choices.add_row("Enter", Text(f"Skip the rest of {name} without saying"))
         elif self.stopping:
             rule.update(markup("[b]Pain that goes down the leg, tingles or numbs: stop for today.[/b] "
-                               "A nerve may be irritated; the safety lesson says when to have it checked."))
+                               "A nerve may be irritated; the safety lesson says when to have it checked. "
+                               "[b $error]$emergency[/]", emergency=self.emergency))
             choices.add_row("Enter", Text("Stop the routine here (what you did is kept)"))
             choices.add_row("l", Text("Stop and read the safety lesson"))
         else:

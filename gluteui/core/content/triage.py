@@ -61,15 +61,20 @@ class Triage:
     def sign(self, sign_id: str) -> Sign:
         return next(sign for tier in self.tiers for sign in tier.signs if sign.id == sign_id)
 
+    def line(self, tier_id: str) -> str:
+        """A tier as one sentence for a dialog: "Emergency care now if: a; b; or c." """
+        tier = self.tier(tier_id)
+        return f"{tier.title} if: {listed(tier.signs)}."
+
     def for_pain(self, kind: str) -> list[Tier]:
         """What a squeeze test stopped by `kind` of pain lists: the emergency and same-day
         signs, then the signs of later tiers that name `kind`. Tiers left empty are dropped."""
-        listed = []
+        shown = []
         for tier in self.tiers:
             signs = tier.signs if tier.id in ALWAYS_LISTED else tuple(s for s in tier.signs if kind in s.pain)
             if signs:
-                listed.append(Tier(tier.id, tier.title, tier.action, signs))
-        return listed
+                shown.append(Tier(tier.id, tier.title, tier.action, signs))
+        return shown
 
     def cited(self, signs: Collection[Sign]) -> list[str]:
         """The full citations of `signs`, each once, in the order first cited (unknown keys are

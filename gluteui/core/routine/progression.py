@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 
 from gluteui.core.content.exercises import Routine, RoutineStep
@@ -31,6 +32,17 @@ from gluteui.core.pain import hurt_again
 from gluteui.core.routine.timeline import Timeline
 
 ChangeKind = Literal["start", "up", "down", "easier", "left_out", "swap"]
+RETEST_AFTER_DAYS = 28
+"""A squeeze test this old is worth taking again: the moves may have grown past it."""
+
+
+def retest_due(results: Sequence[QuizResult], today: date) -> int | None:
+    """Days since the latest squeeze test, once it is RETEST_AFTER_DAYS old; None before
+    (or with no test: Home's welcome already offers one)."""
+    if not results:
+        return None
+    days = (today - results[-1].local_date).days
+    return days if days >= RETEST_AFTER_DAYS else None
 
 
 @dataclass(frozen=True, order=True)

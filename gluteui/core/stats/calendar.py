@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gluteui.core.stats.streaks import week_start
+from gluteui.core.stats.streaks import ACTIVATION_THRESHOLD, week_start
 
 SHADES = 4
 """Levels above zero; 0 means nothing done that day."""
@@ -26,6 +26,8 @@ class CalendarDay:
     day: date
     level: int
     """0 (nothing) to SHADES (a full routine or more)."""
+    activated: bool
+    """A session reached the share of its reps that makes a day count (ACTIVATION_THRESHOLD)."""
     rest: bool
     today: bool
     future: bool
@@ -109,6 +111,7 @@ def calendar_weeks(span: CalendarSpan, newest: date, shown: int) -> list[list[Ca
             column.append(CalendarDay(
                 day=day,
                 level=shade(span.completion.get(day, 0.0)),
+                activated=span.completion.get(day, 0.0) >= ACTIVATION_THRESHOLD,
                 rest=day in span.rest,
                 today=day == today,
                 future=day > today,
