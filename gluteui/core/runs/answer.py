@@ -19,9 +19,10 @@ from gluteui.core.runs.linking import LinkedRun
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 
 MIN_RUNS_EACH = 10
-"""Fewer check-ins than this on either side and any difference is mostly chance: at 5 a
-side the percentile bootstrap's "90%" interval missed a true zero in about 14% of simulated
-users with no effect, about 11% at 10 (content-audit-2.md, section 3)."""
+"""Fewer check-ins than this on either side and any difference is mostly chance. With no
+effect at all, the percentile bootstrap's "90%" interval gave a verdict to about 14-15% of
+simulated users at 5 a side, 11-13% at 10 (content-audit-2.md, section 3, and a re-run on
+whole-number scores): still above the 10% it should be, so the interval is redone later."""
 CONFIDENCE = 0.90
 RESAMPLES = 2000
 """Enough for the interval's ends to settle to about 0.1 point; a blink to compute."""
