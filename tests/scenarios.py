@@ -32,7 +32,7 @@ def flagged_pain(store: Store) -> None:
 
 
 def weaker_left(store: Store) -> None:
-    """Yesterday's squeeze test found the left side weaker, and saved the pick it made."""
+    """Yesterday's squeeze test scored the left side lower, and saved the pick it made."""
     seen_welcome(store)
     taken = FROZEN_NOW - timedelta(days=1)
     store.add_quiz_result(QuizResult("q1", taken.date(), taken, {"left": 3, "right": 6}, "amnesia", "left", False))
@@ -127,7 +127,7 @@ _AT_80x24: tuple[Scenario, ...] = (
     ),
     Scenario(
         "home-weaker-side",
-        shows="Home after a squeeze test that found the left side weaker: Hard to find today, "
+        shows="Home after a squeeze test that scored the left side lower: Hard to find today, "
         "Enter starts Focus on the weaker side at its real 7:56 with the test's reason below.",
         prepare=weaker_left, core=home_core,
     ),
@@ -156,12 +156,12 @@ _AT_80x24: tuple[Scenario, ...] = (
         "routines",
         shows="The routine picker: the three routines with their real length, one line on each "
         "and its exercises, the standard one marked recommended and highlighted, and the "
-        "weaker-side one saying it has no extra set until the squeeze test finds a weaker side.",
+        "Focus one saying it has no extra set until a squeeze test scores one side lower.",
         press=("r",), prepare=seen_welcome, core=routines_core,
     ),
     Scenario(
         "routines-weaker-side",
-        shows="The routine picker after a test that found the left side weaker: Focus on the "
+        shows="The routine picker after a test that scored the left side lower: Focus on the "
         "weaker side is recommended and highlighted, runs 7:56, and says its extra set is on the "
         "left.",
         press=("r",), prepare=weaker_left, core=routines_core,

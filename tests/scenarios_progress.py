@@ -93,15 +93,12 @@ def progress_core(app: GluteApp) -> list[str]:
 
 
 def lower_core(app: GluteApp) -> list[str]:
-    """The bottom of Progress (PgDn on a short terminal): the squeeze test and the runs."""
-    view = view_of(app)
-    runs, quiz = view.runs, view.latest_quiz
+    """The bottom of Progress (PgDn on a short terminal): the squeeze test, and the runs,
+    none imported in the demo, with how to import them."""
+    quiz = view_of(app).latest_quiz
     verdict = app.services.content.quiz.title_of(quiz.verdict, quiz.red_flag)
-    texts = [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}"]
-    for label, count, average in (("after an activation", runs.with_activation, runs.average_with),
-                                  ("without one", runs.without_activation, runs.average_without)):
-        texts.append(f"{label} {average:.1f} {count} {plural(count, 'run')}")
-    return texts
+    return [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}", "Runs: none imported yet",
+            "gluteui runs import FOLDER"]
 
 
 def day_selected_core(app: GluteApp) -> list[str]:
@@ -132,21 +129,23 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "progress-empty",
         shows="Progress with no history: zero streaks, the calendar all empty (as many weeks as "
-        "fit, ending in November), today Thu 26 Nov with no session, and the run check-ins "
-        "counted, 0 of each, the averages waiting for 3 of each.",
+        "fit, ending in November), today Thu 26 Nov with no session, and, beside the squeeze "
+        "test, a note that no runs are imported yet and how to import them.",
         press=("p",), prepare=seen_welcome, core=progress_core,
     ),
     Scenario(
         "progress-demo",
         shows="Progress on half a year of demo history: streak, sessions and the weekly target "
         "phrases, done, empty and rest days in the calendar (its months and years in the top "
-        "border, the legend in the bottom one), and the squeeze-test trend beside the runs.",
+        "border, the legend in the bottom one), and the squeeze-test trend beside the note that "
+        "no runs are imported (the demo's check-ins are not compared by day).",
         press=("p",), prepare=demo_history, core=progress_core,
     ),
     Scenario(
         "progress-demo-lower",
-        shows="PgDn on Progress: on a short terminal the squeeze-test trend and the run "
-        "comparison scroll into view (nothing moves where all of it fits).",
+        shows="PgDn on Progress: on a short terminal the squeeze-test trend and the runs (none "
+        "imported in the demo, and how to import them) scroll into view (nothing moves where all "
+        "of it fits).",
         press=("p", "pagedown"), prepare=demo_history, core=lower_core,
     ),
     Scenario(

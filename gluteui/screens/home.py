@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from gluteui.core.stats.overview import Overview
 
 WELCOME = (
-    "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may still be switched off "
-    "when you run, leaving their work to your lower back and hamstrings. A few slow minutes "
-    "before a run are a chance to find them. New here? [b]s[/b] runs the squeeze test, which "
-    "picks your routine; [b]Enter[/b] starts the one below."
+    "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may be slow to switch on "
+    "when you run, and your lower back and hamstrings may do more of their work: an idea, not "
+    "a proven fact. A few slow minutes before a run are a chance to find them. New here? "
+    "[b]s[/b] runs the squeeze test, which picks your routine; [b]Enter[/b] starts the one below."
 )
 
 HEALTH_NOTE = (

@@ -1,4 +1,4 @@
-"""Progress: streaks, the calendar heatmap, the squeeze-test trend, lessons and run check-ins."""
+"""Progress: streaks, the calendar heatmap, the squeeze-test trend, lessons and the runs."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from gluteui import locations
 from gluteui.core.content.quiz import Quiz
+from gluteui.core.runs.answer import MIN_RUNS_EACH
 from gluteui.core.sides import SIDES
 from gluteui.core.stats.progress import (
     ProgressView,
@@ -21,7 +22,6 @@ from gluteui.core.stats.progress import (
     rest_day_change,
     weekly_target_after,
 )
-from gluteui.core.stats.runs import MIN_RUNS_EACH
 from gluteui.core.text import plural
 from gluteui.screens.base import GluteScreen
 from gluteui.widgets.calendar import CalendarHeatmap
@@ -137,20 +137,15 @@ def trend_text(view: ProgressView, quiz: Quiz) -> list[Line]:
     return lines
 
 
-def runs_text(view: ProgressView) -> list[Line]:
-    """How the back felt after runs with and without an activation: the counts always, the
-    averages once there are MIN_RUNS_EACH of each."""
-    runs = view.runs
-    lines: list[Line] = [(NO_PREFIX, plain("Back after runs (0 fine, 10 very bad)"))]
-    for label, count, average in (("after an activation", runs.with_activation, runs.average_with),
-                                  ("without one", runs.without_activation, runs.average_without)):
-        lines.append((plain(f"  {label:<19}  "), markup(
-            "[b]$average[/]  $count $runs", count=count, runs=plural(count, "run"),
-            average=f"{average:>4.1f}" if runs.enough else "    ",
-        )))
-    lines.append((NO_PREFIX, markup("[dim]Your notes, not a controlled trial.[/]") if runs.enough
-                  else markup(f"[dim]Averages once there are {MIN_RUNS_EACH} of each.[/]")))
-    return lines
+def no_runs_text() -> list[Line]:
+    """In the runs' place until some are imported: where they come from and what they are
+    for. Each line short, so the note keeps its width beside the trend."""
+    return [(NO_PREFIX, line) for line in (
+        markup("[b]Runs:[/] none imported yet"),
+        plain("Import them (gluteui runs import FOLDER)"),
+        plain("to compare your back on runs with and"),
+        plain(f"without an activation, from {MIN_RUNS_EACH} of each."),
+    )]
 
 
 class ProgressBody(VerticalScroll, can_focus=False):
@@ -168,7 +163,7 @@ class ProgressScreen(GluteScreen):
     AUTO_FOCUS = ""
     """The calendar is focused in on_mount, without the scroll that would centre it."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide"), (120, "-roomy")]
-    """From 80 columns the squeeze-test trend and the run comparison sit side by side (from
+    """From 80 columns the squeeze-test trend and the note on runs sit side by side (from
     120, the trend only as wide as it needs)."""
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the screen before"),
@@ -197,7 +192,8 @@ class ProgressScreen(GluteScreen):
             yield Static(id="progress-day")
             with Container(id="progress-lower"):
                 yield Static(id="progress-trend")
-                yield Static(id="progress-runs")
+                if not self.runs.total:
+                    yield Static(Hanging(no_runs_text()), id="progress-runs")
             if self.runs.total:
                 from gluteui.widgets.runs_panel import RunsPanel
 
@@ -224,7 +220,6 @@ class ProgressScreen(GluteScreen):
         self.query_one(CalendarHeatmap).show(view.calendar)
         self.show_day()
         self.query_one("#progress-trend", Static).update(Hanging(trend_text(view, self.services.content.quiz)))
-        self.query_one("#progress-runs", Static).update(Hanging(runs_text(view)))
 
     def show_streaks(self) -> None:
         self.query_one("#progress-streaks", Phrases).update(streak_phrases(self.view, self.target_changed))

@@ -43,7 +43,7 @@ class RoutinesScreen(GluteScreen):
         yield Footer()
 
     def option(self, routine: Routine, recommended: bool) -> Option:
-        """Name and real length, what it is, and for a weaker-side routine where its extra set goes."""
+        """Name and real length, what it is, and for a routine with an extra set, which side it goes on."""
         lines = [
             (Content(), markup(
                 "[b]$name[/b]  [dim]$minutes min[/dim]" + ("  [$accent]recommended[/]" if recommended else ""),
@@ -56,7 +56,7 @@ class RoutinesScreen(GluteScreen):
             lines.append(indented(
                 markup("Extra set on the $side side, which scored lower in your last squeeze test.", side=side)
                 if side else
-                markup("[$warning]No extra set yet:[/] it is added once the squeeze test finds a weaker side.")
+                markup("[$warning]No extra set yet:[/] it is added once a squeeze test scores one side lower.")
             ))
         return Option(Hanging(lines), id=routine.id)
 

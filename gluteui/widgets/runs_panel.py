@@ -1,5 +1,6 @@
-"""Progress's answer to "does activating help my back?": the latest runs with their
-activation mark and check-in, the comparison with its interval, and a plot over time.
+"""Progress's answer to "were my check-ins lower on runs after an activation?": the latest
+runs with their activation mark and check-in, the comparison with its interval, and a plot
+over time.
 
 The comparison's bootstrap takes a moment on a long history, so it is worked out on a
 thread after the panel is drawn, and the line says so until then.
@@ -15,22 +16,27 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from gluteui.core.runs.answer import MIN_RUNS_EACH, Answer, compare_discomfort
+from gluteui.core.runs.answer import MIN_IMPORTANT_DIFFERENCE, MIN_RUNS_EACH, Answer, compare_discomfort
 from gluteui.core.stats.run_log import RunsView
 from gluteui.core.text import plural
 
-NOT_A_TRIAL = "Your own notes, not a controlled trial."
+NOT_A_TRIAL = ("Your own notes, not a controlled trial: you chose when to activate, so a "
+               "difference here does not show that activating caused it.")
+YARDSTICK = (f"As a yardstick, a change of less than {MIN_IMPORTANT_DIFFERENCE:g} points on a 0-10 "
+             "back-pain scale is unlikely to matter (Ostelo et al. 2008, Spine).")
 
 
 def answer_text(answer: Answer) -> str:
-    """The comparison in words: counts on each side, the difference and its interval."""
+    """The comparison in words: counts on each side, then, from MIN_RUNS_EACH a side, the
+    difference, its interval, which way the scores went and the yardstick to read it by."""
     sides = (f"{answer.with_count} {plural(answer.with_count, 'run')} after an activation and "
              f"{answer.without_count} without have a check-in")
     if not answer.enough:
         return f"{sides}: too few to tell ({MIN_RUNS_EACH} on each side are needed). {NOT_A_TRIAL}"
     return (f"{sides}. Back and hamstrings after activating: {answer.mean_with:.1f} of 10; "
             f"without: {answer.mean_without:.1f}. Difference {answer.difference:+.1f} points "
-            f"(90% interval {answer.low:+.1f} to {answer.high:+.1f}): {answer.verdict}. {NOT_A_TRIAL}")
+            f"(90% interval {answer.low:+.1f} to {answer.high:+.1f}): {answer.verdict}. "
+            f"{YARDSTICK} {NOT_A_TRIAL}")
 
 
 def recent_table(view: RunsView, zone: tzinfo | None) -> Table:

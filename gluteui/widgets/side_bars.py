@@ -1,4 +1,4 @@
-"""One bar per side, e.g. "Left   ████████████████░░  8/9", the weaker side picked out."""
+"""One bar per side, e.g. "Left   ████████████████░░  8/9", the lower-scoring side picked out."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class SideBars(Widget):
             line.append("░" * ((self.maximum - score) * per_point), style("side-bars--empty"))
             line.append(f" {score}/{self.maximum}")
             if side == self.weaker:
-                line.append("  weaker", style("side-bars--note"))
+                # The score is a self-rating, not a strength measure: "lower", never "weaker".
+                line.append("  lower", style("side-bars--note"))
             lines.append(line)
         return Text("\n").join(lines)

@@ -161,14 +161,14 @@ async def test_a_test_stopped_for_pain_leaves_the_pick_of_the_one_before(data_di
         assert f"Enter starts {ROUTINES['quick'].name} (" in shown(app)
 
 
-async def test_routines_says_the_weaker_side_routine_adds_nothing_until_a_side_is_found(app):
+async def test_routines_says_the_focus_routine_adds_nothing_until_a_side_scores_lower(app):
     focus = ROUTINES[RULES.weaker_side_routine]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d", "r")
         await pilot.pause()
         text = shown(app)
         assert f"{focus.name} {clock(Timeline.from_routine(focus).total)} min" in text
-        assert "No extra set yet: it is added once the squeeze test finds a weaker side." in text
+        assert "No extra set yet: it is added once a squeeze test scores one side lower." in text
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])

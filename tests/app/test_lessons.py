@@ -58,7 +58,7 @@ async def test_l_on_home_opens_the_list_and_the_first_lesson(app, size):
         assert lines[0].startswith("· 1. The runner's")
         text = reader_text(screen)
         assert "The runner's paradox" in text and "Lesson 1 of 8 — 2 min read" in text
-        assert "A daily run does not cancel out a day of sitting." in text
+        assert "Long sitting goes with stiffer hips; that it quiets the glutes is unproven." in text
         assert "Sources" in text and "Boukabache, Preece & Brookes 2021" in words(text)
         note = str(screen.query_one("#lessons-note", Static).render())
         assert "Education, not diagnosis." in note and "Press 8: safety first" in note

@@ -130,7 +130,20 @@ async def test_at_80x24_everything_fits_without_scrolling(data_dir):
         await pilot.pause()
         assert app.screen.query_one("#progress-body").max_scroll_y == 0
         text = screen_text(app)
-        assert "after an activation" in text and "Your notes, not a controlled trial." in text
+        assert "Runs: none imported yet" in text and "gluteui runs import FOLDER" in text
+
+
+async def test_check_ins_are_compared_only_on_imported_runs_never_by_day(data_dir):
+    """The demo holds check-ins on days with and without an activation but no imported run:
+    Progress shows no averages of them, only where the run-linked comparison comes from."""
+    app = progress_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Back after runs" not in text and "Averages once" not in text
+        assert "to compare your back on runs with and without an activation, from 10 of each." in text
+        assert not app.screen.query("#progress-runs-panel")
 
 
 async def test_at_60x20_pgdn_reaches_the_runs_and_a_move_brings_the_calendar_back(data_dir):
@@ -138,10 +151,10 @@ async def test_at_60x20_pgdn_reaches_the_runs_and_a_move_brings_the_calendar_bac
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        assert "after an activation" not in screen_text(app)
+        assert "none imported yet" not in screen_text(app)
         await pilot.press("pagedown")
         await pilot.pause()
-        assert "after an activation" in screen_text(app)
+        assert "none imported yet" in screen_text(app)
         assert "│ Mon " not in screen_text(app)
         await pilot.press("up")
         await pilot.pause()

@@ -91,10 +91,10 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
 
         assert text_of(app, "#quiz-verdict").startswith("Sleepy")
         bars = text_of(app, "#quiz-bars")
-        assert "Left" in bars and "9/9" in bars and "4/9  weaker" in bars
+        assert "Left" in bars and "9/9" in bars and "4/9  lower" in bars and "weaker" not in bars
         recommendation = " ".join(table_text(app, "#quiz-recommendation").split())
         assert "Focus on the weaker side" in recommendation
-        assert "right side scored 5 points lower: one extra set on it" in recommendation
+        assert "right side scored 5 points lower in this self-check (not a strength test)" in recommendation
         assert "move your foot closer" in table_text(app, "#quiz-tips")
         assert "hint about today" in text_of(app, "#quiz-explanation")
     [saved] = store.quiz_results()

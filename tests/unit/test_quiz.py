@@ -100,7 +100,9 @@ def test_reasons_explain_each_change_from_the_verdicts_routine(quiz: Quiz):
     stepped = assess(quiz, answers_for(quiz, **sides((ROCK, ROCK), (LEVEL, LEVEL), (GLUTE, GLUTE), LONG_SIT)))
     assert stepped.recommendation.reasons == (quiz.rules.step_up_note,)
     focus = assess(quiz, answers_for(quiz, **sides((ROCK, SOFT), (LEVEL, DROPPED), (GLUTE, CRAMP), SHORT_SIT)))
-    assert focus.recommendation.reasons == ("Your right side scored 6 points lower: one extra set on it.",)
+    assert focus.recommendation.reasons == (
+        "Your right side scored 6 points lower in this self-check (not a strength test): one extra set on it.",
+    )
     plain = assess(quiz, answers_for(quiz, **sides((ROCK, ROCK), (LEVEL, LEVEL), (GLUTE, GLUTE), SHORT_SIT)))
     assert plain.recommendation.reasons == ()
 

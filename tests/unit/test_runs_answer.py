@@ -1,4 +1,5 @@
-"""The answer: does the back feel better after an activation? Honest about chance."""
+"""The answer: were the check-ins lower after an activation? Honest about chance, and
+never claiming a cause."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from gluteui.core.runs.answer import (
-    CALMER,
+    HIGHER,
+    LOWER,
     MIN_RUNS_EACH,
     TOO_FEW,
     UNCLEAR,
-    WORSE,
     compare_discomfort,
     split_scores,
 )
@@ -28,29 +29,44 @@ def test_below_the_minimum_on_either_side_it_says_too_few_runs_to_tell():
     assert compare_discomfort([], []).verdict == TOO_FEW
 
 
+def test_no_verdict_below_ten_runs_a_side_however_big_the_difference():
+    assert MIN_RUNS_EACH == 10
+    for few in range(MIN_RUNS_EACH):
+        assert compare_discomfort([0] * few, [10] * 40).verdict == TOO_FEW
+        assert compare_discomfort([10] * 40, [0] * few).verdict == TOO_FEW
+    assert compare_discomfort([0] * 10, [10] * 10).verdict == LOWER
+
+
+def test_the_verdict_says_which_way_the_scores_went_never_why():
+    assert (LOWER, HIGHER, UNCLEAR) == ("lower after activating", "higher after activating", "can't tell yet")
+    for verdict in (LOWER, HIGHER, UNCLEAR, TOO_FEW):
+        assert "calmer" not in verdict and "worse" not in verdict and "with activation" not in verdict
+        assert "no clear difference" not in verdict and "no effect" not in verdict
+
+
 def test_all_equal_scores_give_no_difference_and_an_interval_of_width_zero():
-    answer = compare_discomfort([3] * 8, [3] * 6)
+    answer = compare_discomfort([3] * 12, [3] * 10)
     assert answer.enough
     assert answer.difference == 0 and answer.low == 0 and answer.high == 0
     assert answer.verdict == UNCLEAR
 
 
 def test_a_clear_difference_gives_an_interval_that_excludes_zero():
-    answer = compare_discomfort([1, 2, 1, 0, 2, 1, 1, 2], [5, 6, 4, 6, 5, 7, 5, 6])
-    assert answer.difference == pytest.approx(1.25 - 5.5)
+    answer = compare_discomfort([1, 2, 1, 0, 2, 1, 1, 2, 1, 1], [5, 6, 4, 6, 5, 7, 5, 6, 5, 6])
+    assert answer.difference == pytest.approx(1.2 - 5.5)
     assert answer.low <= answer.difference <= answer.high < 0
-    assert answer.verdict == CALMER
-    assert compare_discomfort([6, 7, 6, 8, 7], [1, 2, 1, 2, 1]).verdict == WORSE
+    assert answer.verdict == LOWER
+    assert compare_discomfort([6, 7, 6, 8, 7] * 2, [1, 2, 1, 2, 1] * 2).verdict == HIGHER
 
 
-def test_noisy_scores_with_a_small_difference_are_no_clear_difference():
-    answer = compare_discomfort([0, 9, 2, 8, 1, 7], [1, 8, 3, 9, 0, 8])
+def test_noisy_scores_with_a_small_difference_cannot_tell_yet():
+    answer = compare_discomfort([0, 9, 2, 8, 1, 7, 3, 6, 4, 5], [1, 8, 3, 9, 0, 8, 2, 7, 5, 4])
     assert answer.low < 0 < answer.high
     assert answer.verdict == UNCLEAR
 
 
 def test_the_same_scores_and_seed_always_give_the_same_interval():
-    scores = ([1, 4, 2, 6, 3, 2, 5], [4, 6, 3, 7, 5, 2])
+    scores = ([1, 4, 2, 6, 3, 2, 5, 3, 4, 2], [4, 6, 3, 7, 5, 2, 5, 6, 4, 3, 5])
     first, again = compare_discomfort(*scores, seed=7), compare_discomfort(*scores, seed=7)
     assert first == again
     other_seed = compare_discomfort(*scores, seed=8)

@@ -1,5 +1,5 @@
-"""What Home and Progress show, from a History built in the test: run check-ins compared,
-Home's overview and the Progress view.
+"""What Home and Progress show, from a History built in the test: Home's overview and the
+Progress view.
 
 These functions were reached only through Pilot tests; here each takes its clock as an
 argument, so every case is exact and instant.
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
+from gluteui.core.runs.answer import compare_discomfort
+from gluteui.core.runs.record import Run
 from gluteui.core.stats.calendar import calendar_weeks
 from gluteui.core.stats.overview import overview, streak_summary
 from gluteui.core.stats.progress import progress_view, reps_by_exercise
-from gluteui.core.stats.runs import compare_runs
+from gluteui.core.stats.run_log import runs_view
 from tests.unit.stats_kit import (
     MONDAY,
     TODAY,
@@ -25,38 +25,6 @@ from tests.unit.stats_kit import (
     quiz,
     session,
 )
-
-
-def test_runs_compare_same_day_checkins_only():
-    activated = {days_ago(10), days_ago(8), days_ago(6)}
-    checkins = [
-        checkin(days_ago(10), 2), checkin(days_ago(8), 3), checkin(days_ago(6), 4),
-        # The day after an activation is a run without one.
-        checkin(days_ago(9), 8), checkin(days_ago(5), 6), checkin(days_ago(1), 7),
-    ]
-    runs = compare_runs(checkins, activated)
-    assert (runs.with_activation, runs.without_activation) == (3, 3)
-    assert runs.average_with == pytest.approx(3.0)
-    assert runs.average_without == pytest.approx(7.0)
-    assert runs.enough
-
-
-def test_runs_say_not_enough_below_three_of_each():
-    activated = {days_ago(n) for n in (10, 8, 6, 4)}
-    with_only = [checkin(day, 2) for day in activated]
-    two_without = [checkin(days_ago(9), 5), checkin(days_ago(7), 6)]
-    runs = compare_runs(with_only + two_without, activated)
-    assert (runs.with_activation, runs.without_activation) == (4, 2)
-    assert not runs.enough
-    assert compare_runs(with_only + two_without + [checkin(days_ago(5), 1)], activated).enough
-
-
-def test_runs_with_no_checkins_have_no_averages():
-    runs = compare_runs([], {days_ago(1)})
-    assert (runs.with_activation, runs.without_activation) == (0, 0)
-    assert runs.average_with is None and runs.average_without is None
-    assert not runs.enough
-
 
 # --- Home's overview ------------------------------------------------------------------
 
@@ -121,10 +89,13 @@ def test_progress_calendar_shades_each_day_by_its_best_session():
 def test_progress_runs_count_an_unfinished_routine_as_no_activation():
     sessions = [session(days_ago(n)) for n in (9, 7, 5)] + [session(days_ago(3), done=10)]
     checkins = [checkin(days_ago(n), 2) for n in (9, 7, 5)] + [checkin(days_ago(3), 9)]
-    runs = progress_view(history(sessions, checkins=checkins), TODAY, set()).runs
-    assert (runs.with_activation, runs.without_activation) == (3, 1)
-    assert runs.average_without == pytest.approx(9.0)
-    assert not runs.enough
+    seen = history(sessions, checkins=checkins)
+    # A run an hour after each session: the day's check-in is about that run.
+    seen.runs.extend(Run.new(at(days_ago(n), 8), 1800.0, 5000.0, "", "running", f"{n}.fit") for n in (9, 7, 5, 3))
+    runs = runs_view(seen)
+    assert (runs.total, runs.activated) == (4, 3)
+    assert (runs.with_scores, runs.without_scores) == ([2, 2, 2], [9])
+    assert not compare_discomfort(runs.with_scores, runs.without_scores).enough
 
 
 def test_progress_shows_the_last_six_squeeze_tests_oldest_first():

@@ -9,7 +9,6 @@ from datetime import date
 
 from gluteui.core.history.records import History, QuizResult, Session
 from gluteui.core.stats.calendar import CalendarSpan, calendar_span
-from gluteui.core.stats.runs import RunComparison, compare_runs
 from gluteui.core.stats.streaks import (
     StreakSummary,
     activated_days,
@@ -40,7 +39,6 @@ class ProgressView:
     """The last full tests: one a red flag cut short has scores for only part of it."""
     lessons_read: int
     lessons_total: int
-    runs: RunComparison
     reps_by_exercise: dict[str, int]
 
 
@@ -54,7 +52,7 @@ def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
 
 
 def progress_view(history: History, today: date, lesson_ids: set[str]) -> ProgressView:
-    """Streaks, calendar, trends and check-ins for `today`, from one snapshot of the store."""
+    """Streaks, calendar and trends for `today`, from one snapshot of the store."""
     records = day_records(history)
     by_day: dict[date, list[Session]] = defaultdict(list)
     for session in history.sessions:
@@ -71,7 +69,6 @@ def progress_view(history: History, today: date, lesson_ids: set[str]) -> Progre
         quiz_trend=[r for r in history.quiz_results if not r.red_flag][-QUIZ_TREND_LENGTH:],
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
-        runs=compare_runs(history.checkins, activated),
         reps_by_exercise=reps_by_exercise(history.sessions),
     )
 

@@ -1,43 +1,15 @@
-"""Run check-ins: does an activation before a run go with a calmer back afterwards?"""
+"""Run check-ins: when to ask "How was your run?" after an activation.
+
+How the check-ins compare, with and without an activation before the run, is
+core/runs/answer.py's job, over runs linked to activations (core/stats/run_log.py).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from gluteui.core.history.records import Checkin, History, Session
+from gluteui.core.history.records import History, Session
 from gluteui.core.stats.streaks import is_activated
-
-MIN_RUNS_EACH = 3
-"""Fewer runs than this on either side and an average says nothing worth showing."""
-
-
-@dataclass(frozen=True)
-class RunComparison:
-    """Run check-ins with and without activation before, side by side."""
-
-    with_activation: int
-    without_activation: int
-    average_with: float | None
-    average_without: float | None
-
-    @property
-    def enough(self) -> bool:
-        return min(self.with_activation, self.without_activation) >= MIN_RUNS_EACH
-
-
-def compare_runs(checkins: list[Checkin], activated: set[date]) -> RunComparison:
-    """Average discomfort (0-10) on runs with and without an activation the same day."""
-    with_scores = [c.score for c in checkins if c.local_date in activated]
-    without_scores = [c.score for c in checkins if c.local_date not in activated]
-
-    def mean(scores: list[int]) -> float | None:
-        return sum(scores) / len(scores) if scores else None
-
-    return RunComparison(
-        len(with_scores), len(without_scores), mean(with_scores), mean(without_scores)
-    )
-
 
 CHECKIN_WINDOW_DAYS = 2
 """Ask about a run only while it is fresh: an activation older than this is left alone."""
