@@ -2,7 +2,7 @@
 
 Moments are found in the standard routine's own timeline, so a change of tempo in
 content/ moves them with it: the middle of clamshell rep 3's opening, the top of the first
-single-leg bridge (its 2 s hold), the first switch of sides.
+bridge (a new user's two-leg bridge, with its 1 s squeeze), the first switch of sides.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ BIG = (200, 50)
 
 _PHASES = Timeline.from_routine(load_content(locations.content_dir()).routines["standard"]).phases
 _REP_3 = next(p for p in _PHASES if p.kind == "up" and p.rep == 3)
-_BRIDGE_HOLD = next(p for p in _PHASES if p.kind == "hold" and p.exercise_id == "single_leg_bridge")
+_BRIDGE_HOLD = next(p for p in _PHASES if p.kind == "hold" and p.exercise_id == "glute_bridge")
 _SWITCH = next(p for p in _PHASES if p.kind == "switch")
 MID_REP = _REP_3.start + _REP_3.duration / 2
 HOLD = _BRIDGE_HOLD.start + 0.5
@@ -49,8 +49,8 @@ def moments(suffix: str, size: tuple[int, int] | None) -> tuple[Scenario, ...]:
         ),
         Scenario(
             f"routine-hold{suffix}",
-            shows=f"Half a second into the 2 s squeeze at the top of the first single-leg bridge{where}: "
-            "SQUEEZE with a cue about squeezing (not lowering).",
+            shows=f"Half a second into the 1 s squeeze at the top of a new user's first two-leg bridge{where}: "
+            "SQUEEZE with a cue about squeezing (not lowering), and no side: both legs work.",
             press=START, prepare=seen_welcome, advance=HOLD, size=size,
         ),
         Scenario(

@@ -15,6 +15,7 @@ from textual.geometry import Region
 from textual.widgets import Footer, Static
 
 from gluteui import locations
+from gluteui.core.content.ladders import same_move
 from gluteui.core.history.records import Session
 from gluteui.core.pain import PLACES, Repeated, hurt_again
 from gluteui.core.sides import UNSIDED
@@ -107,8 +108,9 @@ class SummaryScreen(GluteScreen):
                 "" if self.saved else " (see the message).",
             )
         reps.update(Group(head, Text(), self.table()))
+        sessions, ladders = self.services.store.history().sessions, self.services.content.ladders
         self.repeated = {e: r for e in self.exercise_ids if e in s.pain
-                         and (r := hurt_again(self.services.store.history().sessions, e)) is not None}
+                         and (r := hurt_again(sessions, same_move(ladders, e))) is not None}
         self.show_feel()
 
     def table(self) -> Table:

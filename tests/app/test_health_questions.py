@@ -193,20 +193,35 @@ async def test_a_fresh_injury_skips_today_by_default_and_offers_the_squeeze_test
         assert screen_name(app) == "QuizScreen"
 
 
-@pytest.mark.parametrize("question,note", [
-    ("pregnancy", "light-headed"), ("bone_stress", "bone stress injury"),
-])
-async def test_advice_only_yeses_start_with_one_enter_and_stay_on_home(data_dir: Path, store: Store,
-                                                                        question: str, note: str):
-    answered(store, **{question: True})
+async def test_bone_stress_risks_are_advice_on_home_and_the_routine_starts_with_one_enter(data_dir: Path,
+                                                                                             store: Store):
+    answered(store, bone_stress=True)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
         await pilot.pause()
-        assert note in text(app, "#next-routine")
+        assert "bone stress injury" in text(app, "#next-routine")
         await pilot.press("enter")
         await pilot.pause()
         assert screen_name(app) == "PlayerScreen"
+
+
+async def test_pregnancy_gives_the_positions_advice_and_the_bridge_is_done_standing(data_dir: Path, store: Store):
+    answered(store, pregnancy=True)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        home = text(app, "#next-routine")
+        assert "light-headed" in home and "standing hip extension" in home
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "PlanDialog"
+        assert "Standing hip extension instead of the bridge" in text(app, "#plan-changes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [step.exercise.id for step in app.screen.routine.steps] == [
+            "clamshell", "standing_hip_extension", "lateral_band_walk"]
 
 
 @pytest.mark.parametrize("prepare,title", [

@@ -93,7 +93,7 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
         bars = text_of(app, "#quiz-bars")
         assert "Left" in bars and "9/9" in bars and "4/9  lower" in bars and "weaker" not in bars
         recommendation = " ".join(table_text(app, "#quiz-recommendation").split())
-        assert "Focus on the weaker side" in recommendation
+        assert "Focus on the side that scored lower" in recommendation
         assert "right side scored 5 points lower in this self-check (not a strength test)" in recommendation
         assert "move your foot closer" in table_text(app, "#quiz-tips")
         assert "hint about today" in text_of(app, "#quiz-explanation")
@@ -179,8 +179,14 @@ async def test_enter_on_the_result_starts_the_recommended_routine(app, store: St
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
+        # Both single-leg bridges were clean: the bridge starts there, and the plan says why.
+        assert type(app.screen).__name__ == "PlanDialog"
+        assert "Single-leg bridge from the start" in str(app.screen.query_one("#plan-changes").render())
+        await pilot.press("enter")
+        await pilot.pause()
         assert type(app.screen).__name__ == "PlayerScreen"
         assert app.screen.routine.id == "quick"
+        assert app.screen.routine.steps[1].exercise.id == "single_leg_bridge"
     assert store.setting("recommended_routine") == "quick"
     assert store.setting("extra_set_side") is None
 

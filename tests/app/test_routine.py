@@ -35,8 +35,12 @@ async def advance_to(pilot, seconds: float) -> None:
 
 
 async def start(pilot) -> PlayerScreen:
+    """Start activation from Home; when the plan has changes, start with them."""
     await pilot.press("d", "enter")
     await pilot.pause()
+    if type(pilot.app.screen).__name__ == "PlanDialog":
+        await pilot.press("enter")
+        await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, PlayerScreen)
     return screen
@@ -90,7 +94,11 @@ async def test_standard_routine_end_to_end(data_dir, store: Store):
 
     [session] = Store.open(data_dir).sessions()
     assert session.done_reps == session.planned_reps == ROUTINES["standard"].planned_reps
-    assert session.feel == {"clamshell": "yes", "single_leg_bridge": "no", "lateral_band_walk": "unsure"}
+    # A new user's routine: every move on its first rung, the bridge on both legs.
+    assert session.feel == {"clamshell": "yes", "glute_bridge": "no", "lateral_band_walk": "unsure"}
+    assert {ladder: record["rung"] for ladder, record in session.dose.items()} == {
+        "clamshell": "no_band", "bridge": "two_leg", "band_walk": "no_band"}
+    assert session.dose["bridge"]["planned"] == 10 and session.dose["clamshell"]["planned"] == 30
 
 
 async def test_pause_freezes_and_resume_counts_in(app):

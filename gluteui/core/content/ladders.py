@@ -6,6 +6,7 @@ ladder, and gluteui.core.routine.progression decides the rung from the user's hi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,15 @@ class Ladder:
     def rung(self, rung_id: str) -> int | None:
         """The position of the rung called `rung_id`, or None (content changed since)."""
         return next((n for n, rung in enumerate(self.rungs) if rung.id == rung_id), None)
+
+
+def same_move(ladders: Mapping[str, Ladder], exercise_id: str) -> set[str]:
+    """Every exercise of the ladder `exercise_id` is on: one move at any of its rungs."""
+    for ladder in ladders.values():
+        ids = {rung.exercise.id for rung in ladder.rungs}
+        if exercise_id in ids:
+            return ids
+    return {exercise_id}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Literal
 
 from gluteui.core.content.exercises import Routine, RoutineStep
-from gluteui.core.content.ladders import Ladder, LadderRules
+from gluteui.core.content.ladders import Ladder, LadderRules, same_move
 from gluteui.core.content.quiz import Quiz
 from gluteui.core.history.records import QuizResult, Session
 from gluteui.core.pain import hurt_again
@@ -206,7 +206,7 @@ def _move(ladder: Ladder, seq: Sequence[Dose], base_reps: int, sessions: Sequenc
         said = step_name(ladder, seq[lower], base_reps)
         line = (f"{said} today: it hurt last time." if lower < position
                 else f"{said} today, its easiest step: it hurt last time.")
-        repeated = hurt_again(sessions, {rung.exercise.id for rung in ladder.rungs})
+        repeated = hurt_again(sessions, same_move({ladder.id: ladder}, exercise.id))
         left_out = None
         if repeated is not None:
             left_out = Change(ladder.id, "left_out", f"{repeated.words(exercise.name)} Left out today.")
