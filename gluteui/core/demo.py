@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 import uuid
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from gluteui.core.content.exercises import Routine
 from gluteui.core.content.load import Content
 from gluteui.core.history.records import Checkin, History, QuizResult, Session
 from gluteui.core.quiz.attempt import weaker_side
+from gluteui.core.routine.progression import Dose, apply, dose_record
 from gluteui.core.sides import SIDES, UNSIDED
 
 DEMO_LESSONS_READ = frozenset({"runners-paradox", "gluteal-amnesia", "who-steps-in"})
@@ -21,6 +23,25 @@ data must not show an effect that nobody measured (the README's screenshots come
 
 def _checkin_score(rng: random.Random) -> int:
     return max(0, min(10, round(rng.gauss(CHECKIN_MEAN, CHECKIN_SD))))
+
+
+DEMO_RUNGS = {"clamshell": "band", "bridge": "single_leg", "band_walk": "knees"}
+"""Where half a year of practice has taken the made-up user's moves."""
+
+
+def _grown(routine: Routine, content: Content) -> tuple[Routine, dict[str, dict[str, object]]]:
+    """`routine` with its moves on DEMO_RUNGS, and what a session keeps of that (Session.dose)."""
+    steps, records = [], {}
+    for step in routine.steps:
+        ladder = content.ladders.get(step.ladder)
+        rung = ladder.rung(DEMO_RUNGS.get(step.ladder, "")) if ladder else None
+        if ladder is None or rung is None:
+            steps.append(step)
+            continue
+        grown = apply(step, ladder, Dose(rung))
+        steps.append(grown)
+        records[ladder.id] = dose_record(Dose(rung), ladder, grown.reps * (2 if grown.exercise.per_side else 1))
+    return replace(routine, steps=tuple(steps)), records
 
 
 def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]], int]:
@@ -43,7 +64,7 @@ def demo_history(
     `per_day` scales how many sessions an active day holds (benchmarks ask for dense data).
     Same seed, same history.
     """
-    routines = content.routines
+    routines = {rid: _grown(routine, content) for rid, routine in content.routines.items()}
     top = content.quiz.max_score
     rng = random.Random(seed)
     ids = uuid.UUID(int=rng.getrandbits(128))
@@ -83,14 +104,14 @@ def demo_history(
             continue
         count = max(1, round(rng.gauss(per_day, per_day / 3)))
         for number in range(count):
-            routine = routines[rng.choice(routine_ids)]
+            routine, dose = routines[rng.choice(routine_ids)]
             share = 1.0 if rng.random() < 0.8 else rng.choice((0.4, 0.6, 0.75, 0.9))
             reps, done = _reps_done(routine, share)
             started = datetime.combine(day, time(6 + 2 * number % 14, rng.randrange(60)), zone)
             sessions.append(Session(
                 id=next_id(), local_date=day, started_at=started, routine_id=routine.id,
                 planned_reps=routine.planned_reps, done_reps=done, reps=reps,
-                duration_s=round(300 * share, 1), source="demo", feel={},
+                duration_s=round(300 * share, 1), source="demo", feel={}, dose=dose,
             ))
         skill = min(1.0, skill + 0.004)
         if rng.random() < 0.6:  # a run after the activation: the same scores as without one

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from datetime import date
 from typing import Literal
 
@@ -28,10 +29,12 @@ from gluteui.core.content.exercises import Routine, RoutineStep
 from gluteui.core.content.ladders import Ladder, LadderRules, same_move
 from gluteui.core.content.quiz import Quiz
 from gluteui.core.history.records import QuizResult, Session
-from gluteui.core.pain import hurt_again
+from gluteui.core.pain import WITHIN, hurt_again
 from gluteui.core.routine.timeline import Timeline
 
 ChangeKind = Literal["start", "up", "down", "easier", "left_out", "swap"]
+FOLLOWED = ("app", "demo")
+"""The sources of sessions whose moves were done as the app laid them out."""
 RETEST_AFTER_DAYS = 28
 """A squeeze test this old is worth taking again: the moves may have grown past it."""
 
@@ -191,9 +194,17 @@ class _Move:
     easier: tuple[str, str] | None = None
 
 
+def _recent(sessions: Sequence[Session], ladder: Ladder, count: int) -> list[tuple[Session, Dose]]:
+    """The last `count` sessions that did the move on a rung, with the step each did it at,
+    oldest first. Walked from the newest: a decade of sessions costs no more than a week."""
+    found = ((s, dose) for s in reversed(sessions) if (dose := _done_at(s, ladder)) is not None)
+    return list(islice(found, count))[::-1]
+
+
 def _move(ladder: Ladder, seq: Sequence[Dose], base_reps: int, sessions: Sequence[Session],
           quiz: Quiz, results: Sequence[QuizResult], rules: LadderRules) -> _Move:
-    done = [(s, dose) for s in sessions if (dose := _done_at(s, ladder)) is not None]
+    # Enough to tell a streak of clean sessions and a move that keeps hurting.
+    done = _recent(sessions, ladder, max(rules.clean_sessions, WITHIN))
     if not done:
         start, reason = _start(ladder, quiz, results)
         change = Change(ladder.id, "start", reason) if reason else None
@@ -206,7 +217,7 @@ def _move(ladder: Ladder, seq: Sequence[Dose], base_reps: int, sessions: Sequenc
         said = step_name(ladder, seq[lower], base_reps)
         line = (f"{said} today: it hurt last time." if lower < position
                 else f"{said} today, its easiest step: it hurt last time.")
-        repeated = hurt_again(sessions, same_move({ladder.id: ladder}, exercise.id))
+        repeated = hurt_again([session for session, _ in done], same_move({ladder.id: ladder}, exercise.id))
         left_out = None
         if repeated is not None:
             left_out = Change(ladder.id, "left_out", f"{repeated.words(exercise.name)} Left out today.")
@@ -232,7 +243,9 @@ def plan(
 ) -> Plan:
     """Today's `routine` for someone with these `sessions` (in the order they were done) and
     squeeze-test `results`, with the changes in `declined` (their keys) turned down."""
-    said = [s for s in sessions if s.source == "app"]
+    # Routines done in the app (or made up for the demo) say what was done; one logged by
+    # hand or imported says only how many reps, so it moves no move up or down.
+    said = [s for s in sessions if s.source in FOLLOWED]
     steps_today: list[RoutineStep] = []
     doses: dict[str, Dose] = {}
     changes: list[Change] = []
@@ -289,8 +302,8 @@ def _unchanged(ladder: Ladder, seq: Sequence[Dose], sessions: Sequence[Session],
     """The step a move stays at when its change is turned down: where it was last time."""
     if change.kind == "start":
         return 0
-    done = [dose for s in sessions if (dose := _done_at(s, ladder)) is not None]
-    return _position(seq, done[-1]) if done else position
+    done = _recent(sessions, ladder, 1)
+    return _position(seq, done[-1][1]) if done else position
 
 
 def _capped(plan_: Plan, template: Routine, ladders: Mapping[str, Ladder], rules: LadderRules,
