@@ -8,12 +8,14 @@ from functools import partial
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from gluteui import locations
 from gluteui.config import AppConfig
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
+from gluteui.core.text import printable
 from gluteui.data_actions import DataActions
 from gluteui.screens import messages
 from gluteui.screens.destinations import BY_NAME, DESTINATIONS
@@ -109,6 +111,13 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         from gluteui.widgets.keys import key_name
 
         return binding.key_display or key_name(binding.key)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice of every screen comes through here: its text is made printable, as a
+        path or a name from a file could hold escape codes that would act on the terminal."""
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)

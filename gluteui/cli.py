@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,17 @@ from gluteui import locations
 from gluteui.config import local_now
 from gluteui.core.history.store import Store, StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.text import printable
 from gluteui.errors import UserError
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line on stderr (argparse's own print the
+    whole usage first), with what the user typed shown escaped. Subcommands' parsers are
+    made of the same class."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: {printable(message)} (`{self.prog} --help` lists what it takes)\n")
 
 
 def app_version() -> str:
@@ -84,7 +95,7 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="gluteui",
         description="Wake up your glutes before a run: lessons, a squeeze test, "
         "a guided five-minute routine and streaks.",
@@ -124,13 +135,13 @@ def check_content(folder: str | None) -> int:
         content = load_content(path)
     except ContentError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in {path}", file=sys.stderr)
+            print(printable(problem), file=sys.stderr)
+        print(printable(f"{len(error.problems)} problem(s) in {path}"), file=sys.stderr)
         return 1
-    print(
+    print(printable(
         f"{path}: OK ({len(content.exercises)} exercises, {len(content.routines)} routines, "
         f"{len(content.lessons)} lessons)"
-    )
+    ))
     return 0
 
 
@@ -177,7 +188,7 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
             return launch_demo(args)
         return launch(args, locations.data_dir(args.data_dir))
     except (UserError, StoreError) as error:
-        print(f"gluteui: {error}", file=sys.stderr)
+        print(f"gluteui: {printable(str(error))}", file=sys.stderr)
         return 2
     except OSError as error:
         if error.filename is not None or not _is_stdout_error(error):

@@ -10,6 +10,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from gluteui.cli_data.output import say, warn
 from gluteui.core.history import backups
 from gluteui.core.history.kept import read_json
 from gluteui.core.history.storage import StoreError, write_atomically
@@ -49,7 +50,7 @@ def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
     except OSError as error:
         raise UserError(f"cannot write {args.out}: {(error.strerror or str(error)).lower()}; "
                         "nothing there was changed") from None
-    print(f"Wrote {args.out}.", file=sys.stderr)
+    warn(f"Wrote {args.out}.")
     return 0
 
 
@@ -67,7 +68,7 @@ def cmd_import(store: Store, args: argparse.Namespace, now: datetime) -> int:
     summary = ", ".join(
         f"{count} {kind.replace('_', ' ')}" for kind, count in added.items() if count
     )
-    print(f"Imported from {args.file}: {summary or 'nothing new'}. "
+    say(f"Imported from {args.file}: {summary or 'nothing new'}. "
           "Where a record was already here, yours was kept.")
     return 0
 
@@ -78,22 +79,22 @@ def _backup_line(store: Store, backup: backups.Backup, now: datetime) -> str:
         held = f"{count} {plural(count, 'session')}"
     except StoreError:
         held = "unreadable"
-    when = backup.taken_at.astimezone(now.tzinfo)
+    when = backups.shown_time(backup, now.tzinfo)
     return f"  {when:%Y-%m-%d %H:%M}  {backups.REASONS[backup.why]:<17} {held:>14}  {backup.path.name}"
 
 
 def cmd_backups(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if args.now:
         made = store.back_up()
-        print(f"Backed up to {made}.")
+        say(f"Backed up to {made}.")
     found = store.backups()
     folder = store.path.parent / backups.FOLDER
     if not found:
-        print(f"No backups yet in {folder}: one is made after a change, once a day.")
+        say(f"No backups yet in {folder}: one is made after a change, once a day.")
         return 0
-    print(f"Backups in {folder}, newest first (`gluteui restore NAME` brings one back):")
+    say(f"Backups in {folder}, newest first (`gluteui restore NAME` brings one back):")
     for backup in found:
-        print(_backup_line(store, backup, now))
+        say(_backup_line(store, backup, now))
     return 0
 
 
@@ -104,7 +105,7 @@ def cmd_restore(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if not path.is_file():
         raise UserError(f"{args.backup} is neither a backup in {folder} nor a file")
     store.restore(path)
-    print(f"Restored your history from {path}; what it was before is kept in {folder}.")
+    say(f"Restored your history from {path}; what it was before is kept in {folder}.")
     return 0
 
 

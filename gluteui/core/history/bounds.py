@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from gluteui.core.regular_file import read_regular
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Fifty years of daily sessions take about 20 MB."""
 _CONTAINERS = (dict, list)
@@ -21,15 +23,14 @@ MAX_DEPTH = 8
 def read_text(path: Path, limit: int | None = None) -> str | None:
     """The file's text, None when it is missing; ValueError when too large or not UTF-8.
 
-    OSError (permissions, a folder in the way) passes through: unreadable is not damaged.
+    OSError (permissions, a folder in the way, a FIFO: NotRegularFile) passes through:
+    unreadable is not damaged.
     """
     limit = MAX_FILE_BYTES if limit is None else limit  # read now, not when this was defined
     try:
-        handle = path.open("rb")
+        data = read_regular(path, limit)
     except FileNotFoundError:
         return None
-    with handle:
-        data = handle.read(limit + 1)
     if len(data) > limit:
         raise ValueError(f"larger than the {limit // (1024 * 1024)} MB limit")
     try:

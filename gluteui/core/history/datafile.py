@@ -135,8 +135,9 @@ class DataFile(KeptCopies):
             return self._cached[1]
         found, rewrite = self._read()
         copies = self._conflicts_now()
-        if copies:
-            found = self._merge_copies(found, copies)
+        merged = self._merge_copies(found, copies) if copies else found
+        if merged is not found:  # a copy that is no data file (a FIFO, say) merges nothing
+            found = merged
             rewrite = self.cached() is not found  # unless the merge wrote it already
         if rewrite and self.read_only is None:
             self._write_read(found)
