@@ -70,7 +70,7 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
     runs_sub = runs.add_subparsers(dest="runs_command", metavar="import")
     runs_import = runs_sub.add_parser("import", help="read GPX, TCX and FIT files, folders or a Strava export")
     runs_import.add_argument("paths", nargs="+", metavar="PATH")
-    runs_import.add_argument("--all", action="store_true", help="rides and walks too, not only runs")
+    runs_import.add_argument("--all", action="store_true", help="other sports too (rides, swims, multisport sessions), not only runs")
     runs_import.add_argument("--verbose", action="store_true", help="name each file skipped and why")
     export = sub.add_parser("export", help="write your history as JSON (everything) or CSV (sessions)")
     export.add_argument("--format", choices=("json", "csv"), default="json")

@@ -153,11 +153,13 @@ class Store:
         """
         from gluteui.core.history.run_import import run_changes
 
-        merged, changes = run_changes(self.history(), new, self._stamp())
-        if changes:
-            with held(self._file.lock):
+        # Read, dedupe and write under one hold of the lock: a second import running at the
+        # same time must see this one's runs, or one run would be stored twice.
+        with held(self._file.lock):
+            merged, changes = run_changes(self.history(), new, self._stamp())
+            if changes:
                 self._file.back_up_first("before-import")
-            self._commit(changes)
+                self._commit(changes)
         return merged
 
     def remove_checkins(self, day: date) -> int:

@@ -32,6 +32,7 @@ class RunRow:
             "start": self.run.start.isoformat(),
             "distance_m": self.run.distance_m,
             "duration_s": self.run.duration_s,
+            "moving_s": self.run.moving_s,
             "name": self.run.name,
             "sport": self.run.sport,
             "activated": self.activated,
