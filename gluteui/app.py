@@ -12,7 +12,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from gluteui import locations
-from gluteui.config import AppConfig
+from gluteui.config import AppConfig, zone_notice
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.core.text import printable
@@ -76,6 +76,9 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        zone = zone_notice()
+        if zone is not None:
+            self.notify(zone.capitalize(), title="Time zone", severity="warning", timeout=15, markup=False)
         self.show_store_notices()
         sound = self.services.sound
         sound.mode = self.config.sound_mode or self.store.setting("sound", DEFAULT_SOUND_MODE)

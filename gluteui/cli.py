@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.config import local_now
+from gluteui.config import local_now, zone_notice
 from gluteui.core.history.store import Store, StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.text import printable
@@ -177,6 +177,9 @@ def launch_demo(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_now) -> int:
     """Run the command line; `now` is the wall clock (tests freeze it)."""
     args = build_parser().parse_args(argv)
+    zone = zone_notice()
+    if zone is not None:
+        print(f"gluteui: {printable(zone)}", file=sys.stderr)
     try:
         if args.command == "check-content":
             return check_content(args.folder)

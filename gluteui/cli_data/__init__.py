@@ -18,6 +18,7 @@ from gluteui.core.content.load import Content, ContentError, load_content
 from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin, Session
 from gluteui.core.history.settings import SETTING_RULES, check_setting
+from gluteui.core.history.values import FIRST_DAY, LAST_DAY
 from gluteui.core.history.store import Store, StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
@@ -28,8 +29,14 @@ DEMO_DAYS = 182
 """Half a year: what `gluteui --demo` and the screenshots show."""
 
 
+def _within_years(day: date, flag: str, text: str) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"{flag} {text} is outside {FIRST_DAY.year}-{LAST_DAY.year}, the years GluteUI keeps")
+
+
 def parse_date(text: str | None, today: date) -> date:
-    """`--date` as a date; today when absent. Future days are refused."""
+    """`--date` as a date; today when absent. Future days, and days outside the years
+    GluteUI keeps, are refused."""
     if text is None:
         return today
     try:
@@ -38,15 +45,19 @@ def parse_date(text: str | None, today: date) -> date:
         raise UserError(f"--date {text!r} is not a date like {today.isoformat()}") from None
     if day > today:
         raise UserError(f"--date {text} is in the future (today is {today.isoformat()})")
+    _within_years(day, "--date", text)
     return day
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
-    """`--at "YYYY-MM-DD HH:MM"` as a moment in the local zone; the future is refused."""
+    """`--at "YYYY-MM-DD HH:MM"` as a moment in the local zone; the future, and times
+    outside the years GluteUI keeps, are refused."""
     try:
         moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError:
         raise UserError(f"--at {text!r} is not a time like '{now:%Y-%m-%d %H:%M}'") from None
+    # Checked first: a local zone's offset on year 1 or 9999 would overflow.
+    _within_years(moment.date(), "--at", text)
     moment = moment.replace(tzinfo=now.tzinfo) if now.tzinfo else moment.astimezone()
     if moment > now:
         raise UserError(f"--at {text} is in the future (it is {now:%Y-%m-%d %H:%M} now)")

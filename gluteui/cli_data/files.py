@@ -6,6 +6,8 @@ import argparse
 import csv
 import io
 import json
+import os
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,38 +17,79 @@ from gluteui.core.history import backups
 from gluteui.core.history.kept import read_json
 from gluteui.core.history.storage import StoreError, write_atomically
 from gluteui.core.history.store import Store
-from gluteui.core.text import plural
+from gluteui.core.text import plural, spreadsheet_safe
 from gluteui.errors import UserError
 
 
 def sessions_csv(store: Store) -> str:
+    """The sessions as CSV; each text cell spreadsheet-safe (an imported id can hold anything)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "local_date", "started_at", "routine_id", "planned_reps",
                      "done_reps", "duration_s", "source"])
     for s in store.sessions():
-        writer.writerow([s.id, s.local_date.isoformat(), s.started_at.isoformat(), s.routine_id,
-                         s.planned_reps, s.done_reps, s.duration_s, s.source])
+        writer.writerow([spreadsheet_safe(s.id), s.local_date.isoformat(), s.started_at.isoformat(),
+                         spreadsheet_safe(s.routine_id), s.planned_reps, s.done_reps, s.duration_s,
+                         spreadsheet_safe(s.source)])
     return out.getvalue()
 
 
+_KINDS = ((stat.S_ISDIR, "it is a folder"), (stat.S_ISFIFO, "it is a FIFO (a named pipe)"),
+          (stat.S_ISCHR, "it is a device"), (stat.S_ISBLK, "it is a device"),
+          (stat.S_ISSOCK, "it is a socket"))
+
+
+def _is_standard_output(info: os.stat_result) -> bool:
+    try:
+        return os.path.samestat(info, os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real stdout (a test's capture)
+        return False
+
+
+def export_target(store: Store, out: str) -> Path | None:
+    """Where `export --out` writes: a new path or a regular file it may replace; None for
+    standard output ("-", /dev/stdout or whatever stdout is), which is written as a stream.
+
+    UserError for what an export must never replace: GluteUI's own files, a folder, a FIFO,
+    a device, a read-only file.
+    """
+    if not out.strip():
+        raise UserError("--out '' names no file")
+    path = Path(out)
+    if out == "-":
+        return None
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UserError(f"cannot write {out}: {(error.strerror or str(error)).lower()}") from None
+    if info is not None and _is_standard_output(info):
+        return None
+    refused = store.guarded(path)
+    if refused is None and info is not None:
+        refused = next((why for is_kind, why in _KINDS if is_kind(info.st_mode)), None)
+        if refused is None and not stat.S_ISREG(info.st_mode):
+            refused = "it is not a regular file"
+        elif refused is None and not info.st_mode & stat.S_IWUSR:
+            refused = "it is read-only"
+    if refused is not None:
+        raise UserError(f"will not write the export over {out}: {refused}; choose another --out")
+    return path
+
+
 def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
-    if args.out is not None:
-        if not args.out.strip():
-            raise UserError("--out '' names no file")
-        refused = store.guarded(Path(args.out))
-        if refused is not None:
-            raise UserError(f"will not write the export over {args.out}: {refused}; choose another --out")
+    target = None if args.out is None else export_target(store, args.out)
     text = sessions_csv(store) if args.format == "csv" else json.dumps(store.export_data(), indent=1)
     if not text.endswith("\n"):
         text += "\n"
-    if args.out is None:
+    if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return 0
     try:
         # A temp file beside it, then a rename: a failed export leaves the old file whole.
-        write_atomically(Path(args.out), text)
+        write_atomically(target, text)
     except OSError as error:
         raise UserError(f"cannot write {args.out}: {(error.strerror or str(error)).lower()}; "
                         "nothing there was changed") from None

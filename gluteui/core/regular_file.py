@@ -27,11 +27,15 @@ def read_regular(path: Path, limit: int) -> bytes:
     """Up to `limit` + 1 bytes of the regular file at `path` (one more than allowed, so the
     caller can tell a file over its limit).
 
-    NotRegularFile when it is anything else; other OSErrors (missing, permission) as raised.
+    IsADirectoryError for a folder, NotRegularFile for anything else that is not a regular
+    file; other OSErrors (missing, permission) as raised.
     """
     fd = os.open(path, _NO_WAIT)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
             raise NotRegularFile(path)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read(limit + 1)

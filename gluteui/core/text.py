@@ -43,3 +43,13 @@ def printable(text: str) -> str:
     ("\\x1b", "\\n", "\\u202e"), so that text from a file or a file name can reach a
     terminal or a notice without acting on it. Everything else is left as it is."""
     return _UNPRINTABLE.sub(_escape, text)
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """`text` as a CSV cell a spreadsheet shows as text: printable, and with a ' before a
+    first character that would make it a formula ("=HYPERLINK(...)" in an imported id)."""
+    text = printable(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text

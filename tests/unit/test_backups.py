@@ -126,7 +126,7 @@ def test_import_and_restore_always_back_up_first(tmp_path: Path, action: str) ->
     store = open_store(tmp_path / "data", clock)
     store.save_session(session("s1"))  # and its daily backup, under a day old below
     source = tmp_path / "other.json"
-    source.write_text(json.dumps(export_doc(sessions=[session("s7", day=7).to_dict()])))
+    source.write_text(json.dumps(export_doc(sessions=[session("s7", day=-7).to_dict()])))
     for hours in (1, 2):
         clock.advance(hours=hours)
         before = data_file(tmp_path / "data").read_bytes()

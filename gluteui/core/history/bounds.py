@@ -8,6 +8,7 @@ refused in one line instead of exhausting memory or Python's recursion limit lat
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -49,20 +50,33 @@ def _bounded_int(digits: str) -> int | dict[str, int]:
     return int(digits) if len(digits) <= MAX_DIGITS else {"unreadable_number_digits": len(digits)}
 
 
+def _no_constant(word: str) -> dict[str, str]:
+    # NaN and Infinity are not JSON, though Python writes and reads them: a stand-in no field
+    # accepts, as for a huge integer, so they never reach a record or the file again.
+    return {"unreadable_number": word}
+
+
+def _finite(digits: str) -> float | dict[str, str]:
+    value = float(digits)
+    return value if math.isfinite(value) else _no_constant(digits)  # 1e400 reads as inf
+
+
 def loads(text: str) -> Any:
     """Parse JSON; ValueError (never RecursionError) for anything that is not sound JSON.
 
-    An integer too long for Python to convert (thousands of digits) becomes a short text
-    in its place, so the entry holding it is skipped as damaged instead of the whole file.
+    An integer too long for Python to convert (thousands of digits), NaN, Infinity and a
+    float too large for a float become a short object in their place, so the entry holding
+    one is skipped as damaged instead of the whole file, and nothing writes them out again.
     """
     try:
         try:
-            return json.loads(text)
+            return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
         except json.JSONDecodeError:
             raise
         except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
             # Read again with every integer checked, which is slower: only for such a file.
-            return json.loads(text, parse_int=_bounded_int)
+            return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant,
+                              parse_float=_finite)
     except json.JSONDecodeError as error:
         raise ValueError(f"invalid JSON at line {error.lineno}") from None
     except RecursionError:

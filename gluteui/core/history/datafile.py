@@ -186,10 +186,12 @@ class DataFile(KeptCopies):
         found = tables.upgrade(found, version, self.path)
         rewrite = set_aside or version != tables.SCHEMA_VERSION
         if tables.has_duplicates(found):
-            from gluteui.core.history.merge import (
-                merge,  # merging copies by key dedupes too
-            )
+            from gluteui.core.history.merge import duplicates_aside, merge
 
+            if self.read_only is None:
+                # Kept apart, not dropped: which of two copies was meant is the user's call.
+                self._set_aside(duplicates_aside(found), "repeated",
+                                "the same id twice, from a hand edit?; the latest of each was kept")
             found, rewrite = merge(found), True
         return found, rewrite
 
@@ -202,18 +204,23 @@ class DataFile(KeptCopies):
 
     def _set_aside_damaged(self, found: dict) -> bool:
         """Move malformed entries, or entries nested too deeply, out of `found` into a file of their own."""
-        removed = bounds.set_aside_damaged(found, tables.KEY_FIELDS)
+        return self._set_aside(bounds.set_aside_damaged(found, tables.KEY_FIELDS), "damaged",
+                               "malformed, or nested too deeply to be GluteUI's")
+
+    def _set_aside(self, removed: dict[str, dict], kind: str, why: str) -> bool:
+        """Keep the entries taken out of the file in a file of their own beside it, and say
+        so: `kind` and `why` say what was wrong with them."""
         if not removed:
             return False
         target = backups.free_name(self.folder, f"{storage.FILE_NAME}.damaged-{self.now():%Y%m%d-%H%M%S}.json")
         try:
             storage.write_atomically(target, json.dumps(removed), self.work)
         except (OSError, ValueError, RecursionError) as error:  # too deep to write out as JSON
-            raise StoreError(f"Cannot set aside damaged entries of {self.path}: {error}") from error
+            raise StoreError(f"Cannot set aside entries of {self.path}: {error}") from error
         count = sum(len(docs) for docs in removed.values())
         self.notices.append(
-            f"{count} damaged {plural(count, 'entry', 'entries')} of {self.path.name} (malformed, "
-            f"or nested too deeply to be GluteUI's) moved to {target}"
+            f"{count} {kind} {plural(count, 'entry', 'entries')} of {self.path.name} ({why}) "
+            f"moved to {target}"
         )
         return True
 

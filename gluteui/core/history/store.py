@@ -196,7 +196,8 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON.
 
-        A known setting with a value it may not hold raises ValueError (see SETTING_RULES).
+        A known setting with a value it may not hold, and NaN or Infinity anywhere in a
+        value, raise ValueError (see SETTING_RULES).
         """
         self._commit([self._setting_change(key, value)])
 
@@ -237,7 +238,7 @@ class Store:
         """
         from gluteui.core.history import transfer
 
-        changes = transfer.import_changes(data, self._stamp())
+        changes = transfer.import_changes(data, self._stamp(), self._file.now())
         if back_up:
             with held(self._file.lock):
                 self._file.back_up_first("before-import")
@@ -285,5 +286,6 @@ class Store:
 
     def _setting_change(self, key: str, value: Any) -> Change:
         check_setting(key, value)
-        # The round trip fails here rather than mid-write, and makes memory match the file.
-        return self._change("settings", {key: json.loads(json.dumps(value))})
+        # The round trip fails here rather than mid-write (NaN and Infinity included, which
+        # JSON has not), and makes memory match the file.
+        return self._change("settings", {key: json.loads(json.dumps(value, allow_nan=False))})

@@ -9,24 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
+from gluteui.core.history.values import future_reason
 from gluteui.core.runs.errors import FileRuns
 from gluteui.core.runs.record import Run
 from gluteui.core.runs.sports import skip_reason
-
-FUTURE_SLACK = timedelta(days=1)
-"""A run may start this far after now: a watch set to another zone, or a clock a little
-fast, is no reason to refuse it; later than this, it was never run."""
-
-
-def future_reason(start: datetime, now: datetime) -> str | None:
-    """Why a run or session that started at `start` cannot be taken at `now`, if it cannot."""
-    if start > now + FUTURE_SLACK:
-        return f"dated {start:%Y-%m-%d}, in the future (the clock that recorded it was wrong)"
-    return None
-
 
 def why_left_out(run: Run, now: datetime, everything: bool) -> str | None:
     """Why an import at `now` leaves `run` out (`everything`: other sports too); None if it takes it."""
