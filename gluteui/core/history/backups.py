@@ -4,9 +4,12 @@ A backup is a whole copy of gluteui.json named by when it was taken (UTC, so two
 sharing the folder name theirs alike) and why: `gluteui-20241201-101500-daily.json`.
 Copies merged from a sync conflict go to `backups/merged/` and are never deleted.
 
-Rotation only ever deletes regular files with exactly that kind of name, and keeps:
-- every backup named after now: a clock that was ahead (here, or on a machine sharing
-  the folder) made it, and it is no reason to think the others old;
+Rotation only ever deletes regular files with exactly that kind of name. It counts ages
+from the newest backup before the one just made, not from the clock: a command run once
+with the clock years ahead names its own backup then, and would otherwise find every other
+backup years old. It keeps:
+- every backup named after that moment (the one just made, and any a clock that was ahead,
+  here or on a machine sharing the folder, made): no reason to think the others old;
 - of the rest, every one under a day old;
 - the newest KEEP_EACH of each reason, whatever their age, so the last backups from before
   an import, a restore and a merge survive a clock that jumps ahead (everything else would
@@ -97,10 +100,13 @@ def shown_time(backup: Backup, zone: tzinfo | None) -> datetime:
     return backup.taken_at
 
 
-def to_keep(backups: Iterable[Backup], now: datetime) -> set[Path]:
-    """The backups rotation keeps at `now` (see the module's docstring)."""
+def to_keep(backups: Iterable[Backup], made: Path, now: datetime) -> set[Path]:
+    """The backups rotation keeps after the one at `made` was taken at `now` (see the
+    module's docstring)."""
     newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    keep = {backup.path for backup in newest_first if backup.taken_at > now}
+    before = max((backup.taken_at for backup in newest_first if backup.path != made), default=now)
+    now = min(now, before)
+    keep = {made} | {backup.path for backup in newest_first if backup.taken_at > now}
     dated = [backup for backup in newest_first if backup.taken_at <= now]
     keep |= {backup.path for backup in dated if now - backup.taken_at < DUE_AFTER}
     for why in REASONS:

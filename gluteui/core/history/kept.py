@@ -110,7 +110,7 @@ class KeptCopies:
         target = backups.free_name(self.backup_folder, backups.backup_name(self.now(), why))
         storage.write_atomically(target, text, self.work)
         known = self.backups()
-        keep = backups.to_keep(known, self.now()) | {target}
+        keep = backups.to_keep(known, target, self.now())
         for backup in known:
             if backup.path not in keep:
                 backup.path.unlink(missing_ok=True)
