@@ -6,15 +6,15 @@ and a record written again after a removal comes back. Settings go by their own 
 Every choice is decided by the content alone (the stamp, then tombstone over record, then
 the document's JSON), so merge(a, b) equals merge(b, a), and merging again changes nothing.
 
-Runs are also merged as an import merges them: two machines that each imported one run
-from a different file (the GPX here, the FIT there) hold two records of it, and the one
-an import would keep stays, the other gets a tombstone, and check-ins follow the one kept.
+Two records of one run (the GPX imported here, the FIT there) both stay: merging them by
+dedupe's rule here would make the result depend on the order of merges, so reading
+(reading.py) shows the one an import would keep.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from gluteui.core.history.tables import (
@@ -26,11 +26,8 @@ from gluteui.core.history.tables import (
     SETTINGS_CHANGED,
     STAMP,
     single,
-    stamp,
     tombstone_id,
 )
-from gluteui.core.runs.dedupe import copies_of_each_run, preference
-from gluteui.core.runs.record import Run
 
 _KNOWN = {*KEY_FIELDS, "settings", SETTINGS_CHANGED, "meta"}
 _OLDEST = datetime.fromisoformat(EPOCH)
@@ -129,9 +126,8 @@ def merge(*versions: dict) -> dict[str, dict]:
     moment = _Moments()
     merged: dict[str, dict] = {}
     graves: list[dict] = []
-    winners_of = {table: _winners(versions, table, moment) for table in RECORD_KEYS}
-    _one_record_per_run(winners_of)
-    for table, winners in winners_of.items():
+    for table in RECORD_KEYS:
+        winners = _winners(versions, table, moment)
         records = []
         for key in sorted(winners):
             _, grave, doc = winners[key]
@@ -150,37 +146,6 @@ def merge(*versions: dict) -> dict[str, dict]:
         merged[name] = _numbered([docs[text] for text in sorted(docs)])
     merged["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
     return merged
-
-
-def _one_record_per_run(winners_of: dict[str, dict[str, tuple]]) -> None:
-    """Keep one record of each run (dedupe.py's choice), a tombstone for its other copies,
-    and move their check-ins to it, stamped just after the latest change of the copies, so
-    a later merge with a machine that still holds them ends the same way."""
-    runs = winners_of["runs"]
-    records = []
-    for _, grave, doc in runs.values():
-        if not grave:
-            try:
-                records.append(Run.from_dict(doc))
-            except ValueError:
-                continue  # a damaged record is no copy of anything: it stays as it is
-    successors: dict[str, tuple[str, datetime]] = {}
-    for group in copies_of_each_run(records):
-        if len(group) < 2:
-            continue
-        best = min(group, key=preference)
-        latest = max(runs[run.id][0] for run in group)
-        for run in group:
-            if run is not best:
-                runs[run.id] = (latest, True, {"id": tombstone_id("runs", run.id), "table": "runs",
-                                               "key": run.id, STAMP: stamp(latest)})
-                successors[run.id] = (best.id, latest)
-    checkins = winners_of["checkins"]
-    for key, (when, grave, doc) in list(checkins.items()):
-        if not grave and doc.get("run_id") in successors:
-            best_id, latest = successors[doc["run_id"]]
-            moved = max(when, latest) + timedelta(microseconds=1)
-            checkins[key] = (moved, False, {**doc, "run_id": best_id, STAMP: stamp(moved)})
 
 
 def _merged_settings(versions: tuple[dict, ...], moment: _Moments) -> tuple[dict, dict]:
