@@ -105,7 +105,7 @@ def cmd_import(store: Store, args: argparse.Namespace, now: datetime) -> int:
     except ValueError as error:
         raise UserError(f"{args.file} is not a GluteUI JSON export: {error}") from None
     try:
-        added = store.import_data(data)
+        added = store.import_data(data, now=now)
     except StoreError as error:
         raise UserError(f"{args.file}: {error}") from None
     summary = ", ".join(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +55,12 @@ class DataFile(KeptCopies):
 
     def now(self) -> datetime:
         moment = self.clock()
-        return moment if moment.utcoffset() is not None else moment.astimezone()
+        if moment.utcoffset() is not None:
+            return moment
+        try:
+            return moment.astimezone()
+        except (ValueError, OverflowError):  # a local zone a day or more from UTC (a bad TZ)
+            return datetime.fromtimestamp(moment.timestamp(), timezone.utc)
 
     def identity(self) -> Identity | None:
         """Which version of the file is on disk: every atomic write makes a new inode."""

@@ -227,18 +227,19 @@ class Store:
 
         return transfer.export(self.history())
 
-    def import_data(self, data: Any, back_up: bool = True) -> dict[str, int]:
+    def import_data(self, data: Any, back_up: bool = True, now: datetime | None = None) -> dict[str, int]:
         """Merge an export into the store and return how many new items of each kind came in.
 
         Records merge by id, and a record already here wins over an imported one with the
         same id; rest days and lesson reads merge as sets; existing settings are kept, only
         missing ones are added. Importing the same data twice changes nothing. The data
         file is backed up first (`back_up`). Raises StoreError naming the record and field
-        if `data` is not a valid export, and then nothing is changed.
+        if `data` is not a valid export, or holds a session or run dated after `now`
+        (default: the store's clock), and then nothing is changed.
         """
         from gluteui.core.history import transfer
 
-        changes = transfer.import_changes(data, self._stamp(), self._file.now())
+        changes = transfer.import_changes(data, self._stamp(), now or self._file.now())
         if back_up:
             with held(self._file.lock):
                 self._file.back_up_first("before-import")
