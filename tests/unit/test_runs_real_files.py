@@ -226,3 +226,17 @@ def test_a_gpx_point_without_a_position_is_skipped_not_the_file():
     data = gpx(RUN).replace(b'<trkpt lat="51.5016188" lon="-0.1200000">', b"<trkpt>", 1)
     run = one_run(data, "run.gpx")
     assert run.duration_s == 1800 and run.distance_m == pytest.approx(5400, rel=0.001)
+
+
+def test_a_fit_whose_session_says_generic_takes_the_sport_from_its_sport_message():
+    from garmin_fit_sdk import Encoder, Profile
+
+    mesg = Profile["mesg_num"]
+    encoder = Encoder()
+    encoder.write_mesg({"mesg_num": mesg["FILE_ID"], "type": "activity", "manufacturer": "development",
+                        "product": 1, "serial_number": 1, "time_created": START})
+    encoder.write_mesg({"mesg_num": mesg["SPORT"], "sport": "swimming", "sub_sport": "lap_swimming"})
+    encoder.write_mesg({"mesg_num": mesg["SESSION"], "timestamp": START + timedelta(minutes=40),
+                        "start_time": START, "total_elapsed_time": 2400, "total_timer_time": 2400,
+                        "total_distance": 1900, "sport": "generic"})
+    assert one_run(encoder.close(), "pool.fit").sport == "swimming"

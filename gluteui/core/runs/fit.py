@@ -13,7 +13,7 @@ from typing import Any
 
 from gluteui.core.runs.errors import FileRuns, RunFileError
 from gluteui.core.runs.fitscan import TIMESTAMP, FitDamage, Scan, fit_time, scan_fit
-from gluteui.core.runs.sports import sport_of_several
+from gluteui.core.runs.sports import UNKNOWN, sport_of_several
 from gluteui.core.runs.track import make_run, path_length_m
 
 FILE_ID, SPORT, SESSION, LAP, RECORD, ACTIVITY = 0, 12, 18, 19, 20, 34
@@ -111,11 +111,11 @@ def read_fit(data: bytes, source: str) -> FileRuns:
     if scan.damage is not None:
         if not parts:
             raise RunFileError("truncated" if scan.damage.reason == "truncated" else "damaged FIT data")
-        note = (f"{scan.damage.reason} at byte {scan.damage.offset}, after its summary, "
-                "which was kept")
-    sports = [_name("sport", part.get(_SPORT_FIELD[kind_of_parts])) for _, _, part in parts]
-    if not any(sports):
-        sports = [_name("sport", f.get(0)) for f in found[SPORT]]
+        damage = "cut short" if scan.damage.reason == "truncated" else f"damaged at byte {scan.damage.offset}"
+        note = f"{damage}, after its summary, which was kept"
+    sport = sport_of_several([_name("sport", part.get(_SPORT_FIELD[kind_of_parts])) for _, _, part in parts])
+    if sport == UNKNOWN:  # the sessions say "generic": the sport message may say more
+        sport = sport_of_several([_name("sport", f.get(0)) for f in found[SPORT]])
     offset = _watch_offset(found[ACTIVITY])
     if parts:
         times = [start for start, _, _ in parts]
@@ -130,7 +130,7 @@ def read_fit(data: bytes, source: str) -> FileRuns:
         # No summary (or one without a distance): the records, which means reading them all.
         times, end, distance = _from_records(data, times, end)
     run = make_run([t.astimezone(offset) for t in times], end, distance, name=None,
-                   sport=sport_of_several(sports), source=source, moving_s=moving)
+                   sport=sport, source=source, moving_s=moving)
     return FileRuns((run,), note)
 
 
