@@ -18,8 +18,8 @@ from gluteui.core.content.load import Content, ContentError, load_content
 from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin, Session
 from gluteui.core.history.settings import SETTING_RULES, check_setting
-from gluteui.core.history.values import FIRST_DAY, LAST_DAY
 from gluteui.core.history.store import Store, StoreError
+from gluteui.core.history.values import FIRST_DAY, LAST_DAY
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
 from gluteui.core.stats.overview import streak_summary

@@ -56,7 +56,7 @@ def test_an_export_to_standard_output_by_any_name_is_streamed_down_the_pipe(hist
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     done = subprocess.run(
         [sys.executable, "-m", "gluteui", "--data-dir", str(history), "export", "--out", out],
-        capture_output=True, text=True, env=env, timeout=30,
+        capture_output=True, text=True, env=env, timeout=30, check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["sessions"][0]["local_date"] == "2024-11-30"

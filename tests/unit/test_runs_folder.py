@@ -7,8 +7,8 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from gluteui.core.runs.folder import read_paths
 from gluteui.core.runs.errors import FileRuns
+from gluteui.core.runs.folder import read_paths
 from tests.unit.run_files import UTC, fit, gpx, tcx, track, write
 
 START = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)

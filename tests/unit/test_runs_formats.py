@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from gluteui.core.runs.errors import RunFileError
-from gluteui.core.runs.record import Run
 from gluteui.core.runs.formats import is_run_file, read_run_data, read_run_file
 from gluteui.core.runs.raw import MAX_UNPACKED_BYTES
+from gluteui.core.runs.record import Run
 from tests.unit.run_files import UTC, fit, gpx, gzipped, iso, tcx, track, write
 
 START = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)

@@ -100,7 +100,7 @@ SWIM = track(START + timedelta(days=1), minutes=40, pace_m_s=0.8, sport="swimmin
 ])
 def test_a_swim_is_left_out_unless_all_and_then_kept_as_what_the_file_says(cli, tmp_path: Path, name, data):
     path = write(tmp_path, name, data)
-    code, out, _ = cli("runs", "import", str(path), "--verbose")
+    out = cli("runs", "import", str(path), "--verbose")[1]
     assert out.splitlines()[0] == "Runs: 0 new, 0 already there, 1 skipped."
     assert "not a run" in out.splitlines()[1] and "--all imports it" in out.splitlines()[1]
     cli("runs", "import", str(path), "--all")
@@ -118,7 +118,7 @@ def test_a_triathlon_fit_is_one_multisport_activity_never_a_run(cli, tmp_path: P
     assert race.sport == "multisport"
     assert race.start == START and race.duration_s == sum(leg.minutes for leg in TRIATHLON) * 60
     assert race.distance_m == sum(leg.metres for leg in TRIATHLON)
-    code, out, _ = cli("runs", "import", str(path), "--verbose")
+    out = cli("runs", "import", str(path), "--verbose")[1]
     assert "a multisport session, not a run (--all imports it as one activity)" in out
     assert imported(cli) == []
     cli("runs", "import", str(path), "--all")
@@ -142,7 +142,7 @@ def test_strava_rows_typed_swim_or_workout_are_not_runs(cli, tmp_path: Path):
     rows = [("1", "Pool", "Swim", "activities/1.gpx"), ("2", "Gym", "Workout", "activities/2.gpx"),
             ("3", "Easy", "Run", "activities/3.gpx")]
     (export / "activities.csv").write_text(strava_csv(rows), encoding="utf-8")
-    code, out, _ = cli("runs", "import", str(export))
+    out = cli("runs", "import", str(export))[1]
     assert out.strip() == "Runs: 1 new, 0 already there, 2 skipped (--verbose says why)."
     assert [r["name"] for r in imported(cli)] == ["Easy"]
 
@@ -150,7 +150,7 @@ def test_strava_rows_typed_swim_or_workout_are_not_runs(cli, tmp_path: Path):
 def test_a_file_that_names_no_sport_is_imported_and_shown_as_unknown(cli, tmp_path: Path):
     cli("runs", "import", str(write(tmp_path, "phone.gpx", gpx(RUN, sport=None))))
     assert [r["sport"] for r in imported(cli)] == ["unknown"]
-    code, out, _ = cli("runs")
+    out = cli("runs")[1]
     header, row = out.splitlines()
     assert header.split()[:5] == ["Start", "Distance", "Time", "Sport", "Activated"]
     assert " unknown " in row
@@ -164,8 +164,8 @@ def test_a_fit_whose_last_record_is_damaged_keeps_its_session_and_says_so(cli, t
     assert [run.distance_m for run in found.runs] == [11_270]
     assert "after its summary, which was kept" in found.note
     code, out, _ = cli("runs", "import", str(path))
-    assert out.strip() == "Runs: 1 new, 0 already there, 0 skipped (--verbose says why)."
-    code, out, _ = cli("runs", "import", str(path), "--verbose")
+    assert (code, out.strip()) == (0, "Runs: 1 new, 0 already there, 0 skipped (--verbose says why).")
+    out = cli("runs", "import", str(path), "--verbose")[1]
     assert f"read {path}, though " in out and "summary, which was kept" in out
 
 
@@ -189,7 +189,7 @@ def test_moving_time_and_elapsed_time_are_both_kept_and_the_runs_table_shows_mov
         write(tmp_path / "watch", name, data)
     cli("runs", "import", str(tmp_path / "watch"))
     assert {(r["duration_s"], r["moving_s"]) for r in imported(cli)} == {(111 * 60, 30 * 60)}
-    code, out, _ = cli("runs")
+    out = cli("runs")[1]
     assert all(" 30 min " in line for line in out.splitlines()[1:])
     assert one_run(gpx(RUN), "run.gpx").moving_s is None  # a GPX has no timer: elapsed is shown
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.core.runs.errors import RunFileError
-from gluteui.core.runs.errors import FileRuns
+from gluteui.core.runs.errors import FileRuns, RunFileError
 from gluteui.core.runs.folder import read_paths
 from gluteui.core.runs.record import Run
 from gluteui.core.runs.strava import Listed, read_listing

@@ -92,7 +92,7 @@ def test_a_strava_listing_naming_a_hostile_file_reaches_the_terminal_escaped(tmp
 
 def test_a_conflict_copy_named_with_escape_codes_is_named_escaped(data_dir: Path, capsys):
     (data_dir / "gluteui (\x1b]0;owned\x07\x1b[2J).json").write_text("not json")
-    code, out, err = run_cli(data_dir, capsys, "stats")
+    code, _out, err = run_cli(data_dir, capsys, "stats")
     assert code == 0 and "looks like a sync tool's copy" in err
     assert clean(err) and "\\x1b]0;owned\\x07" in err
 
@@ -115,7 +115,7 @@ def test_the_csv_export_neutralises_the_text_an_import_brought(data_dir: Path, c
     export = tmp_path / "in.json"
     export.write_text(json.dumps({"format": "gluteui", "schema_version": 1, "sessions": [hostile]}))
     assert run_cli(data_dir, capsys, "import", str(export))[0] == 0
-    code, out, _ = run_cli(data_dir, capsys, "export", "--format", "csv")
+    out = run_cli(data_dir, capsys, "export", "--format", "csv")[1]
     assert clean(out.replace("\r\n", "\n"))  # CSV's own line ends, and nothing else
     (row,) = list(csv.DictReader(io.StringIO(out)))
     assert row["id"] == "'=HYPERLINK(\"http://evil\")\\x1b[31m"

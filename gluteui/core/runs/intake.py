@@ -17,6 +17,7 @@ from gluteui.core.runs.errors import FileRuns
 from gluteui.core.runs.record import Run
 from gluteui.core.runs.sports import skip_reason
 
+
 def why_left_out(run: Run, now: datetime, everything: bool) -> str | None:
     """Why an import at `now` leaves `run` out (`everything`: other sports too); None if it takes it."""
     return future_reason(run.start, now) or (None if everything else skip_reason(run.sport))
