@@ -1,8 +1,8 @@
 """Reading everything the runner points at: files, folders (recursively) and Strava
-exports inside them, one (path, Run or reason) per run file, never raising for a bad one.
+exports inside them, one (path, runs or reason) per run file, never raising for a bad one.
 
-Every sport is returned: leaving out rides and walks (unless `--all`) is the caller's
-choice, so that it can tell the user how many it left out and how to keep them.
+Every sport is returned: leaving out rides and swims (unless `--all`) is intake.py's
+choice, so that the import can tell the user how many it left out and how to keep them.
 """
 
 from __future__ import annotations

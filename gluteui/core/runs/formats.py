@@ -1,8 +1,9 @@
-"""One run file in, one Run out: the format is the file's suffix (.gpx, .tcx, .fit, each
-optionally .gz), and anything wrong with the file is a RunFileError with a short reason.
+"""One run file in, its runs out (a TCX can hold several): the format is the file's suffix
+(.gpx, .tcx, .fit, each optionally .gz), and anything wrong with the file is a
+RunFileError with a short reason.
 
 The sport is returned, not judged: "a cycling activity" is not an error here, since a
-caller may want rides too (see folder.py).
+caller may want rides too (intake.py decides what an import takes).
 """
 
 from __future__ import annotations
