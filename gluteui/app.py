@@ -8,13 +8,15 @@ from functools import partial
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from gluteui import locations
-from gluteui.config import AppConfig
+from gluteui.config import AppConfig, zone_notice
 from gluteui.core.content.exercises import Routine
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
+from gluteui.core.text import printable
 from gluteui.data_actions import DataActions
 from gluteui.screens import messages
 from gluteui.screens.destinations import BY_NAME, DESTINATIONS
@@ -75,6 +77,9 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        zone = zone_notice()
+        if zone is not None:
+            self.notify(zone.capitalize(), title="Time zone", severity="warning", timeout=15, markup=False)
         self.show_store_notices()
         sound = self.services.sound
         sound.mode = self.config.sound_mode or self.store.setting("sound", DEFAULT_SOUND_MODE)
@@ -110,6 +115,13 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         from gluteui.widgets.keys import key_name
 
         return binding.key_display or key_name(binding.key)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notice of every screen comes through here: its text is made printable, as a
+        path or a name from a file could hold escape codes that would act on the terminal."""
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.services)

@@ -5,15 +5,26 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from gluteui import locations
-from gluteui.config import local_now
+from gluteui.config import local_now, zone_notice
 from gluteui.core.history.store import Store, StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.text import printable
 from gluteui.errors import UserError
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line on stderr (argparse's own print the
+    whole usage first), with what the user typed shown escaped. Subcommands' parsers are
+    made of the same class."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: {printable(message)} (`{self.prog} --help` lists what it takes)\n")
 
 
 def app_version() -> str:
@@ -59,7 +70,7 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
     runs_sub = runs.add_subparsers(dest="runs_command", metavar="import")
     runs_import = runs_sub.add_parser("import", help="read GPX, TCX and FIT files, folders or a Strava export")
     runs_import.add_argument("paths", nargs="+", metavar="PATH")
-    runs_import.add_argument("--all", action="store_true", help="rides and walks too, not only runs")
+    runs_import.add_argument("--all", action="store_true", help="other sports too (rides, swims, multisport sessions), not only runs")
     runs_import.add_argument("--verbose", action="store_true", help="name each file skipped and why")
     export = sub.add_parser("export", help="write your history as JSON (everything) or CSV (sessions)")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -84,7 +95,7 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="gluteui",
         description="Wake up your glutes before a run: lessons, a squeeze test, "
         "a guided five-minute routine and streaks.",
@@ -124,13 +135,13 @@ def check_content(folder: str | None) -> int:
         content = load_content(path)
     except ContentError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in {path}", file=sys.stderr)
+            print(printable(problem), file=sys.stderr)
+        print(printable(f"{len(error.problems)} problem(s) in {path}"), file=sys.stderr)
         return 1
-    print(
+    print(printable(
         f"{path}: OK ({len(content.exercises)} exercises, {len(content.routines)} routines, "
         f"{len(content.lessons)} lessons)"
-    )
+    ))
     return 0
 
 
@@ -166,6 +177,9 @@ def launch_demo(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_now) -> int:
     """Run the command line; `now` is the wall clock (tests freeze it)."""
     args = build_parser().parse_args(argv)
+    zone = zone_notice()
+    if zone is not None:
+        print(f"gluteui: {printable(zone)}", file=sys.stderr)
     try:
         if args.command == "check-content":
             return check_content(args.folder)
@@ -177,7 +191,7 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
             return launch_demo(args)
         return launch(args, locations.data_dir(args.data_dir))
     except (UserError, StoreError) as error:
-        print(f"gluteui: {error}", file=sys.stderr)
+        print(f"gluteui: {printable(str(error))}", file=sys.stderr)
         return 2
     except OSError as error:
         if error.filename is not None or not _is_stdout_error(error):

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 
 def local_now() -> datetime:
-    """The wall clock, aware, in the user's own zone."""
-    return datetime.now().astimezone()
+    """The wall clock, aware, in the user's own zone; in UTC when that zone is a day or
+    more from UTC (a mistyped TZ), which Python cannot represent (see zone_notice)."""
+    try:
+        return datetime.now().astimezone()
+    except (ValueError, OverflowError):
+        return datetime.now(timezone.utc)
+
+
+def zone_notice() -> str | None:
+    """What to tell the user when local_now() had to fall back to UTC, else None."""
+    try:
+        datetime.now().astimezone()
+    except (ValueError, OverflowError):
+        setting = os.environ.get("TZ")
+        named = f" (TZ={setting})" if setting else ""
+        return (f"the local time zone{named} is a day or more from UTC, which no place is; "
+                "GluteUI uses UTC instead")
+    return None
 
 
 @dataclass(frozen=True)

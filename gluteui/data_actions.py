@@ -8,6 +8,7 @@ when saving fails, and every step that replaces it keeps a copy first.
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,7 @@ class DataActions(_Base):
 
     def action_restore_backup(self) -> None:
         """List the backups; the one chosen replaces the history, which is kept as a backup first."""
+        from gluteui.core.history.backups import shown_time
         from gluteui.core.history.store import StoreError
         from gluteui.core.text import plural
         from gluteui.widgets.backup_list import BackupList
@@ -111,7 +113,7 @@ class DataActions(_Base):
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                when = found[index].taken_at.astimezone(zone)
+                when = shown_time(found[index], zone)
                 self._confirm_restore(found[index], f"{when:%a %d %b at %H:%M} ({helds[index]})")
 
         self.push_screen(BackupList(rows, str(store.path.parent / "backups")), chosen)
@@ -147,8 +149,8 @@ class DataActions(_Base):
         self.notify(f"Restored the backup {backup.path.name}", title="Backups", markup=False)
 
 
-def _row(backup: Backup, held: str, zone: object) -> str:
-    from gluteui.core.history.backups import REASONS
+def _row(backup: Backup, held: str, zone: tzinfo | None) -> str:
+    from gluteui.core.history.backups import REASONS, shown_time
 
-    when = backup.taken_at.astimezone(zone)  # type: ignore[arg-type]
+    when = shown_time(backup, zone)
     return f"{when:%a %d %b %H:%M}  {REASONS[backup.why]:<17} {held:>13}"

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import uuid
 from datetime import date, datetime, time
 
 from gluteui import locations
 from gluteui.cli_data.files import FILE_COMMANDS
+from gluteui.cli_data.output import say, warn
 from gluteui.core.content.load import Content, ContentError, load_content
 from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin, Session
 from gluteui.core.history.settings import SETTING_RULES, check_setting
 from gluteui.core.history.store import Store, StoreError
+from gluteui.core.history.values import FIRST_DAY, LAST_DAY
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
 from gluteui.core.stats.overview import streak_summary
@@ -28,8 +29,14 @@ DEMO_DAYS = 182
 """Half a year: what `gluteui --demo` and the screenshots show."""
 
 
+def _within_years(day: date, flag: str, text: str) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"{flag} {text} is outside {FIRST_DAY.year}-{LAST_DAY.year}, the years GluteUI keeps")
+
+
 def parse_date(text: str | None, today: date) -> date:
-    """`--date` as a date; today when absent. Future days are refused."""
+    """`--date` as a date; today when absent. Future days, and days outside the years
+    GluteUI keeps, are refused."""
     if text is None:
         return today
     try:
@@ -38,15 +45,19 @@ def parse_date(text: str | None, today: date) -> date:
         raise UserError(f"--date {text!r} is not a date like {today.isoformat()}") from None
     if day > today:
         raise UserError(f"--date {text} is in the future (today is {today.isoformat()})")
+    _within_years(day, "--date", text)
     return day
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
-    """`--at "YYYY-MM-DD HH:MM"` as a moment in the local zone; the future is refused."""
+    """`--at "YYYY-MM-DD HH:MM"` as a moment in the local zone; the future, and times
+    outside the years GluteUI keeps, are refused."""
     try:
         moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError:
         raise UserError(f"--at {text!r} is not a time like '{now:%Y-%m-%d %H:%M}'") from None
+    # Checked first: a local zone's offset on year 1 or 9999 would overflow.
+    _within_years(moment.date(), "--at", text)
     moment = moment.replace(tzinfo=now.tzinfo) if now.tzinfo else moment.astimezone()
     if moment > now:
         raise UserError(f"--at {text} is in the future (it is {now:%Y-%m-%d %H:%M} now)")
@@ -110,14 +121,14 @@ def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
         duration_s=0.0, source="log", feel={},
     ))
     at = f" at {started:%H:%M}" if args.at is not None else ""
-    print(f"Logged the {routine.name} routine for {day:%a %d %b %Y}{at}.")
+    say(f"Logged the {routine.name} routine for {day:%a %d %b %Y}{at}.")
     return 0
 
 
 def cmd_rest(store: Store, args: argparse.Namespace, now: datetime) -> int:
     day = parse_date(args.date, store.history().day_of(now))
     store.set_rest_day(day, not args.undo)
-    print(f"{day:%a %d %b %Y} is {'no longer ' if args.undo else ''}a rest day.")
+    say(f"{day:%a %d %b %Y} is {'no longer ' if args.undo else ''}a rest day.")
     return 0
 
 
@@ -127,7 +138,7 @@ def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
             raise UserError("checkin --undo takes no score")
         day = parse_date(args.date, store.history().day_of(now))
         count = store.remove_checkins(day)
-        print(f"Run on {day:%a %d %b}: " + ("check-in deleted." if count else "it had no check-in."))
+        say(f"Run on {day:%a %d %b}: " + ("check-in deleted." if count else "it had no check-in."))
         return 0
     if args.score is None:
         raise UserError(f"checkin needs a SCORE from 0 to {MAX_CHECKIN_SCORE} (or --undo)")
@@ -148,7 +159,7 @@ def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
     else:
         day = parse_date(args.date, store.history().day_of(now))
         store.add_checkin(Checkin.new(day, score, now))
-    print(f"Run on {day:%a %d %b} recorded: {score}/{MAX_CHECKIN_SCORE}.")
+    say(f"Run on {day:%a %d %b} recorded: {score}/{MAX_CHECKIN_SCORE}.")
     return 0
 
 
@@ -167,7 +178,7 @@ def cmd_demo_data(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if not 0 < args.years <= 50:
         raise UserError(f"--years {args.years:g} must be above 0 and at most 50")
     count = fill_demo(store, round(args.years * 365.25), store.history().day_of(now))
-    print(f"Wrote {count} demo sessions to {store.path}.")
+    say(f"Wrote {count} demo sessions to {store.path}.")
     return 0
 
 
@@ -183,8 +194,8 @@ def cmd_settings(store: Store, args: argparse.Namespace, now: datetime) -> int:
     for key, value in changes.items():
         store.set_setting(key, value)
     history = store.history()
-    print(f"weekly target: {history.weekly_target} activated days a week")
-    print(f"day start hour: {history.day_start_hour}:00 "
+    say(f"weekly target: {history.weekly_target} activated days a week")
+    say(f"day start hour: {history.day_start_hour}:00 "
           "(earlier sessions count for the day before)")
     return 0
 
@@ -214,7 +225,7 @@ def run_data_command(args: argparse.Namespace, now: datetime) -> int:
     def show_notices() -> None:
         nonlocal shown
         for notice in store.notices[shown:]:
-            print(f"gluteui: {notice}", file=sys.stderr)
+            warn(f"gluteui: {notice}")
         shown = len(store.notices)
 
     show_notices()

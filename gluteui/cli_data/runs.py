@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from gluteui.cli_data.output import say
 from gluteui.core.history.store import Store
 from gluteui.core.runs.folder import Entry, read_paths
 from gluteui.core.runs.formats import is_run_file
+from gluteui.core.runs.intake import take
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.run_log import run_rows
 from gluteui.core.text import plural
@@ -20,50 +22,49 @@ from gluteui.errors import UserError
 
 PROGRESS_FROM = 50
 """Files from which an import shows a progress bar: fewer are read in a blink."""
-COUNTED = ("running", "other")
-"""Sports imported unless --all: a file that does not say (many phone apps) counts as a run."""
+_HEADER = f"{'Start':<21}  {'Distance':>9}  {'Time':>7}  {'Sport':<10}  {'Activated':<9}  {'Back':<5}  {'Id':<8}  Name"
 
 
 def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if args.runs_command == "import":
-        return _import(store, args)
+        return _import(store, args, now)
     rows = run_rows(store.history())
     if args.json:
         print(json.dumps([row.to_dict() for row in rows]))
         return 0
     if not rows:
-        print("No runs yet: `gluteui runs import FOLDER` reads your watch's GPX, TCX or FIT files.")
+        say("No runs yet: `gluteui runs import FOLDER` reads your watch's GPX, TCX or FIT files.")
         return 0
+    say(_HEADER)
     for row in rows:
-        mark = "activated" if row.activated else "-"
+        mark = "yes" if row.activated else "-"
         told = "-" if row.checkin is None else f"{row.checkin}/10"
         start = row.run.start.astimezone(now.tzinfo)
-        print(f"{start:%a %d %b %Y %H:%M}  {row.run.distance_m / 1000:6.2f} km  "
-              f"{row.run.duration_s / 60:5.0f} min  {mark:<9}  back {told:<5}  {row.run.id[:8]}  {row.run.name}")
+        say(f"{start:%a %d %b %Y %H:%M}  {row.run.distance_m / 1000:6.2f} km  "
+            f"{row.run.shown_s / 60:3.0f} min  {row.run.sport:<10}  {mark:<9}  {told:<5}  "
+            f"{row.run.id[:8]}  {row.run.name}")
     return 0
 
 
-def _import(store: Store, args: argparse.Namespace) -> int:
+def _import(store: Store, args: argparse.Namespace, now: datetime) -> int:
     paths = [Path(path) for path in args.paths]
     for path in paths:
         if not path.exists():
             raise UserError(f"{path}: no such file or folder")
-    found: list[Run] = []
-    skipped: list[tuple[Path, str]] = []
-    for path, result in _with_progress(read_paths(paths), _count_files(paths)):
-        if isinstance(result, str):
-            skipped.append((path, result))
-        elif result.sport in COUNTED or args.all:
-            found.append(result)
-        else:
-            skipped.append((path, f"a {result.sport} activity (--all imports it)"))
-    merged = store.import_runs(found)
-    added, already = len(merged.added), len(merged.already_there)
-    print(f"Runs: {added} new, {already} already there, {len(skipped)} skipped"
-          + ("." if not skipped or args.verbose else " (--verbose says why)."))
+    intake = take(_with_progress(read_paths(paths), _count_files(paths)), now, args.all)
+    merged = store.import_runs(intake.runs)
+    counts = [f"{len(merged.added)} new", f"{len(merged.already_there)} already there"]
+    if merged.copies:
+        counts.append(f"{len(merged.copies)} {plural(len(merged.copies), 'copy', 'copies')} "
+                      "of a new run in another file")
+    counts.append(f"{len(intake.skipped)} skipped")
+    told = intake.skipped or intake.notes
+    say(f"Runs: {', '.join(counts)}" + ("." if not told or args.verbose else " (--verbose says why)."))
     if args.verbose:
-        for path, why in skipped:
-            print(f"  skipped {path}: {why}")
+        for path, why in intake.skipped:
+            say(f"  skipped {path}: {why}")
+        for path, note in intake.notes:
+            say(f"  read {path}, though {note}")
     return 0
 
 

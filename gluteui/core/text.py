@@ -1,8 +1,10 @@
-"""Formatting numbers for people, in one place: clock times and plurals."""
+"""Formatting for people, in one place: clock times, plurals, and untrusted text made
+safe to print."""
 
 from __future__ import annotations
 
 import math
+import re
 
 
 def clock(seconds: float) -> str:
@@ -17,3 +19,37 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     `words` is an irregular plural; the number itself is the caller's (it is often bold).
     """
     return word if count == 1 else (words or word + "s")
+
+
+# C0 and C1 controls (ESC starts every terminal escape; C1's CSI is one on its own), the
+# line and paragraph separators, the bidirectional overrides and isolates that make text
+# read in another order than it is, and the surrogates a file name's stray bytes become.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system's name held that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control, escape and direction-changing character shown escaped
+    ("\\x1b", "\\n", "\\u202e"), so that text from a file or a file name can reach a
+    terminal or a notice without acting on it. Everything else is left as it is."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """`text` as a CSV cell a spreadsheet shows as text: printable, and with a ' before a
+    first character that would make it a formula ("=HYPERLINK(...)" in an imported id)."""
+    text = printable(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text

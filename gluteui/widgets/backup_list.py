@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
+from gluteui.core.text import printable
 from gluteui.widgets.text import plain
 
 
@@ -28,7 +29,7 @@ class BackupList(ModalScreen[int | None]):
         with Vertical(id="backups-box"):
             yield Static("[b]Restore a backup[/b]", id="backups-title")
             yield Static(plain(
-                f"Backups in {self.folder}, newest first. Enter brings one back; what you have "
+                f"Backups in {printable(self.folder)}, newest first. Enter brings one back; what you have "
                 "now is kept as a backup first. Esc closes."
             ), id="backups-intro")
             yield OptionList(*(Option(plain(row), id=str(n)) for n, row in enumerate(self.rows)),

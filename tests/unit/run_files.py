@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from garmin_fit_sdk import Encoder, Profile
+from garmin_fit_sdk.crc_calculator import CrcCalculator
 
 from gluteui.core.runs.track import EARTH_RADIUS_M
 
@@ -91,11 +92,11 @@ def gpx(run: Track, *, offset: timezone | None = UTC, sport: str | None = "defau
 
 
 _TCX_SPORTS = {"running": "Running", "cycling": "Biking"}
+_TCX_ROOT = '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
 
 
-def tcx(run: Track, *, total_m: float | None = None, offset: timezone = UTC,
-        cumulative: bool = True) -> bytes:
-    """A TCX document of `run` as one lap, with `total_m` as the lap's DistanceMeters."""
+def _tcx_activity(run: Track, total_m: float | None, offset: timezone, cumulative: bool,
+                  timer_s: float | None = None, tag: str = "Activity") -> str:
     points = "".join(
         f"<Trackpoint><Time>{iso(p.time(run.start), offset)}</Time>"
         f"<Position><LatitudeDegrees>{p.lat:.7f}</LatitudeDegrees>"
@@ -107,13 +108,41 @@ def tcx(run: Track, *, total_m: float | None = None, offset: timezone = UTC,
     )
     lap_total = f"<DistanceMeters>{total_m:.1f}</DistanceMeters>" if total_m is not None else ""
     sport = _TCX_SPORTS.get(run.sport, "Other")
+    timer = run.duration_s if timer_s is None else timer_s
+    return (
+        f"<{tag} Sport={quoteattr(sport)}><Id>{iso(run.start, offset)}</Id>\n"
+        f"<Lap StartTime={quoteattr(iso(run.start, offset))}>"
+        f"<TotalTimeSeconds>{timer:.1f}</TotalTimeSeconds>{lap_total}\n"
+        f"<Track>\n{points}</Track></Lap></{tag}>"
+    )
+
+
+def tcx(run: Track, *, total_m: float | None = None, offset: timezone = UTC,
+        cumulative: bool = True, timer_s: float | None = None) -> bytes:
+    """A TCX document of `run` as one lap, with `total_m` as the lap's DistanceMeters and
+    `timer_s` as its TotalTimeSeconds (default: the whole run)."""
+    return tcx_of([run], total_m=total_m, offset=offset, cumulative=cumulative, timer_s=timer_s)
+
+
+def tcx_of(runs: list[Track], *, total_m: float | None = None, offset: timezone = UTC,
+           cumulative: bool = True, timer_s: float | None = None) -> bytes:
+    """A TCX document holding each of `runs` as an activity of its own."""
+    activities = "\n".join(_tcx_activity(run, total_m, offset, cumulative, timer_s) for run in runs)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">\n'
-        f"<Activities><Activity Sport={quoteattr(sport)}><Id>{iso(run.start, offset)}</Id>\n"
-        f"<Lap StartTime={quoteattr(iso(run.start, offset))}>"
-        f"<TotalTimeSeconds>{run.duration_s:.1f}</TotalTimeSeconds>{lap_total}\n"
-        f"<Track>\n{points}</Track></Lap></Activity></Activities>\n</TrainingCenterDatabase>\n"
+        f"{_TCX_ROOT}\n<Activities>{activities}</Activities>\n</TrainingCenterDatabase>\n"
+    ).encode()
+
+
+def tcx_multisport(legs: list[Track]) -> bytes:
+    """A TCX multisport session (bike, run, bike...) as Garmin Training Center writes one."""
+    first, *rest = legs
+    nexts = "".join(f"<NextSport>{_tcx_activity(leg, None, UTC, True)}</NextSport>" for leg in rest)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"{_TCX_ROOT}\n<Activities><MultiSportSession><Id>{iso(first.start, UTC)}</Id>"
+        f"<FirstSport>{_tcx_activity(first, None, UTC, True)}</FirstSport>{nexts}"
+        "</MultiSportSession></Activities>\n</TrainingCenterDatabase>\n"
     ).encode()
 
 
@@ -123,33 +152,95 @@ def _semicircles(degrees: float) -> int:
 
 def fit(run: Track, *, total_m: float | None = None, local_offset: timedelta | None = None,
         file_type: str = "activity", session: bool = True, records: bool = True,
-        cumulative_m: float | None = None) -> bytes:
+        cumulative_m: float | None = None, timer_s: float | None = None,
+        developer_distance_m: float | None = None, sensors: bool = False) -> bytes:
     """A FIT file of `run`, encoded with garmin-fit-sdk: file_id, one record per point,
     a session with `total_m` as total_distance, and an activity with the watch's local time.
-    `cumulative_m` gives the records a distance field rising evenly to that total."""
+    `cumulative_m` gives the records a distance field rising evenly to that total; `timer_s`
+    is the session's timer (default: the whole run); `developer_distance_m` adds a Connect IQ
+    app's own field named like the native total_distance, with that value; `sensors` gives
+    each record what a watch's sensors add (heart rate, cadence, altitude, speed)."""
     encoder = Encoder()
     end = run.points[-1].time(run.start)
     encoder.write_mesg({"mesg_num": _MESG["FILE_ID"], "type": file_type, "manufacturer": "development",
                         "product": 1, "serial_number": 4242, "time_created": run.start})
+    developer: dict = {}
+    if developer_distance_m is not None:
+        app = {"mesg_num": _MESG["DEVELOPER_DATA_ID"], "developer_data_index": 0,
+               "application_id": list(range(16))}
+        field = {"mesg_num": _MESG["FIELD_DESCRIPTION"], "developer_data_index": 0,
+                 "field_definition_number": 0, "fit_base_type_id": 0x86, "field_name": "total_distance",
+                 "units": "m", "native_mesg_num": _MESG["SESSION"], "native_field_num": 9}
+        encoder.add_developer_field(0, app, field)
+        encoder.write_mesg(app)
+        encoder.write_mesg(field)
+        developer = {"developer_fields": {0: round(developer_distance_m)}}
     for p in run.points if records else ():
         record = {"mesg_num": _MESG["RECORD"], "timestamp": p.time(run.start),
                   "position_lat": _semicircles(p.lat), "position_long": _semicircles(p.lon)}
         if cumulative_m is not None:
             record["distance"] = cumulative_m * p.seconds / run.duration_s
+        if sensors:
+            record |= {"heart_rate": 140, "cadence": 85, "enhanced_altitude": 12.0, "enhanced_speed": 3.0}
         encoder.write_mesg(record)
     if session:
-        message = {"mesg_num": _MESG["SESSION"], "timestamp": end, "start_time": run.start,
-                   "total_elapsed_time": run.duration_s, "total_timer_time": run.duration_s,
-                   "sport": run.sport if run.sport in ("running", "cycling", "walking") else "generic"}
-        if total_m is not None:
-            message["total_distance"] = total_m
-        encoder.write_mesg(message)
-    activity = {"mesg_num": _MESG["ACTIVITY"], "timestamp": end, "num_sessions": 1, "type": "manual"}
+        encoder.write_mesg(_session(run.start, run.duration_s, total_m, run.sport,
+                                    run.duration_s if timer_s is None else timer_s) | developer)
+    _activity(encoder, end, 1, local_offset)
+    return encoder.close()
+
+
+def _session(start: datetime, seconds: float, total_m: float | None, sport: str, timer_s: float) -> dict:
+    message = {"mesg_num": _MESG["SESSION"], "timestamp": start + timedelta(seconds=seconds),
+               "start_time": start, "total_elapsed_time": seconds, "total_timer_time": timer_s,
+               "sport": sport}
+    if total_m is not None:
+        message["total_distance"] = total_m
+    return message
+
+
+def _activity(encoder: Encoder, end: datetime, sessions: int, local_offset: timedelta | None) -> None:
+    activity = {"mesg_num": _MESG["ACTIVITY"], "timestamp": end, "num_sessions": sessions, "type": "manual"}
     if local_offset is not None:
         # local_timestamp is the watch's wall clock, written as if it were UTC.
         activity["local_timestamp"] = end + local_offset
     encoder.write_mesg(activity)
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One part of a multisport activity: its sport (a FIT sport name), minutes and metres."""
+
+    sport: str
+    minutes: float
+    metres: float
+
+
+def fit_multisport(start: datetime, legs: list[Leg]) -> bytes:
+    """A multisport FIT (a triathlon, say) as a watch writes it: one session per leg,
+    transitions included, one after the other, and one activity over them all."""
+    encoder = Encoder()
+    encoder.write_mesg({"mesg_num": _MESG["FILE_ID"], "type": "activity", "manufacturer": "development",
+                        "product": 1, "serial_number": 4242, "time_created": start})
+    at = start
+    for leg in legs:
+        encoder.write_mesg(_session(at, leg.minutes * 60, leg.metres, leg.sport, leg.minutes * 60))
+        at += timedelta(minutes=leg.minutes)
+    _activity(encoder, at, len(legs), None)
     return encoder.close()
+
+
+def damaged_after_summary(data: bytes) -> bytes:
+    """A FIT file with a record the decoder cannot read (a message of a kind never defined)
+    after everything else, under a checksum made right again, as a phone app wrote one."""
+    header_size = data[0]
+    body = data[header_size:-2] + bytes([0x0F]) + bytes(8)  # local message 15: never defined
+    header = bytearray(data[:header_size])
+    header[4:8] = len(body).to_bytes(4, "little")
+    if header_size == 14:
+        header[12:14] = CrcCalculator.calculate_crc(bytes(header), 0, 12).to_bytes(2, "little")
+    whole = bytes(header) + body
+    return whole + CrcCalculator.calculate_crc(whole, 0, len(whole)).to_bytes(2, "little")
 
 
 def gzipped(data: bytes) -> bytes:

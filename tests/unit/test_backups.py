@@ -126,7 +126,7 @@ def test_import_and_restore_always_back_up_first(tmp_path: Path, action: str) ->
     store = open_store(tmp_path / "data", clock)
     store.save_session(session("s1"))  # and its daily backup, under a day old below
     source = tmp_path / "other.json"
-    source.write_text(json.dumps(export_doc(sessions=[session("s7", day=7).to_dict()])))
+    source.write_text(json.dumps(export_doc(sessions=[session("s7", day=-7).to_dict()])))
     for hours in (1, 2):
         clock.advance(hours=hours)
         before = data_file(tmp_path / "data").read_bytes()
@@ -243,3 +243,46 @@ def test_restore_of_what_is_not_a_backup_changes_nothing(with_backups: Path, wha
     code, _, err = run_cli(with_backups, "restore", target)
     assert message in one_line_error(code, err)
     assert snapshot(with_backups) == before
+
+
+def test_a_clock_that_jumps_ahead_and_back_deletes_no_backup_it_should_keep(tmp_path: Path) -> None:
+    """Ten days of changes and an import, then one command with the clock three years ahead
+    (a second machine sharing the folder), then the right clock again for three weeks."""
+    clock = Clock()
+    folder = tmp_path / "data"
+    store = open_store(folder, clock)
+    for day in range(10):
+        clock.now = START + timedelta(days=day)
+        store.save_session(session(f"s{day}", day=day))
+    clock.advance(hours=2)
+    store.import_data(export_doc(sessions=[session("old", day=-30).to_dict()]))
+    before_jump = {backup.path.name for backup in store.backups()}
+    assert any(name.endswith("-before-import.json") for name in before_jump)
+
+    clock.advance(days=3 * 365)
+    open_store(folder, clock).save_session(session("wrong clock", day=10))
+    after_jump = {backup.path.name for backup in store.backups()}
+    assert before_jump < after_jump, "the jump deleted a backup the right clock keeps"
+    (future,) = after_jump - before_jump
+
+    made = []
+    for day in range(10, 31):
+        clock.now = START + timedelta(days=day, hours=1)
+        open_store(folder, clock).save_session(session(f"s{day}", day=day))
+        made.append(clock.now)
+    kept = store.backups()
+    assert kept[0].path.name == future, "one from the future is kept, and listed first"
+    check_rotation(kept[1:], made, clock.now)
+    assert any(b.why == "before-import" for b in kept), "the last backup before an import stays"
+
+
+@pytest.mark.parametrize("name", ["gluteui-22500101-000000-daily.json", "gluteui-19691231-235959-manual.json",
+                                  "gluteui-99991231-235959-daily.json"])
+def test_a_backup_named_outside_1970_2199_is_listed_not_hidden(tmp_path: Path, name: str) -> None:
+    run_cli(tmp_path / "data", "log", "--date", "2024-11-30")
+    shutil.copy(data_file(tmp_path / "data"), tmp_path / "data" / "backups" / name)
+    code, out, err = run_cli(tmp_path / "data", "backups")
+    assert code == 0 and err == ""
+    (line,) = [line for line in out.splitlines() if name in line]
+    assert "1 session" in line and name[8:12] in line
+    assert run_cli(tmp_path / "data", "restore", name)[0] == 0

@@ -51,7 +51,7 @@ def runs_json(cli) -> list[dict]:
 def test_a_watch_folder_imports_each_run_once_and_again_changes_nothing(cli, watch: Path):
     code, out, _ = cli("runs", "import", str(watch))
     assert code == 0
-    assert out.strip() == "Runs: 2 new, 1 already there, 2 skipped (--verbose says why)."
+    assert out.strip() == "Runs: 2 new, 0 already there, 1 copy of a new run in another file, 2 skipped (--verbose says why)."
     runs = runs_json(cli)
     assert [run["start"] for run in runs] == [EVENING.isoformat(), MORNING.isoformat()]  # newest first
     assert runs[1]["source"] == "2026-11-24-morning.fit"  # the watch's own copy, not the phone's
@@ -60,7 +60,7 @@ def test_a_watch_folder_imports_each_run_once_and_again_changes_nothing(cli, wat
 
     code, out, _ = cli("runs", "import", str(watch), "--verbose")
     assert out.splitlines()[0] == "Runs: 0 new, 3 already there, 2 skipped."
-    assert any("ride.gpx: a cycling activity (--all imports it)" in line for line in out.splitlines())
+    assert any("ride.gpx: a cycling activity, not a run (--all imports it)" in line for line in out.splitlines())
     assert any("broken.fit:" in line for line in out.splitlines())
     assert len(runs_json(cli)) == 2
 

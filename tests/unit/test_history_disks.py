@@ -55,7 +55,7 @@ def test_an_export_onto_a_full_disk_leaves_the_old_export_whole(tmp_path: Path, 
     old = usb / "old.json"
     old.write_text(json.dumps(full_export(), indent=1))
     folder = tmp_path / "data"
-    open_store(folder).import_data(export_doc(sessions=[session(f"s{n}", day=n).to_dict() for n in range(300)]))
+    open_store(folder).import_data(export_doc(sessions=[session(f"s{n}", day=-n).to_dict() for n in range(300)]))
     before = old.read_bytes()
     code, _, err = run_cli(folder, "export", "--out", str(old))
     assert "no space left on device" in one_line_error(code, err)

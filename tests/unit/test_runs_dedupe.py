@@ -25,11 +25,12 @@ def test_the_same_run_from_a_gpx_and_a_fit_counts_once_and_the_watchs_fit_is_kep
     write(tmp_path, "phone/run.gpx", gpx(one))
     write(tmp_path, "watch/run.fit", fit(one, total_m=5480.0))  # the watch measured 1.5 % more
     write(tmp_path, "garmin-connect/run.tcx", tcx(one, total_m=5450.0))
-    read = [result for _path, result in read_paths([tmp_path])]
+    read = [run for _path, result in read_paths([tmp_path]) for run in result.runs]
     merged = merge_runs([], read)
     assert [r.source for r in merged.kept] == ["watch/run.fit"]
     assert merged.added == merged.kept
-    assert len(merged.already_there) == 2
+    # Both new: the other two are copies of a new run, not runs that were already there.
+    assert merged.already_there == [] and len(merged.copies) == 2
 
 
 def test_importing_the_same_files_again_adds_nothing():
@@ -42,7 +43,7 @@ def test_importing_the_same_files_again_adds_nothing():
 
 def test_a_file_imported_twice_in_one_go_counts_once():
     merged = merge_runs([], [run("a.gpx"), run("a.gpx")])
-    assert len(merged.kept) == 1 and len(merged.added) == 1 and len(merged.already_there) == 1
+    assert len(merged.kept) == 1 and len(merged.added) == 1 and len(merged.copies) == 1
 
 
 def test_a_better_copy_of_a_stored_run_takes_its_place_but_is_not_a_new_run():
@@ -130,7 +131,7 @@ def test_what_was_added_plus_what_was_there_is_everything_imported(runs_and_copi
     half = len(copies) // 2
     first = merge_runs([], copies[:half])
     second = merge_runs(first.kept, copies[half:])
-    assert len(second.added) + len(second.already_there) == len(copies) - half
+    assert len(second.added) + len(second.already_there) + len(second.copies) == len(copies) - half
     assert len(first.kept) + len(second.added) == len(second.kept)
 
 

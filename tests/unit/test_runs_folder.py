@@ -7,8 +7,8 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from gluteui.core.runs.errors import FileRuns
 from gluteui.core.runs.folder import read_paths
-from gluteui.core.runs.record import Run
 from tests.unit.run_files import UTC, fit, gpx, tcx, track, write
 
 START = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
@@ -32,8 +32,8 @@ def test_a_folder_is_searched_recursively_in_a_stable_order(tmp_path: Path):
         "2024/june/01.tcx", "2024/june/broken.gpx", "2024/june/empty.fit", "2024/may/01.gpx", "2024/may/02.FIT",
     ]
     results = dict(entries)
-    assert isinstance(results["2024/may/01.gpx"], Run)
-    assert results["2024/may/01.gpx"].source == "2024/may/01.gpx"
+    assert isinstance(results["2024/may/01.gpx"], FileRuns)
+    assert results["2024/may/01.gpx"].runs[0].source == "2024/may/01.gpx"
     assert results["2024/june/broken.gpx"] == "truncated"
     assert results["2024/june/empty.fit"] == "empty file"
 
@@ -42,7 +42,7 @@ def test_files_given_by_name_are_each_answered_for_even_when_no_run_file(tmp_pat
     root = a_folder(tmp_path)
     given = [root / "2024/may/01.gpx", root / "notes.txt", root / "missing.gpx", root / "export.zip"]
     (root / "export.zip").write_bytes(b"PK")
-    results = [result if isinstance(result, str) else result.source for _path, result in read_paths(given)]
+    results = [result if isinstance(result, str) else result.runs[0].source for _path, result in read_paths(given)]
     assert results == [
         "01.gpx",
         "not a GPX, TCX or FIT file",
@@ -56,7 +56,7 @@ def test_a_link_that_loops_back_up_the_tree_is_not_followed_forever(tmp_path: Pa
     os.symlink(root, root / "2024" / "loop")
     os.symlink(root / "nowhere.gpx", root / "dangling.gpx")
     entries = {path.relative_to(root).as_posix(): result for path, result in read_paths([root])}
-    assert len([r for r in entries.values() if isinstance(r, Run)]) == 3
+    assert len([r for r in entries.values() if isinstance(r, FileRuns)]) == 3
     assert entries["dangling.gpx"] == "could not be read (no such file or directory)"
 
 
@@ -73,11 +73,11 @@ def test_an_unreadable_folder_is_a_reason_and_the_rest_is_read(tmp_path: Path, m
     monkeypatch.setattr(os, "scandir", refusing)
     entries = list(read_paths([root]))
     assert (root / "2024" / "june", "could not be read (permission denied)") in entries
-    assert len([r for _p, r in entries if isinstance(r, Run)]) == 2
+    assert len([r for _p, r in entries if isinstance(r, FileRuns)]) == 2
 
 
 def test_a_run_in_two_folders_given_keeps_a_source_relative_to_each(tmp_path: Path):
     write(tmp_path / "a", "run.gpx", gpx(track(START)))
     write(tmp_path / "b", "sub/run.gpx", gpx(track(START)))
-    sources = [run.source for _p, run in read_paths([tmp_path / "a", tmp_path / "b"])]
+    sources = [read.runs[0].source for _p, read in read_paths([tmp_path / "a", tmp_path / "b"])]
     assert sources == ["run.gpx", "sub/run.gpx"]

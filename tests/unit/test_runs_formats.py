@@ -14,11 +14,18 @@ import pytest
 from gluteui.core.runs.errors import RunFileError
 from gluteui.core.runs.formats import is_run_file, read_run_data, read_run_file
 from gluteui.core.runs.raw import MAX_UNPACKED_BYTES
+from gluteui.core.runs.record import Run
 from tests.unit.run_files import UTC, fit, gpx, gzipped, iso, tcx, track, write
 
 START = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
 PARIS_SUMMER = timezone(timedelta(hours=2))
 RUN = track(START, minutes=30, pace_m_s=3.0)  # 5.4 km in 30 minutes
+
+
+def one_run(data: bytes, name: str) -> Run:
+    """The one run a file holds (each of these files holds one)."""
+    (run,) = read_run_data(data, name).runs
+    return run
 
 
 def reason(data: bytes, name: str) -> str:
@@ -38,7 +45,7 @@ def reason(data: bytes, name: str) -> str:
     ("run.FIT.gz", gzipped(fit(RUN))),
 ])
 def test_every_format_gives_the_same_start_length_distance_and_sport(name: str, data: bytes):
-    run = read_run_data(data, name)
+    run = one_run(data, name)
     assert run.start == START
     assert run.duration_s == 1800
     assert run.distance_m == pytest.approx(5400, rel=0.001)
@@ -47,69 +54,69 @@ def test_every_format_gives_the_same_start_length_distance_and_sport(name: str, 
 
 
 def test_a_gpx_keeps_its_name_and_the_offset_its_times_were_written_in():
-    run = read_run_data(gpx(RUN, offset=PARIS_SUMMER), "run.gpx")
+    run = one_run(gpx(RUN, offset=PARIS_SUMMER), "run.gpx")
     assert run.name == "Morning Run"
     assert run.start == START
     assert run.start.isoformat() == "2024-05-01T08:00:00+02:00"
 
 
 def test_a_gpx_time_without_a_zone_is_utc_as_gpx_defines():
-    run = read_run_data(gpx(RUN, offset=None), "run.gpx")
+    run = one_run(gpx(RUN, offset=None), "run.gpx")
     assert run.start == START and run.start.utcoffset() == timedelta(0)
 
 
 def test_a_tcx_time_with_an_offset_is_honoured():
-    run = read_run_data(tcx(RUN, offset=timezone(timedelta(hours=-4))), "run.tcx")
+    run = one_run(tcx(RUN, offset=timezone(timedelta(hours=-4))), "run.tcx")
     assert run.start == START
     assert run.start.isoformat() == "2024-05-01T02:00:00-04:00"
 
 
 def test_a_fit_file_is_utc_but_shown_at_the_watchs_local_time():
-    run = read_run_data(fit(RUN, local_offset=timedelta(hours=1)), "run.fit")
+    run = one_run(fit(RUN, local_offset=timedelta(hours=1)), "run.fit")
     assert run.start == START
     assert run.start.isoformat() == "2024-05-01T07:00:00+01:00"
 
 
-@pytest.mark.parametrize(("label", "sport"), [("9", "running"), ("cycling", "cycling"), (None, "other")])
+@pytest.mark.parametrize(("label", "sport"), [("9", "running"), ("cycling", "cycling"), (None, "unknown"), ("16", "swimming")])
 def test_the_gpx_type_gives_the_sport(label, sport):
-    assert read_run_data(gpx(RUN, sport=label), "run.gpx").sport == sport
+    assert one_run(gpx(RUN, sport=label), "run.gpx").sport == sport
 
 
 def test_a_ride_is_read_not_refused_the_caller_decides_what_to_keep():
     ride = track(START, sport="cycling", pace_m_s=8.0)
-    assert read_run_data(fit(ride), "ride.fit").sport == "cycling"
-    assert read_run_data(tcx(ride), "ride.tcx").sport == "cycling"
+    assert one_run(fit(ride), "ride.fit").sport == "cycling"
+    assert one_run(tcx(ride), "ride.tcx").sport == "cycling"
 
 
 def test_an_old_gps_writing_iso_8859_1_still_gives_its_name():
     data = gpx(track(START, name="Café run")).decode().replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
-    assert read_run_data(data.encode("iso-8859-1"), "run.gpx").name == "Café run"
+    assert one_run(data.encode("iso-8859-1"), "run.gpx").name == "Café run"
 
 
 # Distance: the file's own total first.
 
 def test_a_tcx_lap_distance_wins_over_the_points():
-    assert read_run_data(tcx(RUN, total_m=5555.0), "run.tcx").distance_m == 5555.0
+    assert one_run(tcx(RUN, total_m=5555.0), "run.tcx").distance_m == 5555.0
 
 
 def test_a_tcx_without_totals_or_cumulative_distance_is_measured_along_its_points():
-    run = read_run_data(tcx(RUN, cumulative=False), "run.tcx")
+    run = one_run(tcx(RUN, cumulative=False), "run.tcx")
     assert run.distance_m == pytest.approx(5400, rel=0.001)
 
 
 def test_a_fit_session_total_wins_over_the_records():
-    assert read_run_data(fit(RUN, total_m=5612.5), "run.fit").distance_m == 5612.5
+    assert one_run(fit(RUN, total_m=5612.5), "run.fit").distance_m == 5612.5
 
 
 def test_a_fit_without_a_session_is_timed_and_measured_from_its_records():
-    run = read_run_data(fit(RUN, session=False), "run.fit")
+    run = one_run(fit(RUN, session=False), "run.fit")
     assert run.start == START and run.duration_s == 1800
     assert run.distance_m == pytest.approx(5400, rel=0.001)
 
 
 def test_a_fit_without_a_session_total_takes_the_records_own_distance():
     # A foot pod or the watch's own measure, not the GPS line: 5.1 km, not 5.4.
-    assert read_run_data(fit(RUN, session=False, cumulative_m=5100.0), "run.fit").distance_m == pytest.approx(5100.0)
+    assert one_run(fit(RUN, session=False, cumulative_m=5100.0), "run.fit").distance_m == pytest.approx(5100.0)
 
 
 def test_the_gap_between_two_gpx_segments_a_pause_is_not_distance():
@@ -118,12 +125,12 @@ def test_the_gap_between_two_gpx_segments_a_pause_is_not_distance():
     middle = len(points) // 2
     paused = "<trkpt".join(points[:middle]) + "</trkseg><trkseg><trkpt" + "<trkpt".join(points[middle:])
     # Same points, split in two: the step between the halves (one of 30) is left out.
-    assert read_run_data(paused.encode(), "run.gpx").distance_m == pytest.approx(5400 * 29 / 30, rel=0.001)
+    assert one_run(paused.encode(), "run.gpx").distance_m == pytest.approx(5400 * 29 / 30, rel=0.001)
 
 
 def test_points_off_the_globe_are_skipped_not_counted():
     text = gpx(RUN).decode().replace('lat="51.5000000"', 'lat="95.0000000"', 1)
-    assert read_run_data(text.encode(), "run.gpx").distance_m == pytest.approx(5400 * 29 / 30, rel=0.001)
+    assert one_run(text.encode(), "run.gpx").distance_m == pytest.approx(5400 * 29 / 30, rel=0.001)
 
 
 # Reasons, one line each.
@@ -168,7 +175,8 @@ def test_a_route_planned_on_a_map_has_no_timestamps():
 
 
 def test_a_watchs_settings_file_is_not_an_activity():
-    assert reason(fit(RUN, file_type="settings"), "Settings.fit") == "a FIT settings file, not an activity"
+    assert reason(fit(RUN, file_type="settings"), "Settings.fit") == "the watch's settings, not a workout"
+    assert reason(fit(RUN, file_type="monitoring_b"), "monitor.fit") == "daily activity data, not a workout"
 
 
 def test_a_tcx_course_is_not_a_run():
@@ -234,13 +242,13 @@ def test_a_missing_file_is_a_reason(tmp_path: Path):
 
 def test_reading_from_disk_names_the_source_after_the_file(tmp_path: Path):
     path = write(tmp_path, "run.gpx", gpx(RUN))
-    assert read_run_file(path).source == "run.gpx"
-    assert read_run_file(path, source="2024/run.gpx").source == "2024/run.gpx"
+    assert read_run_file(path).runs[0].source == "run.gpx"
+    assert read_run_file(path, source="2024/run.gpx").runs[0].source == "2024/run.gpx"
 
 
 def test_a_file_name_utf8_cannot_hold_still_gives_a_source_a_record_can_keep(tmp_path: Path):
     path = write(tmp_path, os.fsdecode(b"run-\xff\n.gpx"), gpx(RUN))
-    assert read_run_file(path).source == "run-\ufffd?.gpx"
+    assert read_run_file(path).runs[0].source == "run-\ufffd?.gpx"
 
 
 def test_which_names_are_run_files():

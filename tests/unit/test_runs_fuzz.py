@@ -11,9 +11,8 @@ from fitdecode.utils import compute_crc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gluteui.core.runs.errors import RunFileError
+from gluteui.core.runs.errors import FileRuns, RunFileError
 from gluteui.core.runs.formats import read_run_data
-from gluteui.core.runs.record import Run
 from tests.unit.run_files import UTC, fit, gpx, gzipped, tcx, track
 
 SMALL = track(datetime(2024, 5, 1, 6, 0, tzinfo=UTC), minutes=4)
@@ -50,12 +49,12 @@ def corrupted(draw: st.DrawFn, data: bytes) -> bytes:
     return bytes(out)
 
 
-def read_or_reason(data: bytes, name: str) -> Run | str:
-    """The Run or reason; neither a warning (which the CLI would print) nor another error."""
+def read_or_reason(data: bytes, name: str) -> FileRuns | str:
+    """The runs or reason; neither a warning (which the CLI would print) nor another error."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            result: Run | str = read_run_data(data, name)
+            result: FileRuns | str = read_run_data(data, name)
         except RunFileError as error:
             assert error.reason and "\n" not in error.reason and len(error.reason) < 80
             result = error.reason
@@ -93,7 +92,7 @@ def test_damage_behind_a_correct_checksum_still_reaches_only_a_reason(data: st.D
 @FUZZ
 @given(st.sampled_from(["run.gpx", "run.tcx", "run.fit", "run.fit.gz"]), st.binary(max_size=400))
 def test_random_bytes_are_a_reason(name: str, data: bytes):
-    assert isinstance(read_or_reason(data, name), (str, Run))
+    assert isinstance(read_or_reason(data, name), (str, FileRuns))
 
 
 @settings(max_examples=150, deadline=None)

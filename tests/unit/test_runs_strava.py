@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.core.runs.errors import RunFileError
+from gluteui.core.runs.errors import FileRuns, RunFileError
 from gluteui.core.runs.folder import read_paths
 from gluteui.core.runs.record import Run
 from gluteui.core.runs.strava import Listed, read_listing
@@ -38,7 +38,7 @@ def make_export(folder: Path) -> Path:
 
 
 def runs(entries) -> dict[str, Run]:
-    return {run.source: run for _path, run in entries if isinstance(run, Run)}
+    return {run.source: run for _path, read in entries if isinstance(read, FileRuns) for run in read.runs}
 
 
 def test_an_export_gives_each_file_the_name_and_type_the_runner_gave_it_on_strava(tmp_path: Path):

@@ -2,18 +2,28 @@
 
 A backup is a whole copy of gluteui.json named by when it was taken (UTC, so two machines
 sharing the folder name theirs alike) and why: `gluteui-20241201-101500-daily.json`.
-Rotation keeps every backup under a day old, then the newest backup of each of the last
-7 days that have one and of each of the last 4 weeks; it only ever deletes files with
-exactly that kind of name. Copies
-merged from a sync conflict go to `backups/merged/` and are never deleted.
+Copies merged from a sync conflict go to `backups/merged/` and are never deleted.
+
+Rotation only ever deletes regular files with exactly that kind of name. It counts ages
+from the newest backup before the one just made, not from the clock: a command run once
+with the clock years ahead names its own backup then, and would otherwise find every other
+backup years old. It keeps:
+- every backup named after that moment (the one just made, and any a clock that was ahead,
+  here or on a machine sharing the folder, made): no reason to think the others old;
+- of the rest, every one under a day old;
+- the newest KEEP_EACH of each reason, whatever their age, so the last backups from before
+  an import, a restore and a merge survive a clock that jumps ahead (everything else would
+  look old to it);
+- the newest of each of the last KEEP_DAILY days that have one, and KEEP_WEEKLY weeks.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from gluteui.core.history.values import FIRST_DAY, LAST_DAY
@@ -22,6 +32,7 @@ FOLDER = "backups"
 MERGED_FOLDER = "merged"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_EACH = 3
 DUE_AFTER = timedelta(days=1)
 """A change is backed up when the newest backup is at least this old."""
 REASONS = {
@@ -48,7 +59,11 @@ def backup_name(taken_at: datetime, why: str) -> str:
 
 
 def parse_name(path: Path) -> Backup | None:
-    """The Backup a file name describes, or None for any other file."""
+    """The Backup a file name describes, or None for any other file.
+
+    Any date a calendar has is taken, even one before 1970 or after 2199 (a clock set
+    wrong made it): such a backup is listed, and kept by rotation while it is in the future.
+    """
     match = _NAME.fullmatch(path.name)
     if match is None:
         return None
@@ -56,9 +71,14 @@ def parse_name(path: Path) -> Backup | None:
         taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
     except ValueError:
         return None
-    if not FIRST_DAY <= taken.date() <= LAST_DAY:
-        return None  # no GluteUI made it, and showing it in local time could overflow
     return Backup(path, taken, match[2])
+
+
+def _is_regular(entry: Path) -> bool:
+    try:
+        return stat.S_ISREG(entry.stat().st_mode)  # a FIFO named like a backup is none
+    except OSError:
+        return False
 
 
 def list_backups(folder: Path) -> list[Backup]:
@@ -67,18 +87,33 @@ def list_backups(folder: Path) -> list[Backup]:
         entries = list(folder.iterdir())
     except OSError:
         return []
-    found = [backup for entry in entries if (backup := parse_name(entry)) is not None]
+    found = [backup for entry in entries
+             if (backup := parse_name(entry)) is not None and _is_regular(entry)]
     return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
 
 
-def to_keep(backups: Iterable[Backup], now: datetime) -> set[Path]:
-    """Every backup under a day old (one made before an import survives a second import
-    that day), and the newest of each of the last KEEP_DAILY days and KEEP_WEEKLY weeks."""
+def shown_time(backup: Backup, zone: tzinfo | None) -> datetime:
+    """When the backup was taken, in `zone`; in UTC when its date is outside 1970-2199,
+    where a zone's offset could take it past the calendar's end."""
+    if FIRST_DAY <= backup.taken_at.date() <= LAST_DAY:
+        return backup.taken_at.astimezone(zone)
+    return backup.taken_at
+
+
+def to_keep(backups: Iterable[Backup], made: Path, now: datetime) -> set[Path]:
+    """The backups rotation keeps after the one at `made` was taken at `now` (see the
+    module's docstring)."""
     newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    keep = {backup.path for backup in newest_first if now - backup.taken_at < DUE_AFTER}
+    before = max((backup.taken_at for backup in newest_first if backup.path != made), default=now)
+    now = min(now, before)
+    keep = {made} | {backup.path for backup in newest_first if backup.taken_at > now}
+    dated = [backup for backup in newest_first if backup.taken_at <= now]
+    keep |= {backup.path for backup in dated if now - backup.taken_at < DUE_AFTER}
+    for why in REASONS:
+        keep |= {backup.path for backup in [b for b in dated if b.why == why][:KEEP_EACH]}
     for period, count in ((lambda d: d.date(), KEEP_DAILY), (lambda d: d.isocalendar()[:2], KEEP_WEEKLY)):
         seen: list = []
-        for backup in newest_first:
+        for backup in dated:
             key = period(backup.taken_at)
             if key in seen:
                 continue

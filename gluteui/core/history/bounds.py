@@ -8,8 +8,11 @@ refused in one line instead of exhausting memory or Python's recursion limit lat
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
+
+from gluteui.core.regular_file import read_regular
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Fifty years of daily sessions take about 20 MB."""
@@ -21,15 +24,14 @@ MAX_DEPTH = 8
 def read_text(path: Path, limit: int | None = None) -> str | None:
     """The file's text, None when it is missing; ValueError when too large or not UTF-8.
 
-    OSError (permissions, a folder in the way) passes through: unreadable is not damaged.
+    OSError (permissions, a folder in the way, a FIFO: NotRegularFile) passes through:
+    unreadable is not damaged.
     """
     limit = MAX_FILE_BYTES if limit is None else limit  # read now, not when this was defined
     try:
-        handle = path.open("rb")
+        data = read_regular(path, limit)
     except FileNotFoundError:
         return None
-    with handle:
-        data = handle.read(limit + 1)
     if len(data) > limit:
         raise ValueError(f"larger than the {limit // (1024 * 1024)} MB limit")
     try:
@@ -48,20 +50,33 @@ def _bounded_int(digits: str) -> int | dict[str, int]:
     return int(digits) if len(digits) <= MAX_DIGITS else {"unreadable_number_digits": len(digits)}
 
 
+def _no_constant(word: str) -> dict[str, str]:
+    # NaN and Infinity are not JSON, though Python writes and reads them: a stand-in no field
+    # accepts, as for a huge integer, so they never reach a record or the file again.
+    return {"unreadable_number": word}
+
+
+def _finite(digits: str) -> float | dict[str, str]:
+    value = float(digits)
+    return value if math.isfinite(value) else _no_constant(digits)  # 1e400 reads as inf
+
+
 def loads(text: str) -> Any:
     """Parse JSON; ValueError (never RecursionError) for anything that is not sound JSON.
 
-    An integer too long for Python to convert (thousands of digits) becomes a short text
-    in its place, so the entry holding it is skipped as damaged instead of the whole file.
+    An integer too long for Python to convert (thousands of digits), NaN, Infinity and a
+    float too large for a float become a short object in their place, so the entry holding
+    one is skipped as damaged instead of the whole file, and nothing writes them out again.
     """
     try:
         try:
-            return json.loads(text)
+            return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
         except json.JSONDecodeError:
             raise
         except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
             # Read again with every integer checked, which is slower: only for such a file.
-            return json.loads(text, parse_int=_bounded_int)
+            return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant,
+                              parse_float=_finite)
     except json.JSONDecodeError as error:
         raise ValueError(f"invalid JSON at line {error.lineno}") from None
     except RecursionError:

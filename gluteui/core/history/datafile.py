@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +55,12 @@ class DataFile(KeptCopies):
 
     def now(self) -> datetime:
         moment = self.clock()
-        return moment if moment.utcoffset() is not None else moment.astimezone()
+        if moment.utcoffset() is not None:
+            return moment
+        try:
+            return moment.astimezone()
+        except (ValueError, OverflowError):  # a local zone a day or more from UTC (a bad TZ)
+            return datetime.fromtimestamp(moment.timestamp(), timezone.utc)
 
     def identity(self) -> Identity | None:
         """Which version of the file is on disk: every atomic write makes a new inode."""
@@ -135,8 +140,9 @@ class DataFile(KeptCopies):
             return self._cached[1]
         found, rewrite = self._read()
         copies = self._conflicts_now()
-        if copies:
-            found = self._merge_copies(found, copies)
+        merged = self._merge_copies(found, copies) if copies else found
+        if merged is not found:  # a copy that is no data file (a FIFO, say) merges nothing
+            found = merged
             rewrite = self.cached() is not found  # unless the merge wrote it already
         if rewrite and self.read_only is None:
             self._write_read(found)
@@ -185,10 +191,12 @@ class DataFile(KeptCopies):
         found = tables.upgrade(found, version, self.path)
         rewrite = set_aside or version != tables.SCHEMA_VERSION
         if tables.has_duplicates(found):
-            from gluteui.core.history.merge import (
-                merge,  # merging copies by key dedupes too
-            )
+            from gluteui.core.history.merge import duplicates_aside, merge
 
+            if self.read_only is None:
+                # Kept apart, not dropped: which of two copies was meant is the user's call.
+                self._set_aside(duplicates_aside(found), "repeated",
+                                "the same id twice, from a hand edit?; the latest of each was kept")
             found, rewrite = merge(found), True
         return found, rewrite
 
@@ -201,18 +209,23 @@ class DataFile(KeptCopies):
 
     def _set_aside_damaged(self, found: dict) -> bool:
         """Move malformed entries, or entries nested too deeply, out of `found` into a file of their own."""
-        removed = bounds.set_aside_damaged(found, tables.KEY_FIELDS)
+        return self._set_aside(bounds.set_aside_damaged(found, tables.KEY_FIELDS), "damaged",
+                               "malformed, or nested too deeply to be GluteUI's")
+
+    def _set_aside(self, removed: dict[str, dict], kind: str, why: str) -> bool:
+        """Keep the entries taken out of the file in a file of their own beside it, and say
+        so: `kind` and `why` say what was wrong with them."""
         if not removed:
             return False
         target = backups.free_name(self.folder, f"{storage.FILE_NAME}.damaged-{self.now():%Y%m%d-%H%M%S}.json")
         try:
             storage.write_atomically(target, json.dumps(removed), self.work)
         except (OSError, ValueError, RecursionError) as error:  # too deep to write out as JSON
-            raise StoreError(f"Cannot set aside damaged entries of {self.path}: {error}") from error
+            raise StoreError(f"Cannot set aside entries of {self.path}: {error}") from error
         count = sum(len(docs) for docs in removed.values())
         self.notices.append(
-            f"{count} damaged {plural(count, 'entry', 'entries')} of {self.path.name} (malformed, "
-            f"or nested too deeply to be GluteUI's) moved to {target}"
+            f"{count} {kind} {plural(count, 'entry', 'entries')} of {self.path.name} ({why}) "
+            f"moved to {target}"
         )
         return True
 

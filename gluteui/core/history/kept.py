@@ -66,12 +66,15 @@ class KeptCopies:
             if notice not in self.notices:
                 self.notices.append(notice)
             return merge(*versions)
-        if self.identity() is not None:
-            self._try("back up into", lambda: self.back_up("before-merge"))
         result = merge(*versions)
+        # A copy merged before whose move failed changes nothing now: no backup and no write
+        # for it again, or every command would add a backup of the same history.
+        changes = result != merge(found)
+        if changes and self.identity() is not None:
+            self._try("back up into", lambda: self.back_up("before-merge"))
         # First: a crash before the moves below merges them again, harmlessly. Unwritten, the
         # copies stay, to be merged by the next save.
-        if not self._write_read(result):
+        if changes and not self._write_read(result):
             return result
         target = self.backup_folder / backups.MERGED_FOLDER
 
@@ -80,12 +83,13 @@ class KeptCopies:
             for copy in merged_names:
                 os.replace(copy, backups.free_name(target, copy.name))
 
-        self._try("keep the merged copies in", keep_copies)
-        self.notices.append(
-            f"Merged another machine's changes from {names} into your history; "
-            f"the copy is kept in {target}"
-        )
-        return result
+        if self._try("keep the merged copies in", keep_copies):
+            self.notices.append(f"Merged another machine's changes from {names} into your "
+                                f"history; the copy is kept in {target}")
+        elif changes:
+            self.notices.append(f"Merged another machine's changes from {names} into your "
+                                "history; the copy stays where it is")
+        return result if changes else found
 
     def _read_copy(self, path: Path) -> dict:
         return as_tables(read_json(path), path)
@@ -106,15 +110,15 @@ class KeptCopies:
         target = backups.free_name(self.backup_folder, backups.backup_name(self.now(), why))
         storage.write_atomically(target, text, self.work)
         known = self.backups()
-        keep = backups.to_keep(known, self.now()) | {target}
+        keep = backups.to_keep(known, target, self.now())
         for backup in known:
             if backup.path not in keep:
                 backup.path.unlink(missing_ok=True)
         self._backups_known = [backup for backup in known if backup.path in keep]
         return target
 
-    def _try(self, what: str, action: Callable[[], object]) -> None:
-        """Run a step the user's data does not depend on; a failure becomes a notice."""
+    def _try(self, what: str, action: Callable[[], object]) -> bool:
+        """Run a step the user's data does not depend on; a failure becomes a notice (and False)."""
         try:
             action()
         except (OSError, ValueError) as error:
@@ -122,6 +126,8 @@ class KeptCopies:
             notice = f"Could not {what} {self.backup_folder}: {because}"
             if notice not in self.notices:
                 self.notices.append(notice)
+            return False
+        return True
 
     def back_up_if_due(self) -> None:
         """After a change: a backup when none is under a day old. A failure is a notice, not an error."""

@@ -5,6 +5,10 @@ tombstone counts as a change, so a removal made after the copies parted stays re
 and a record written again after a removal comes back. Settings go by their own stamps.
 Every choice is decided by the content alone (the stamp, then tombstone over record, then
 the document's JSON), so merge(a, b) equals merge(b, a), and merging again changes nothing.
+
+Two records of one run (the GPX imported here, the FIT there) both stay: merging them by
+dedupe's rule here would make the result depend on the order of merges, so reading
+(reading.py) shows the one an import would keep.
 """
 
 from __future__ import annotations
@@ -85,6 +89,32 @@ def _winners(versions: tuple[dict, ...], table: str, moment: _Moments) -> dict[s
             if doc.get("table") == table:
                 offer(doc.get("key"), doc, True)
     return best
+
+
+def duplicates_aside(tables: dict) -> dict[str, dict]:
+    """Take out of one file's validated `tables` every document that repeats another's key
+    (a hand edit, an old bug): of each key the one merge() would keep stays. The single-
+    document tables keep their first document, the one GluteUI reads. Returns what was
+    taken out, in the same layout, for the caller to keep apart and name."""
+    moment = _Moments()
+    removed: dict[str, dict] = {}
+    for table, key_field in KEY_FIELDS.items():
+        by_key: dict[Any, list[str]] = {}
+        for doc_id, doc in tables.get(table, {}).items():
+            by_key.setdefault(doc.get(key_field), []).append(doc_id)
+        for doc_ids in by_key.values():
+            if len(doc_ids) < 2:
+                continue
+            docs = tables[table]
+            best = max(doc_ids, key=lambda i: (moment(docs[i].get(STAMP)), _canonical(docs[i])))
+            for doc_id in doc_ids:
+                if doc_id != best:
+                    removed.setdefault(table, {})[doc_id] = docs.pop(doc_id)
+    for table in ("settings", SETTINGS_CHANGED, "meta"):
+        docs = tables.get(table, {})
+        for doc_id in list(docs)[1:]:
+            removed.setdefault(table, {})[doc_id] = docs.pop(doc_id)
+    return removed
 
 
 def _numbered(docs: list[dict]) -> dict[str, dict]:

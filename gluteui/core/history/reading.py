@@ -7,7 +7,9 @@ a one-line notice says which it was and why.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +21,7 @@ from gluteui.core.history.records import (
     parse_day,
 )
 from gluteui.core.history.tables import settings_of
+from gluteui.core.runs.dedupe import copies_of_each_run, preference
 from gluteui.core.runs.record import Run
 
 _Record = TypeVar("_Record")
@@ -53,8 +56,12 @@ class TableReader:
         return set(self.records("rest_days", lambda doc: parse_day("local_date", doc["local_date"])))
 
     def checkins(self) -> list[Checkin]:
-        """Every check-in, ordered by recorded_at."""
-        return sorted(self.records("checkins", Checkin.from_dict), key=lambda c: (c.recorded_at, c.id))
+        """Every check-in, ordered by recorded_at; one about a run that shows as another of
+        its copies (see runs) is about that copy."""
+        moved = self._runs[1]
+        found = [replace(checkin, run_id=moved[checkin.run_id]) if checkin.run_id in moved else checkin
+                 for checkin in self.records("checkins", Checkin.from_dict)]
+        return sorted(found, key=lambda c: (c.recorded_at, c.id))
 
     def quiz_results(self) -> list[QuizResult]:
         """Every squeeze-test result, ordered by taken_at."""
@@ -62,8 +69,20 @@ class TableReader:
         return sorted(results, key=lambda q: (q.taken_at, q.id))
 
     def runs(self) -> list[Run]:
-        """Every imported run, by start."""
-        return sorted(self.records("runs", Run.from_dict), key=lambda r: (r.start, r.id))
+        """Every imported run, by start, each once: two records of one run (imported from
+        different files on two machines before they synced) show as the one an import of
+        both would keep (dedupe.py)."""
+        return self._runs[0]
+
+    @cached_property
+    def _runs(self) -> tuple[list[Run], dict[str, str]]:
+        """The runs shown, and the id of each copy not shown -> the id of the one shown."""
+        kept, moved = [], {}
+        for group in copies_of_each_run(self.records("runs", Run.from_dict)):
+            best = min(group, key=preference)
+            kept.append(best)
+            moved |= {run.id: best.id for run in group if run is not best}
+        return sorted(kept, key=lambda r: (r.start, r.id)), moved
 
     def lessons_read(self) -> set[str]:
         """The ids of every lesson marked read."""

@@ -13,6 +13,7 @@ import binascii
 import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -95,13 +96,15 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         """Replace the file with `data` as JSON; the old file stays whole if this fails."""
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # allow_nan=False: NaN and Infinity are not JSON; reading never lets one in (bounds.py).
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         try:
             write_atomically(self.path, text, self.temp_dir)
         except UnicodeEncodeError:
             # A lone surrogate ("\ud800" in a hand-edited file or an import) is no UTF-8;
             # written as an escape it reads back the same, and the file stays UTF-8 text.
-            write_atomically(self.path, json.dumps(data, separators=(",", ":")), self.temp_dir)
+            write_atomically(self.path, json.dumps(data, separators=(",", ":"), allow_nan=False),
+                             self.temp_dir)
 
 
 def _same_disk(folder: Path, other: Path) -> bool:
@@ -111,8 +114,23 @@ def _same_disk(folder: Path, other: Path) -> bool:
         return False
 
 
+def _keep_mode(target: Path, fd: int) -> None:
+    """Give the new file the mode of the one it replaces (a temp file starts as 600), and,
+    when root writes it, its owner: a file the user made read-only, or shared with a
+    group, stays so, and `sudo gluteui` does not leave the user a file they cannot write."""
+    try:
+        old = target.stat()
+    except FileNotFoundError:
+        return
+    if hasattr(os, "fchmod"):  # not on Windows, whose files have no such mode
+        os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.fchown(fd, old.st_uid, old.st_gid)
+
+
 def write_atomically(path: Path, text: str, temp_dir: Path | None = None) -> None:
-    """Replace `path` (through a symlink) with `text`, or leave it as it was and raise OSError."""
+    """Replace `path` (through a symlink) with `text`, or leave it as it was and raise OSError.
+    The new file keeps the old one's mode (see _keep_mode)."""
     target = Path(os.path.realpath(path))
     folder = target.parent
     if temp_dir is not None:
@@ -127,6 +145,7 @@ def write_atomically(path: Path, text: str, temp_dir: Path | None = None) -> Non
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            _keep_mode(target, handle.fileno())
             os.fsync(handle.fileno())
         os.replace(temp, target)
     except BaseException:

@@ -153,11 +153,13 @@ class Store:
         """
         from gluteui.core.history.run_import import run_changes
 
-        merged, changes = run_changes(self.history(), new, self._stamp())
-        if changes:
-            with held(self._file.lock):
+        # Read, dedupe and write under one hold of the lock: a second import running at the
+        # same time must see this one's runs, or one run would be stored twice.
+        with held(self._file.lock):
+            merged, changes = run_changes(self.history(), new, self._stamp())
+            if changes:
                 self._file.back_up_first("before-import")
-            self._commit(changes)
+                self._commit(changes)
         return merged
 
     def remove_checkins(self, day: date) -> int:
@@ -194,7 +196,8 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting; `value` must be JSON-able (else TypeError) and reads back as JSON.
 
-        A known setting with a value it may not hold raises ValueError (see SETTING_RULES).
+        A known setting with a value it may not hold, and NaN or Infinity anywhere in a
+        value, raise ValueError (see SETTING_RULES).
         """
         self._commit([self._setting_change(key, value)])
 
@@ -224,18 +227,19 @@ class Store:
 
         return transfer.export(self.history())
 
-    def import_data(self, data: Any, back_up: bool = True) -> dict[str, int]:
+    def import_data(self, data: Any, back_up: bool = True, now: datetime | None = None) -> dict[str, int]:
         """Merge an export into the store and return how many new items of each kind came in.
 
         Records merge by id, and a record already here wins over an imported one with the
         same id; rest days and lesson reads merge as sets; existing settings are kept, only
         missing ones are added. Importing the same data twice changes nothing. The data
         file is backed up first (`back_up`). Raises StoreError naming the record and field
-        if `data` is not a valid export, and then nothing is changed.
+        if `data` is not a valid export, or holds a session or run dated after `now`
+        (default: the store's clock), and then nothing is changed.
         """
         from gluteui.core.history import transfer
 
-        changes = transfer.import_changes(data, self._stamp())
+        changes = transfer.import_changes(data, self._stamp(), now or self._file.now())
         if back_up:
             with held(self._file.lock):
                 self._file.back_up_first("before-import")
@@ -283,5 +287,6 @@ class Store:
 
     def _setting_change(self, key: str, value: Any) -> Change:
         check_setting(key, value)
-        # The round trip fails here rather than mid-write, and makes memory match the file.
-        return self._change("settings", {key: json.loads(json.dumps(value))})
+        # The round trip fails here rather than mid-write (NaN and Infinity included, which
+        # JSON has not), and makes memory match the file.
+        return self._change("settings", {key: json.loads(json.dumps(value, allow_nan=False))})

@@ -207,9 +207,10 @@ def apply_changes(tables: dict[str, dict], changes: Iterable[Change]) -> list[Ch
 
 
 def has_duplicates(tables: dict) -> bool:
-    """Whether a table holds two documents with one key (a hand edit, an old bug)."""
+    """Whether a table holds two documents with one key, or a single-document table two
+    documents (a hand edit, an old bug)."""
     for table, key_field in KEY_FIELDS.items():
         docs = tables.get(table, {})
         if len({doc.get(key_field) for doc in docs.values()}) != len(docs):
             return True
-    return False
+    return any(len(tables.get(table, {})) > 1 for table in ("settings", SETTINGS_CHANGED, "meta"))

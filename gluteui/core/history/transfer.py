@@ -7,6 +7,7 @@ anything is written, so a bad file changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from gluteui.core.history import bounds, tables
@@ -20,7 +21,7 @@ from gluteui.core.history.records import (
 from gluteui.core.history.settings import check_setting
 from gluteui.core.history.storage import StoreError
 from gluteui.core.history.tables import Change
-from gluteui.core.history.values import shown
+from gluteui.core.history.values import future_reason, shown
 from gluteui.core.runs.record import Run
 
 FORMAT = "gluteui"
@@ -64,10 +65,17 @@ def is_export(data: Any) -> bool:
     return isinstance(data, dict) and data.get("format") == FORMAT
 
 
-def import_changes(data: Any, changed_at: str) -> list[Change]:
+def _when_it_happened(table: str, doc: dict) -> str | None:
+    """The start of a session or run document (already validated), for the future check."""
+    field = {"sessions": "started_at", "runs": "start"}.get(table)
+    return None if field is None else doc[field]
+
+
+def import_changes(data: Any, changed_at: str, now: datetime | None = None) -> list[Change]:
     """Validate a whole export before anything is written, so a bad one changes nothing.
 
-    The changes are stamped `changed_at`, the moment of the import.
+    The changes are stamped `changed_at`, the moment of the import. A session or run dated
+    in the future of `now` (when given) is refused: a clock was wrong where it was made.
     """
     if not is_export(data):
         raise StoreError('Not a GluteUI export: it lacks "format": "gluteui"')
@@ -90,9 +98,14 @@ def import_changes(data: Any, changed_at: str) -> list[Change]:
             raise StoreError(f"Cannot import: {key!r} is not a list")
         for index, item in enumerate(items):
             try:
-                changes.append(Change(table, to_doc(item), "add", changed_at))
+                doc = to_doc(item)
             except ValueError as error:
                 raise StoreError(f"Cannot import {key}[{index}]: {error}") from error
+            started = _when_it_happened(table, doc)
+            why = None if started is None or now is None else future_reason(datetime.fromisoformat(started), now)
+            if why is not None:
+                raise StoreError(f"Cannot import {key}[{index}]: it is {why}")
+            changes.append(Change(table, doc, "add", changed_at))
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         raise StoreError("Cannot import: 'settings' is not an object")

@@ -6,7 +6,7 @@ file and entry, so a damaged entry is reported precisely and skipped.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 # A file edited by hand, damaged or hostile can hold anything; these keep every value a
@@ -15,6 +15,9 @@ MAX_TEXT = 500
 MAX_COUNT = 1_000_000
 FIRST_DAY = date(1970, 1, 1)
 LAST_DAY = date(2199, 12, 31)
+FUTURE_SLACK = timedelta(days=1)
+"""How far after now a run or session may start: a watch set to another zone, or a clock a
+little fast, is no reason to refuse it; later than this, it never happened."""
 _FIRST_MOMENT = datetime.combine(FIRST_DAY, datetime.min.time(), timezone.utc)
 _LAST_MOMENT = datetime.combine(LAST_DAY, datetime.max.time(), timezone.utc)
 
@@ -74,6 +77,13 @@ def plain_date(name: str, value: Any) -> date:
     if not FIRST_DAY <= value <= LAST_DAY:
         raise fail(name, f"must be between {FIRST_DAY.year} and {LAST_DAY.year}", value.isoformat())
     return value
+
+
+def future_reason(start: datetime, now: datetime) -> str | None:
+    """Why a run or session that started at `start` cannot be taken in at `now`, if it cannot."""
+    if start > now + FUTURE_SLACK:
+        return f"dated {start:%Y-%m-%d}, in the future (the clock that recorded it was wrong)"
+    return None
 
 
 def mapping(name: str, value: Any) -> dict:

@@ -49,8 +49,9 @@ def preference(run: Run) -> tuple:
     return (_FORMAT_RANK.get(_format(run), len(_FORMAT_RANK)), run.name == "", run.source, run.id)
 
 
-def _groups(runs: Iterable[Run]) -> list[list[Run]]:
-    """The runs gathered into copies of one run, each group's first member its earliest.
+def copies_of_each_run(runs: Iterable[Run]) -> list[list[Run]]:
+    """The runs gathered into copies of one run, each group's first member its earliest;
+    keep `min(group, key=preference)` of each.
 
     Walked in start order, a run joins the group whose first member it is the same run as.
     The order is of the runs themselves, so the groups do not depend on arrival order.
@@ -77,12 +78,15 @@ class Merge(NamedTuple):
     should hold: an existing record may have given way to a better copy of itself (a FIT
     for a GPX), so compare by id to see which.
     added: the new records of runs that were not there before.
-    already_there: the new records of runs that were (or that came twice in `new`).
+    already_there: the new records of runs that were.
+    copies: the new records of a run that another new record also holds (a GPX and a FIT
+    of one run, both imported for the first time, or a file given twice).
     """
 
     kept: list[Run]
     added: list[Run]
     already_there: list[Run]
+    copies: list[Run]
 
 
 def merge_runs(existing: Iterable[Run], new: Iterable[Run]) -> Merge:
@@ -93,14 +97,19 @@ def merge_runs(existing: Iterable[Run], new: Iterable[Run]) -> Merge:
     """
     existing, new = list(existing), list(new)
     known = {run.id for run in existing}
-    kept, added, already_there = [], [], []
+    kept: list[Run] = []
+    added: list[Run] = []
+    already_there: list[Run] = []
+    copies: list[Run] = []
     new_by_id: dict[str, Run] = {}
     for run in new:
-        if run.id in known or run.id in new_by_id:
+        if run.id in known:
             already_there.append(run)  # the very same file (or an identical read of it)
+        elif run.id in new_by_id:
+            copies.append(run)
         else:
             new_by_id[run.id] = run
-    for group in _groups([*existing, *new_by_id.values()]):
+    for group in copies_of_each_run([*existing, *new_by_id.values()]):
         best = min(group, key=preference)
         kept.append(best)
         fresh = [run for run in group if run.id in new_by_id]
@@ -108,7 +117,7 @@ def merge_runs(existing: Iterable[Run], new: Iterable[Run]) -> Merge:
             already_there += fresh
         else:
             added.append(best)
-            already_there += [run for run in fresh if run is not best]
+            copies += [run for run in fresh if run is not best]
     kept.sort(key=lambda run: (_instant(run), run.id))
     added.sort(key=lambda run: (_instant(run), run.id))
-    return Merge(kept, added, already_there)
+    return Merge(kept, added, already_there, copies)

@@ -1,29 +1,29 @@
 """Reading everything the runner points at: files, folders (recursively) and Strava
-exports inside them, one (path, Run or reason) per run file, never raising for a bad one.
+exports inside them, one (path, runs or reason) per run file, never raising for a bad one.
 
-Every sport is returned: leaving out rides and walks (unless `--all`) is the caller's
-choice, so that it can tell the user how many it left out and how to keep them.
+Every sport is returned: leaving out rides and swims (unless `--all`) is intake.py's
+choice, so that the import can tell the user how many it left out and how to keep them.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from gluteui.core.runs.errors import RunFileError
+from gluteui.core.runs.errors import FileRuns, RunFileError
 from gluteui.core.runs.formats import is_run_file, read_run_file
 from gluteui.core.runs.raw import relative_source
-from gluteui.core.runs.record import Run
 from gluteui.core.runs.strava import ACTIVITIES_CSV, Listed, load_listing, with_listing
 
-Entry = tuple[Path, Run | str]
-"""A run file and the run in it, or a one-line reason it holds none GluteUI can read."""
+Entry = tuple[Path, FileRuns | str]
+"""A run file and the runs in it, or a one-line reason it holds none GluteUI can read."""
 
 
 def read_paths(paths: Iterable[Path]) -> Iterator[Entry]:
     """Each run file in `paths` (files, or folders searched recursively), in a stable
-    order, with its Run or the reason it has none.
+    order, with its runs or the reason it has none.
 
     A Run's source is its path relative to the folder given (its name, for a file given
     itself). Other files in a folder (photos, activities.csv) are passed over silently;
@@ -38,11 +38,12 @@ def read_paths(paths: Iterable[Path]) -> Iterator[Entry]:
             yield given, _read(given, given.name, None)
 
 
-def _read(path: Path, source: str, listed: Listed | None) -> Run | str:
+def _read(path: Path, source: str, listed: Listed | None) -> FileRuns | str:
     try:
-        return with_listing(read_run_file(path, source), listed)
+        found = read_run_file(path, source)
     except RunFileError as error:
         return error.reason
+    return replace(found, runs=tuple(with_listing(run, listed) for run in found.runs))
 
 
 def _read_folder(root: Path) -> Iterator[Entry]:

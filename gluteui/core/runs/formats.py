@@ -1,8 +1,9 @@
-"""One run file in, one Run out: the format is the file's suffix (.gpx, .tcx, .fit, each
-optionally .gz), and anything wrong with the file is a RunFileError with a short reason.
+"""One run file in, its runs out (a TCX can hold several): the format is the file's suffix
+(.gpx, .tcx, .fit, each optionally .gz), and anything wrong with the file is a
+RunFileError with a short reason.
 
 The sport is returned, not judged: "a cycling activity" is not an error here, since a
-caller may want rides too (see folder.py).
+caller may want rides too (intake.py decides what an import takes).
 """
 
 from __future__ import annotations
@@ -10,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gluteui.core.runs.errors import RunFileError
+from gluteui.core.runs.errors import FileRuns, RunFileError
 from gluteui.core.runs.fit import read_fit
 from gluteui.core.runs.gpx import read_gpx
 from gluteui.core.runs.raw import read_bytes, safe_source, unpack
-from gluteui.core.runs.record import Run
 from gluteui.core.runs.tcx import read_tcx
 
-READERS: dict[str, Callable[[bytes, str], Run]] = {".gpx": read_gpx, ".tcx": read_tcx, ".fit": read_fit}
+READERS: dict[str, Callable[[bytes, str], FileRuns]] = {".gpx": read_gpx, ".tcx": read_tcx, ".fit": read_fit}
 GZIP = ".gz"
 
 
@@ -37,9 +37,9 @@ def is_run_file(name: str) -> bool:
     return run_format(name) is not None
 
 
-def read_run_data(data: bytes, name: str, source: str | None = None) -> Run:
-    """The run in `data`, the contents of a file called `name` (its suffix picks the
-    format); `source` (default: `name`) is what the Run records as where it came from.
+def read_run_data(data: bytes, name: str, source: str | None = None) -> FileRuns:
+    """The runs in `data`, the contents of a file called `name` (its suffix picks the
+    format); `source` (default: `name`) is what each Run records as where it came from.
 
     Raises RunFileError, and only that, for any content whatever.
     """
@@ -51,8 +51,8 @@ def read_run_data(data: bytes, name: str, source: str | None = None) -> Run:
     return READERS[suffix](data, safe_source(source or name))
 
 
-def read_run_file(path: Path, source: str | None = None) -> Run:
-    """The run in the file at `path`; `source` defaults to its name.
+def read_run_file(path: Path, source: str | None = None) -> FileRuns:
+    """The runs in the file at `path`; `source` defaults to its name.
 
     Raises RunFileError, and only that, whatever the file holds or if it cannot be read.
     """

@@ -5,11 +5,11 @@ from __future__ import annotations
 import gzip
 import io
 import re
-import stat
 import zlib
 from pathlib import Path
 
 from gluteui.core.history.values import MAX_TEXT
+from gluteui.core.regular_file import NotRegularFile, read_regular
 from gluteui.core.runs.errors import RunFileError
 
 _MB = 1024 * 1024
@@ -23,14 +23,10 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes; RunFileError when it is not a regular file, unreadable or too big."""
     limit = MAX_FILE_BYTES if limit is None else limit  # read now, so tests can lower it
     try:
-        info = path.stat()
         # A FIFO or device named run.gpx would block the import forever or never end.
-        if not stat.S_ISREG(info.st_mode):
-            raise RunFileError("not a regular file")
-        if info.st_size > limit:
-            raise RunFileError(f"over the {limit // _MB} MB limit")
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)  # the file may have grown since stat()
+        data = read_regular(path, limit)
+    except NotRegularFile:
+        raise RunFileError("not a regular file") from None
     except OSError as error:
         raise RunFileError(f"could not be read ({_why(error)})") from None
     if len(data) > limit:

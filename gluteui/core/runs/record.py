@@ -21,9 +21,8 @@ from gluteui.core.history.values import (
     required,
     text,
 )
+from gluteui.core.runs.sports import SPORTS
 
-SPORTS = ("running", "cycling", "walking", "other")
-RUNNING = "running"
 MAX_DURATION_S = 7 * 24 * 3600
 """A week: the longest ultra is days, not weeks; longer is a broken clock in the file."""
 MAX_DISTANCE_M = 1_000_000.0
@@ -44,29 +43,6 @@ def run_id(start: datetime, source: str) -> str:
     """
     moment = start.astimezone(timezone.utc).isoformat()
     return uuid.uuid5(_RUN_IDS, f"{moment}|{source}").hex
-
-
-# Words a file or Strava uses for a sport, checked in this order: "Trail Run" is running
-# and "E-Bike Ride" is cycling. "9" and "1" are Strava's GPX codes for Run and Ride.
-_SPORT_WORDS = (
-    ("running", ("run", "jog")),
-    ("cycling", ("ride", "bik", "cycl")),
-    ("walking", ("walk", "hik")),
-)
-_STRAVA_GPX_CODES = {"9": "running", "1": "cycling"}
-
-
-def normalise_sport(label: str | None) -> str:
-    """One of SPORTS for whatever a file or an export calls the activity ("other" if unknown)."""
-    if not label:
-        return "other"
-    word = label.strip().casefold()
-    if word in _STRAVA_GPX_CODES:
-        return _STRAVA_GPX_CODES[word]
-    for sport, stems in _SPORT_WORDS:
-        if any(stem in word for stem in stems):
-            return sport
-    return "other"
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
@@ -93,10 +69,21 @@ def _amount(name: str, value: Any, maximum: float) -> float:
     return float(value)
 
 
+def _json_number(value: Any) -> Any:
+    # JSON has one number type: a whole number of seconds or metres is still one.
+    # (float() of a huge int overflows; __post_init__ refuses it as it is.)
+    return float(value) if type(value) is int and abs(value) < 2**53 else value
+
+
 @dataclass(frozen=True)
 class Run:
     """One run (or ride, or walk) as a file recorded it. `source` is the file it came from,
-    relative to what was imported, with "/" between folders."""
+    relative to what was imported, with "/" between folders.
+
+    `duration_s` is the elapsed time, start to finish, pauses included; `moving_s` is the
+    watch's timer (what it counted while running, pauses left out), None when the file
+    does not say (a GPX, an older record).
+    """
 
     id: str
     start: datetime
@@ -105,18 +92,27 @@ class Run:
     name: str
     sport: str
     source: str
+    moving_s: float | None = None
 
     @classmethod
     def new(cls, start: datetime, duration_s: float, distance_m: float, name: str,
-            sport: str, source: str) -> Run:
+            sport: str, source: str, moving_s: float | None = None) -> Run:
         """A Run with the id `run_id` derives from its start and source."""
-        return cls(run_id(start, source), start, duration_s, distance_m, name, sport, source)
+        return cls(run_id(start, source), start, duration_s, distance_m, name, sport, source, moving_s)
+
+    @property
+    def shown_s(self) -> float:
+        """The time a runner reads as the run's: the watch's timer where the file has it,
+        else the elapsed time."""
+        return self.duration_s if self.moving_s is None else self.moving_s
 
     def __post_init__(self) -> None:
         text("id", self.id)
         aware("start", self.start)
         _amount("duration_s", self.duration_s, MAX_DURATION_S)
         _amount("distance_m", self.distance_m, MAX_DISTANCE_M)
+        if self.moving_s is not None:
+            _amount("moving_s", self.moving_s, MAX_DURATION_S)
         if not isinstance(self.name, str) or len(self.name) > MAX_NAME:
             raise fail("name", f"must be text of at most {MAX_NAME} characters", self.name)
         if clean_name(self.name) != self.name:
@@ -142,20 +138,21 @@ class Run:
             "name": self.name,
             "sport": self.sport,
             "source": self.source,
+            **({} if self.moving_s is None else {"moving_s": self.moving_s}),
         }
 
     @classmethod
     def from_dict(cls, data: Any) -> Run:
         """Build a Run from `to_dict` output; ValueError names the first bad field."""
         duration, distance = required(data, "duration_s"), required(data, "distance_m")
+        moving = data.get("moving_s")
         return cls(
             id=required(data, "id"),
             start=parse_moment("start", required(data, "start")),
-            # JSON has one number type: a whole number of seconds or metres is still one.
-            # (float() of a huge int overflows; __post_init__ refuses it as it is.)
-            duration_s=float(duration) if type(duration) is int and abs(duration) < 2**53 else duration,
-            distance_m=float(distance) if type(distance) is int and abs(distance) < 2**53 else distance,
+            duration_s=_json_number(duration),
+            distance_m=_json_number(distance),
             name=required(data, "name"),
             sport=required(data, "sport"),
             source=required(data, "source"),
+            moving_s=_json_number(moving),
         )

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from gluteui.core.runs.errors import RunFileError
 from gluteui.core.runs.raw import read_bytes
-from gluteui.core.runs.record import Run, clean_name, normalise_sport
+from gluteui.core.runs.record import Run, clean_name
+from gluteui.core.runs.sports import listed_sport
 
 ACTIVITIES_CSV = "activities.csv"
 # Header names as _key() folds them, most specific first: the English header also has a
@@ -30,7 +31,8 @@ _FILES_FOLDER = "activities/"
 
 @dataclass(frozen=True)
 class Listed:
-    """What activities.csv says of one file: its name ("" if none) and sport (None if unknown)."""
+    """What activities.csv says of one file: its name ("" if none) and sport (None when it
+    gives none GluteUI knows, so the file's own stands)."""
 
     name: str
     sport: str | None
@@ -86,7 +88,7 @@ def read_listing(text: str) -> dict[str, Listed]:
         name = row[name_column] if name_column is not None and name_column < len(row) else ""
         kind = row[type_column] if type_column is not None and type_column < len(row) else ""
         listing[_file_key(row[file_column])] = Listed(
-            clean_name(name), normalise_sport(kind) if kind.strip() else None
+            clean_name(name), listed_sport(kind)
         )
     return listing
 

@@ -9,13 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from gluteui.core.history.values import FIRST_DAY, LAST_DAY
 from gluteui.core.runs.errors import RunFileError
-from gluteui.core.runs.record import (
-    MAX_DISTANCE_M,
-    MAX_DURATION_S,
-    Run,
-    clean_name,
-    normalise_sport,
-)
+from gluteui.core.runs.record import MAX_DISTANCE_M, MAX_DURATION_S, Run, clean_name
 
 EARTH_RADIUS_M = 6_371_008.8
 """The mean radius: haversine on a sphere is within 0.5 % of the ellipsoid, well inside
@@ -36,6 +30,26 @@ def moment(value: datetime) -> datetime:
     except (ValueError, OverflowError):
         raise RunFileError("a time outside any calendar") from None
     return stamped
+
+
+def file_time(text: str | None) -> datetime | None:
+    """A time as an XML file writes it (ISO 8601), aware; None when there is none or it is
+    no time: one bad time should not cost the run (none at all is "no timestamps")."""
+    if not text:
+        return None
+    try:
+        return moment(datetime.fromisoformat(text))
+    except (ValueError, RunFileError):
+        return None
+
+
+def file_number(text: str | None) -> float | None:
+    """A finite number as a file writes it; None when there is none or it is no number."""
+    try:
+        value = float(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and math.isfinite(value) else None
 
 
 def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -68,9 +82,10 @@ def path_length_m(segments: Iterable[Sequence[tuple[float | None, float | None]]
 
 
 def make_run(times: Iterable[datetime], end: datetime | None, distance_m: float, *,
-             name: str | None, sport: str | None, source: str) -> Run:
+             name: str | None, sport: str, source: str, moving_s: float | None = None) -> Run:
     """The Run a file describes: it starts at the earliest of `times` (in that time's own
-    offset) and ends at `end` or the latest of them.
+    offset) and ends at `end` or the latest of them. `sport` is one of sports.SPORTS;
+    `moving_s` the watch's timer, when the file has one.
 
     RunFileError "no timestamps" when there are none, and a reason for each bound a real
     run stays within.
@@ -91,4 +106,6 @@ def make_run(times: Iterable[datetime], end: datetime | None, distance_m: float,
         raise RunFileError("a distance that is not a number of metres")
     if distance_m > MAX_DISTANCE_M:
         raise RunFileError(f"over {MAX_DISTANCE_M / 1000:g} km")
-    return Run.new(start, duration, float(distance_m), clean_name(name), normalise_sport(sport), source)
+    if moving_s is not None and not (math.isfinite(moving_s) and 0 <= moving_s <= MAX_DURATION_S):
+        moving_s = None  # a damaged timer total: the elapsed time is still the file's
+    return Run.new(start, duration, float(distance_m), clean_name(name), sport, source, moving_s)

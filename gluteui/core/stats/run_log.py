@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from gluteui.core.history.records import History
+from gluteui.core.history.values import future_reason
 from gluteui.core.runs.linking import link_runs, run_day
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
@@ -32,6 +33,7 @@ class RunRow:
             "start": self.run.start.isoformat(),
             "distance_m": self.run.distance_m,
             "duration_s": self.run.duration_s,
+            "moving_s": self.run.moving_s,
             "name": self.run.name,
             "sport": self.run.sport,
             "activated": self.activated,
@@ -66,8 +68,10 @@ def run_rows(history: History) -> list[RunRow]:
 
 def run_to_ask_about(history: History, now: datetime) -> tuple[Run, date] | None:
     """The latest imported run and its day, when "How was your run?" should ask about it:
-    it has no check-in, it was not skipped, and it is at most CHECKIN_WINDOW_DAYS old."""
-    rows = run_rows(history)
+    it has no check-in, it was not skipped, and it is at most CHECKIN_WINDOW_DAYS old. A run
+    dated in the future (a watch's wrong clock, imported before GluteUI refused such runs)
+    is passed over, so it cannot stop the question about the real ones."""
+    rows = [row for row in run_rows(history) if future_reason(row.run.start, now) is None]
     if not rows or rows[0].checkin is not None:
         return None
     run = rows[0].run
