@@ -34,7 +34,8 @@ class AnswerList(Menu):
 def tier_lines(tiers: list[Tier]) -> Content:
     """Each tier as one paragraph, the most urgent first: its title, then its signs."""
     return Content("\n").join(
-        markup("[b]$title[/b] if: $signs.", title=tier.title, signs=listed(tier.signs)) for tier in tiers
+        markup("[b $error]$title[/] if: $signs." if tier.id == "emergency" else "[b]$title[/b] if: $signs.",
+               title=tier.title, signs=listed(tier.signs)) for tier in tiers
     )
 
 
