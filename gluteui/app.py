@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from gluteui import locations
 from gluteui.config import AppConfig, zone_notice
@@ -33,6 +34,9 @@ FLASH_S = 0.15
 SOUND_START_S = 0.5
 """Seconds after launch that sound starts getting ready: after Home is complete."""
 SOUND_CHECK_S = 0.25
+WRITER_LAST_SAVE_S = 12.0
+"""How long quitting waits for the writer's last save: past the 10 s another copy may hold
+the lock, after which the store says why it could not save."""
 SOUND_MODE_WORDS = {
     "voice": "The routine speaks: names, sides, each rep, holds and switches",
     "tones": "The routine cues with tones instead of words",
@@ -81,6 +85,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         if zone is not None:
             self.notify(zone.capitalize(), title="Time zone", severity="warning", timeout=15, markup=False)
         self.show_store_notices()
+        self.start_writer()
         sound = self.services.sound
         sound.mode = self.config.sound_mode or self.store.setting("sound", DEFAULT_SOUND_MODE)
         # Importing playsound3 (it probes for audio players) and making the cue files
@@ -89,6 +94,32 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         self.set_timer(SOUND_START_S, sound.start)
         if sound.enabled:
             self._sound_watch = self.set_interval(SOUND_CHECK_S, self.check_sound)
+
+    def start_writer(self) -> None:
+        """From now on changes are kept in memory at once and saved by the writer's thread,
+        so no screen (and no routine's tick) waits on the disk or another copy's lock."""
+        from gluteui.writer import Writer
+
+        if not self.config.background_writer:
+            return
+        self.writer = Writer(self.store, self._report_save)
+        self.store.defer(self.writer.wake)
+        self.run_worker(self.writer.run, name="Saving your history", thread=True, exit_on_error=False)
+
+    def _report_save(self, problem: str | None) -> None:
+        # On the writer's thread: post_message is safe from any thread.
+        self.post_message(messages.SaveFailed(problem) if problem else messages.Saved())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure reaches the user, the same way: a toast naming what stopped
+        and why. The writer's failure also makes saving direct again, so nothing is lost."""
+        if event.state != WorkerState.ERROR:
+            return
+        worker = event.worker
+        if worker.name == "Saving your history":
+            self.store.defer(None)
+        self.notify(f"{worker.name} stopped: {worker.error}", title="Something went wrong",
+                    severity="error", timeout=30, markup=False)
 
     def check_sound(self) -> None:
         """Once the sound thread knows whether it can play, say so on Home if it cannot."""
@@ -109,6 +140,11 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
     def on_unmount(self) -> None:
         # The sound thread holds a device: release it rather than leave it to the exit.
         self.services.sound.close()
+        writer = getattr(self, "writer", None)
+        if writer is not None:
+            # One last save of what waits (quitting already tried, and asked if it failed).
+            writer.stop()
+            writer.stopped.wait(WRITER_LAST_SAVE_S)
 
     def get_key_display(self, binding: Binding) -> str:
         """One style of key names everywhere: the footer, help and the palette's key."""
@@ -138,15 +174,25 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
 
     @on(messages.SaveFailed)
     def save_failed(self, message: messages.SaveFailed) -> None:
-        """Say "Not saved" once for each problem; the store keeps the change and retries it."""
+        """Say "Not saved yet" once for each problem; the store keeps the change, the writer
+        retries it, and a screen that said "Saved." hears of it."""
+        self.services.unsaved = message.problem
+        self.screen.post_message(messages.SaveStateChanged())
         if message.problem in self._save_problems_shown:
             return
         self._save_problems_shown.add(message.problem)
         self.notify(
-            f"{message.problem}. Your change is kept while GluteUI is open and saved with the "
-            "next change that works; 'Export data' (Ctrl+P) writes a copy elsewhere.",
-            title="Not saved", severity="error", timeout=20, markup=False,
+            f"{message.problem}. Your change is kept while GluteUI is open, and GluteUI keeps "
+            "trying to save it; 'Export data' (Ctrl+P) writes a copy elsewhere.",
+            title="Not saved yet", severity="error", timeout=20, markup=False,
         )
+
+    @on(messages.Saved)
+    def saved_after_all(self) -> None:
+        """What waited is on disk now: say so once, as the failure was said once."""
+        self.services.unsaved = None
+        self.screen.post_message(messages.SaveStateChanged())
+        self.notify("Everything you did is saved now.", title="Saved", timeout=6)
 
     @on(messages.ContentFailed)
     def content_failed(self, message: messages.ContentFailed) -> None:
@@ -193,7 +239,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
     def routine_ended(self, message: messages.RoutineEnded) -> None:
         from gluteui.screens.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(self.services, message.session, message.finished, message.saved))
+        self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
 
     def ensure_content(self) -> bool:
         """Load content/ if it is not yet loaded; False (and the app stops) when it is broken.

@@ -50,3 +50,7 @@ class AppConfig:
     run_timers: bool = True
     """False in tests and snapshots: screens start no timers of their own (no ticking
     player or countdown, no flashing), so the injected clock alone decides what shows."""
+    background_writer: bool = True
+    """Changes are saved by a writer on a thread of its own (gluteui.writer). False saves
+    each change as it is made, as the command line does: for tests that read the file back
+    at a chosen moment, and snapshots."""

@@ -31,6 +31,9 @@ class Services:
     store: Store
     sound: SoundPlayer
     _content: Content | None = field(default=None, repr=False)
+    unsaved: str | None = None
+    """Why changes are waiting to be saved, while they are (the App's writer keeps trying);
+    None when everything the user did is on disk, or on its way there."""
 
     @property
     def content_loaded(self) -> bool:

@@ -42,15 +42,24 @@ class RoutineEnded(Message):
     session: Session
     finished: bool
     """False when the user stopped it part-way."""
-    saved: bool
-    """False when a save failed: the store keeps the session in memory and retries."""
 
 
 @dataclass
 class SaveFailed(Message):
-    """A change could not be written; the store keeps it in memory and retries."""
+    """A change could not be written; the store keeps it in memory and the writer retries."""
 
     problem: str
+
+
+@dataclass
+class Saved(Message):
+    """Changes that waited after a failed save are on disk now."""
+
+
+@dataclass
+class SaveStateChanged(Message):
+    """Sent to the screen on top when saving starts failing or works again, so a screen that
+    says "Saved." can say otherwise (Services.unsaved holds why)."""
 
 
 @dataclass

@@ -68,8 +68,6 @@ class PlayerScreen(GluteScreen):
         self.ticker: Timer | None = None
         self.ended = False
         self.resume_on_return = False
-        self.unsaved = False
-        """True once a save of this run failed (it waits in the store's memory)."""
         self.pain = PainLog(easier=dict(plan.easier))
         """What was said about pain, move by move (kept with the session); the easier versions
         carried over from last time are done again unless turned down."""
@@ -134,7 +132,8 @@ class PlayerScreen(GluteScreen):
         if state.finished:
             self.finish()
 
-    # Saving: after every completed set, so a crash loses at most the set in progress.
+    # Saving: after every completed set, so a crash loses at most the set in progress. The
+    # store only keeps it in memory here; the App's writer puts it on disk off this clock.
 
     def session(self) -> Session:
         """The run so far, as the store keeps it."""
@@ -142,8 +141,8 @@ class PlayerScreen(GluteScreen):
 
     def save_session(self) -> Session:
         session = self.session()
-        if session.worth_keeping and not self.save(lambda: self.services.store.save_session(session)):
-            self.unsaved = True  # the store keeps it and retries; the summary must not say saved
+        if session.worth_keeping:
+            self.save(lambda: self.services.store.save_session(session))
         return session
 
     def end(self) -> None:
@@ -157,7 +156,7 @@ class PlayerScreen(GluteScreen):
     def finish(self) -> None:
         self.end()
         session = self.save_session()
-        self.post_message(messages.RoutineEnded(session, finished=True, saved=not self.unsaved))
+        self.post_message(messages.RoutineEnded(session, finished=True))
 
     def on_unmount(self) -> None:
         # Quitting the app (Ctrl+Q) mid-set: keep what was done, as Esc would.
@@ -268,4 +267,4 @@ class PlayerScreen(GluteScreen):
             return
         self.end()
         session = self.save_session()
-        self.post_message(messages.RoutineEnded(session, finished=False, saved=not self.unsaved))
+        self.post_message(messages.RoutineEnded(session, finished=False))

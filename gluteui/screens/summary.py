@@ -58,15 +58,11 @@ class SummaryScreen(GluteScreen):
         Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
     ]
 
-    def __init__(
-        self, services: Services, session: Session, finished: bool = True, saved: bool = True
-    ) -> None:
+    def __init__(self, services: Services, session: Session, finished: bool = True) -> None:
         super().__init__(services)
         self.session = session
         self.finished = finished
         """False when the routine was stopped part-way."""
-        self.saved = saved
-        """False while the session waits in memory for a save that works."""
         self.feel: dict[str, str] = {}
         self.repeated: dict[str, Repeated] = {}
         """Exercise id -> it hurt in this session and in enough of the last few to need a check."""
@@ -95,6 +91,15 @@ class SummaryScreen(GluteScreen):
                 "Press [b]Enter[/b] to go back home."
             ))
             return
+        self.show_head()
+        sessions, ladders = self.services.store.history().sessions, self.services.content.ladders
+        self.repeated = {e: r for e in self.exercise_ids if e in s.pain
+                         and (r := hurt_again(sessions, same_move(ladders, e))) is not None}
+        self.show_feel()
+
+    def show_head(self) -> None:
+        """How long it took, the reps against the plan, whether the day counts, whether it is saved."""
+        s = self.session
         done = f"{s.done_reps} of {s.planned_reps} {plural(s.planned_reps, 'rep')}"
         if not is_activated(s.planned_reps, s.done_reps):
             done += f": not counted as activated (a day counts from {ACTIVATION_THRESHOLD:.0%} of the reps)"
@@ -105,13 +110,9 @@ class SummaryScreen(GluteScreen):
             head = Text.assemble(
                 (f"Stopped after {clock(s.duration_s)}", "bold"), f" — {done}, ",
                 "and what you did is saved." if self.saved else ("not saved yet", "bold"),
-                "" if self.saved else " (see the message).",
+                "" if self.saved else " (GluteUI keeps trying; see the message).",
             )
-        reps.update(Group(head, Text(), self.table()))
-        sessions, ladders = self.services.store.history().sessions, self.services.content.ladders
-        self.repeated = {e: r for e in self.exercise_ids if e in s.pain
-                         and (r := hurt_again(sessions, same_move(ladders, e))) is not None}
-        self.show_feel()
+        self.query_one("#summary-reps", Static).update(Group(head, Text(), self.table()))
 
     def table(self) -> Table:
         """Reps done per exercise and side."""
@@ -210,6 +211,16 @@ class SummaryScreen(GluteScreen):
         return lines
 
     @property
+    def saved(self) -> bool:
+        """False while saving fails: the session waits in memory and the writer retries."""
+        return self.services.unsaved is None
+
+    def on_save_state_changed(self) -> None:
+        if self.session.worth_keeping:
+            self.show_head()
+            self.show_feel()
+
+    @property
     def hurt(self) -> bool:
         """Something hurt: in the routine ("it hurts") or in the feel check."""
         return bool(self.session.pain) or "hurt" in self.feel.values()
@@ -230,7 +241,7 @@ class SummaryScreen(GluteScreen):
             return
         self.feel[asking] = answer
         session = self.session = replace(self.session, feel=dict(self.feel))
-        self.saved = self.save(lambda: self.services.store.save_session(session))
+        self.save(lambda: self.services.store.save_session(session))
         self.show_feel()
 
     def action_finish(self) -> None:

@@ -594,3 +594,25 @@ def test_a_session_saved_before_pain_was_recorded_still_reads(store: Store) -> N
     old = make_session(1).to_dict()
     del old["pain"]
     assert Session.from_dict(old).pain == {}
+
+
+def test_the_file_text_kept_between_writes_matches_a_fresh_encoding(tmp_path):
+    """Each write re-encodes only the documents that changed; the file must still be exactly
+    what encoding everything afresh would give, after puts, removals and setting edits."""
+    import json
+
+    from gluteui.core.history.storage import JSONText
+    from gluteui.core.history.tables import Change, apply_changes, fresh_tables
+
+    text = JSONText()
+    found = fresh_tables()
+    fresh = {"ensure_ascii": False, "separators": (",", ":")}
+    for step in range(40):
+        changes = [Change("sessions", {"id": f"s{step}", "note": "é\u2603"}, "put", "2026")]
+        if step % 3 == 0:
+            changes.append(Change("sessions", {"id": f"s{step // 2}"}, "remove", "2026"))
+        if step % 5 == 0:
+            changes.append(Change("sessions", {"id": "s1", "replaced": step}, "put", "2026"))
+        changes.append(Change("settings", {"weekly_target": step % 7 + 1}, "put", "2026"))
+        apply_changes(found, changes)
+        assert text.of(found) == json.dumps(found, **fresh), step

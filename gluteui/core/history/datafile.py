@@ -231,10 +231,20 @@ class DataFile(KeptCopies):
 
     def write(self, found: dict, afterword: str = "") -> None:
         """Write `found` as the file, atomically, and cache it; StoreError when that fails."""
+        self.write_text(self.encode(found), found, afterword)
+
+    def encode(self, found: dict) -> str:
+        """`found` as the file's JSON text (see JSONText: each unchanged document's text is
+        kept from the last write, so saving one session costs no re-encoding of ten years)."""
+        return self.backend.text.of(found)
+
+    def write_text(self, text: str, found: dict, afterword: str = "") -> None:
+        """Write `text`, the JSON of `found`, as the file, atomically, and cache `found`;
+        StoreError when that fails. Needs no lock of the Store's: only the one between copies."""
         if self.read_only is not None:
             raise StoreError(f"Cannot write to {self.folder}: {self.read_only}{afterword}")
         try:
-            self.backend.write(found)
+            self.backend.write_text(text, found)
         except OSError as error:
             self._cached = None
             raise StoreError(f"Cannot write to {self.path}: {reason(error)}{afterword}") from error

@@ -81,6 +81,7 @@ class AtomicJSONStorage(Storage):
         super().__init__()
         self.path = Path(path)
         self.temp_dir = temp_dir
+        self.text = JSONText()
 
     def read(self) -> dict[str, Any] | None:
         """The parsed file, or None when it is missing or empty.
@@ -96,8 +97,10 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         """Replace the file with `data` as JSON; the old file stays whole if this fails."""
-        # allow_nan=False: NaN and Infinity are not JSON; reading never lets one in (bounds.py).
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        self.write_text(self.text.of(data), data)
+
+    def write_text(self, text: str, data: dict[str, Any]) -> None:
+        """Replace the file with `text`, the JSON of `data`; the old file stays whole if this fails."""
         try:
             write_atomically(self.path, text, self.temp_dir)
         except UnicodeEncodeError:
@@ -105,6 +108,48 @@ class AtomicJSONStorage(Storage):
             # written as an escape it reads back the same, and the file stays UTF-8 text.
             write_atomically(self.path, json.dumps(data, separators=(",", ":"), allow_nan=False),
                              self.temp_dir)
+
+
+EDITED_IN_PLACE = frozenset({"settings", "settings_changed", "meta"})
+"""Single-document tables, whose document a change edits rather than replaces."""
+
+
+class JSONText:
+    """The data file's JSON, made from the JSON of each document, kept between writes.
+
+    A change replaces a document with a new one (gluteui.core.history.tables), so a
+    document that is the same object as last time has the same text: saving a session
+    re-encodes that session, not ten years of them. Encoding piece by piece also lets other
+    threads run in between; one json.dumps of the whole file held Python for 120 ms.
+    Single-document tables (the settings) are edited in place and always encoded afresh.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], tuple[object, str]] = {}
+
+    def of(self, data: dict[str, Any]) -> str:
+        """`data` (the tables) as compact JSON, as json.dumps would write it."""
+        kept: dict[tuple[str, str], tuple[object, str]] = {}
+        parts = []
+        for name, docs in data.items():
+            if not isinstance(docs, dict) or name in EDITED_IN_PLACE:
+                parts.append(f"{_dumps(name)}:{_dumps(docs)}")
+                continue
+            entries = []
+            for doc_id, doc in docs.items():
+                key = (name, doc_id)
+                last = self._kept.get(key)
+                text = last[1] if last is not None and last[0] is doc else _dumps(doc)
+                kept[key] = (doc, text)
+                entries.append(f"{_dumps(doc_id)}:{text}")
+            parts.append(f"{_dumps(name)}:{{{','.join(entries)}}}")
+        self._kept = kept
+        return f"{{{','.join(parts)}}}"
+
+
+def _dumps(value: Any) -> str:
+    # allow_nan=False: NaN and Infinity are not JSON; reading never lets one in (bounds.py).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _same_disk(folder: Path, other: Path) -> bool:

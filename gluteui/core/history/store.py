@@ -3,12 +3,17 @@
 Every operation re-reads the file under the lock, so two running copies never undo each
 other's changes. A change whose save fails stays in `pending`: still shown, exported,
 and retried with the next save.
+
+The command line saves each change at once. The app calls `defer`: a change then only
+joins `pending` (reads show it at once) and wakes the app's writer, which calls `flush` on
+a thread of its own, so no screen, and above all no routine, waits on the disk or on
+another copy's lock.
 """
 
 from __future__ import annotations
 
-import copy
 import json
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -49,6 +54,13 @@ class Store:
         self.notices = data_file.notices
         self.pending: list[Change] = []
         self._history: tuple[dict, History] | None = None
+        self._guard = threading.RLock()
+        """Held while the tables in memory change or are read: never across a wait for the
+        lock between copies, nor across a write to disk."""
+        self._wake: Callable[[], None] | None = None
+        self._writing = threading.Lock()
+        """One write at a time: the app's writer and a last save on quit must not both write
+        the same waiting changes and then both remove them (and any added meanwhile)."""
 
     @classmethod
     def open(
@@ -82,32 +94,66 @@ class Store:
 
     def _tables(self) -> dict:
         """The tables as saved, with pending changes on top."""
-        found = None if self._file.conflicts_waiting() else self._file.cached()
+        with self._guard:
+            found = None if self._file.conflicts_waiting() else self._file.cached()
         if found is None:
             # Under the lock, so a damaged file is set aside, and copies merged, by one copy only.
-            with held(self._file.lock):
+            with held(self._file.lock), self._guard:
                 found = self._file.load()
-        if self.pending:
-            found = copy.deepcopy(found)  # the cached tables must stay as saved
-            apply_changes(found, self.pending)
-        return found
+        with self._guard:
+            if self.pending:
+                found = tables.overlay(found, self.pending)  # the cached tables must stay as saved
+            return found
 
-    def _commit(self, changes: list[Change]) -> list[Change]:
-        """Apply pending and new changes in one write; on failure keep them pending."""
-        self._history = None  # the tables it was built from change in place below
-        try:
-            with held(self._file.lock):
-                found = self._file.load()
-                apply_changes(found, self.pending)
-                applied = apply_changes(found, changes)
-                if applied or self.pending:
-                    self._file.write(found)
-                    self._file.back_up_if_due()
-        except StoreError:
-            self._file.forget()  # the cached tables took changes the file did not
+    def defer(self, wake: Callable[[], None]) -> None:
+        """From now on a change joins `pending` and calls `wake` instead of being written:
+        the caller's writer saves it with `flush`, off the thread that made it."""
+        self._wake = wake
+
+    def _commit(self, changes: list[Change], now: bool = False) -> list[Change]:
+        """Apply pending and new changes in one write; on failure keep them pending. When
+        deferred (and not `now`), only keep them pending and wake the writer."""
+        if self._wake is not None and not now:
+            with self._guard:
+                self.pending.extend(changes)
+                self._history = None
+            self._wake()
+            return changes
+        with self._guard:
             self.pending.extend(changes)
-            raise
-        self.pending.clear()
+        return self._write_pending(new=len(changes))
+
+    def flush(self) -> None:
+        """Write every change waiting in `pending`; StoreError (and they wait on) when that
+        fails. Safe on a thread of its own while others read and add changes: waiting for
+        the lock and writing the file hold nothing they need."""
+        with self._guard:
+            if not self.pending:
+                return
+        self._write_pending(new=0)
+
+    def _write_pending(self, new: int) -> list[Change]:
+        """Write `pending` (its last `new` changes just added); the ones that changed something."""
+        with self._writing:
+            return self._write_batch(new)
+
+    def _write_batch(self, new: int) -> list[Change]:
+        with self._guard:
+            batch = list(self.pending)
+        with held(self._file.lock):
+            with self._guard:
+                # On a copy: the cached tables stay as saved until the write works, so a
+                # failed one leaves them readable without the lock another copy may hold.
+                found = tables.overlay(self._file.load(), [])
+                earlier = apply_changes(found, batch[:len(batch) - new])
+                applied = apply_changes(found, batch[len(batch) - new:])
+                text = self._file.encode(found) if earlier or applied else None
+            if text is not None:
+                self._file.write_text(text, found)
+                self._file.back_up_if_due()
+        with self._guard:
+            del self.pending[:len(batch)]  # changes added meanwhile wait for the next write
+            self._history = None
         return applied
 
     def _change(self, table: str, doc: dict[str, Any], mode: str = "put") -> Change:
@@ -159,7 +205,7 @@ class Store:
             merged, changes = run_changes(self.history(), new, self._stamp())
             if changes:
                 self._file.back_up_first("before-import")
-                self._commit(changes)
+                self._commit(changes, now=True)  # within this hold of the lock, even in the app
         return merged
 
     def remove_checkins(self, day: date) -> int:
@@ -214,11 +260,14 @@ class Store:
         from gluteui.core.history.reading import TableReader
 
         found = self._tables()
-        if self._history is not None and self._history[0] is found:
-            return self._history[1]
+        with self._guard:
+            if self._history is not None and self._history[0] is found:
+                return self._history[1]
+            waiting = bool(self.pending)
         history = TableReader(found, self.path, self.notices).history()
-        if not self.pending:
-            self._history = (found, history)
+        with self._guard:
+            if not waiting and not self.pending:
+                self._history = (found, history)
         return history
 
     def export_data(self) -> dict[str, Any]:
@@ -243,12 +292,11 @@ class Store:
         if back_up:
             with held(self._file.lock):
                 self._file.back_up_first("before-import")
-        return transfer.count_by_kind(self._commit(changes))
+        return transfer.count_by_kind(self._commit(changes, now=True))
 
     def save_pending(self) -> None:
         """Try again to save the changes a failed save kept; StoreError if it fails again."""
-        if self.pending:
-            self._commit([])
+        self.flush()
 
     # Backups.
 
@@ -259,7 +307,7 @@ class Store:
     def back_up(self) -> Path:
         """Copy the data file into backups/ now; StoreError when that fails or there is nothing yet."""
         with held(self._file.lock):
-            self._commit([])  # a change still waiting to be saved goes into the backup too
+            self._write_pending(new=0)  # a change still waiting to be saved goes into the backup too
             self._file.back_up_first("manual")
             made = self._file.backups()
         if not made:
@@ -280,7 +328,7 @@ class Store:
         StoreError, with nothing changed, when `path` is not a GluteUI data file or export.
         """
         found = read_restorable(path, self._stamp())
-        self._commit([])  # what waits to be saved goes into the backup made first
+        self._write_pending(new=0)  # what waits to be saved goes into the backup made first
         self._history = None
         with held(self._file.lock):
             self._file.replace_with(found)

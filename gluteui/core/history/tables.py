@@ -171,6 +171,21 @@ def _apply_setting(tables: dict[str, dict], change: Change) -> bool:
     return True
 
 
+def overlay(tables: dict[str, dict], changes: Iterable[Change]) -> dict[str, dict]:
+    """`tables` with `changes` applied, leaving `tables` as it was.
+
+    Only the containers are copied, and the documents a change edits in place (the settings
+    and their stamps): a change replaces any other document whole. On ten years of history
+    that is a millisecond where a deep copy took a third of a second.
+    """
+    copied = {name: dict(docs) for name, docs in tables.items()}
+    for name in ("settings", SETTINGS_CHANGED):
+        if name in copied:
+            copied[name] = {doc_id: dict(doc) for doc_id, doc in copied[name].items()}
+    apply_changes(copied, changes)
+    return copied
+
+
 def apply_changes(tables: dict[str, dict], changes: Iterable[Change]) -> list[Change]:
     """Apply `changes` to raw `tables` in order and return the ones that changed something.
 
