@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from gluteui import locations
 from gluteui.config import AppConfig, zone_notice
-from gluteui.core.content.exercises import Routine
 from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.core.text import printable
@@ -25,6 +25,11 @@ from gluteui.screens.home import HomeScreen
 from gluteui.services import Services
 from gluteui.sound import SoundPlayer
 from gluteui.training_checks import TrainingChecks
+from gluteui.widgets.work import WorkerFailed
+
+if TYPE_CHECKING:
+    from gluteui.core.content.exercises import Routine
+    from gluteui.core.routine.progression import Plan
 
 # Only what the first screen needs; every other screen brings its own CSS_PATH.
 STYLESHEETS = ("base", "home")
@@ -104,21 +109,25 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
             return
         self.writer = Writer(self.store, self._report_save)
         self.store.defer(self.writer.wake)
-        self.run_worker(self.writer.run, name="Saving your history", thread=True, exit_on_error=False)
+        # A thread of its own rather than a Textual worker: it lives as long as the app, and
+        # waiting for the app's workers (as a screen may) must not wait for it.
+        threading.Thread(target=self._run_writer, name="writer", daemon=True).start()
+
+    def _run_writer(self) -> None:
+        try:
+            self.writer.run()
+        except Exception as error:  # a bug: say so, and save directly from now on
+            self.store.defer(None)
+            self.post_message(WorkerFailed("Saving your history", error))
 
     def _report_save(self, problem: str | None) -> None:
         # On the writer's thread: post_message is safe from any thread.
         self.post_message(messages.SaveFailed(problem) if problem else messages.Saved())
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker's failure reaches the user, the same way: a toast naming what stopped
-        and why. The writer's failure also makes saving direct again, so nothing is lost."""
-        if event.state != WorkerState.ERROR:
-            return
-        worker = event.worker
-        if worker.name == "Saving your history":
-            self.store.defer(None)
-        self.notify(f"{worker.name} stopped: {worker.error}", title="Something went wrong",
+    @on(WorkerFailed)
+    def tell_worker_failed(self, message: WorkerFailed) -> None:
+        """Every worker's failure reaches the user the same way: what stopped, and why."""
+        self.notify(f"{message.what} stopped: {message.error}", title="Something went wrong",
                     severity="error", timeout=30, markup=False)
 
     def check_sound(self) -> None:
@@ -211,26 +220,39 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
 
     @on(messages.StartRoutine)
     def start_routine(self, message: messages.StartRoutine) -> None:
-        if self._routine_under_way():
+        if self._routine_under_way() or not self.ensure_content():
             return
         routine = self.services.content.routines[message.routine_id]
-        self.before_training(True, partial(self._confirm_plan, routine, self.switch_screen))
+        self.begin_routine(routine)
 
-    def _confirm_plan(self, routine: Routine, show: Callable[[Screen], object]) -> None:
-        """Today's changes to `routine`, when there are any, to start with or turn down; then
-        the player, shown by `show` (over the screen, or in place of the routine picker)."""
-        from gluteui.core.text import clock
+    def begin_routine(self, routine: Routine) -> None:
+        """The one way a routine starts, from Home, the picker, the squeeze test or the
+        palette: the health questions and holds, today's changes to accept or turn down,
+        then the player over Home."""
+        self.before_training(True, partial(self._confirm_plan, routine))
+
+    def _show_player(self, plan: Plan) -> None:
         from gluteui.screens.player import PlayerScreen
+
+        # The player goes over Home whatever asked for it: Esc or the end leads back there.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        self.push_screen(PlayerScreen(self.services, plan))
+
+    def _confirm_plan(self, routine: Routine) -> None:
+        """Today's changes to `routine`, when there are any, to start with or turn down; then
+        the player."""
+        from gluteui.core.text import clock
         from gluteui.widgets.plan import PlanDialog
 
         plan = self.services.plan(routine)
         if not plan.changes:
-            show(PlayerScreen(self.services, plan))
+            self._show_player(plan)
             return
 
         def chosen(declined: frozenset[str] | None) -> None:
             if declined is not None:
-                show(PlayerScreen(self.services, self.services.plan(routine, declined)))
+                self._show_player(self.services.plan(routine, declined))
 
         minutes = clock(self.services.routine_seconds(routine))
         self.push_screen(PlanDialog(f"Today: {routine.name} ({minutes} min)", plan.changes), chosen)
@@ -281,8 +303,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
             self.push_screen(BY_NAME[name].make(self.services))
 
         if name == "player":
-            routine = self.services.recommended_routine()
-            self.before_training(True, partial(self._confirm_plan, routine, self.push_screen))
+            self.begin_routine(self.services.recommended_routine())
         elif name == "quiz":
             self.before_training(False, go)
         else:

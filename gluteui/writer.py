@@ -14,6 +14,9 @@ from collections.abc import Callable
 
 from gluteui.core.history.store import Store, StoreError
 
+WARM_AFTER_S = 2.0
+"""Once the app has been up this long (or at its first change), the writer encodes the file
+once, off any clock: a routine's saves then re-encode one session each, not ten years."""
 FIRST_RETRY_S = 2.0
 LAST_RETRY_S = 30.0
 """Retries come 2, 4, 8... seconds apart, then every 30 s: soon after a short wait on the
@@ -52,6 +55,9 @@ class Writer:
         """Save each change as it comes, until `stop`. Returns when stopped."""
         retry_in: float | None = None
         try:
+            # Not at once: the app's first frame is being drawn. A change wakes it sooner.
+            self._wanted.wait(timeout=WARM_AFTER_S)
+            self.store.warm()
             while True:
                 self._wanted.wait(timeout=retry_in)
                 self._wanted.clear()

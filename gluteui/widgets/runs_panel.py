@@ -15,10 +15,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+from textual.worker import Worker
 
 from gluteui.core.runs.answer import MIN_IMPORTANT_DIFFERENCE, MIN_RUNS_EACH, Answer, compare_discomfort
 from gluteui.core.stats.run_log import RunsView
 from gluteui.core.text import plural
+from gluteui.widgets.work import ReportsFailure
 
 NOT_A_TRIAL = ("Your own notes, not a controlled trial: you chose when to activate, so a "
                "difference here does not show that activating caused it.")
@@ -55,7 +57,7 @@ def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
     return grid
 
 
-class RunsPanel(Vertical):
+class RunsPanel(ReportsFailure, Vertical):
     """The runs part of Progress, given the view of them (core/stats/run_log.runs_view)."""
 
     DEFAULT_CSS = """
@@ -87,13 +89,16 @@ class RunsPanel(Vertical):
 
     def on_mount(self) -> None:
         if self.view.total:
-            self.run_worker(self._compare, thread=True, exit_on_error=False)
+            self.run_worker(self._compare, name="Working out the comparison", thread=True, exit_on_error=False)
         if self.query("#runs-plot"):
             self._plot()
 
     def _compare(self) -> None:
         answer = compare_discomfort(self.view.with_scores, self.view.without_scores)
         self.app.call_from_thread(self._show_answer, answer)
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        self.query_one("#runs-answer", Static).update(Text(f"The comparison could not be worked out: {worker.error}"))
 
     def _show_answer(self, answer: Answer) -> None:
         self.answer = answer

@@ -2,15 +2,15 @@
 sets end under another GluteUI's lock, on ten years of history, against an empty history.
 
 The real app, in-process, on the real clock and the real 20 Hz ticker: a second process
-holds the data file's lock for the first 15 s; `n` ends the set under way every 2 s (the
-breaks between run their course), so sets end both while the lock is held (the writer waits, and says so once) and after it is
+holds the data file's lock for the first 15 s; `n` ends the set under way once a rep is
+done, checked every 2 s (the breaks between run their course), so sets end both while the lock is held (the writer waits, and says so once) and after it is
 released (the writer writes the ten-year file). Every tick's time is recorded.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +24,7 @@ from tests.factory import make_app
 from tests.unit.test_writer import hold_lock, release
 
 HELD_S = 15.0
-RUN_S = 24.0
+RUN_S = 30.0
 SET_EVERY_S = 2.0
 MAX_GAP_S = 0.060
 """The issue's target: a frame every 50 ms, never more than 60 ms apart."""
@@ -48,17 +48,23 @@ async def frame_gaps(data: BenchData, monkeypatch: pytest.MonkeyPatch) -> tuple[
         async with app.run_test(size=(120, 40)) as pilot:
             app.post_message(StartRoutine("standard"))  # the longest routine without a weaker side
             await pilot.pause()
-            while type(app.screen).__name__ != "PlayerScreen":  # a plan to accept, first
+            for _ in range(3):  # the health questions and a plan to accept, first
+                if isinstance(app.screen, PlayerScreen):
+                    break
                 await pilot.press("enter")
                 await pilot.pause()
+            assert isinstance(app.screen, PlayerScreen), f"the routine did not start: {app.screen}"
+            await pilot.press("n")  # past the get-ready: the first set ends (and saves) soon
             ticks.clear()
             started = time.perf_counter()
             while (elapsed := time.perf_counter() - started) < RUN_S:
                 if holder.poll() is None and elapsed > HELD_S:
                     told = app.services.unsaved is not None
-                    release(holder)
-                if app.screen.workout.state(time.monotonic()).kind in REP_KINDS:
-                    await pilot.press("n")  # the set ends: a save (the breaks run their course)
+                    # Off the app's loop: waiting for the holder to exit must not count as a frame.
+                    await asyncio.to_thread(release, holder)
+                state = app.screen.workout.state(time.monotonic())
+                if state.kind in REP_KINDS and (state.rep or 0) >= 2:
+                    await pilot.press("n")  # a rep done, the set ends: a save (breaks run their course)
                 await pilot.pause(SET_EVERY_S)
             assert isinstance(app.screen, PlayerScreen), "measured the player, not another screen"
             await pilot.press("escape", "s")
@@ -70,13 +76,14 @@ async def frame_gaps(data: BenchData, monkeypatch: pytest.MonkeyPatch) -> tuple[
     return max(gaps), told
 
 
-@pytest.mark.parametrize("history", ["empty", "ten_years"])
 async def test_sets_ending_under_a_held_lock_never_hold_up_a_frame(
-        history: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    data: BenchData = request.getfixturevalue(history)
-    longest, told = await frame_gaps(data, monkeypatch)
-    report(f"routine under a held lock, {history}",
-           f"longest gap between frames {longest * 1000:.0f} ms (target {MAX_GAP_S * 1000:.0f} ms); "
-           f"the user {'was' if told else 'was not'} told the sets wait")
-    assert told, "the held lock was never reported"
-    assert longest < MAX_GAP_S
+        empty: BenchData, ten_years: BenchData, monkeypatch: pytest.MonkeyPatch):
+    longest = {}
+    for name, data in (("empty", empty), ("ten years", ten_years)):
+        longest[name], told = await frame_gaps(data, monkeypatch)
+        assert told, f"{name}: the held lock was never reported"
+    report("routine under a held lock",
+           f"longest gap between frames: {longest['ten years'] * 1000:.0f} ms on ten years of history, "
+           f"{longest['empty'] * 1000:.0f} ms on an empty one "
+           f"({longest['ten years'] / longest['empty']:.2f}x; target under {MAX_GAP_S * 1000:.0f} ms)")
+    assert longest["ten years"] < MAX_GAP_S

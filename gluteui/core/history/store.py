@@ -105,9 +105,10 @@ class Store:
                 found = tables.overlay(found, self.pending)  # the cached tables must stay as saved
             return found
 
-    def defer(self, wake: Callable[[], None]) -> None:
+    def defer(self, wake: Callable[[], None] | None) -> None:
         """From now on a change joins `pending` and calls `wake` instead of being written:
-        the caller's writer saves it with `flush`, off the thread that made it."""
+        the caller's writer saves it with `flush`, off the thread that made it. None goes
+        back to saving each change as it is made (and saves what waits with the next)."""
         self._wake = wake
 
     def _commit(self, changes: list[Change], now: bool = False) -> list[Change]:
@@ -131,6 +132,15 @@ class Store:
             if not self.pending:
                 return
         self._write_pending(new=0)
+
+    def warm(self) -> None:
+        """Encode the file as saved, so the first write re-encodes only what it changes (see
+        storage.JSONText). For the writer's thread, when nothing else is waiting."""
+        with self._writing:
+            with self._guard:
+                found = self._file.cached()
+            if found is not None:
+                self._file.encode(found)
 
     def _write_pending(self, new: int) -> list[Change]:
         """Write `pending` (its last `new` changes just added); the ones that changed something."""
