@@ -47,7 +47,7 @@ def parse_command(text: str, state: MirrorState | None) -> Command | None:
     if not isinstance(message, dict) or set(message) - {"command", "arg"}:
         return None
     name, arg = message.get("command"), message.get("arg")
-    if name not in COMMANDS:
+    if not isinstance(name, str) or name not in COMMANDS:
         return None
     # JSON's true and false are ints to Python: a number must be a real int.
     if arg is not None and type(arg) is not int:

@@ -109,7 +109,7 @@ def coming_next(timeline: Timeline, state: TimelineState, names: Mapping[str, st
     if rep is None:
         return "Routine done"
     name = names.get(rep.exercise_id or "", "")
-    return f"{name}: {rep.reps} reps" if rep.rep == 1 else f"{name}: rep {rep.rep} of {rep.reps}"
+    return f"{name}, {rep.reps} reps" if rep.rep == 1 else f"{name}, rep {rep.rep} of {rep.reps}"
 
 
 def _after_set(after: Phase, later: Sequence[Phase], names: Mapping[str, str]) -> str:

@@ -38,6 +38,8 @@ FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     # Without these, chromium calls Google's hosts at start: this machine reaches none.
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # A small /dev/shm (containers) would crash the renderer.
+    "--disable-dev-shm-usage",
 )
 
 Command = tuple[str, int | None]
@@ -54,8 +56,9 @@ class ServerThread:
         self.server = RemoteServer(lambda name, arg: self.commands.put((name, arg)))
         self.url = self.run(self.server.start("127.0.0.1"))
 
-    def run(self, work: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(work, self.loop).result(WAIT_S)
+    def run(self, work: Coroutine[Any, Any, T], timeout: float = WAIT_S) -> T:
+        """Run `work` on the server's loop; its result."""
+        return asyncio.run_coroutine_threadsafe(work, self.loop).result(timeout)
 
     def publish(self, state: MirrorState | None) -> None:
         """As the player does on its tick: on the server's loop; returns once published."""
@@ -131,7 +134,7 @@ def shows(state: MirrorState) -> dict[str, object]:
         band = state.phase if state.rep is None else "BOTH SIDES"
     count = state.rep if state.rep is not None else state.countdown
     return {
-        "band": band, "exercise": state.exercise, "phase": state.phase,
+        "band": band, "exercise": state.exercise, "phase": "PAUSED" if state.paused else state.phase,
         "rep": "" if count is None else str(count),
         "of": f"of {state.reps}" if state.rep is not None and state.reps is not None else "",
         "next": "Routine done." if state.finished else f"Next: {state.next_up}" if state.next_up else "",
