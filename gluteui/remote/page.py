@@ -9,10 +9,12 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from gluteui.core.pain import ASKED, PLACES, RULE, STOP_TODAY, STOPS_THE_ROUTINE, WHY_STOP
 
+TEMPLATE = Path(__file__).with_name("page.html")
+"""Beside this module, so the wheel ships it inside the package."""
 TEXTS_MARK = "/*TEXTS*/"
 """Where page.html takes the pain dialog's words, inside a JSON script element."""
 _INLINE = re.compile(r"<(style|script)>(.*?)</\1>", re.DOTALL)
@@ -39,7 +41,7 @@ def texts() -> dict[str, object]:
 
 def load_page(socket_origin: str) -> Page:
     """The page, allowed to open a websocket to `socket_origin` ("ws://host:port") only."""
-    template = resources.files("gluteui.remote").joinpath("page.html").read_text(encoding="utf-8")
+    template = TEMPLATE.read_text(encoding="utf-8")
     # "<" escaped, so no text can close the script element it sits in.
     words = json.dumps(texts()).replace("<", "\\u003c")
     html = template.replace(TEXTS_MARK, words)

@@ -24,6 +24,6 @@ def qr_lines(text: str, border: int = QUIET_ZONE) -> list[str]:
     if len(rows) % 2:
         rows.append((False,) * len(rows[0]))  # an odd last row pairs with light
     return [
-        "".join(CELLS[upper, lower] for upper, lower in zip(top, bottom))
-        for top, bottom in zip(rows[::2], rows[1::2])
+        "".join(CELLS[upper, lower] for upper, lower in zip(top, bottom, strict=True))
+        for top, bottom in zip(rows[::2], rows[1::2], strict=True)
     ]

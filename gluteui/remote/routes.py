@@ -7,9 +7,8 @@ socket, no state, not even a hint of which paths exist.
 
 from __future__ import annotations
 
-import weakref
-
 from aiohttp import WSCloseCode, WSMsgType, web
+from aiohttp.typedefs import Handler
 
 from gluteui.remote.access import token_matches
 from gluteui.remote.commands import MAX_MESSAGE_BYTES
@@ -24,14 +23,14 @@ PRIVATE = {
     "X-Content-Type-Options": "nosniff",
 }
 """The token is a secret: no cache keeps the page and no link would pass its address on."""
-SOCKETS = web.AppKey("sockets", weakref.WeakSet[web.WebSocketResponse])
 
 
 def build_app(hub: Hub, token: str, page: Page) -> web.Application:
     """The web application: `page` at /<token>/, the websocket at /<token>/ws."""
+    sockets: set[web.WebSocketResponse] = set()
 
     @web.middleware
-    async def guard(request: web.Request, handler: web.Handler) -> web.StreamResponse:
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         first = request.path.split("/")[1]
         if not token_matches(first, token):
             return web.Response(status=403, text="Forbidden", headers=PRIVATE)
@@ -54,7 +53,7 @@ def build_app(hub: Hub, token: str, page: Page) -> web.Application:
             raise web.HTTPForbidden(headers=PRIVATE)
         ws = web.WebSocketResponse(heartbeat=HEARTBEAT_S, max_msg_size=MAX_MESSAGE_BYTES, compress=False)
         await ws.prepare(request)
-        request.app[SOCKETS].add(ws)
+        sockets.add(ws)
         follower = hub.follow(ws.send_str)
         try:
             async for message in ws:
@@ -62,15 +61,15 @@ def build_app(hub: Hub, token: str, page: Page) -> web.Application:
                     hub.receive(message.data)
         finally:
             hub.unfollow(follower)
+            sockets.discard(ws)
         return ws
 
     async def close_sockets(app: web.Application) -> None:
         # Open sockets would hold the server's shutdown until its timeout: close them first.
-        for ws in set(app[SOCKETS]):
+        for ws in set(sockets):
             await ws.close(code=WSCloseCode.GOING_AWAY, message=b"GluteUI stopped the remote")
 
     app = web.Application(middlewares=[guard])
-    app[SOCKETS] = weakref.WeakSet()
     app.on_shutdown.append(close_sockets)
     app.router.add_get(f"/{token}", to_page)
     app.router.add_get(f"/{token}/", show_page)

@@ -21,7 +21,7 @@ ROUTINE = on_rungs(load_content(locations.content_dir()), "standard")
 TIMELINE = Timeline.from_routine(ROUTINE)
 
 
-def moment(kind: str, rep: int, side: str, progress: float = 0.5) -> MirrorState:
+def moment(kind: str, rep: int | None, side: str, progress: float = 0.5) -> MirrorState:
     """The standard routine `progress` through the first phase `kind` of rep `rep` on `side`."""
     phase = next(p for p in TIMELINE.phases if (p.kind, p.rep, p.side) == (kind, rep, side))
     state = TIMELINE.state_at(phase.start + progress * phase.duration)
@@ -35,7 +35,7 @@ def shots() -> dict[str, MirrorState]:
     paused = replace(holding, paused=True)
     return {
         "remote-phone": holding,
-        "remote-phone-switch": moment("switch", None, "right", 0.3),  # type: ignore[arg-type]
+        "remote-phone-switch": moment("switch", None, "right", 0.3),
         "remote-phone-paused": paused,
         "remote-phone-hurts": replace(paused, hurting=True),
         "remote-phone-hurts-easier": replace(paused, hurting=True, hurt_where="side_of_hip"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import replace
 
@@ -73,7 +74,7 @@ def test_a_skipped_set_is_followed_on_the_new_timeline():
 
 def test_a_whole_routine_is_a_few_changes_a_second():
     states = routine_states()
-    assert all(a != b for a, b in zip(states, states[1:]))
+    assert all(a != b for a, b in itertools.pairwise(states))
     # The routine's progress moves in steps, not on every tick: the phone is sent ~7 a second
     # in this 34 s routine (a real one of 5 minutes, 2 or 3).
     assert len(states) < 8 * TIMELINE.total

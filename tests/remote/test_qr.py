@@ -31,8 +31,8 @@ def picture(lines: list[str]) -> memoryview:
 def test_the_code_reads_back_as_the_url(url: str, border: int):
     lines = qr_lines(url, border)
     # try_invert off: a code drawn inside out (ink for light modules) must fail here.
-    found = zxingcpp.read_barcodes(picture(lines), formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False)
-    assert [code.text for code in found] == [url]
+    found = zxingcpp.read_barcodes(picture(lines), try_invert=False)
+    assert [(code.format, code.text) for code in found] == [(zxingcpp.BarcodeFormat.QRCode, url)]
 
 
 def test_the_lines_are_half_blocks_with_a_quiet_zone_and_fit_beside_the_address_at_80x24():

@@ -69,7 +69,9 @@ async def test_the_page_is_private_and_confined():
     assert "default-src 'none'" in policy and f"connect-src 'self' ws://127.0.0.1:{port}" in policy
     assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]{44}'", policy)
     # The pain dialog's words, as the terminal says them, in a data element that cannot be closed early.
-    words = json.loads(re.search(r'<script id="texts" type="application/json">(.*?)</script>', page).group(1))
+    data = re.search(r'<script id="texts" type="application/json">(.*?)</script>', page)
+    assert data is not None
+    words = json.loads(data.group(1))
     assert words["places"] == [[place, PLACES[place]] for place in ASKED]
 
 
