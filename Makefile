@@ -37,6 +37,7 @@ bench: $(TEST_STAMP)
 
 screenshots: $(TEST_STAMP)
 	$(BIN)/python -m tests.make_screenshots screenshots
+	$(BIN)/python -m tests.remote.make_screenshots screenshots
 
 check-content: $(APP_STAMP)
 	$(BIN)/gluteui check-content

@@ -34,6 +34,23 @@ async def tour():
 asyncio.run(tour())
 """
 
+REMOTE = """
+import asyncio, urllib.request
+from gluteui.remote import page
+from gluteui.remote.server import RemoteServer
+
+async def serve():
+    server = RemoteServer(lambda name, arg: None)
+    url = await server.start("127.0.0.1")
+    try:
+        return await asyncio.to_thread(lambda: urllib.request.urlopen(url, timeout=10).read().decode())
+    finally:
+        await server.stop()
+
+print(page.TEMPLATE)
+print(asyncio.run(serve()))
+"""
+
 
 @pytest.mark.slow
 def test_wheel_installs_and_runs(tmp_path: Path):
@@ -75,6 +92,10 @@ def test_wheel_installs_and_runs(tmp_path: Path):
     assert tour.returncode == 0, tour.stderr
     # A first launch: the squeeze test asks the health questions first (Esc closes them).
     assert tour.stdout.split() == ["LessonsScreen", "PrescreenDialog", "RoutinesScreen", "ProgressScreen", "HelpScreen"]
+    # The phone's page is in the wheel, and the remote serves it from there.
+    remote = subprocess.run([str(python), "-c", REMOTE], capture_output=True, text=True, cwd=tmp_path)
+    assert remote.returncode == 0, remote.stderr
+    assert remote.stdout.startswith(str(env_dir)) and "<title>GluteUI remote</title>" in remote.stdout
     located = subprocess.run(
         [str(python), "-c", "import gluteui; print(gluteui.__file__)"],
         check=True, capture_output=True, text=True, cwd=tmp_path,

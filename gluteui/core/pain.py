@@ -26,6 +26,10 @@ PLACES: dict[str, str] = {
 }
 """Where it hurt, as the "it hurts" dialog offers it (all but "unsaid", kept when the user
 skipped the move before saying)."""
+ASKED = tuple(place for place in PLACES if place != "unsaid")
+"""The places offered, in order (keys 1 to 5 in the dialog, buttons on the phone)."""
+MAX_EASIER = 3
+"""Easier versions offered (content may list more; the first ones are offered)."""
 STOPS_THE_ROUTINE = "down_the_leg"
 """Pain that spreads down the leg, tingles or numbs: a nerve may be irritated, so the
 routine stops for today instead of offering an easier version."""
@@ -34,6 +38,9 @@ MOVE_LIMIT = 3
 RULE = (f"Above {MOVE_LIMIT} out of 10, sharp, or building during the set: skip this move. "
         f"Up to {MOVE_LIMIT} that settles is usually fine, if it is no worse tomorrow morning.")
 """The rule as the "it hurts" dialog says it."""
+STOP_TODAY = "Pain that goes down the leg, tingles or numbs: stop for today."
+WHY_STOP = "A nerve may be irritated; the safety lesson says when to have it checked."
+"""What the dialog says once the pain is said to go down the leg, tingle or numb."""
 
 PainChoice = Literal["easier", "skipped", "safety", "stopped", "paused", "carried on"]
 """What the user chose in the "it hurts" dialog: an easier version, skip the move, skip it and

@@ -18,13 +18,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gluteui.core.content.exercises import Exercise
-from gluteui.core.pain import PLACES, RULE, STOPS_THE_ROUTINE, PainChoice, PainReport
+from gluteui.core.pain import (
+    ASKED,
+    MAX_EASIER,
+    PLACES,
+    RULE,
+    STOP_TODAY,
+    STOPS_THE_ROUTINE,
+    WHY_STOP,
+    PainChoice,
+    PainReport,
+)
 from gluteui.widgets.text import markup
-
-MAX_EASIER = 3
-"""Easier versions offered, on keys 1 to 3 (content may list more; the first ones are offered)."""
-ASKED = tuple(place for place in PLACES if place != "unsaid")
-"""The places offered, on keys 1 to 5."""
 
 
 class PainDialog(ModalScreen[PainReport]):
@@ -89,9 +94,8 @@ class PainDialog(ModalScreen[PainReport]):
                 choices.add_row(str(n), Text(PLACES[place]))
             choices.add_row("Enter", Text(f"Skip the rest of {name} without saying"))
         elif self.stopping:
-            rule.update(markup("[b]Pain that goes down the leg, tingles or numbs: stop for today.[/b] "
-                               "A nerve may be irritated; the safety lesson says when to have it checked. "
-                               "[b $error]$emergency[/]", emergency=self.emergency))
+            rule.update(markup("[b]$stop[/b] $why [b $error]$emergency[/]",
+                               stop=STOP_TODAY, why=WHY_STOP, emergency=self.emergency))
             choices.add_row("Enter", Text("Stop the routine here (what you did is kept)"))
             choices.add_row("l", Text("Stop and read the safety lesson"))
         else:

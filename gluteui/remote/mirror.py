@@ -1,0 +1,124 @@
+"""What the phone shows: the player's view cut down to what can be read from the mat.
+
+The player builds a `MirrorState` on every tick with `mirror_state(...)` and hands it to
+`RemoteServer.publish`; equal states are not sent again, so the state holds nothing that
+changes on every tick (the routine's progress moves in steps of half a percent).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+
+from gluteui.core.content.exercises import Routine
+from gluteui.core.routine.player import PlayerView
+from gluteui.core.routine.timeline import REP_KINDS, Phase, Timeline, TimelineState
+from gluteui.core.sides import Side
+
+PROGRESS_STEPS = 200
+"""The routine's progress is sent in steps of 1/200: finer is invisible on a phone, and
+every step is a message."""
+
+
+@dataclass(frozen=True)
+class MirrorState:
+    """One moment of the routine as the phone shows it."""
+
+    exercise: str
+    """The move being done, or in a break the one coming up."""
+    side: Side | None
+    """The side working now, or in a break the side that comes next."""
+    rep: int | None
+    reps: int | None
+    phase: str
+    """The phase word in capitals: "OPEN", "SQUEEZE", "REST", "SWITCH SIDES"."""
+    countdown: int | None
+    """Seconds left of a break (None in a rep and once done)."""
+    next_up: str
+    """What comes after this set, or after this break: "Switch to the RIGHT side"."""
+    time_left: str
+    """Of the whole routine, m:ss."""
+    progress: float
+    """0..1 through the whole routine."""
+    paused: bool
+    finished: bool
+    easier: tuple[str, ...] = ()
+    """The easier versions "it hurts" offers for this move."""
+    hurting: bool = False
+    """The "it hurts" dialog is open."""
+    hurt_where: str | None = None
+    """Where it hurts once said (a key of gluteui.core.pain.PLACES); None while asking."""
+
+    def as_json(self) -> dict[str, object]:
+        """The state as the page reads it (JSON types only)."""
+        fields = asdict(self)
+        fields["easier"] = list(self.easier)
+        return fields
+
+
+def mirror_state(
+    view: PlayerView,
+    state: TimelineState,
+    timeline: Timeline,
+    routine: Routine,
+    *,
+    paused: bool,
+    easier: Sequence[str] = (),
+    hurting: bool = False,
+    hurt_where: str | None = None,
+) -> MirrorState:
+    """The phone's view of one tick: `view` is the player's view of `state`, a state of
+    `timeline` (the workout's current one) playing `routine`. `easier` is what the "it
+    hurts" dialog offers for this move; `hurting` and `hurt_where` say where that dialog is."""
+    names = {step.exercise.id: step.exercise.name for step in routine.steps}
+    return MirrorState(
+        exercise=view.exercise_name,
+        side=view.side,
+        rep=None if view.is_break else view.rep,
+        reps=None if view.is_break else view.reps,
+        phase=view.phase_word.upper(),
+        countdown=view.phase_seconds_left if view.is_break and not state.finished else None,
+        next_up=coming_next(timeline, state, names),
+        time_left=view.time_left,
+        progress=math.floor(view.routine_progress * PROGRESS_STEPS) / PROGRESS_STEPS,
+        paused=paused,
+        finished=state.finished,
+        easier=tuple(easier),
+        hurting=hurting,
+        hurt_where=hurt_where,
+    )
+
+
+def coming_next(timeline: Timeline, state: TimelineState, names: Mapping[str, str]) -> str:
+    """What follows: in a set, what comes after it; in a break, the set it leads to.
+
+    `names` maps exercise ids to the names shown. Empty once the routine is done.
+    """
+    if state.finished:
+        return ""
+    phases = timeline.phases
+    # Phases are laid end to end with no zero-length ones: starts are strictly increasing.
+    here = bisect_left(phases, state.phase.start, key=lambda phase: phase.start)
+    later = phases[here + 1:]
+    if state.kind in REP_KINDS:
+        after = next(p for p in later if p.kind not in REP_KINDS or p.set_index != state.set_index)
+        return _after_set(after, later, names)
+    rep = next((p for p in later if p.kind in REP_KINDS), None)
+    if rep is None:
+        return "Routine done"
+    name = names.get(rep.exercise_id or "", "")
+    return f"{name}, {rep.reps} reps" if rep.rep == 1 else f"{name}, rep {rep.rep} of {rep.reps}"
+
+
+def _after_set(after: Phase, later: Sequence[Phase], names: Mapping[str, str]) -> str:
+    if after.kind == "done":
+        return "Routine done"
+    if after.kind == "switch":
+        return f"Switch to the {(after.side or '').upper()} side"
+    if after.kind == "rest":
+        coming = next((p for p in later if p.start > after.start and p.kind in REP_KINDS), None)
+        name = names.get(coming.exercise_id or "", "") if coming else ""
+        return f"Rest, then {name}" if name else "Rest"
+    return names.get(after.exercise_id or "", "")
