@@ -36,7 +36,9 @@ def demo_history(store: Store, days: int = DEMO_DAYS) -> None:
 
 
 def demo_home_core(app: GluteApp) -> list[str]:
-    from tests.scenarios import home_core  # the same as Home's; that module imports this one
+    from tests.scenarios import (
+        home_core,  # the same as Home's; that module imports this one
+    )
 
     return home_core(app)
 

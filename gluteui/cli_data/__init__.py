@@ -23,6 +23,7 @@ from gluteui.core.history.values import FIRST_DAY, LAST_DAY
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
 from gluteui.core.stats.overview import streak_summary
+from gluteui.core.text import counted
 from gluteui.errors import UserError
 
 DEMO_DAYS = 182
@@ -86,9 +87,9 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
     from rich.table import Table
 
     table = Table(title="GluteUI", show_header=False, box=None)
-    table.add_row("Current streak", f"[b]{summary.current_streak}[/] days")
-    table.add_row("Longest streak", f"{summary.longest_streak} days")
-    table.add_row("This week", f"{summary.week_activated_days} of {summary.weekly_target} days")
+    table.add_row("Current streak", f"[b]{counted(summary.current_streak, 'day')}[/]")
+    table.add_row("Longest streak", counted(summary.longest_streak, "day"))
+    table.add_row("This week", f"{summary.week_activated_days} of {counted(summary.weekly_target, 'day')}")
     table.add_row("Weekly streak", f"{summary.weekly_streak} weeks")
     table.add_row("Sessions", str(summary.total_sessions))
     table.add_row("Activated days", str(summary.activated_days))

@@ -17,7 +17,7 @@ from gluteui.core.runs.formats import is_run_file
 from gluteui.core.runs.intake import take
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.run_log import run_rows
-from gluteui.core.text import plural
+from gluteui.core.text import distance, plural
 from gluteui.errors import UserError
 
 PROGRESS_FROM = 50
@@ -40,7 +40,7 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
         mark = "yes" if row.activated else "-"
         told = "-" if row.checkin is None else f"{row.checkin}/10"
         start = row.run.start.astimezone(now.tzinfo)
-        say(f"{start:%a %d %b %Y %H:%M}  {row.run.distance_m / 1000:6.2f} km  "
+        say(f"{start:%a %d %b %Y %H:%M}  {distance(row.run.distance_m, 2):>9}  "
             f"{row.run.shown_s / 60:3.0f} min  {row.run.sport:<10}  {mark:<9}  {told:<5}  "
             f"{row.run.id[:8]}  {row.run.name}")
     return 0

@@ -1,5 +1,5 @@
-"""Formatting for people, in one place: clock times, plurals, and untrusted text made
-safe to print."""
+"""Formatting for people, in one place: clock times, distances, counts with their plurals,
+and untrusted text made safe to print."""
 
 from __future__ import annotations
 
@@ -11,6 +11,16 @@ def clock(seconds: float) -> str:
     """Seconds as m:ss, rounded up so a countdown never shows 0:00 early."""
     whole = math.ceil(max(seconds, 0.0) - 1e-9)
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def distance(meters: float, places: int = 1) -> str:
+    """A run's distance as a runner reads it: "5.4 km" (`places` decimals)."""
+    return f"{meters / 1000:.{places}f} km"
+
+
+def counted(count: int, word: str, words: str | None = None) -> str:
+    """A count and its word: "1 day", "3 days" (`words` is an irregular plural)."""
+    return f"{count} {plural(count, word, words)}"
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.pain import ASKED, PLACES, RULE, STOP_TODAY, STOPS_THE_ROUTINE, WHY_STOP
+from gluteui.core.pain import (
+    ASKED,
+    PLACES,
+    RULE,
+    STOP_TODAY,
+    STOPS_THE_ROUTINE,
+    WHY_STOP,
+)
 
 TEMPLATE = Path(__file__).with_name("page.html")
 """Beside this module, so the wheel ships it inside the package."""

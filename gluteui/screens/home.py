@@ -121,7 +121,7 @@ class HomeScreen(GluteScreen):
         from gluteui.core.content.load import ContentError
         from gluteui.core.safety import red_flag_to_confirm
         from gluteui.core.stats.overview import overview
-        from gluteui.core.stats.runs import checkin_due
+        from gluteui.core.stats.question import run_question
 
         services = self.services
         try:
@@ -143,19 +143,13 @@ class HomeScreen(GluteScreen):
         # pressed before this ran may already have opened another screen.
         if not self.offered_checkin and self.app.screen is self:
             self.offered_checkin = True
-            from gluteui.core.stats.run_log import run_to_ask_about
-
-            # An imported run is asked about first: the check-in is then about that run.
-            imported = run_to_ask_about(history, now)
-            run_id, run_day = (imported[0].id, imported[1]) if imported else (None, checkin_due(history, now))
-            if run_day is not None:
+            question = run_question(history, now)
+            if question is not None:
                 from gluteui.widgets.checkin import CheckinDialog
 
-                described = None
-                if imported:
-                    run = imported[0]
-                    described = f"{run.start.astimezone(now.tzinfo):%H:%M}, {run.distance_m / 1000:.1f} km"
-                self.app.push_screen(CheckinDialog(run_day, described), partial(self.save_checkin, run_day, run_id))
+                run_id = question.run.id if question.run else None
+                self.app.push_screen(CheckinDialog(question.day, question.described(now)),
+                                     partial(self.save_checkin, question.day, run_id))
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, why when the squeeze test changed it, and any caution."""

@@ -18,7 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gluteui import locations
-from gluteui.core.health import HEALTH_QUESTIONS, NO_TO_ALL, HealthDue, HealthQuestion, asked, settled
+from gluteui.core.health import (
+    HEALTH_QUESTIONS,
+    NO_TO_ALL,
+    HealthDue,
+    HealthQuestion,
+    asked,
+    settled,
+)
 from gluteui.widgets.hanging import Hanging
 from gluteui.widgets.text import markup, plain
 

@@ -17,9 +17,14 @@ from textual.containers import Vertical
 from textual.widgets import Static
 from textual.worker import Worker
 
-from gluteui.core.runs.answer import MIN_IMPORTANT_DIFFERENCE, MIN_RUNS_EACH, Answer, compare_discomfort
+from gluteui.core.runs.answer import (
+    MIN_IMPORTANT_DIFFERENCE,
+    MIN_RUNS_EACH,
+    Answer,
+    compare_discomfort,
+)
 from gluteui.core.stats.run_log import RunsView
-from gluteui.core.text import plural
+from gluteui.core.text import distance, plural
 from gluteui.widgets.work import ReportsFailure
 
 NOT_A_TRIAL = ("Your own notes, not a controlled trial: you chose when to activate, so a "
@@ -49,7 +54,7 @@ def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
         start = row.run.start.astimezone(zone)
         grid.add_row(
             Text(f"{start:%a %d %b %H:%M}"),
-            Text(f"{row.run.distance_m / 1000:.1f} km"),
+            Text(distance(row.run.distance_m)),
             Text("activated" if row.activated else "no activation", style="bold" if row.activated else "dim"),
             Text("back -" if row.checkin is None else f"back {row.checkin}/10"),
             Text(row.run.name, overflow="ellipsis", no_wrap=True),

@@ -14,7 +14,14 @@ from gluteui.core.routine.player import player_view
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.routine.workout import Workout
 from gluteui.remote.mirror import PROGRESS_STEPS, MirrorState, mirror_state
-from tests.remote.routine import CLAM, CLAM_NAME, ROUTINE, TIMELINE, routine_states, state_at
+from tests.remote.routine import (
+    CLAM,
+    CLAM_NAME,
+    ROUTINE,
+    TIMELINE,
+    routine_states,
+    state_at,
+)
 from tests.unit.builders import on_rungs
 
 

@@ -25,6 +25,7 @@ from gluteui.core.stats.progress import (
     rest_day_change,
     weekly_target_after,
 )
+from gluteui.core.stats.question import RunQuestion
 from gluteui.core.stats.runs import RUN_AFTER, checkin_due, run_could_have_followed
 from gluteui.core.stats.streaks import week_start
 from tests.unit.stats_kit import MONDAY, TODAY, at, checkin, days_ago, history, session
@@ -265,3 +266,21 @@ def test_r_marks_a_rest_day_refuses_an_activated_one_and_always_unmarks():
 )
 def test_weekly_target_steps_between_one_and_seven(target: int, step: int, wrap: bool, after: int):
     assert weekly_target_after(target, step, wrap) == after
+
+
+def test_one_rule_says_what_the_run_question_is_about():
+    """An imported run with no check-in is asked about by name; without one, the run after
+    the latest activation; with neither, nothing."""
+    from dataclasses import replace
+
+    from gluteui.core.runs.record import Run
+    from gluteui.core.stats.question import run_question
+
+    activated = history([session(TODAY)])
+    assert run_question(activated, NOW) == RunQuestion(TODAY, None)
+    assert run_question(history([]), NOW) is None
+    run = Run.new(at(TODAY, hour=17), 1800.0, 5400.0, "Evening run", "running", "run.fit")
+    with_run = replace(activated, runs=[run])
+    question = run_question(with_run, NOW)
+    assert question == RunQuestion(TODAY, run)
+    assert question.described(NOW) == "17:00, 5.4 km"

@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from gluteui.core.content.exercises import BANDS, REPS_MAX, REST_MAX_S, Exercise, Tempo, tempo_of
+from gluteui.core.content.exercises import (
+    BANDS,
+    REPS_MAX,
+    REST_MAX_S,
+    Exercise,
+    Tempo,
+    tempo_of,
+)
 from gluteui.core.content.fields import Entry, Problems, read_toml
 
 FILE = "ladders.toml"

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from gluteui.core.content.exercises import Exercise, Routine, load_exercises
 from gluteui.core.content.fields import ContentError, Entry, Problems, read_toml
-from gluteui.core.content.ladders import Ladder, LadderRules, check_tested_by, load_ladders
+from gluteui.core.content.ladders import (
+    Ladder,
+    LadderRules,
+    check_tested_by,
+    load_ladders,
+)
 from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
 from gluteui.core.content.routines import load_routines

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gluteui.core.content.exercises import POSITION_MAX_S, REPS_MAX, REST_MAX_S, Routine, RoutineStep
+from gluteui.core.content.exercises import (
+    POSITION_MAX_S,
+    REPS_MAX,
+    REST_MAX_S,
+    Routine,
+    RoutineStep,
+)
 from gluteui.core.content.fields import Entry, Problems, read_toml
 from gluteui.core.content.ladders import Ladder
 

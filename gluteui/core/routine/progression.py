@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
 from datetime import date
+from itertools import islice
 from typing import Literal
 
 from gluteui.core.content.exercises import Routine, RoutineStep

@@ -1,4 +1,5 @@
-"""Run check-ins: when to ask "How was your run?" after an activation.
+"""Run check-ins: when a run after an activation can be asked about (`checkin_due`); the one
+rule for what "How was your run?" asks about is core/stats/question.py's.
 
 How the check-ins compare, with and without an activation before the run, is
 core/runs/answer.py's job, over runs linked to activations (core/stats/run_log.py).
@@ -52,3 +53,4 @@ def checkin_due(history: History, now: datetime) -> date | None:
     if latest in answered or history.settings.get("checkin_skipped") == latest.isoformat():
         return None
     return latest
+
