@@ -68,6 +68,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         if services.config.reduced_motion or not services.config.run_timers:
             self.animation_level = "none"
         services.sound.fallback = self._silent_cue
+        services.save_failed = lambda problem: self.post_message(messages.SaveFailed(problem))
         self._save_problems_shown: set[str] = set()
         self._sound_notice: str | None = None
         """Why sound cannot play, waiting to be shown over Home."""
@@ -211,12 +212,26 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
     def open_destination(self, message: messages.Open) -> None:
         self.action_open(message.destination)
 
+    @on(messages.Back)
+    def go_back(self) -> None:
+        """Leave the screen on top for the one under it; Home is never left this way."""
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
     @on(messages.ShowSafety)
     def show_safety(self) -> None:
         from gluteui.screens.lessons import LessonsScreen
 
         if self.ensure_content():
-            self.push_screen(LessonsScreen(self.services, safety_first=True))
+            self._go(LessonsScreen(self.services, safety_first=True))
+
+    def _go(self, screen: Screen[None]) -> None:
+        """Show a place: it takes the place of a place you pass through (lessons, progress,
+        the picker) on top, so jumping from place to place keeps the stack short: Home, the
+        routine or squeeze test under way if any, and one place over them."""
+        while len(self.screen_stack) > 1 and getattr(self.screen, "passing", False):
+            self.pop_screen()
+        self.push_screen(screen)
 
     @on(messages.StartRoutine)
     def start_routine(self, message: messages.StartRoutine) -> None:
@@ -293,18 +308,26 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         return False
 
     def action_open(self, name: str) -> None:
-        """Open one of DESTINATIONS on top of the current screen."""
+        """Go to one of DESTINATIONS: back to it when it is already open (no second copy),
+        else over the screen under any place on top (see `_go`)."""
         if not self.ensure_content():
             return
-        if name == "player" and self._routine_under_way():
+        if name == "player":
+            if not self._routine_under_way():
+                self.begin_routine(self.services.recommended_routine())
             return
+        opened = [n for n, screen in enumerate(self.screen_stack) if getattr(screen, "place", None) == name]
+        if opened:
+            while len(self.screen_stack) > opened[-1] + 1:
+                self.pop_screen()
+            return
+        make = BY_NAME[name].make
+        assert make is not None  # only the player has none
 
         def go() -> None:
-            self.push_screen(BY_NAME[name].make(self.services))
+            self._go(make(self.services))
 
-        if name == "player":
-            self.begin_routine(self.services.recommended_routine())
-        elif name == "quiz":
+        if name == "quiz":
             self.before_training(False, go)
         else:
             go()

@@ -7,12 +7,12 @@ it is loaded here on request rather than up front.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gluteui.config import AppConfig
-from gluteui.core.history.store import Store
+from gluteui.core.history.store import Store, StoreError
 from gluteui.sound import SoundPlayer
 
 if TYPE_CHECKING:
@@ -34,6 +34,21 @@ class Services:
     unsaved: str | None = None
     """Why changes are waiting to be saved, while they are (the App's writer keeps trying);
     None when everything the user did is on disk, or on its way there."""
+    save_failed: Callable[[str], None] = field(default=lambda problem: None, repr=False)
+    """How a failed save is reported: the App sets it (a SaveFailed message to itself)."""
+
+    def save(self, write: Callable[[], object]) -> bool:
+        """Run a store write; False when the disk said no, which `save_failed` reports.
+
+        The one way every screen and the App save: the store keeps a failed change in
+        memory and saves it with the next write that works.
+        """
+        try:
+            write()
+        except StoreError as error:
+            self.save_failed(str(error))
+            return False
+        return True
 
     @property
     def content_loaded(self) -> bool:

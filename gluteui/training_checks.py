@@ -34,15 +34,8 @@ class TrainingChecks(_Base):
     services: Services
 
     def _save_setting(self, key: str, value: Any) -> bool:
-        """Save a setting; when the disk says no, the App says "Not saved" (and it is kept)."""
-        from gluteui.core.history.store import StoreError
-
-        try:
-            self.services.store.set_setting(key, value)
-        except StoreError as error:
-            self.post_message(messages.SaveFailed(str(error)))
-            return False
-        return True
+        """Save a setting; when the disk says no, the App says "Not saved yet" (and it is kept)."""
+        return self.services.save(lambda: self.services.store.set_setting(key, value))
 
     def _sign_lines(self) -> dict[str, str]:
         """What a yes that names a tier of signs lists: tier id -> "<title> if: a; b; or c."."""

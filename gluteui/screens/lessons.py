@@ -29,6 +29,8 @@ PAGING = Binding.Group("Lesson", compact=True)
 
 
 class LessonsScreen(GluteScreen):
+    place = "lessons"
+    passing = True
     CSS_PATH = locations.stylesheet("lessons")
     TITLE = "Lessons"
     AUTO_FOCUS = "#lesson-reader"
@@ -235,4 +237,4 @@ class LessonsScreen(GluteScreen):
 
     def action_back(self) -> None:
         self._leave()
-        self.app.pop_screen()
+        self.post_message(messages.Back())

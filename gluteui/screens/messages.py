@@ -18,9 +18,15 @@ if TYPE_CHECKING:
 
 @dataclass
 class Open(Message):
-    """Open a destination (see screens.destinations) over the current screen."""
+    """Go to a destination (see screens.destinations): a place you pass through takes the
+    place of the one on top; one already open is come back to rather than opened again."""
 
     destination: str
+
+
+@dataclass
+class Back(Message):
+    """Leave this screen for the one under it (Home, or the routine a place was opened over)."""
 
 
 @dataclass

@@ -23,6 +23,7 @@ from gluteui.core.stats.progress import (
     weekly_target_after,
 )
 from gluteui.core.text import plural
+from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.widgets.calendar import CalendarHeatmap
 from gluteui.widgets.hanging import Hanging, Line, indented
@@ -158,6 +159,8 @@ class ProgressBody(VerticalScroll, can_focus=False):
 
 
 class ProgressScreen(GluteScreen):
+    place = "progress"
+    passing = True
     CSS_PATH = locations.stylesheet("progress")
     TITLE = "Progress"
     AUTO_FOCUS = ""
@@ -166,7 +169,7 @@ class ProgressScreen(GluteScreen):
     """From 80 columns the squeeze-test trend and the note on runs sit side by side (from
     120, the trend only as wide as it needs)."""
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the screen before"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the screen before"),
         Binding("r", "toggle_rest", "Rest day", id="toggle_rest",
                 tooltip="Mark the chosen day as a rest day, or unmark it (rest days bridge a streak)"),
         Binding("t", "weekly_target(1, True)", "Weekly target", id="weekly_target",
@@ -246,6 +249,9 @@ class ProgressScreen(GluteScreen):
             self.view = self.load_view()
             self.target_changed = True
             self.show_view()
+
+    def action_back(self) -> None:
+        self.post_message(messages.Back())
 
     def action_toggle_rest(self) -> None:
         day = self.query_one(CalendarHeatmap).selected

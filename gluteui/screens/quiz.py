@@ -41,6 +41,7 @@ SHORT_BELOW = 24
 
 
 class QuizScreen(GluteScreen):
+    place = "quiz"
     CSS_PATH = locations.stylesheet("quiz")
     TITLE = "Squeeze test"
     BINDINGS = [
@@ -155,13 +156,13 @@ class QuizScreen(GluteScreen):
     def action_leave(self) -> None:
         """Leave at once when nothing would be lost; mid-test, ask first."""
         if self.would_lose() is None:
-            self.dismiss()
+            self.post_message(messages.Back())
             return
         question = leave_question(len(self.attempt.answers))
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.dismiss()
+                self.post_message(messages.Back())
 
         self.app.push_screen(ConfirmDialog(question, "leave", "keep going"), answered)
 

@@ -24,7 +24,12 @@ class RoutinesScreen(GluteScreen):
     CSS_PATH = locations.stylesheet("routines")
     TITLE = "Routines"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the screen before")]
+    BINDINGS = [Binding("escape", "back", "Back", id="back", tooltip="Back to the screen before")]
+    place = "routines"
+    passing = True
+
+    def action_back(self) -> None:
+        self.post_message(messages.Back())
 
     def compose(self) -> ComposeResult:
         routines = list(self.services.content.routines.values())

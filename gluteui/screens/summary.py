@@ -245,4 +245,4 @@ class SummaryScreen(GluteScreen):
         self.show_feel()
 
     def action_finish(self) -> None:
-        self.app.pop_screen()
+        self.post_message(messages.Back())

@@ -207,3 +207,52 @@ async def test_the_weekly_target_is_set_from_progress(data_dir, store: Store):
         await pilot.pause()
         assert "4 days" in str(app.screen.query_one("#progress-streaks").render())
     assert Store.open(data_dir).setting("weekly_target") == 4
+
+
+def stack(app) -> list[str]:
+    return [type(screen).__name__ for screen in app.screen_stack]
+
+
+async def test_jumping_between_places_never_piles_screens_up(app):
+    """Seven jumps through the palette, then Esc once: back on Home, not seven screens back."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        for name in ("lessons", "progress", "routines", "progress", "lessons", "routines", "progress"):
+            app.action_open(name)
+            await pilot.pause()
+            assert len(app.screen_stack) == 2, stack(app)
+        assert stack(app) == ["HomeScreen", "ProgressScreen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert stack(app) == ["HomeScreen"]
+
+
+async def test_a_place_opened_mid_routine_leaves_the_routine_paused_under_it(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        player = app.screen
+        for name in ("lessons", "progress", "lessons"):
+            app.action_open(name)
+            await pilot.pause()
+        assert stack(app) == ["HomeScreen", "PlayerScreen", "LessonsScreen"]
+        assert player.workout.stopwatch.paused, "another screen on top holds the routine still"
+        app.action_open("player")  # a routine is already under way: no second one
+        await pilot.pause()
+        assert stack(app) == ["HomeScreen", "PlayerScreen", "LessonsScreen"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is player
+
+
+async def test_a_destination_already_open_is_come_back_to_not_opened_twice(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "s")
+        await pilot.pause()
+        quiz = app.screen
+        app.action_open("lessons")
+        await pilot.pause()
+        assert stack(app) == ["HomeScreen", "QuizScreen", "LessonsScreen"], "the test under way stays"
+        app.action_open("quiz")
+        await pilot.pause()
+        assert app.screen is quiz and stack(app) == ["HomeScreen", "QuizScreen"]
