@@ -17,7 +17,7 @@ from gluteui.core.content.exercises import Exercise
 from gluteui.core.history.records import Session
 from gluteui.core.pain import PainLog, PainReport
 from gluteui.core.routine import spoken
-from gluteui.core.routine.player import cues_between, player_view
+from gluteui.core.routine.player import player_view
 from gluteui.core.routine.progression import Plan
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.routine.workout import Workout
@@ -123,14 +123,10 @@ class PlayerScreen(GluteScreen):
         if view.exercise_id in self.pain.easier:
             view = replace(view, side_note=f"Easier: {self.pain.easier[view.exercise_id]}")
         self.routine_view.show(view, exercise, self.workout.stopwatch.paused)
-        sound = self.services.sound
-        if sound.mode == "voice":
-            phrases = self.services.content.phrases
-            for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases, hurt):
-                sound.say(utterance)
-        else:
-            for cue in cues_between(self.last_state, state):
-                sound.play(cue)
+        # What to cue is the core's one rule; how it sounds (voice, tone, bell) is the sound's.
+        phrases = self.services.content.phrases
+        for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases, hurt):
+            self.services.sound.say(utterance)
         self.last_state = state
         if self.workout.new_set_completed(now):
             self.save_session()

@@ -6,7 +6,8 @@ import pytest
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
-from gluteui.core.routine.player import cues_between, figure_frame, player_view
+from gluteui.core.routine.player import figure_frame, player_view
+from gluteui.core.routine.spoken import spoken_between
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.text import clock
 from tests.unit.builders import CLASSIC, on_rungs
@@ -27,7 +28,10 @@ def view_at(elapsed: float, reduced: bool = False):
 
 
 def cues(before: float | None, after: float) -> list[str]:
-    return cues_between(None if before is None else TIMELINE.state_at(before), TIMELINE.state_at(after))
+    """The tones of what is cued between two ticks (the tone each utterance stands for)."""
+    said = spoken_between(None if before is None else TIMELINE.state_at(before), TIMELINE.state_at(after),
+                          STANDARD, CONTENT.phrases)
+    return [utterance.tone for utterance in said if utterance.tone]
 
 
 def test_figure_follows_the_rep_and_holds_still_under_reduced_motion():
@@ -70,16 +74,20 @@ def test_rest_names_what_comes_next_and_done_is_done():
     assert done.kind == "done" and done.time_left == "0:00" and done.routine_progress == 1.0
 
 
-@pytest.mark.parametrize("kind,expected", [
-    ("up", ["rep"]), ("hold", ["hold_start"]), ("switch", ["switch"]),
+@pytest.mark.parametrize("kind,labels,expected", [
+    ("up", {}, ["rep"]), ("hold", {"exercise_id": "single_leg_bridge"}, ["hold_start"]),
+    ("switch", {}, ["switch"]),
+    # A clamshell's half-second top is over before a cue could mean anything: none, in
+    # any mode (tones and voice follow the one rule).
+    ("hold", {"exercise_id": "clamshell"}, []),
 ])
-def test_entering_a_phase_sounds_its_cue(kind: str, expected: list[str]):
-    phase = first(kind)
+def test_entering_a_phase_sounds_its_cue(kind: str, labels: dict, expected: list[str]):
+    phase = first(kind, **labels)
     assert cues(phase.start - 0.01, phase.start + 0.01) == expected
 
 
 def test_hold_end_exercise_done_routine_done():
-    hold = first("hold")
+    hold = first("hold", exercise_id="single_leg_bridge")
     assert cues(hold.end - 0.01, hold.end + 0.01) == ["hold_end"]
     rest = first("rest")
     assert cues(rest.start - 0.01, rest.start + 0.01) == ["exercise_done"]
@@ -94,7 +102,7 @@ def test_three_two_one_before_a_set_starts_and_silence_within_a_phase():
 
 
 def test_a_late_tick_cues_only_the_latest_phase():
-    up = first("up", rep=1)
+    up = first("up", rep=1, exercise_id="single_leg_bridge")
     assert cues(up.start - 0.01, up.end + 0.2) == ["hold_start"]
 
 

@@ -1,8 +1,7 @@
-"""What the routine player shows and which tones it sounds, derived from timeline states.
+"""What the routine player shows, derived from timeline states.
 
-The screen asks `player_view(state)` on every tick and applies only what changed;
-`cues_between(before, after)` says which tones the step between two ticks deserves
-(what is said aloud instead is gluteui.core.routine.spoken).
+The screen asks `player_view(state)` on every tick and applies only what changed. What it
+cues, by voice or tone, is gluteui.core.routine.spoken's one rule.
 """
 
 from __future__ import annotations
@@ -164,23 +163,3 @@ def counted_down(before: TimelineState, after: TimelineState) -> int | None:
     left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)
     left_after = math.ceil(after.phase.end - after.elapsed - 1e-9)
     return left_after if left_after < left_before and 1 <= left_after <= COUNTDOWN_FROM else None
-
-
-def cues_between(before: TimelineState | None, after: TimelineState) -> list[str]:
-    """The tones for moving from `before` to `after` (one tick). Late ticks cue only the latest."""
-    if before is not None and before.phase == after.phase:
-        return ["countdown"] if counted_down(before, after) else []
-    kind = after.kind
-    if kind == "done":
-        return ["routine_done"]
-    if kind == "up":
-        return ["rep"]
-    if kind == "hold":
-        return ["hold_start"]
-    if kind == "down":
-        return ["hold_end"] if before is not None and before.kind == "hold" else []
-    if kind == "switch":
-        return ["switch"]
-    if kind in ("rest", "intro") and before is not None and before.kind in REP_KINDS:
-        return ["exercise_done"] if before.exercise_id != after.next_exercise_id else []
-    return []

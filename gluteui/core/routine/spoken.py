@@ -1,4 +1,6 @@
-"""What the routine says aloud between two ticks, so it can be followed without the screen.
+"""What the routine cues between two ticks, so it can be followed without the screen: the one
+rule for what is cued and when. Each utterance carries its words and the tone that stands
+for them; the sound layer decides how it sounds (voice, tones or off).
 
 At each set's start the exercise and the side; each rep's number; "squeeze... and hold" at
 the top of a long hold and "and release" after it; "switch sides: right side"; the rest and
