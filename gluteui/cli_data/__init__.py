@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import uuid
 from datetime import date, datetime, time
 
 from gluteui import locations
@@ -16,12 +15,12 @@ from gluteui.cli_data.files import FILE_COMMANDS
 from gluteui.cli_data.output import say, warn
 from gluteui.core.content.load import Content, ContentError, load_content
 from gluteui.core.history import transfer
-from gluteui.core.history.records import Checkin, Session
+from gluteui.core.history.records import Checkin
 from gluteui.core.history.settings import SETTING_RULES, check_setting
 from gluteui.core.history.store import Store, StoreError
 from gluteui.core.history.values import FIRST_DAY, LAST_DAY
+from gluteui.core.routine.workout import logged_session
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.sides import SIDES, UNSIDED
 from gluteui.core.stats.overview import streak_summary
 from gluteui.core.text import counted
 from gluteui.errors import UserError
@@ -112,15 +111,7 @@ def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
     else:
         day = parse_date(args.date, history.day_of(now))
         started = now if args.date is None else datetime.combine(day, time(12), now.tzinfo)
-    reps = {
-        step.exercise.id: {side: step.reps for side in (SIDES if step.exercise.per_side else (UNSIDED,))}
-        for step in routine.steps
-    }
-    store.save_session(Session(
-        id=uuid.uuid4().hex, local_date=day, started_at=started, routine_id=routine.id,
-        planned_reps=routine.planned_reps, done_reps=routine.planned_reps, reps=reps,
-        duration_s=0.0, source="log", feel={},
-    ))
+    store.save_session(logged_session(routine, started, day))
     at = f" at {started:%H:%M}" if args.at is not None else ""
     say(f"Logged the {routine.name} routine for {day:%a %d %b %Y}{at}.")
     return 0

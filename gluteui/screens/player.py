@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import uuid
 from dataclasses import replace
 from functools import partial
 
@@ -15,7 +14,7 @@ from textual.widgets import Footer
 from gluteui import locations
 from gluteui.core.content.exercises import Exercise
 from gluteui.core.history.records import Session
-from gluteui.core.pain import PainLog, PainReport
+from gluteui.core.pain import PainReport
 from gluteui.core.routine import spoken
 from gluteui.core.routine.player import player_view
 from gluteui.core.routine.progression import Plan
@@ -69,9 +68,6 @@ class PlayerScreen(GluteScreen):
         self.ticker: Timer | None = None
         self.ended = False
         self.resume_on_return = False
-        self.pain = PainLog(easier=dict(plan.easier))
-        """What was said about pain, move by move (kept with the session); the easier versions
-        carried over from last time are done again unless turned down."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -92,11 +88,11 @@ class PlayerScreen(GluteScreen):
         services, config = self.services, self.services.config
         self.routine_view = self.query_one(RoutineView)
         self.start_clock = config.monotonic()
-        self.workout = Workout.from_plan(self.plan, services.content.ladders, self.start_clock,
-                                         services.extra_set_side(self.routine))
-        self.session_id = uuid.uuid4().hex
-        self.started_at = config.now()
-        self.local_date = services.store.history().day_of(self.started_at)
+        started_at = config.now()
+        self.workout = Workout.from_plan(
+            self.plan, services.content.ladders, self.start_clock, services.extra_set_side(self.routine),
+            started_at=started_at, local_date=services.store.history().day_of(started_at),
+        )
         self.sub_title = self.routine.name
         # Everything alive now (years of history, content, the screens) lives on through the
         # routine: keep it out of the collector's full passes, which on ten years of history
@@ -117,11 +113,11 @@ class PlayerScreen(GluteScreen):
             return
         now = self.now()
         state = self.workout.state(now)
-        hurt = bool(self.pain.hurt)
+        hurt = bool(self.workout.pain.hurt)
         view = player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion, hurt)
         exercise = self.services.content.exercises.get(view.exercise_id or "")
-        if view.exercise_id in self.pain.easier:
-            view = replace(view, side_note=f"Easier: {self.pain.easier[view.exercise_id]}")
+        if view.exercise_id in self.workout.pain.easier:
+            view = replace(view, side_note=f"Easier: {self.workout.pain.easier[view.exercise_id]}")
         self.routine_view.show(view, exercise, self.workout.stopwatch.paused)
         # What to cue is the core's one rule; how it sounds (voice, tone, bell) is the sound's.
         phrases = self.services.content.phrases
@@ -138,7 +134,7 @@ class PlayerScreen(GluteScreen):
 
     def session(self) -> Session:
         """The run so far, as the store keeps it."""
-        return self.workout.session(self.now(), self.session_id, self.started_at, self.local_date, self.pain)
+        return self.workout.session(self.now())
 
     def save_session(self) -> Session:
         session = self.session()
@@ -236,7 +232,7 @@ class PlayerScreen(GluteScreen):
         if report is None:
             return
         side = self.last_state.side if self.last_state else None
-        self.pain.record(exercise.id, side or UNSIDED, report, exercise.easier)
+        self.workout.pain.record(exercise.id, side or UNSIDED, report, exercise.easier)
         if report.stops_routine:
             self.stopped(was_paused, True)
             if report.choice == "safety":

@@ -20,9 +20,9 @@ def clean_sessions(store: Store, app_for_content, count: int = 2) -> None:
     content = services.load_content()
     for day in range(count, 0, -1):
         plan = services.plan(content.routines["standard"])
-        workout = Workout.from_plan(plan, content.ladders, now=0.0)
         started = FROZEN_NOW - timedelta(days=day)
-        session = workout.session(workout.timeline.total, f"s{day}", started, started.date())
+        workout = Workout.from_plan(plan, content.ladders, now=0.0, started_at=started, local_date=started.date())
+        session = workout.session(workout.timeline.total)
         store.save_session(replace(session, feel=dict.fromkeys(session.reps, "yes")))
     # No run to ask about: these tests are about the routine.
     store.set_setting("checkin_skipped", (FROZEN_NOW - timedelta(days=1)).date().isoformat())

@@ -30,9 +30,9 @@ def done(day_plan: Plan, day: int, feel: str = "yes", pain: dict[str, str] | Non
          reps_short: int = 0) -> Session:
     """The session of someone who did `day_plan` in full on day `day` (less `reps_short` reps of
     the first move), answered every feel check with `feel`, and reported `pain`."""
-    workout = Workout.from_plan(day_plan, LADDERS, now=0.0)
-    session = workout.session(workout.timeline.total, f"s{day:03}", START + timedelta(days=day),
-                              (START + timedelta(days=day)).date())
+    started = START + timedelta(days=day)
+    workout = Workout.from_plan(day_plan, LADDERS, now=0.0, started_at=started, local_date=started.date())
+    session = replace(workout.session(workout.timeline.total), id=f"s{day:03}")
     reps = {e: dict(sides) for e, sides in session.reps.items()}
     first = day_plan.routine.steps[0].exercise.id
     reps[first]["left"] -= reps_short

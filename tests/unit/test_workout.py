@@ -1,5 +1,7 @@
 """The routine runner: pause and resume, skip/repeat/rest, reps done, sets completed."""
 
+from datetime import datetime, timezone
+
 import pytest
 
 from gluteui.core.content.exercises import Routine, RoutineStep, Tempo
@@ -194,3 +196,16 @@ def test_it_hurts_in_the_break_before_a_move_skips_that_move(workout):
     workout.skip_exercise(at(2.0))  # in the get-ready for the clamshells
     assert workout.state(at(2.0)).kind == "rest"
     assert workout.state(at(2.0)).next_exercise_id == "lateral_band_walk"
+
+
+def test_a_logged_routine_is_built_the_way_a_run_in_the_app_is():
+    """`gluteui log` keeps every planned rep done, per exercise and side, as a full run in
+    the app would, marked as logged and untimed."""
+    from gluteui.core.routine.workout import logged_session
+
+    started = datetime(2026, 11, 26, 7, tzinfo=timezone.utc)
+    logged = logged_session(ROUTINE, started, started.date())
+    workout = Workout(ROUTINE, now=START, started_at=started, local_date=started.date())
+    full = workout.session(START + workout.timeline.total)
+    assert logged.reps == full.reps and logged.done_reps == logged.planned_reps == full.done_reps
+    assert (logged.source, logged.duration_s, logged.started_at) == ("log", 0.0, started)

@@ -6,8 +6,10 @@ can drive a whole run with a fake clock.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from gluteui.core.content.exercises import Routine
@@ -69,8 +71,19 @@ class Workout:
     finished before the skip.
     """
 
-    def __init__(self, routine: Routine, now: float, extra_set_side: str | None = None) -> None:
+    def __init__(
+        self, routine: Routine, now: float, extra_set_side: str | None = None,
+        started_at: datetime | None = None, local_date: date | None = None,
+    ) -> None:
+        """`now` is the monotonic clock; `started_at` (aware) and `local_date` the wall
+        clock's moment and the day it counts for, kept with the session (unset: when and
+        which day are the caller's to fill in, as a made-up session's)."""
         self.routine_id = routine.id
+        self.session_id = uuid.uuid4().hex
+        self.started_at = started_at or datetime.fromtimestamp(0, timezone.utc)
+        self.local_date = local_date or self.started_at.date()
+        self.pain = PainLog()
+        """What was said about pain, move by move (kept with the session)."""
         self.timeline = Timeline.from_routine(routine, extra_set_side)
         self.dose: dict[str, dict[str, Any]] = {}
         """What each move is done at (see Plan.records), kept with the session."""
@@ -83,13 +96,15 @@ class Workout:
         self._sets_reported = 0
 
     @classmethod
-    def from_plan(cls, plan: Plan, ladders: Mapping[str, Ladder], now: float,
-                  extra_set_side: str | None = None) -> Workout:
+    def from_plan(cls, plan: Plan, ladders: Mapping[str, Ladder], now: float, extra_set_side: str | None = None,
+                  started_at: datetime | None = None, local_date: date | None = None) -> Workout:
         """A run of today's plan, which its session remembers: each move's step and what
-        was turned down, so the next plan follows from the history."""
-        workout = cls(plan.routine, now, extra_set_side)
+        was turned down, so the next plan follows from the history; the easier versions
+        carried over from last time are done again."""
+        workout = cls(plan.routine, now, extra_set_side, started_at, local_date)
         workout.dose = plan.records(ladders, workout.planned_by_exercise())
         workout.declined = tuple(sorted(plan.declined))
+        workout.pain.easier.update(plan.easier)
         return workout
 
     def _elapsed(self, now: float) -> float:
@@ -173,15 +188,12 @@ class Workout:
         self._sets_reported = count
         return fresh
 
-    def session(
-        self, now: float, session_id: str, started_at: datetime, local_date: date,
-        pain: PainLog | None = None,
-    ) -> Session:
-        """This run up to `now` as the store keeps it (see Session.worth_keeping); `pain`
-        is what was said and done about pain, exercise by exercise."""
-        pain = pain or PainLog()
+    def session(self, now: float) -> Session:
+        """This run up to `now` as the store keeps it (see Session.worth_keeping), with what
+        was said and done about pain, exercise by exercise."""
+        pain = self.pain
         return Session(
-            id=session_id, local_date=local_date, started_at=started_at,
+            id=self.session_id, local_date=self.local_date, started_at=self.started_at,
             routine_id=self.routine_id, planned_reps=self.planned_reps,
             done_reps=self.done_reps(now), reps=self.reps_done(now),
             # A late last tick must not count as time spent exercising.
@@ -197,3 +209,10 @@ class Workout:
         for plan in self.timeline.sets:
             planned[plan.exercise_id] = planned.get(plan.exercise_id, 0) + plan.reps
         return planned
+
+
+def logged_session(routine: Routine, started_at: datetime, local_date: date) -> Session:
+    """A routine done away from the app (`gluteui log`), as the store keeps it: every rep of
+    the plan done, built the way a run in the app builds its own; not timed."""
+    workout = Workout(routine, 0.0, started_at=started_at, local_date=local_date)
+    return replace(workout.session(workout.timeline.total), source="log", duration_s=0.0)
