@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
-from gluteui.core.history.values import FIRST_DAY, LAST_DAY
+from gluteui.core.values import FIRST_DAY, LAST_DAY
 
 FOLDER = "backups"
 MERGED_FOLDER = "merged"

@@ -14,7 +14,7 @@ from typing import Any
 
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
-from gluteui.core.history.values import (
+from gluteui.core.values import (
     MAX_COUNT,
     aware,
     choice,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gluteui.core.health import HEALTH_QUESTION_IDS, is_health_answers
-from gluteui.core.history.values import fail
+from gluteui.core.values import fail
 from gluteui.core.sides import is_side
 from gluteui.core.speech import SOUND_MODES
 

@@ -236,9 +236,9 @@ def check_data_dir(folder: Path) -> None:
 
 def default_work_dir() -> Path:
     """Where the lock and temporary files live: GluteUI's cache folder, which no sync tool shares."""
-    from platformdirs import user_cache_dir
+    from gluteui import locations
 
-    return Path(user_cache_dir(FILE_NAME.removesuffix(".json"), appauthor=False)) / "work"
+    return locations.cache_dir() / "work"
 
 
 def work_folder(path: Path, work_dir: Path) -> Path:

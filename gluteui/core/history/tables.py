@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gluteui.core.history.storage import StoreError
-from gluteui.core.history.values import shown
+from gluteui.core.values import shown
 
 SCHEMA_VERSION = 1
 # From-version -> function turning that version's raw tables into the next version's.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from gluteui.core.history.values import future_reason
+from gluteui.core.values import future_reason
 from gluteui.core.runs.errors import FileRuns
 from gluteui.core.runs.record import Run
 from gluteui.core.runs.sports import skip_reason

@@ -8,7 +8,7 @@ import re
 import zlib
 from pathlib import Path
 
-from gluteui.core.history.values import MAX_TEXT
+from gluteui.core.values import MAX_TEXT
 from gluteui.core.regular_file import NotRegularFile, read_regular
 from gluteui.core.runs.errors import RunFileError
 

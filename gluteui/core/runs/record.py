@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from gluteui.core.history.values import (
+from gluteui.core.values import (
     aware,
     choice,
     fail,

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from gluteui.core.history.values import FIRST_DAY, LAST_DAY
+from gluteui.core.values import FIRST_DAY, LAST_DAY
 from gluteui.core.runs.errors import RunFileError
 from gluteui.core.runs.record import MAX_DISTANCE_M, MAX_DURATION_S, Run, clean_name
 

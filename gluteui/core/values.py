@@ -1,4 +1,5 @@
-"""Checking one value of a record as it is built, each mistake naming its field.
+"""Checking one value of a record as it is built, each mistake naming its field: shared by
+the history's records and the runs read from a watch, so neither imports the other's.
 
 ValueError's message reads "field 'reps' must be ..., got ...": the store adds which
 file and entry, so a damaged entry is reported precisely and skipped.
