@@ -26,16 +26,16 @@ from tests.scenario_base import Scenario, seen_welcome
 def flagged_pain(store: Store) -> None:
     seen_welcome(store)
     taken = FROZEN_NOW - timedelta(days=1)
-    store.add_quiz_result(QuizResult(
+    store.record_quiz(QuizResult(
         "q1", taken.date(), taken, {"left": 6, "right": 6}, "sleepy", None, red_flag=True,
-    ))
+    ), {})
 
 
 def weaker_left(store: Store) -> None:
     """Yesterday's squeeze test scored the left side lower, and saved the pick it made."""
     seen_welcome(store)
     taken = FROZEN_NOW - timedelta(days=1)
-    store.add_quiz_result(QuizResult("q1", taken.date(), taken, {"left": 3, "right": 6}, "amnesia", "left", False))
+    store.record_quiz(QuizResult("q1", taken.date(), taken, {"left": 3, "right": 6}, "amnesia", "left", False), {})
     store.set_setting("recommended_routine", "focus")
     store.set_setting("extra_set_side", "left")
 

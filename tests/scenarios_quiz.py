@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 def taken_before(store: Store) -> None:
     """A first go three weeks earlier, so the result shows what changed."""
     seen_welcome(store)
-    store.add_quiz_result(QuizResult(
+    store.record_quiz(QuizResult(
         "first-go", date(2026, 11, 5), datetime(2026, 11, 5, 7, 0, tzinfo=timezone.utc),
         {"left": 4, "right": 2}, "amnesia", "right", False,
-    ))
+    ), {})
 
 
 def step_core(answered: int) -> Callable[[GluteApp], list[str]]:

@@ -18,11 +18,11 @@ from gluteui.core.history import transfer
 from gluteui.core.history.records import Checkin
 from gluteui.core.history.settings import SETTING_RULES, check_setting
 from gluteui.core.history.store import Store, StoreError
-from gluteui.core.values import FIRST_DAY, LAST_DAY
 from gluteui.core.routine.workout import logged_session
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.stats.overview import streak_summary
 from gluteui.core.text import counted
+from gluteui.core.values import FIRST_DAY, LAST_DAY
 from gluteui.errors import UserError
 
 DEMO_DAYS = 182

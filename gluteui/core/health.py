@@ -84,7 +84,6 @@ HEALTH_QUESTIONS: tuple[HealthQuestion, ...] = (
 HEALTH_QUESTION_IDS = tuple(question.id for question in HEALTH_QUESTIONS)
 NO_TO_ALL: dict[str, bool] = dict.fromkeys(HEALTH_QUESTION_IDS, False)
 """The answers of someone with nothing to report."""
-BY_ID = {question.id: question for question in HEALTH_QUESTIONS}
 
 
 def is_health_answers(value: object) -> bool:
@@ -122,11 +121,6 @@ HOLD_WORDS: dict[Hold, str] = {
 def hold_words(question: HealthQuestion) -> str:
     """The line Home shows while `question`'s yes holds a routine back."""
     return HOLD_WORDS[question.hold or "check_first"].format(label=question.label)
-
-
-def health_notes(answers: Mapping[str, bool]) -> list[str]:
-    """The note of each question answered yes, in the order they are asked."""
-    return [question.note for question in yes_to(answers)]
 
 
 HealthDue = Literal["first", "new_question", "months", "pain"]

@@ -55,7 +55,7 @@ async def test_the_welcome_goes_once_the_first_routine_is_done(data_dir, store: 
 
 
 async def test_the_welcome_goes_once_a_squeeze_test_is_saved(data_dir, store: Store):
-    store.add_quiz_result(result("firing", 1))
+    store.record_quiz(result("firing", 1), {})
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -93,8 +93,8 @@ async def enter_starts(app, pilot) -> str:
 async def test_enter_follows_the_latest_squeeze_test_even_with_nothing_saved_beside_it(data_dir, store: Store):
     """Demo or merged history: a result with no saved pick. Firing names the quick primer."""
     store.set_setting("welcome_seen", True)
-    store.add_quiz_result(result("amnesia", 30, scores=(2, 2)))
-    store.add_quiz_result(result("firing", 1))
+    store.record_quiz(result("amnesia", 30, scores=(2, 2)), {})
+    store.record_quiz(result("firing", 1), {})
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -107,10 +107,10 @@ async def test_a_pick_saved_by_an_older_test_gives_way_to_the_latest_result(data
     """The focus pick and its left side came with last month's test; yesterday's found no
     weaker side, so neither holds any more: not on Home, not on Routines."""
     store.set_setting("welcome_seen", True)
-    store.add_quiz_result(result("sleepy", 30, scores=(3, 6), weaker="left"))
+    store.record_quiz(result("sleepy", 30, scores=(3, 6), weaker="left"), {})
     store.set_setting("recommended_routine", "focus")
     store.set_setting("extra_set_side", "left")
-    store.add_quiz_result(result("firing", 1))
+    store.record_quiz(result("firing", 1), {})
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
@@ -124,7 +124,7 @@ async def test_a_pick_saved_by_an_older_test_gives_way_to_the_latest_result(data
 async def test_a_stepped_up_pick_holds_and_home_says_why(data_dir, store: Store):
     """Firing but sitting all day: the test saved the standard routine, one up the ladder."""
     store.set_setting("welcome_seen", True)
-    store.add_quiz_result(result("firing", 1))
+    store.record_quiz(result("firing", 1), {})
     store.set_setting("recommended_routine", RULES.ladder[1])
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -135,7 +135,7 @@ async def test_a_stepped_up_pick_holds_and_home_says_why(data_dir, store: Store)
 
 async def test_a_weaker_side_shows_the_real_length_and_why(data_dir, store: Store):
     store.set_setting("welcome_seen", True)
-    store.add_quiz_result(result("amnesia", 1, scores=(3, 6), weaker="left"))
+    store.record_quiz(result("amnesia", 1, scores=(3, 6), weaker="left"), {})
     focus = ROUTINES[RULES.weaker_side_routine]
     longer = clock(Timeline.from_routine(focus, "left").total)
     app = make_app(data_dir, store=store)
@@ -152,8 +152,8 @@ async def test_a_weaker_side_shows_the_real_length_and_why(data_dir, store: Stor
 async def test_a_test_stopped_for_pain_leaves_the_pick_of_the_one_before(data_dir, store: Store):
     store.set_setting("welcome_seen", True)
     store.set_setting("red_flag_cleared", "q1")
-    store.add_quiz_result(result("firing", 10))
-    store.add_quiz_result(result("sleepy", 1, scores=(2, 0), red_flag=True))
+    store.record_quiz(result("firing", 10), {})
+    store.record_quiz(result("sleepy", 1, scores=(2, 0), red_flag=True), {})
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -175,7 +175,7 @@ async def test_routines_says_the_focus_routine_adds_nothing_until_a_side_scores_
 async def test_status_lines_wrap_under_themselves_at_60_columns(data_dir, store: Store, size):
     store.set_setting("welcome_seen", True)
     store.set_rest_day(FROZEN_NOW.date(), True)
-    store.add_quiz_result(result("amnesia", 1, scores=(2, 2)))
+    store.record_quiz(result("amnesia", 1, scores=(2, 2)), {})
     app = make_app(data_dir, store=store)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

@@ -155,7 +155,7 @@ async def test_hip_pain_stops_the_test_with_a_safety_note_instead_of_a_routine(a
 
 async def test_result_compares_with_the_previous_one_and_can_be_retaken(data_dir, store: Store):
     earlier = datetime(2026, 11, 1, 7, 0, tzinfo=timezone.utc)
-    store.add_quiz_result(QuizResult("old", date(2026, 11, 1), earlier, {"left": 1, "right": 3}, "amnesia", "left", False))
+    store.record_quiz(QuizResult("old", date(2026, 11, 1), earlier, {"left": 1, "right": 3}, "amnesia", "left", False), {})
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_quiz(pilot)

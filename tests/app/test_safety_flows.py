@@ -24,9 +24,9 @@ def screen_name(app) -> str:
 
 def squeeze_test(store: Store, result_id: str, days_ago: int, red_flag: bool) -> None:
     taken = FROZEN_NOW - timedelta(days=days_ago)
-    store.add_quiz_result(QuizResult(
+    store.record_quiz(QuizResult(
         result_id, taken.date(), taken, {"left": 5, "right": 5}, "solid", None, red_flag,
-    ))
+    ), {})
 
 
 def palette_command(app, title: str):

@@ -10,12 +10,12 @@ from gluteui.core.health import (
     ASK_AGAIN_AFTER,
     NO_TO_ALL,
     health_due,
-    health_notes,
     hold_words,
     is_health_answers,
     settled,
     still_cleared,
     training_hold,
+    yes_to,
 )
 from gluteui.core.history.records import QuizResult
 from gluteui.core.history.settings import check_setting, setting_value
@@ -60,7 +60,7 @@ class TestWhatAYesHoldsBack:
         assert "waits until it has been checked" in words["injury"]
 
     def test_each_yes_gives_its_note_in_order_and_a_hidden_follow_up_none(self):
-        notes = health_notes(NO_TO_ALL | {"pregnancy": True, "surgery": True, "sciatica_both": True})
+        notes = [q.note for q in yes_to(NO_TO_ALL | {"pregnancy": True, "surgery": True, "sciatica_both": True})]
         assert len(notes) == 2
         assert "surgeon" in notes[0] and "light-headed" in notes[1] and "Canadian" in notes[1]
 

@@ -3,8 +3,6 @@ never claiming a cause."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 import pytest
 
 from gluteui.core.runs.answer import (
@@ -14,10 +12,7 @@ from gluteui.core.runs.answer import (
     TOO_FEW,
     UNCLEAR,
     compare_discomfort,
-    split_scores,
 )
-from gluteui.core.runs.linking import link_runs
-from gluteui.core.runs.record import Run
 
 
 def test_below_the_minimum_on_either_side_it_says_too_few_runs_to_tell():
@@ -80,10 +75,3 @@ def test_a_score_off_the_0_to_10_scale_is_refused(bad):
         compare_discomfort([bad, 1, 1, 1, 1], [1] * 5)
 
 
-def test_scores_are_split_by_whether_the_run_had_an_activation_before_it():
-    utc = timezone.utc
-    runs = [Run.new(datetime(2024, 5, d, 18, 0, tzinfo=utc), 1800.0, 5000.0, "", "running", f"{d}.fit")
-            for d in (1, 2, 3)]
-    sessions = [runs[0].start - timedelta(hours=1)]
-    scores = {runs[0].id: 2, runs[1].id: 6}  # nobody checked in on the third run
-    assert split_scores(link_runs(runs, sessions), scores) == ([2], [6])

@@ -38,10 +38,6 @@ class Tempo:
     hold_s: float
     down_s: float
 
-    @property
-    def rep_s(self) -> float:
-        return self.up_s + self.hold_s + self.down_s
-
 
 @dataclass(frozen=True)
 class Mistake:

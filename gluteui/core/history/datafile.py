@@ -130,9 +130,6 @@ class DataFile(KeptCopies):
             return None
         return self._cached[1]
 
-    def forget(self) -> None:
-        self._cached = None
-
     def load(self) -> dict:
         """The current tables; call under the lock. Repairs, merges and rewrites as needed."""
         identity = self.identity()  # before reading: a file replaced meanwhile fails the next check

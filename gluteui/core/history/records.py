@@ -14,6 +14,10 @@ from typing import Any
 
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
+from gluteui.core.pain import PLACES
+from gluteui.core.runs.record import Run
+from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.sides import SIDES, UNSIDED
 from gluteui.core.values import (
     MAX_COUNT,
     aware,
@@ -27,10 +31,6 @@ from gluteui.core.values import (
     text,
     whole,
 )
-from gluteui.core.pain import PLACES
-from gluteui.core.runs.record import Run
-from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.sides import SIDES, UNSIDED
 
 REP_KEYS = (*SIDES, UNSIDED)
 SOURCES = ("app", "log", "demo", "import")

@@ -12,9 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from gluteui.core.health import HEALTH_QUESTION_IDS, is_health_answers
-from gluteui.core.values import fail
 from gluteui.core.sides import is_side
 from gluteui.core.speech import SOUND_MODES
+from gluteui.core.values import fail
 
 
 def _is_day(value: Any) -> bool:

@@ -228,10 +228,6 @@ class Store:
         """Every check-in, ordered by recorded_at."""
         return self._reader().checkins()
 
-    def add_quiz_result(self, result: QuizResult) -> None:
-        """Save `result`, replacing one with the same id."""
-        self._commit([self._change("quiz_results", result.to_dict())])
-
     def quiz_results(self) -> list[QuizResult]:
         """Every quiz result, ordered by taken_at."""
         return self._reader().quiz_results()

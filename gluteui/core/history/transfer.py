@@ -21,8 +21,8 @@ from gluteui.core.history.records import (
 from gluteui.core.history.settings import check_setting
 from gluteui.core.history.storage import StoreError
 from gluteui.core.history.tables import Change
-from gluteui.core.values import future_reason, shown
 from gluteui.core.runs.record import Run
+from gluteui.core.values import future_reason, shown
 
 FORMAT = "gluteui"
 

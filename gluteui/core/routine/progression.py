@@ -96,11 +96,6 @@ class Plan:
                 out[step.ladder] = dose_record(dose, ladders[step.ladder], planned.get(step.exercise.id, 0))
         return out
 
-    @classmethod
-    def as_is(cls, routine: Routine) -> Plan:
-        """`routine` exactly as given, with nothing worked out (for a routine outside any ladder)."""
-        return cls(routine, {}, (), frozenset(), {}, tuple(step.exercise.name for step in routine.steps))
-
 
 def steps(ladder: Ladder, base_reps: int, rules: LadderRules) -> list[Dose]:
     """Every step of `ladder` from the first rung up, for a routine asking `base_reps` a side:

@@ -138,8 +138,9 @@ class Workout:
         """Take the default extra rest now; see Timeline.add_rest."""
         self.timeline = self.timeline.add_rest(self._elapsed(now))
 
-    def _sets_behind(self, now: float) -> int:
-        """How many sets, in plan order, are behind you at `now`: done or skipped."""
+    def sets_behind(self, now: float) -> int:
+        """How many sets, in plan order, are behind you at `now`: done or skipped. A set
+        repeated from the break after it is not behind you until it is done again."""
         elapsed = self._elapsed(now)
         # Sets run in plan order; only a repeat brings an earlier one back, and while
         # it is being redone it is not behind you.
@@ -157,13 +158,6 @@ class Workout:
         sets = self.timeline.sets
         return [p for p in self.timeline.phases if p.kind == "down" and p.end <= elapsed
                 and p.duration >= sets[p.set_index].tempo.down_s - BOUNDARY_SLACK_S]
-
-    def completed_sets(self, now: float) -> list[int]:
-        """Indices into `timeline.sets` of the sets finished or skipped by `now`.
-
-        A set repeated from the break after it leaves the list until it is done again.
-        """
-        return list(range(self._sets_behind(now)))
 
     def reps_done(self, now: float) -> dict[str, dict[str, int]]:
         """Reps finished by `now`: exercise id -> "left" / "right" / "both" -> count.
@@ -183,7 +177,7 @@ class Workout:
 
     def new_set_completed(self, now: float) -> bool:
         """True once each time a set (or another repeat of one) has finished since the last call."""
-        count = self._sets_behind(now)
+        count = self.sets_behind(now)
         fresh = count > self._sets_reported
         self._sets_reported = count
         return fresh

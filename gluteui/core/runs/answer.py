@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from gluteui.core.runs.linking import LinkedRun
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 
 MIN_RUNS_EACH = 10
@@ -97,14 +96,3 @@ def compare_discomfort(with_scores: Iterable[int], without_scores: Iterable[int]
     high = differences[math.ceil((1 - tail) * resamples) - 1]
     verdict = LOWER if high < 0 else HIGHER if low > 0 else UNCLEAR
     return Answer(*counts, mean_with, mean_without, mean_with - mean_without, low, high, verdict)
-
-
-def split_scores(linked: Iterable[LinkedRun], scores: Mapping[str, int]) -> tuple[list[int], list[int]]:
-    """The check-in scores of runs with an activation before them and of runs without, from
-    `scores` by run id; runs nobody checked in on are left out."""
-    with_scores: list[int] = []
-    without_scores: list[int] = []
-    for item in linked:
-        if item.run.id in scores:
-            (with_scores if item.activated else without_scores).append(scores[item.run.id])
-    return with_scores, without_scores

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from gluteui.core.values import future_reason
 from gluteui.core.runs.errors import FileRuns
 from gluteui.core.runs.record import Run
 from gluteui.core.runs.sports import skip_reason
+from gluteui.core.values import future_reason
 
 
 def why_left_out(run: Run, now: datetime, everything: bool) -> str | None:

@@ -8,9 +8,9 @@ import re
 import zlib
 from pathlib import Path
 
-from gluteui.core.values import MAX_TEXT
 from gluteui.core.regular_file import NotRegularFile, read_regular
 from gluteui.core.runs.errors import RunFileError
+from gluteui.core.values import MAX_TEXT
 
 _MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * _MB

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from gluteui.core.runs.sports import SPORTS
 from gluteui.core.values import (
     aware,
     choice,
@@ -21,7 +22,6 @@ from gluteui.core.values import (
     required,
     text,
 )
-from gluteui.core.runs.sports import SPORTS
 
 MAX_DURATION_S = 7 * 24 * 3600
 """A week: the longest ultra is days, not weeks; longer is a broken clock in the file."""

@@ -7,9 +7,9 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from gluteui.core.values import FIRST_DAY, LAST_DAY
 from gluteui.core.runs.errors import RunFileError
 from gluteui.core.runs.record import MAX_DISTANCE_M, MAX_DURATION_S, Run, clean_name
+from gluteui.core.values import FIRST_DAY, LAST_DAY
 
 EARTH_RADIUS_M = 6_371_008.8
 """The mean radius: haversine on a sphere is within 0.5 % of the ellipsoid, well inside

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from gluteui.core.history.records import History
-from gluteui.core.values import future_reason
 from gluteui.core.runs.linking import link_runs, run_day
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
 from gluteui.core.stats.streaks import is_activated
+from gluteui.core.values import future_reason
 
 
 @dataclass(frozen=True)
