@@ -2,7 +2,7 @@
 tests/scenarios.py).
 
 Each `core` works out, from the core's own view of the history, the texts the screen means
-to show; tests/app/test_every_size.py looks for them at 60x20, 80x24, 120x40 and 200x50.
+to show; tests/snapshots/test_snapshots.py looks for them at 60x20, 80x24, 120x40 and 200x50.
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         shows="Three years of history, the cursor 52 weeks back: the calendar has scrolled to "
         "that day (its months and years in the top border, End: today offered), and the "
         "day's panel lists its sessions.",
-        press=("p", *("left",) * YEAR_BACK), prepare=three_years, core=year_back_core,
+        press=("p", *("left",) * YEAR_BACK), prepare=three_years, core=year_back_core, fresh_at_each_size=True,
     ),
     Scenario(
         "progress-target-changed",

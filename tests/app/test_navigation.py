@@ -10,8 +10,7 @@ from gluteui.core.history.store import Store
 from gluteui.screens.destinations import DESTINATIONS as DESTINATION_TABLE
 from gluteui.screens.help import HelpScreen
 from gluteui.screens.home import HomeScreen
-from tests.app.test_every_size import visible
-from tests.factory import advance_clock, make_app, screen_text, shown
+from tests.factory import advance_clock, make_app, screen_text, shown, visible
 
 # key on Home -> the screen class name it opens
 DESTINATIONS = {
