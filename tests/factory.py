@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -78,6 +79,26 @@ def screen_text(app) -> str:
                       legacy_windows=False, safe_box=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+_BORDERS = re.compile(r"[│┃║▌▐█▊▎|▁▂▃▄▅▆▇]")
+"""Box sides, and the scroll bar's thumb drawn beside a line of text."""
+
+
+def visible(text: str) -> str:
+    """The screen's text with box sides removed and each run of spaces and lines as one space,
+    so a phrase wrapped inside a box still reads as one."""
+    return " ".join(_BORDERS.sub(" ", text).split())
+
+
+def panels(text: str) -> str:
+    """The same text read down each panel: the runs between box sides that start in the same
+    column, top to bottom, so a phrase wrapped in a panel beside another still reads as one."""
+    runs: dict[int, list[str]] = {}
+    for line in text.splitlines():
+        for run in re.finditer(f"[^{_BORDERS.pattern[1:-1]}]+", line):
+            runs.setdefault(run.start(), []).append(run.group())
+    return " ".join(" ".join(" ".join(column).split()) for _, column in sorted(runs.items()))
 
 
 def shown(widget) -> str:

@@ -30,7 +30,11 @@ class Scenario:
     """Terminal columns and rows; None: 80x24 for the snapshot, 100x30 for the screenshot."""
     core: Callable[[GluteApp], list[str]] | None = None
     """What the screen means to show, worked out from its core view (not from the screen):
-    short texts that must all be visible at every size (tests/app/test_every_size.py)."""
+    short texts that must all be visible at every size (tests/snapshots/test_snapshots.py)."""
+    fresh_at_each_size: bool = False
+    """Its keys move by what fits on screen (a calendar page, the end of a lesson, a scroll
+    that keeps a question in view), so the snapshot test starts it afresh at each size
+    rather than resizing one app."""
 
 
 def seen_welcome(store: Store) -> None:

@@ -150,7 +150,8 @@ _AT_80x24: tuple[Scenario, ...] = (
         "Quit and Help, then Going places; taller than 80x24, so a scrollbar shows and the "
         "footer offers ↑↓ Scroll.",
         press=("enter",), prepare=seen_welcome, advance=400.0, then=("question_mark",),
-        core=help_keys_core,
+        # The summary underneath scrolls to keep its question in view, by what fits.
+        core=help_keys_core, fresh_at_each_size=True,
     ),
     Scenario(
         "routines",

@@ -70,7 +70,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         "lessons-sources",
         shows="The end of lesson 2: its sources, each wrapping under its own first word (a "
         "long DOI folds rather than being cut), and the next lesson's title after the arrow.",
-        press=("l", "2", "end"), prepare=seen_welcome,
+        press=("l", "2", "end"), prepare=seen_welcome, fresh_at_each_size=True,
         core=lambda app: [app.services.content.lessons[1].sources[-2],
                           f"Next lesson — {app.services.content.lessons[2].title}"],
     ),

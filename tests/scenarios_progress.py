@@ -2,7 +2,7 @@
 tests/scenarios.py).
 
 Each `core` works out, from the core's own view of the history, the texts the screen means
-to show; tests/app/test_every_size.py looks for them at 60x20, 80x24, 120x40 and 200x50.
+to show; tests/snapshots/test_snapshots.py looks for them at 60x20, 80x24, 120x40 and 200x50.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from gluteui.cli_data import DEMO_DAYS, fill_demo
 from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
-from gluteui.core.stats.calendar import calendar_weeks, month_starts, move
+from gluteui.core.stats.calendar import calendar_weeks, month_starts
 from gluteui.core.stats.progress import ProgressView, progress_view
 from gluteui.core.stats.runs import checkin_due
 from gluteui.core.text import plural
@@ -23,8 +23,6 @@ from tests.scenario_base import Scenario, seen_welcome
 if TYPE_CHECKING:
     from gluteui.app import GluteApp
 
-YEAR_BACK = 52
-"""Weeks the cursor goes back in progress-demo-a-year-back."""
 RECENT_WEEKS = 13
 """The calendar always shows at least this quarter, even at 60 columns."""
 
@@ -109,11 +107,10 @@ def day_selected_core(app: GluteApp) -> list[str]:
     return day_texts(view, app, view.today - timedelta(days=15))
 
 
-def year_back_core(app: GluteApp) -> list[str]:
-    """A year back on three years of history: that day, its sessions, by routine name."""
+def oldest_day_core(app: GluteApp) -> list[str]:
+    """Home on three years of history: the first day kept, its sessions, by routine name."""
     view = view_of(app)
-    day = move(view.today, -7 * YEAR_BACK, view.calendar, shown=1)
-    return day_texts(view, app, day)
+    return day_texts(view, app, view.calendar.first)
 
 
 def target_core(app: GluteApp) -> list[str]:
@@ -157,11 +154,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         press=("p", "left", "left", "up"), prepare=demo_history, core=day_selected_core,
     ),
     Scenario(
-        "progress-a-year-back",
-        shows="Three years of history, the cursor 52 weeks back: the calendar has scrolled to "
-        "that day (its months and years in the top border, End: today offered), and the "
-        "day's panel lists its sessions.",
-        press=("p", *("left",) * YEAR_BACK), prepare=three_years, core=year_back_core,
+        "progress-oldest-day",
+        shows="Three years of history, Home pressed: the cursor on the first day kept, the "
+        "calendar scrolled back to the history's first weeks (its months and years in the top "
+        "border, End: today offered, no week before the history), and the day's panel lists "
+        "its sessions.",
+        press=("p", "home"), prepare=three_years, core=oldest_day_core,
     ),
     Scenario(
         "progress-target-changed",

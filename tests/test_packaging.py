@@ -61,7 +61,8 @@ def test_wheel_installs_and_runs(tmp_path: Path):
     )
     wheel = next(dist.glob("gluteui-*.whl"))
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    # Without a pip of its own (seeding one takes seconds): this pip installs into it.
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     # The dependencies come from the test venv through a plain path line, which (unlike a
     # site dir) does not run that venv's editable-install hook: only the wheel is gluteui.
@@ -71,7 +72,7 @@ def test_wheel_installs_and_runs(tmp_path: Path):
     ).stdout.strip()
     Path(target, "test-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(wheel)],
         check=True, capture_output=True, text=True,
     )
     gluteui = env_dir / "bin" / "gluteui"

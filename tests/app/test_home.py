@@ -14,8 +14,7 @@ from gluteui.core.routine.timeline import Timeline
 from gluteui.core.text import clock
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.player import PlayerScreen
-from tests.app.test_every_size import visible
-from tests.factory import FROZEN_NOW, advance_clock, make_app, screen_text
+from tests.factory import FROZEN_NOW, advance_clock, make_app, screen_text, visible
 
 CONTENT = load_content(locations.content_dir())
 ROUTINES = CONTENT.routines

@@ -8,9 +8,8 @@ from datetime import timedelta
 from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
 from gluteui.core.pain import MOVE_LIMIT
-from tests.app.test_every_size import visible
 from tests.app.test_routine import advance_to, start, text
-from tests.factory import FROZEN_NOW, make_app, screen_text
+from tests.factory import FROZEN_NOW, make_app, screen_text, visible
 
 SIDE_OF_HIP, BUTTOCK, DOWN_THE_LEG = "1", "2", "5"
 

@@ -11,9 +11,8 @@ import pytest
 from gluteui import writer
 from gluteui.core.history import storage
 from gluteui.core.history.store import Store
-from tests.app.test_every_size import visible
 from tests.app.test_routine import advance_to, start, text
-from tests.factory import screen_text
+from tests.factory import screen_text, visible
 from tests.unit.test_writer import hold_lock, release
 
 DEADLINE_PAUSES = 2000

@@ -9,8 +9,7 @@ from gluteui import locations
 from gluteui.core.content.load import load_content
 from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.summary import SummaryScreen
-from tests.app.test_every_size import visible
-from tests.factory import advance_clock, screen_text
+from tests.factory import advance_clock, screen_text, visible
 
 EXERCISES = load_content(locations.content_dir()).exercises
 

@@ -15,24 +15,31 @@ import gc
 import os
 import re
 import shlex
+import signal
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from gluteui.config import local_now
+from gluteui.core.health import NO_TO_ALL
+from gluteui.core.history.store import Store
 from gluteui.core.routine.timeline import Phase
 from gluteui.screens.player import FRAMES_PER_SECOND, PlayerScreen
-from tests.bench.measure import GLUTEUI, PYTHON, GcPauses, cpu_seconds, report, seconds
+from tests.bench.measure import PYTHON, GcPauses, cpu_seconds, report, seconds
 from tests.bench.routine_player import FRAME_S, routine_player
-from tests.bench.terminal import HEIGHT, WIDTH, Terminal
+from tests.bench.terminal import HEIGHT, POLL_S, TIMEOUT_S, WIDTH, Terminal
 from tests.bench.ticker_app import MARKER as TICKER_MARKER
 from tests.factory import make_app
 
 # 1. CPU in tmux.
 TICKER_APP = Path(__file__).with_name("ticker_app.py")
+ROUTINE_APP = Path(__file__).with_name("routine_app.py")
 HOME_MARKER = "Start activation"
 ROUTINE_MARKER = "set 1 of"
 """The status line once the get-ready is skipped (n): the first set's reps are on."""
@@ -78,27 +85,74 @@ class CpuRun:
     screen_after: str
 
 
-def cpu_while_running(terminal: Terminal, command: str, ready: str, keys: tuple[str, ...] = (),
-                      running: str | None = None) -> CpuRun:
-    """CPU seconds `command` uses over CPU_WINDOW_S, once it shows `ready` and, after `keys`, `running`."""
+def cpu_while_running(terminal: Terminal, command: str, ready: str,
+                      start: Callable[[str, int], object] = lambda name, pid: None,
+                      check: Callable[[int], object] = lambda pid: None) -> CpuRun:
+    """CPU seconds `command` uses over CPU_WINDOW_S, once it shows `ready` and `start` (given
+    the session's name and the program's pid) has brought it to what is measured; `check`
+    (given the pid) is asked just before the window and just after it."""
     # exec: the pane's process is the program itself, not a shell waiting for it.
     name = terminal.open(f"exec {command}", CPU_SIZE)
     try:
         terminal.wait_for(name, ready)
-        if keys:
-            terminal.send_keys(name, *keys)
-            terminal.wait_for(name, running or ready)
         pid = terminal.pane_pid(name)
         program = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         assert "python" in program, f"the pane runs {program!r}, not the Python program"
+        start(name, pid)
         time.sleep(SETTLE_S)
+        check(pid)
         before = terminal.screen(name)
-        start, cpu_start = time.perf_counter(), cpu_seconds(pid)
+        began, cpu_start = time.perf_counter(), cpu_seconds(pid)
         time.sleep(CPU_WINDOW_S)
-        used, wall = cpu_seconds(pid) - cpu_start, time.perf_counter() - start
-        return CpuRun(used, wall, before, terminal.screen(name))
+        used, wall = cpu_seconds(pid) - cpu_start, time.perf_counter() - began
+        after = terminal.screen(name)
+        check(pid)
+        return CpuRun(used, wall, before, after)
     finally:
         terminal.close(name)
+
+
+def returning_user(data_dir: Path) -> None:
+    """A data folder like a returning user's: the welcome seen and the health questions
+    answered today, so that Enter on Home goes straight to the routine (or to the plan of
+    today's changes, when the history brings any)."""
+    store = Store.open(data_dir)
+    store.set_setting("welcome_seen", True)
+    store.set_setting("health_answers", NO_TO_ALL)
+    store.set_setting("health_asked_at", local_now().isoformat())
+
+
+class Screens:
+    """The screens of a program run by routine_app.py, bottom to top, asked for by signal."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def of(self, pid: int) -> list[str]:
+        self.path.unlink(missing_ok=True)
+        os.kill(pid, signal.SIGUSR1)
+        deadline = time.perf_counter() + TIMEOUT_S
+        while not (self.path.exists() and self.path.read_text()):
+            assert time.perf_counter() < deadline, f"the program did not say its screens within {TIMEOUT_S:.0f} s"
+            time.sleep(POLL_S)
+        return self.path.read_text().split()
+
+    def start_routine(self, terminal: Terminal, name: str, pid: int) -> None:
+        """Enter on Home, then through the plan of today's changes if it shows, to the player;
+        n skips its get-ready, so the first set's reps are on."""
+        terminal.send_keys(name, "Enter")
+        deadline = time.perf_counter() + TIMEOUT_S
+        while (screens := self.of(pid))[-1] != "PlayerScreen":
+            if screens[-1] == "PlanDialog":
+                terminal.send_keys(name, "Enter")  # start, with today's changes
+            assert time.perf_counter() < deadline, f"Enter on Home reached {screens}, not the player"
+            time.sleep(POLL_S)
+        terminal.send_keys(name, "n")
+        terminal.wait_for(name, ROUTINE_MARKER)
+
+    def on_the_player(self, pid: int) -> None:
+        screens = self.of(pid)
+        assert screens[-1] == "PlayerScreen", f"the screens were {screens}, not the player on top"
 
 
 def ticker_count(screen: str) -> int:
@@ -115,11 +169,12 @@ def test_routine_uses_at_most_1_3x_the_cpu_of_a_bare_app_ticking_as_often(
         terminal, f"{shlex.quote(str(PYTHON))} {shlex.quote(str(TICKER_APP))} {FRAMES_PER_SECOND}",
         TICKER_MARKER,
     )
-    data_dir = shlex.quote(str(tmp_path / "data"))
-    routine = cpu_while_running(
-        terminal, f"{shlex.quote(str(GLUTEUI))} --data-dir {data_dir} --no-sound",
-        HOME_MARKER, ("Enter", "n"), ROUTINE_MARKER,
-    )
+    returning_user(tmp_path / "data")
+    screens = Screens(tmp_path / "screens")
+    command = (f"{shlex.quote(str(PYTHON))} {shlex.quote(str(ROUTINE_APP))} {shlex.quote(str(screens.path))} "
+               f"--data-dir {shlex.quote(str(tmp_path / 'data'))} --no-sound")
+    routine = cpu_while_running(terminal, command, HOME_MARKER, partial(screens.start_routine, terminal),
+                                screens.on_the_player)
     assert STILL_RUNNING_MARKER in routine.screen_after, (
         f"the routine was not running at the end of the window:\n{routine.screen_after}"
     )
@@ -137,7 +192,7 @@ def test_routine_uses_at_most_1_3x_the_cpu_of_a_bare_app_ticking_as_often(
         f"bare Textual app redrawing a label at {rate:.1f} Hz {bare.cpu_s:.2f} s "
         f"({bare.cpu_s / bare.wall_s:.1%}, {per_frame(bare.cpu_s)}): "
         f"ratio {ratio:.2f} (target <= {MAX_CPU_RATIO}); one run each, one after the other, "
-        f"--no-sound, fresh data dir, load average {load:.1f} on {os.cpu_count()} cores",
+        f"--no-sound, a returning user with no history, the player on top before and after, load average {load:.1f} on {os.cpu_count()} cores",
     )
     assert rate > FRAMES_PER_SECOND * 0.8, f"the baseline redrew at {rate:.1f} Hz, not {FRAMES_PER_SECOND}"
     assert ratio <= MAX_CPU_RATIO, (

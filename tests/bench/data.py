@@ -26,6 +26,7 @@ class BenchData:
     now: datetime
     """The wall clock the data was made for: its last day is the day before."""
     sessions: int
+    runs: int = 0
 
 
 def export(history: History | None) -> dict:

@@ -32,6 +32,15 @@ def interleaved(runs: int, measures: dict[str, Callable[[], float]]) -> dict[str
     return samples
 
 
+def timed(function: Callable[[], object]) -> Callable[[], float]:
+    """A measure for `interleaved`: the seconds one call of `function` takes."""
+    def measure() -> float:
+        start = time.perf_counter()
+        function()
+        return time.perf_counter() - start
+    return measure
+
+
 def median(samples: Sequence[float]) -> float:
     return statistics.median(samples)
 

@@ -23,7 +23,7 @@ import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from gluteui.core.values import FIRST_DAY, LAST_DAY
@@ -55,7 +55,7 @@ class Backup:
 
 
 def backup_name(taken_at: datetime, why: str) -> str:
-    return f"gluteui-{taken_at.astimezone(timezone.utc):%Y%m%d-%H%M%S}-{why}.json"
+    return f"gluteui-{taken_at.astimezone(UTC):%Y%m%d-%H%M%S}-{why}.json"
 
 
 def parse_name(path: Path) -> Backup | None:
@@ -68,7 +68,7 @@ def parse_name(path: Path) -> Backup | None:
     if match is None:
         return None
     try:
-        taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+        taken = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return None
     return Backup(path, taken, match[2])

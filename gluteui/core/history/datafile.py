@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ class DataFile(KeptCopies):
         try:
             return moment.astimezone()
         except (ValueError, OverflowError):  # a local zone a day or more from UTC (a bad TZ)
-            return datetime.fromtimestamp(moment.timestamp(), timezone.utc)
+            return datetime.fromtimestamp(moment.timestamp(), UTC)
 
     def identity(self) -> Identity | None:
         """Which version of the file is on disk: every atomic write makes a new inode."""

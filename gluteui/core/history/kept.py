@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +132,7 @@ class KeptCopies:
     def back_up_if_due(self) -> None:
         """After a change: a backup when none is under a day old. A failure is a notice, not an error."""
         known = self._backups_known if self._backups_known is not None else self.backups()
-        if backups.is_due(known, self.now().astimezone(timezone.utc)):
+        if backups.is_due(known, self.now().astimezone(UTC)):
             self._try("back up into", lambda: self.back_up("daily"))
 
     def back_up_first(self, why: str) -> None:

@@ -14,7 +14,7 @@ dedupe's rule here would make the result depend on the order of merges, so readi
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from gluteui.core.history.tables import (
@@ -50,7 +50,7 @@ class _Moments:
                     pass  # an unreadable stamp loses to every real one, as a missing one does
                 else:
                     if moment.utcoffset() is None:
-                        moment = moment.replace(tzinfo=timezone.utc)
+                        moment = moment.replace(tzinfo=UTC)
                 self._seen[value] = moment
         return moment
 

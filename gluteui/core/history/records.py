@@ -10,16 +10,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
+from gluteui.core.history.record_checks import (
+    check_session,
+    sound_checkin,
+    sound_session,
+)
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
-from gluteui.core.pain import PLACES
 from gluteui.core.runs.record import Run
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.sides import SIDES, UNSIDED
+from gluteui.core.sides import SIDES
 from gluteui.core.values import (
-    MAX_COUNT,
     aware,
     choice,
     fail,
@@ -32,18 +35,15 @@ from gluteui.core.values import (
     whole,
 )
 
-REP_KEYS = (*SIDES, UNSIDED)
-SOURCES = ("app", "log", "demo", "import")
-FEELS = ("yes", "no", "unsure", "hurt")
-MAX_HOLD_S = 60
-"""Seconds added to a hold: content caps it far lower; more is a damaged entry."""
-MAX_DURATION_S = 24 * 3600
-"""No routine lasts a day; a longer one is a damaged or hostile entry."""
-PAIN = ("easier", "skipped", "carried on")
-"""What the user chose after pressing "it hurts" during an exercise. The choices the dialog
-has since gained are kept as these (stopping the routine is "skipped", staying paused
-"carried on"), so an older GluteUI sharing the file still reads every session."""
-HURT_SIDES = (*SIDES, UNSIDED)
+_Record = TypeVar("_Record")
+
+
+def _checked_already(cls: type[_Record], fields: dict[str, Any]) -> _Record:
+    """The record `cls(**fields)` would build, without its __post_init__: `fields` have been
+    checked in one pass (record_checks), and a long history is thousands of records."""
+    record = object.__new__(cls)
+    object.__setattr__(record, "__dict__", fields)  # frozen: its own __setattr__ refuses
+    return record
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Session:
     source: str
     feel: dict[str, str]
     pain: dict[str, str] = field(default_factory=dict)
-    """Exercise id -> what was done after "it hurts" in the routine (see PAIN)."""
+    """Exercise id -> what was done after "it hurts" in the routine (see record_checks.PAIN)."""
     hurt: dict[str, dict[str, str]] = field(default_factory=dict)
     """Exercise id -> where it hurt ("where": a key of core.pain.PLACES) and on which side
     ("side"), from the "it hurts" dialog."""
@@ -74,48 +74,7 @@ class Session:
     """The changes to the routine the user turned down that day ("bridge:up")."""
 
     def __post_init__(self) -> None:
-        text("id", self.id)
-        plain_date("local_date", self.local_date)
-        aware("started_at", self.started_at)
-        text("routine_id", self.routine_id)
-        whole("planned_reps", self.planned_reps)
-        whole("done_reps", self.done_reps)
-        for exercise, sides in mapping("reps", self.reps).items():
-            if not isinstance(sides, dict):
-                raise fail(f"reps.{exercise}", "must be an object", sides)
-            for side, count in sides.items():
-                # Checked inline: ten years of history is ~11,000 sessions read at launch.
-                if side not in REP_KEYS or type(count) is not int or not 0 <= count <= MAX_COUNT:
-                    choice(f"reps.{exercise}", side, REP_KEYS)
-                    whole(f"reps.{exercise}.{side}", count)
-        duration = self.duration_s
-        if (not isinstance(duration, (int, float)) or isinstance(duration, bool)
-                or not 0 <= duration <= MAX_DURATION_S):
-            raise fail("duration_s", f"must be a number of seconds from 0 to {MAX_DURATION_S}", duration)
-        choice("source", self.source, SOURCES)
-        for exercise, answer in mapping("feel", self.feel).items():
-            if answer not in FEELS:
-                choice(f"feel.{exercise}", answer, FEELS)
-        for exercise, done in mapping("pain", self.pain).items():
-            choice(f"pain.{exercise}", done, PAIN)
-        for exercise, report in mapping("hurt", self.hurt).items():
-            report = mapping(f"hurt.{exercise}", report)
-            choice(f"hurt.{exercise}.where", report.get("where"), tuple(PLACES))
-            choice(f"hurt.{exercise}.side", report.get("side"), HURT_SIDES)
-        for exercise, words in mapping("easier", self.easier).items():
-            text(f"easier.{exercise}", words)
-        for ladder, record in mapping("dose", self.dose).items():
-            record = mapping(f"dose.{ladder}", record)
-            text(f"dose.{ladder}.rung", record.get("rung"))
-            whole(f"dose.{ladder}.add_reps", record.get("add_reps"))
-            whole(f"dose.{ladder}.planned", record.get("planned"))
-            hold = record.get("add_hold_s")
-            if not isinstance(hold, (int, float)) or isinstance(hold, bool) or not 0 <= hold <= MAX_HOLD_S:
-                raise fail(f"dose.{ladder}.add_hold_s", f"must be a number of seconds from 0 to {MAX_HOLD_S}", hold)
-        if not isinstance(self.declined, tuple):
-            raise fail("declined", "must be a list", self.declined)
-        for key in self.declined:
-            text("declined", key)
+        check_session(self)
 
     @property
     def worth_keeping(self) -> bool:
@@ -145,11 +104,15 @@ class Session:
     @classmethod
     def from_dict(cls, data: Any) -> Session:
         """Build a Session from `to_dict` output; ValueError names the first bad field."""
+        fields = sound_session(data)
+        if fields is not None:
+            return _checked_already(cls, fields)
         if not isinstance(data, dict):
             raise ValueError(f"must be an object, got {type(data).__name__}")
         try:
-            reps, feel, duration = data["reps"], data["feel"], data["duration_s"]
-            # __post_init__ validates; this only converts JSON types to Python ones.
+            duration = data["duration_s"]
+            # check_session (in __post_init__) names the first bad field; this only converts
+            # JSON types to Python ones. Objects are kept as parsed (see record_checks).
             return cls(
                 id=data["id"],
                 local_date=parse_day("local_date", data["local_date"]),
@@ -157,20 +120,17 @@ class Session:
                 routine_id=data["routine_id"],
                 planned_reps=data["planned_reps"],
                 done_reps=data["done_reps"],
-                # Copies, so a record never shares a dict with the raw data it came from.
-                reps={ex: dict(sides) if isinstance(sides, dict) else sides
-                      for ex, sides in mapping("reps", reps).items()},
+                reps=data["reps"],
                 # JSON has one number type; an int duration is still a duration.
                 # (float() of a huge int overflows; __post_init__ refuses it as it is.)
                 duration_s=float(duration) if type(duration) is int and duration < 2**53 else duration,
                 source=data["source"],
-                feel=dict(mapping("feel", feel)),
-                # Older files have no pain record: nothing hurt that the app knew of.
-                pain=dict(mapping("pain", data.get("pain", {}))),
-                hurt={e: dict(r) if isinstance(r, dict) else r for e, r in mapping("hurt", data.get("hurt", {})).items()},
-                easier=dict(mapping("easier", data.get("easier", {}))),
-                dose={ladder: dict(record) if isinstance(record, dict) else record
-                      for ladder, record in mapping("dose", data.get("dose", {})).items()},
+                feel=data["feel"],
+                # Older files have none of these: nothing of the kind happened.
+                pain=data.get("pain", {}),
+                hurt=data.get("hurt", {}),
+                easier=data.get("easier", {}),
+                dose=data.get("dose", {}),
                 declined=tuple(data["declined"]) if isinstance(data.get("declined"), list) else data.get("declined", ()),
             )
         except KeyError as missing:
@@ -219,6 +179,9 @@ class Checkin:
     @classmethod
     def from_dict(cls, data: Any) -> Checkin:
         """Build a Checkin from `to_dict` output; ValueError names the first bad field."""
+        fields = sound_checkin(data)
+        if fields is not None:
+            return _checked_already(cls, fields)
         return cls(
             id=required(data, "id"),
             local_date=parse_day("local_date", required(data, "local_date")),

@@ -89,11 +89,13 @@ class AtomicJSONStorage(Storage):
         Raises ValueError when it is not JSON, too large or nested too deeply.
         """
         from gluteui.core.history import bounds
+        from gluteui.core.history.bulk import no_collection
 
         text = bounds.read_text(self.path)
         if text is None or not text.strip():
             return None
-        return bounds.loads(text)
+        with no_collection():
+            return bounds.loads(text)
 
     def write(self, data: dict[str, Any]) -> None:
         """Replace the file with `data` as JSON; the old file stays whole if this fails."""

@@ -263,6 +263,7 @@ class Store:
 
         The same History comes back while the file is unchanged: treat it as read-only.
         """
+        from gluteui.core.history.bulk import no_collection
         from gluteui.core.history.reading import TableReader
 
         found = self._tables()
@@ -270,7 +271,8 @@ class Store:
             if self._history is not None and self._history[0] is found:
                 return self._history[1]
             waiting = bool(self.pending)
-        history = TableReader(found, self.path, self.notices).history()
+        with no_collection():
+            history = TableReader(found, self.path, self.notices).history()
         with self._guard:
             if not waiting and not self.pending:
                 self._history = (found, history)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ EPOCH = "1970-01-01T00:00:00.000000+00:00"
 
 def stamp(moment: datetime) -> str:
     """`moment` as a stamp: UTC, to the microsecond, so stamps also sort as text."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def tombstone_id(table: str, key: str) -> str:
