@@ -47,7 +47,7 @@ check-content: $(APP_STAMP)
 
 # content/voice/<key>.wav for every phrase and exercise name, spoken by flite (see
 # content/voice/README.md); only the standard library besides flite itself.
-voice: | $(BIN)/python
+voice: $(APP_STAMP)
 	@command -v flite >/dev/null || { echo "make voice needs flite: apt-get install flite"; exit 1; }
 	$(BIN)/python tools/render_voice.py content
 

@@ -361,10 +361,27 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         self.notify(SOUND_MODE_WORDS[mode], title="Sound", timeout=4)
         self._save_setting("sound", mode)
 
+    def action_lead_in(self, choice: str) -> None:
+        """How long before each set to get into position, from the next routine (saved)."""
+        from gluteui.core.lead_in import LEAD_IN_WORDS
+
+        self.notify(f"{LEAD_IN_WORDS[choice]}, from the next routine.", title="Lead-in", timeout=5)
+        self._save_setting("lead_in", choice)
+
     def _remember_theme(self, theme: object) -> None:
         self._save_setting("theme", self.theme)
 
     # The command palette: every destination and action once, each saying what it does.
+
+    def _lead_in_commands(self) -> list[SystemCommand]:
+        from gluteui.core.lead_in import LEAD_IN_WORDS
+
+        now = self.services.lead_in().setting
+        return [
+            SystemCommand("Lead-in: wait for Space" if choice == "space" else f"Lead-in: {choice} s", words,
+                          partial(self.action_lead_in, choice))
+            for choice, words in LEAD_IN_WORDS.items() if choice != now
+        ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         commands = [
@@ -380,6 +397,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
             ),
             *(SystemCommand(f"Sound: {mode}", words, partial(self.action_sound_mode, mode))
               for mode, words in SOUND_MODE_WORDS.items() if mode != self.services.sound.mode),
+            *self._lead_in_commands(),
         ]
         yield from commands
         offered = {command.title for command in commands}

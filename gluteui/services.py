@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from gluteui.core.content.load import Content
     from gluteui.core.routine.choice import Pick
     from gluteui.core.routine.progression import Plan
+    from gluteui.core.lead_in import LeadIn
     from gluteui.core.sides import Side
 
 
@@ -90,6 +91,12 @@ class Services:
 
         return known_weaker_side(self.store.quiz_results(), self.store.setting("extra_set_side"))
 
+    def lead_in(self) -> LeadIn:
+        """How this user wants each set led into (the "lead_in" setting)."""
+        from gluteui.core.lead_in import LeadIn
+
+        return LeadIn.from_setting(self.store.setting("lead_in", None))
+
     def extra_set_side(self, routine: Routine) -> Side | None:
         """The side `routine` adds a set on for this user, if it adds one."""
         from gluteui.core.routine.choice import extra_set_side
@@ -112,4 +119,4 @@ class Services:
         """How long `routine` runs for this user today, on their steps, extra set included."""
         from gluteui.core.routine.choice import routine_seconds
 
-        return routine_seconds(self.plan(routine).routine, self.weaker_side())
+        return routine_seconds(self.plan(routine).routine, self.weaker_side(), self.lead_in())

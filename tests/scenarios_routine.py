@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
+from gluteui.core.lead_in import LeadIn
 from gluteui.core.routine.timeline import Timeline
 from tests.scenario_base import Scenario, seen_welcome
 
@@ -16,7 +17,7 @@ START = ("enter",)
 BIG = (200, 50)
 """The player is followed from a mat 2 m away: the big terminal is where it must shine."""
 
-_PHASES = Timeline.from_routine(load_content(locations.content_dir()).routines["standard"]).phases
+_PHASES = Timeline.from_routine(load_content(locations.content_dir()).routines["standard"], None, LeadIn()).phases
 _REP_3 = next(p for p in _PHASES if p.kind == "up" and p.rep == 3)
 _BRIDGE_HOLD = next(p for p in _PHASES if p.kind == "hold" and p.exercise_id == "glute_bridge")
 _SWITCH = next(p for p in _PHASES if p.kind == "switch")

@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 import wave
 from pathlib import Path
 
@@ -32,20 +31,18 @@ PEAK_DB = -1.0
 GATE_DB = -45.0
 """A 10 ms window quieter than this counts as silence, for trimming and for loudness."""
 LEAD_S, TAIL_S, FADE_S = 0.03, 0.06, 0.005
-LIMIT_BYTES = 3 * 1024 * 1024
+LIMIT_BYTES = 5 * 1024 * 1024
+"""Every setup line and switch hint is a clip (about 2 MB of the whole): what a user on the
+mat needs to hear; at 16 kHz mono the app's wheel stays a few MB."""
 MANIFEST = "clips.toml"
 
 
 def phrases(content: Path) -> dict[str, str]:
-    """key -> text: phrases.toml's phrases, then exercise-<id> for each exercise's name."""
-    with (content / "voice" / "phrases.toml").open("rb") as file:
-        said = dict(tomllib.load(file)["phrases"])
-    with (content / "exercises.toml").open("rb") as file:
-        exercises = tomllib.load(file)
-    for exercise_id, table in exercises.items():
-        if isinstance(table, dict) and "name" in table:
-            said[f"exercise-{exercise_id}"] = f"{table['name']}."
-    return said
+    """key -> text of every clip the app may ask for: the content's phrases (phrases.toml,
+    then each exercise's name, setup lines and switch hint)."""
+    from gluteui.core.content.load import load_content
+
+    return load_content(content).phrases
 
 
 def db(value: float) -> float:

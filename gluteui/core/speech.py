@@ -14,10 +14,20 @@ SOUND_MODES = ("voice", "tones", "off")
 DEFAULT_SOUND_MODE = "voice"
 
 SPOKEN_KEYS = ("get-ready", "hold", "release", "rest", "up-next", "side-left",
-               "switch-left", "switch-right", "done", "done-hurt", "paused")
+               "switch-left", "switch-right", "done", "done-hurt", "paused", "go")
 """The phrases the routine says (content/voice/phrases.toml must give each one its words);
 counts (count-1, ...) fall back to the number itself, exercises to their names. Every
 exercise starts on the left, so the right side is only ever reached by a switch."""
+
+CHARS_PER_S = 14.0
+"""A little slower than the clips speak (15 to 17 characters a second): a lead-in is made
+long enough to say its setup before the count-in (tests/unit/test_spoken.py checks each)."""
+
+
+def speaking_s(lines: tuple[str, ...] | list[str]) -> float:
+    """About how long saying `lines` takes, one after the other."""
+    return sum(len(line) for line in lines) / CHARS_PER_S
+
 
 TICK, STEP, NAME = 1, 2, 3
 """Priorities. A rep count (TICK) never cuts a hold or a rest (STEP), and neither cuts an
@@ -40,6 +50,9 @@ class Utterance:
     priority: int
     tone: str | None = None
     """The cue (see gluteui.sound.CUES) that stands in when the app is set to tones."""
+    cuts: bool = False
+    """Said at once, cutting short whatever is being said and dropping what waits: the user
+    pressed a key (pause, resume, redo), so what was being said no longer applies."""
 
     @property
     def text(self) -> str:

@@ -47,6 +47,7 @@ class PlayerScreen(GluteScreen):
     BINDINGS = [
         Binding("space", "pause(True)", "Pause", id="pause", tooltip="Hold the routine where it is"),
         Binding("space", "pause(False)", "Resume", id="resume", tooltip="Go on, after a 3 s count-in"),
+        Binding("space", "ready", "Ready", id="ready", tooltip="In position: count in and start the set"),
         Binding("h", "hurts", "It hurts", id="hurts",
                 tooltip="Pause; then an easier way to do this move, or skip it"),
         # q would quit the app and lose the set in progress: it asks, like Esc.
@@ -77,9 +78,12 @@ class PlayerScreen(GluteScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # One key, two meanings: the footer shows the one that applies now.
+        workout: Workout | None = getattr(self, "workout", None)  # made on mount
+        waiting = workout is not None and workout.waiting
+        if action == "ready":
+            return waiting
         if action == "pause":
-            workout: Workout | None = getattr(self, "workout", None)  # made on mount
-            return parameters[0] != (workout is not None and workout.stopwatch.paused)
+            return not waiting and parameters[0] != (workout is not None and workout.stopwatch.paused)
         if action == "mute":
             return parameters[0] != self.services.sound.muted
         return True
@@ -92,6 +96,7 @@ class PlayerScreen(GluteScreen):
         self.workout = Workout.from_plan(
             self.plan, services.content.ladders, self.start_clock, services.extra_set_side(self.routine),
             started_at=started_at, local_date=services.store.history().day_of(started_at),
+            lead_in=services.lead_in(),
         )
         self.sub_title = self.routine.name
         # Everything alive now (years of history, content, the screens) lives on through the
@@ -112,13 +117,17 @@ class PlayerScreen(GluteScreen):
         if self.ended or not self.is_current:
             return
         now = self.now()
+        was_waiting = self.workout.waiting
         state = self.workout.state(now)
+        if self.workout.waiting and not was_waiting:
+            self.refresh_bindings()  # Space now means "ready"
         hurt = bool(self.workout.pain.hurt)
         view = player_view(state, self.workout.timeline, self.routine, self.services.config.reduced_motion, hurt)
         exercise = self.services.content.exercises.get(view.exercise_id or "")
         if view.exercise_id in self.workout.pain.easier:
             view = replace(view, side_note=f"Easier: {self.workout.pain.easier[view.exercise_id]}")
-        self.routine_view.show(view, exercise, self.workout.stopwatch.paused)
+        self.routine_view.show(view, exercise, self.workout.stopwatch.paused and not self.workout.waiting,
+                               waiting=self.workout.waiting)
         # What to cue is the core's one rule; how it sounds (voice, tone, bell) is the sound's.
         phrases = self.services.content.phrases
         for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases, hurt):
@@ -183,6 +192,11 @@ class PlayerScreen(GluteScreen):
     def action_pause(self, paused: bool) -> None:
         self.set_paused(paused)
 
+    def action_ready(self) -> None:
+        """The user is in position: the lead-in that waited counts in."""
+        if self.workout.waiting:
+            self.toggle_pause()
+
     def toggle_pause(self) -> None:
         self.workout.toggle_pause(self.now())
         paused = self.workout.stopwatch.paused
@@ -200,6 +214,7 @@ class PlayerScreen(GluteScreen):
 
     def action_skip_set(self) -> None:
         self.workout.skip_set(self.now())
+        self.refresh_bindings()  # a lead-in that waited goes on
         self.tick()
 
     def action_repeat_set(self) -> None:

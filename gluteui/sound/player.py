@@ -57,6 +57,8 @@ class SoundPlayer:
         """Wakes the sound thread: a request came, or a device has finished and wants stopping."""
         self._tones: list[str] = []
         self._speech = SpeechQueue()
+        self._cut = False
+        """An utterance that cuts (Utterance.cuts) came: stop the one being said."""
         self._quiet = threading.Event()
         self._quiet.set()
         self._thread: threading.Thread | None = None
@@ -115,6 +117,7 @@ class SoundPlayer:
                 heard = self._speech.offer(utterance, time.monotonic())
                 if heard:
                     self._quiet.clear()
+                self._cut = self._cut or utterance.cuts
             if heard:
                 self._kick.set()
         elif utterance.tone is not None:
@@ -202,6 +205,10 @@ class _Worker:
             player._kick.clear()
             if player.muted:
                 self._hush()
+            with player._lock:
+                cut, player._cut = player._cut, False
+            if cut:
+                self._stop_speech()
             now = time.monotonic()
             self.tones = [(p, end) for p, end in self.tones if not self._over(p, end, now)]
             if self.phrase is not None and self._over(*self.phrase, now):
@@ -228,6 +235,13 @@ class _Worker:
                 busy = self.tones or self.phrase or self.rest or player._tones or player._speech.waiting
                 if not (busy or self.output.running):
                     player._quiet.set()
+
+    def _stop_speech(self) -> None:
+        """Stop the clip being said and forget the rest of its utterance."""
+        if self.phrase is not None:
+            self.phrase[0].stop()
+            self.phrase = None
+        self.rest = []
 
     def _hush(self) -> None:
         """Stop what sounds and forget what waits (mute pressed mid-sentence)."""

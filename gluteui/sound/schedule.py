@@ -32,7 +32,11 @@ class SpeechQueue:
         return self.playing is not None and now < self.ends_at
 
     def offer(self, utterance: Utterance, now: float) -> bool:
-        """Queue `utterance` to be said; False when it is dropped as stale."""
+        """Queue `utterance` to be said; False when it is dropped as stale. One that cuts
+        (see Utterance.cuts) is next, alone: the caller stops the one playing."""
+        if utterance.cuts:
+            self.playing, self.waiting = None, [utterance]
+            return True
         if not self.busy(now):
             self.playing = None
         ahead = [u.priority for u in self.waiting] + ([self.playing.priority] if self.playing else [])

@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from gluteui.core.content.exercises import Exercise
+from gluteui.core.lead_in import COUNTDOWN_FROM, WAITING_LEAD_IN_S
 from gluteui.core.routine.player import PlayerView
 from gluteui.widgets.big_text import BigText
 from gluteui.widgets.phase_bar import PhaseBar
@@ -58,10 +59,12 @@ class RoutineView(Widget):
                 yield Static(id="break-text")
                 yield Static("[dim]It hurts? Press [b]h[/b]: an easier way to do it, or skip it.[/dim]",
                              id="pain-hint")
+                yield Static(f"Press [b]Space[/b] when you are in position: a {WAITING_LEAD_IN_S:g} s count-in, then the set.",
+                             id="ready-hint")
             with Vertical(id="paused"):
                 yield BigText("PAUSED", id="paused-word")
                 yield Static(
-                    "[b]Space[/b] resumes, after a 3 s count-in    [b]Esc[/b] asks before stopping",
+                    f"[b]Space[/b] resumes, after a {COUNTDOWN_FROM} s count-in    [b]Esc[/b] asks before stopping",
                     id="paused-keys",
                 )
         with Horizontal(id="routine-status"):
@@ -79,8 +82,9 @@ class RoutineView(Widget):
         self.routine_meter = self.query_one("#routine-meter", Meter)
         self.stage = self.query_one(ContentSwitcher)
 
-    def show(self, view: PlayerView, exercise: Exercise | None, paused: bool) -> None:
-        """Apply what changed since the last view, and nothing else."""
+    def show(self, view: PlayerView, exercise: Exercise | None, paused: bool, waiting: bool = False) -> None:
+        """Apply what changed since the last view, and nothing else. `waiting`: a lead-in
+        holds until the user says they are in position."""
         old = self.shown
         self.shown = view
 
@@ -101,7 +105,9 @@ class RoutineView(Widget):
             if changed("break_title") or changed("break_text"):
                 self.query_one("#break-title", Static).update(markup("[b]$title[/b]", title=view.break_title))
                 self.query_one("#break-text", Static).update(plain(view.break_text))
-            self.break_count.text = str(view.phase_seconds_left) if view.kind != "done" else ""
+            self.break_count.text = "READY?" if waiting else str(view.phase_seconds_left) if view.kind != "done" else ""
+            self.query_one("#pain-hint", Static).display = not waiting
+            self.query_one("#ready-hint", Static).display = waiting
         else:
             self.rep_number.text = str(view.rep or "")
             if changed("reps"):

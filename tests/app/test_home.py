@@ -10,6 +10,7 @@ from gluteui import locations
 from gluteui.core.content.load import load_content
 from gluteui.core.history.records import QuizResult
 from gluteui.core.history.store import Store
+from gluteui.core.lead_in import LeadIn
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.text import clock
 from gluteui.screens.home import HomeScreen
@@ -40,7 +41,7 @@ async def test_the_welcome_goes_once_the_first_routine_is_done(data_dir, store: 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
-        await advance_clock(pilot, Timeline.from_routine(app.screen.routine).total + 1)
+        await advance_clock(pilot, Timeline.from_routine(app.screen.routine, None, LeadIn()).total + 1)
         await pilot.press("1", "1", "1", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -115,7 +116,7 @@ async def test_a_pick_saved_by_an_older_test_gives_way_to_the_latest_result(data
         await pilot.press("r")
         await pilot.pause()
         assert "Extra set on the" not in shown(app)
-        assert f"{ROUTINES['focus'].name} {clock(Timeline.from_routine(ROUTINES['focus']).total)} min" in shown(app)
+        assert f"{ROUTINES['focus'].name} {clock(Timeline.from_routine(ROUTINES['focus'], None, LeadIn()).total)} min" in shown(app)
         await pilot.press("escape")
         assert await enter_starts(app, pilot) == "quick"
 
@@ -136,7 +137,7 @@ async def test_a_weaker_side_shows_the_real_length_and_why(data_dir, store: Stor
     store.set_setting("welcome_seen", True)
     store.record_quiz(result("amnesia", 1, scores=(3, 6), weaker="left"), {})
     focus = ROUTINES[RULES.weaker_side_routine]
-    longer = clock(Timeline.from_routine(focus, "left").total)
+    longer = clock(Timeline.from_routine(focus, "left", LeadIn()).total)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -166,7 +167,7 @@ async def test_routines_says_the_focus_routine_adds_nothing_until_a_side_scores_
         await pilot.press("d", "r")
         await pilot.pause()
         text = shown(app)
-        assert f"{focus.name} {clock(Timeline.from_routine(focus).total)} min" in text
+        assert f"{focus.name} {clock(Timeline.from_routine(focus, None, LeadIn()).total)} min" in text
         assert "No extra set yet: it is added once a squeeze test scores one side lower." in text
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from gluteui import locations
 from gluteui.core.history.records import QuizResult, Session
 from gluteui.core.history.store import Store
-from gluteui.core.routine.timeline import Timeline
 from tests.factory import FROZEN_NOW, advance_clock, make_app
 
 MARKUP = "[/] [red]x"
@@ -126,10 +125,11 @@ async def test_outside_text_is_shown_as_written_on_every_screen(tmp_path: Path):
         player = app.screen
         assert MARKUP in str(player.query_one("#exercise-name").render())
         assert str(player.query_one("#break-text").render()).count(MARKUP) >= 2  # side and setup
-        await advance_clock(pilot, 6.0)  # into the first rep: its cue and what LEFT means
+        first_up = next(p for p in player.workout.timeline.phases if p.kind == "up")
+        await advance_clock(pilot, first_up.start + 1.0)  # into the first rep: its cue and what LEFT means
         assert MARKUP in str(player.query_one("#cue").render())
         assert MARKUP in str(player.query_one("#side-note").render())
-        await advance_clock(pilot, Timeline.from_routine(player.routine).total + 1)
+        await advance_clock(pilot, player.workout.timeline.total + 1)
         assert type(app.screen).__name__ == "SummaryScreen"
         assert MARKUP in str(app.screen.query_one("#summary-feel").render())
         await pilot.press("1")

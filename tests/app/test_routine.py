@@ -9,6 +9,7 @@ import pytest
 from gluteui import locations
 from gluteui.core.content.load import load_content
 from gluteui.core.history.store import Store
+from gluteui.core.lead_in import COUNTDOWN_FROM, LeadIn
 from gluteui.core.routine.phases import DEFAULT_EXTRA_REST_S
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.text import clock
@@ -48,7 +49,7 @@ async def start(pilot) -> PlayerScreen:
 
 async def test_standard_routine_end_to_end(data_dir, store: Store):
     app = make_app(data_dir, store=store)
-    timeline = Timeline.from_routine(ROUTINES["standard"])
+    timeline = Timeline.from_routine(ROUTINES["standard"], None, LeadIn())
     phases = timeline.phases
     first_up = next(p for p in phases if p.kind == "up")
     first_hold = next(p for p in phases if p.kind == "hold")
@@ -115,21 +116,23 @@ async def test_pause_freezes_and_resume_counts_in(app):
         assert screen.active_bindings["space"].binding.description == "Resume"
         await pilot.press("space")
         await pilot.pause()
-        assert "Get ready" in text(screen, "#break-title")  # 3 s count-in before the rep restarts
+        assert "Get ready" in text(screen, "#break-title")  # the count-in before the rep restarts
 
 
 async def test_skip_repeat_and_extra_rest_keys(app):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         total = screen.workout.timeline.total
-        await pilot.press("n")  # skip the get-ready: first set starts now
+        get_ready = screen.workout.timeline.phases[0].duration
+        await pilot.press("n")  # ready before the lead-in is over: a count-in, then the first set
+        assert screen.workout.state(screen.now()).leads_in
+        assert screen.workout.timeline.total == pytest.approx(total - get_ready + COUNTDOWN_FROM)
+        await pilot.press("n")  # in the count-in: the set starts now
         assert text(screen, "#phase-word") == "OPEN"
-        assert screen.workout.timeline.total == pytest.approx(total - screen.routine.get_ready_s)
-        await pilot.press("plus")  # 10 s of rest now, then the same first rep from its start
-        assert "Rest" in text(screen, "#break-title")
-        assert screen.workout.timeline.total == pytest.approx(
-            total - screen.routine.get_ready_s + DEFAULT_EXTRA_REST_S
-        )
+        total = screen.workout.timeline.total
+        await pilot.press("plus")  # 10 s more rest at the switch; the rep goes on
+        assert text(screen, "#phase-word") == "OPEN"
+        assert screen.workout.timeline.total == pytest.approx(total + DEFAULT_EXTRA_REST_S)
 
 
 async def test_stop_asks_and_keeps_the_partial_session(data_dir, store: Store):
@@ -195,7 +198,7 @@ async def test_the_focus_routine_adds_a_set_on_the_weaker_side_everywhere(data_d
     store.set_setting("welcome_seen", True)
     app = make_app(data_dir, store=store)
     focus = ROUTINES["focus"]
-    longer = Timeline.from_routine(focus, "right").total
+    longer = Timeline.from_routine(focus, "right", LeadIn()).total
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert clock(longer) in text(app.screen, "#next-routine")
@@ -258,7 +261,7 @@ async def test_skipping_straight_through_saves_nothing_and_asks_nothing(data_dir
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        for _ in range(len(screen.workout.timeline.sets) * 2 + 2):
+        for _ in range(len(screen.workout.timeline.sets) * 3 + 2):
             if not isinstance(app.screen, PlayerScreen):
                 break
             await pilot.press("n")

@@ -7,6 +7,7 @@ import pytest
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
+from gluteui.core.lead_in import LeadIn
 from gluteui.core.routine.timeline import Timeline
 from gluteui.screens.summary import SummaryScreen
 from tests.factory import advance_clock, screen_text, visible
@@ -17,7 +18,7 @@ EXERCISES = load_content(locations.content_dir()).exercises
 async def finish_routine(pilot) -> SummaryScreen:
     await pilot.press("d", "enter")
     await pilot.pause()
-    await advance_clock(pilot, Timeline.from_routine(pilot.app.screen.routine).total + 1)
+    await advance_clock(pilot, Timeline.from_routine(pilot.app.screen.routine, None, LeadIn()).total + 1)
     assert isinstance(pilot.app.screen, SummaryScreen)
     return pilot.app.screen
 

@@ -113,3 +113,18 @@ def test_finished_early_frees_the_voice():
     queue.finished()
     assert queue.offer(say("count-3", TICK), 0.5)
     assert queue.take(0.5).phrases[0].key == "count-3"
+
+
+def test_an_utterance_a_key_started_is_said_at_once_and_drops_what_waits():
+    from gluteui.core.speech import NAME, STEP, Phrase, Utterance
+
+    queue = SpeechQueue()
+    setup = Utterance((Phrase("setup-clamshell-1", "Lie on your side."),), NAME)
+    later = Utterance((Phrase("rest", "Rest."),), NAME)
+    three = Utterance((Phrase("count-3", "Three."),), STEP, "countdown", cuts=True)
+    queue.offer(setup, 0.0)
+    queue.playing_for(5.0, queue.take(0.0) and 0.0)
+    queue.offer(later, 1.0)
+    assert queue.offer(three, 1.0), "a lower priority, yet not dropped"
+    assert queue.take(1.0) == three
+    assert queue.take(1.1) is None and queue.waiting == []

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gluteui.core.content.exercises import Exercise, Routine, RoutineStep, Tempo
+from gluteui.core.lead_in import COUNTDOWN_FROM
 from gluteui.core.routine.timeline import INTRO_S, REP_KINDS, Phase, Timeline
 from tests.unit.builders import exercise
 
@@ -142,15 +143,25 @@ def test_skip_mid_set_starts_the_switch_now_and_shrinks_the_total(timeline):
     assert (skipped.state_at(14.0).kind, skipped.state_at(14.0).rep) == ("up", 1)
 
 
-def test_skip_in_a_break_starts_the_next_set_now(timeline):
-    in_switch = timeline.skip_set(20.0)
-    state = in_switch.state_at(20.0)
-    assert (state.kind, state.side, state.rep, state.set_index) == ("up", "right", 1, 1)
-    assert in_switch.total == KNOWN_TOTAL - (22.5 - 20.0)
+def test_skip_in_a_lead_in_counts_in_then_the_set_and_a_second_skip_starts_it(timeline):
+    in_intro = timeline.skip_set(51.5)  # the bridge's intro runs 51-55: more than a count-in left
+    count_in = in_intro.state_at(51.5)
+    assert (count_in.kind, count_in.set_index, count_in.phase.duration) == ("get_ready", 2, COUNTDOWN_FROM)
+    assert count_in.leads_in
+    state = in_intro.state_at(51.5 + COUNTDOWN_FROM)
+    assert (state.kind, state.exercise_id, state.rep) == ("up", "single_leg_bridge", 1)
+    now = in_intro.skip_set(53.0)
+    assert (now.state_at(53.0).kind, now.state_at(53.0).rep) == ("up", 1)
+    # A switch with no more than its count-in left goes straight on.
+    late = timeline.skip_set(20.0)
+    assert (late.state_at(20.0).kind, late.state_at(20.0).side) == ("up", "right")
+
+
+def test_skip_in_a_rest_goes_on_to_the_next_moves_setup(timeline):
     in_rest = timeline.skip_set(40.0)
-    assert in_rest.state_at(40.0).exercise_id == "single_leg_bridge"
-    assert in_rest.state_at(40.0).kind == "up"
-    assert in_rest.total == KNOWN_TOTAL - (55.0 - 40.0)
+    state = in_rest.state_at(40.0)
+    assert (state.kind, state.exercise_id) == ("intro", "single_leg_bridge")
+    assert in_rest.total == KNOWN_TOTAL - (51.0 - 40.0)
 
 
 def test_skip_of_the_last_set_finishes_the_routine(timeline):
@@ -160,30 +171,32 @@ def test_skip_of_the_last_set_finishes_the_routine(timeline):
     assert timeline.skip_set(200.0) == timeline
 
 
-def test_repeat_mid_set_starts_again_at_rep_one_and_grows_the_total(timeline):
+def test_repeat_mid_set_counts_in_then_starts_again_at_rep_one_and_grows_the_total(timeline):
     repeated = timeline.repeat_set(15.0)
-    state = repeated.state_at(15.0)
+    count_in = repeated.state_at(15.0)
+    assert (count_in.kind, count_in.set_index, count_in.leads_in) == ("get_ready", 0, True)
+    state = repeated.state_at(15.0 + COUNTDOWN_FROM)
     assert (state.kind, state.rep, state.side, state.set_index) == ("up", 1, "left", 0)
-    assert repeated.total == KNOWN_TOTAL + (15.0 - 5.0)
-    assert repeated.state_at(15.0 + 13.5).kind == "switch"
+    assert repeated.total == KNOWN_TOTAL + COUNTDOWN_FROM + (15.0 - 5.0)
+    assert repeated.state_at(15.0 + COUNTDOWN_FROM + 13.5).kind == "switch"
 
 
 def test_repeat_in_the_break_redoes_the_set_just_finished_then_that_break(timeline):
     repeated = timeline.repeat_set(20.0)
-    state = repeated.state_at(20.0)
+    state = repeated.state_at(20.0 + COUNTDOWN_FROM)
     assert (state.kind, state.rep, state.side) == ("up", 1, "left")
-    switch = repeated.state_at(20.0 + 13.5)
+    switch = repeated.state_at(20.0 + COUNTDOWN_FROM + 13.5)
     assert (switch.kind, switch.side, switch.phase.duration) == ("switch", "right", 4.0)
-    assert repeated.total == KNOWN_TOTAL + 13.5 + (20.0 - 18.5)
+    assert repeated.total == KNOWN_TOTAL + COUNTDOWN_FROM + 13.5 + (20.0 - 18.5)
 
 
 def test_repeat_in_the_intro_does_not_owe_the_rest_already_taken(timeline):
     repeated = timeline.repeat_set(52.0)  # rest 36-51 is over; the bridge intro is on
-    redo = repeated.state_at(52.0)
+    redo = repeated.state_at(52.0 + COUNTDOWN_FROM)
     assert (redo.kind, redo.rep, redo.exercise_id, redo.side) == ("up", 1, "clamshell", "right")
-    intro = repeated.state_at(52.0 + 13.5)
+    intro = repeated.state_at(52.0 + COUNTDOWN_FROM + 13.5)
     assert (intro.kind, intro.phase.duration) == ("intro", INTRO_S)
-    assert repeated.total == KNOWN_TOTAL + 13.5 + (52.0 - 51.0)
+    assert repeated.total == KNOWN_TOTAL + COUNTDOWN_FROM + 13.5 + (52.0 - 51.0)
 
 
 def test_repeat_before_the_first_set_or_after_the_end_changes_nothing(timeline):
@@ -199,35 +212,31 @@ def test_add_rest_in_a_rest_extends_it(timeline):
     assert rested.total == KNOWN_TOTAL + 10.0
 
 
-def test_add_rest_during_a_rep_inserts_a_rest_then_redoes_that_rep(timeline):
+def test_add_rest_during_a_rep_lengthens_the_break_after_the_set_and_never_cuts_the_rep(timeline):
     rested = timeline.add_rest(10.0, seconds=10.0)
-    rest = rested.state_at(15.0)
-    assert (rest.kind, rest.rep, rest.set_index) == ("rest", 2, 0)
-    assert (rested.state_at(20.0).kind, rested.state_at(20.0).rep) == ("up", 2)
-    assert rested.total == KNOWN_TOTAL + 10.0 + (10.0 - 9.5)
+    assert rested.phases[: rested.phases.index(rested.state_at(18.0).phase) + 1] == \
+        timeline.phases[: timeline.phases.index(timeline.state_at(18.0).phase) + 1]
+    switch = rested.state_at(18.5)
+    assert (switch.kind, switch.phase.duration) == ("switch", 14.0)
+    assert rested.total == KNOWN_TOTAL + 10.0
+    # In the last set there is no break left to lengthen.
+    assert timeline.add_rest(100.0) == timeline
 
 
-def test_insert_get_ready_mid_rep_restarts_that_rep_at_its_up(timeline):
-    resumed = timeline.insert_get_ready(12.0)
+def test_resume_mid_rep_counts_in_then_restarts_that_rep_at_its_up(timeline):
+    resumed = timeline.resume_at(12.0)
     assert (resumed.state_at(12.0).kind, resumed.state_at(12.0).rep) == ("get_ready", 2)
     assert resumed.state_at(15.0 - 1e-9).kind == "get_ready"
     assert (resumed.state_at(15.0).kind, resumed.state_at(15.0).rep) == ("up", 2)
-    assert resumed.total == KNOWN_TOTAL + 3.0 + (12.0 - 9.5)
+    assert resumed.total == KNOWN_TOTAL + COUNTDOWN_FROM + (12.0 - 9.5)
 
 
-def test_insert_get_ready_in_a_break_restarts_the_break(timeline):
-    resumed = timeline.insert_get_ready(20.0)
-    assert resumed.state_at(22.9).kind == "get_ready"
-    switch = resumed.state_at(23.0)
-    assert (switch.kind, switch.phase.duration) == ("switch", 4.0)
-    assert resumed.state_at(27.0).kind == "up"
-
-
-def test_insert_get_ready_during_the_get_ready_restarts_it_without_doubling(timeline):
-    resumed = timeline.insert_get_ready(2.0)
-    assert resumed.state_at(2.0).phase.duration == 5.0
-    assert resumed.state_at(7.0).kind == "up"
-    assert [p.kind for p in resumed.phases[:3]] == ["get_ready", "get_ready", "up"]
+def test_resume_in_a_break_starts_the_break_again(timeline):
+    resumed = timeline.resume_at(20.0)
+    switch = resumed.state_at(20.0)
+    assert (switch.kind, switch.phase.start, switch.phase.duration) == ("switch", 20.0, 4.0)
+    assert resumed.state_at(24.0).kind == "up"
+    assert resumed.total == KNOWN_TOTAL + (20.0 - 18.5)
 
 
 def test_late_ticks_see_the_same_state_as_a_jump_straight_there(timeline):
@@ -256,11 +265,9 @@ def test_before_the_start_is_the_start(timeline):
     assert timeline.state_at(-3.0) == timeline.state_at(0.0)
 
 
-def test_rest_and_get_ready_must_be_positive(timeline):
+def test_more_rest_must_be_positive(timeline):
     with pytest.raises(ValueError, match="seconds"):
         timeline.add_rest(10.0, seconds=0)
-    with pytest.raises(ValueError, match="seconds"):
-        timeline.insert_get_ready(10.0, seconds=-1)
 
 
 # --- properties ------------------------------------------------------------------
@@ -284,7 +291,7 @@ routines = st.builds(
 timelines = st.builds(Timeline.from_routine, routines, st.sampled_from([None, "left", "right"]))
 fractions = st.floats(0.0, 1.0, exclude_max=True)
 edits = st.lists(
-    st.tuples(st.sampled_from(["skip_set", "repeat_set", "add_rest", "insert_get_ready"]),
+    st.tuples(st.sampled_from(["skip_set", "repeat_set", "add_rest", "resume_at"]),
               st.floats(0.0, 40.0)),
     max_size=6,
 )

@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 import pytest
 
 from gluteui.core.content.exercises import Routine, RoutineStep, Tempo
-from gluteui.core.routine.workout import RESUME_GET_READY_S, Stopwatch, Workout
+from gluteui.core.lead_in import COUNTDOWN_FROM, LeadIn
+from gluteui.core.routine.workout import Stopwatch, Workout
 from tests.unit.builders import exercise
 
 CLAMSHELL = exercise("clamshell", True, 3, Tempo(1.5, 2.0, 1.0))          # 4.5 s a rep
@@ -81,11 +82,29 @@ def test_resume_counts_in_three_seconds_then_does_the_same_rep_again(workout):
     workout.toggle_pause(resumed)
     count_in = workout.state(resumed)
     assert (count_in.kind, count_in.rep, count_in.side) == ("get_ready", 2, "left")
-    assert count_in.phase.duration == RESUME_GET_READY_S
-    assert workout.state(resumed + RESUME_GET_READY_S - 0.01).kind == "get_ready"
-    rep = workout.state(resumed + RESUME_GET_READY_S)
+    assert count_in.phase.duration == COUNTDOWN_FROM
+    assert workout.state(resumed + COUNTDOWN_FROM - 0.01).kind == "get_ready"
+    rep = workout.state(resumed + COUNTDOWN_FROM)
     assert (rep.kind, rep.rep, rep.side) == ("up", 2, "left")
-    assert workout.done_reps(resumed + RESUME_GET_READY_S) == 1
+    assert workout.done_reps(resumed + COUNTDOWN_FROM) == 1
+
+
+def test_a_lead_in_that_waits_holds_until_the_user_is_ready_then_counts_in():
+    from tests.unit.test_timeline import KNOWN
+
+    workout = Workout(KNOWN, START, lead_in=LeadIn.from_setting("space"))
+    first = workout.state(at(0.0))
+    assert (first.kind, workout.waiting, workout.stopwatch.paused) == ("get_ready", True, True)
+    assert workout.state(at(600.0)).elapsed == first.elapsed, "it waits as long as it takes"
+    workout.toggle_pause(at(600.0))
+    assert not workout.waiting and workout.state(at(600.0 + 4.9)).kind == "get_ready"
+    assert workout.state(at(600.0 + 5.0)).kind == "up"
+    # At the switch it waits again; `n` (next) is "ready" too.
+    switch_at = next(p.start for p in workout.timeline.phases if p.kind == "switch")
+    assert workout.state(at(600.0 + switch_at + 0.1)).kind == "switch" and workout.waiting
+    workout.skip_set(at(700.0))
+    assert not workout.waiting
+    assert workout.state(at(700.0 + 5.0)).kind == "up"
 
 
 def test_reps_done_after_completing_sets(workout):
@@ -156,17 +175,19 @@ def test_a_set_repeated_from_the_break_after_it_completes_again(workout):
     assert workout.new_set_completed(at(20.0))
     workout.repeat_set(at(20.0))  # in the switch after the left side
     assert sets_done(workout, at(25.0)) == []
-    assert not workout.new_set_completed(at(33.4))
-    assert workout.new_set_completed(at(33.5))
-    assert sets_done(workout, at(33.5)) == [0]
-    assert workout.reps_done(at(33.5))["clamshell"]["left"] == 6
+    # A count-in, then the 13.5 s set again.
+    assert not workout.new_set_completed(at(36.4))
+    assert workout.new_set_completed(at(36.5))
+    assert sets_done(workout, at(36.5)) == [0]
+    assert workout.reps_done(at(36.5))["clamshell"]["left"] == 6
 
 
 def test_a_set_skipped_before_it_starts_still_counts_as_behind_you(workout):
     workout.toggle_pause(at(10.0))
     workout.skip_set(at(11.0))  # the rest of the left side: on to the switch
-    workout.skip_set(at(12.0))  # the switch: the right side starts
+    workout.skip_set(at(12.0))  # the switch: the right side's count-in
     assert workout.new_set_completed(at(12.0))
+    workout.skip_set(at(12.5))  # the count-in: the right side starts
     workout.skip_set(at(13.0))  # the whole right side, before a second of it ran
     assert sets_done(workout, at(13.0)) == [0, 1]
     assert workout.new_set_completed(at(13.0))

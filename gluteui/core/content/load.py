@@ -35,7 +35,8 @@ class Content:
     lessons: tuple[Lesson, ...]
     quiz: Quiz
     phrases: dict[str, str]
-    """What the routine says aloud: clip key -> its words (content/voice/phrases.toml)."""
+    """What the routine says aloud: clip key -> its words (content/voice/phrases.toml, then
+    each move's name, setup lines and switch hint: `exercise_phrases`). Every key has a clip."""
     triage: Triage
     ladders: dict[str, Ladder]
     """How each move grows (content/ladders.toml), by ladder id."""
@@ -44,6 +45,18 @@ class Content:
 
 PHRASES = "voice/phrases.toml"
 
+
+def exercise_phrases(exercises: dict[str, Exercise]) -> dict[str, str]:
+    """What is said of each move, clip key -> words: its name, each line of its setup and
+    its switch hint, so a user on the mat hears what the screen shows."""
+    said: dict[str, str] = {}
+    for exercise in exercises.values():
+        said[f"exercise-{exercise.id}"] = f"{exercise.name}."
+        for n, line in enumerate(exercise.setup, 1):
+            said[f"setup-{exercise.id}-{n}"] = line
+        if exercise.switch_hint:
+            said[f"hint-{exercise.id}"] = f"{exercise.switch_hint}."
+    return said
 
 
 def load_phrases(folder: Path, problems: Problems) -> dict[str, str]:
@@ -73,7 +86,7 @@ def load_content(folder: Path) -> Content:
     check_tested_by(ladders, {step.id for step in quiz.steps}, problems)
     triage = load_triage(folder, problems, pain_kinds=quiz.safety.pain.keys())
     lessons = load_lessons(folder / "lessons", problems, triage.markdown())
-    phrases = load_phrases(folder, problems)
+    phrases = load_phrases(folder, problems) | exercise_phrases(exercises)
     problems.raise_if_any()
     return Content(
         exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases, triage=triage,

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gluteui.core.health import HEALTH_QUESTION_IDS, is_health_answers
+from gluteui.core.lead_in import LEAD_IN_CHOICES
 from gluteui.core.sides import is_side
 from gluteui.core.speech import SOUND_MODES
 from gluteui.core.values import fail
@@ -46,6 +47,8 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "extra_set_side": ("left, right or null", lambda v: v is None or is_side(v)),
     "checkin_skipped": ("a date (YYYY-MM-DD)", _is_day),
     "sound": ("voice, tones or off", lambda v: v in SOUND_MODES),
+    # How long before each set to get into position (core/routine/phases.py LeadIn).
+    "lead_in": (f"one of {', '.join(LEAD_IN_CHOICES)}", lambda v: v in LEAD_IN_CHOICES),
     # The id of the red-flagged squeeze test the user said was checked (core/safety.py).
     "red_flag_cleared": ("the id of a squeeze-test result", lambda v: isinstance(v, str) and bool(v.strip())),
     "health_answers": (

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from gluteui.core.content.exercises import Routine
 from gluteui.core.content.quiz import Quiz
 from gluteui.core.history.records import QuizResult
+from gluteui.core.lead_in import LeadIn
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.sides import Side, is_side
 
@@ -80,6 +81,7 @@ def extra_set_side(routine: Routine, weaker: Side | None) -> Side | None:
     return weaker if routine.extra_set_on_weaker_side else None
 
 
-def routine_seconds(routine: Routine, weaker: Side | None) -> float:
-    """How long `routine` really runs for this user, the extra set included when it applies."""
-    return Timeline.from_routine(routine, extra_set_side(routine, weaker)).total
+def routine_seconds(routine: Routine, weaker: Side | None, lead_in: LeadIn | None = None) -> float:
+    """How long `routine` really runs for this user: the extra set included when it applies,
+    and their lead-in before each set (one that waits for them counts as its count-in)."""
+    return Timeline.from_routine(routine, extra_set_side(routine, weaker), lead_in).total

@@ -10,9 +10,10 @@ from gluteui.core.sides import Side
 
 PHASE_KINDS = ("get_ready", "intro", "up", "hold", "down", "switch", "rest", "done")
 REP_KINDS = REP_PARTS
+LEAD_IN_KINDS = ("get_ready", "switch", "intro")
+"""Breaks that lead into a set: getting down on the mat, rolling over, a new move's setup."""
 INTRO_S = 4.0
 DEFAULT_EXTRA_REST_S = 10.0
-DEFAULT_GET_READY_S = 3.0
 BOUNDARY_SLACK_S = 1e-6
 """Closer than this to a phase's end is at its end: float rounding, not time."""
 
@@ -39,6 +40,11 @@ class Phase:
     @property
     def duration(self) -> float:
         return self.end - self.start
+
+    def same_as(self, other: Phase) -> bool:
+        """Whether `other` is this phase, perhaps made longer by a key (`+`): still the
+        same stretch, so what was said at its start is not said again."""
+        return replace(other, end=self.end) == self
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ class TimelineState:
     """Exercise of the next rep after this phase, for "up next"."""
     next_side: Side | None = None
     """Side of the next rep after this phase: a rest names the side that comes next."""
+    leads_in: bool = False
+    """A break that a set follows straight on: only such a break is counted in, so a rest
+    and the setup after it count in once, not twice."""
 
 
 def draft(kind: str, seconds: float, **labels) -> Phase:

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from gluteui.core.content.exercises import Exercise, Routine
+from gluteui.core.lead_in import COUNTDOWN_FROM
 from gluteui.core.routine.timeline import REP_KINDS, Timeline, TimelineState
 from gluteui.core.sides import Side
 from gluteui.core.text import clock
@@ -28,8 +29,6 @@ BAND_WORDS = {
     "ankles": "Mini-band around the ankles.",
     "feet": "Mini-band around the feet.",
 }
-COUNTDOWN_FROM = 3
-"""The last seconds of a break are counted down aloud: 3, 2, 1."""
 
 @dataclass(frozen=True)
 class PlayerView:
@@ -157,8 +156,9 @@ def player_view(
 
 
 def counted_down(before: TimelineState, after: TimelineState) -> int | None:
-    """The second (3, 2 or 1) a break's countdown reached between two ticks in it, if any."""
-    if before.phase != after.phase or after.kind not in ("get_ready", "switch", "rest", "intro"):
+    """The second (3, 2 or 1) the count-in reached between two ticks, if any: only in the
+    break a set follows straight on, so a rest and the setup after it count in once."""
+    if not before.phase.same_as(after.phase) or not after.leads_in:
         return None
     left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)
     left_after = math.ceil(after.phase.end - after.elapsed - 1e-9)

@@ -10,9 +10,11 @@ gluteui.core.speech) so a rep count never cuts a name or a switch.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
-from gluteui.core.content.exercises import Routine
+from gluteui.core.content.exercises import Exercise, Routine
+from gluteui.core.lead_in import COUNTDOWN_FROM
 from gluteui.core.routine.player import counted_down
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.speech import NAME, STEP, TICK, Phrase, Utterance
@@ -30,9 +32,25 @@ def count(phrases: Mapping[str, str], number: int) -> Phrase:
     return phrase(phrases, f"count-{number}", f"{number}.")
 
 
+def count_in(phrases: Mapping[str, str], second: int) -> Phrase:
+    """A count-in's word for `second`: three, two, then "go", never "one", which rep 1's
+    count would seem to repeat."""
+    return phrase(phrases, "go", "Go.") if second == 1 else count(phrases, second)
+
+
+def setup(phrases: Mapping[str, str], exercise: Exercise) -> list[Phrase]:
+    """Every line of a move's setup, each its own clip."""
+    return [phrase(phrases, f"setup-{exercise.id}-{n}", line) for n, line in enumerate(exercise.setup, 1)]
+
+
+def hint(phrases: Mapping[str, str], exercise: Exercise) -> list[Phrase]:
+    """How to change sides for this move, if it says (a clamshell rolls over)."""
+    return [phrase(phrases, f"hint-{exercise.id}", f"{exercise.switch_hint}.")] if exercise.switch_hint else []
+
+
 def paused(phrases: Mapping[str, str]) -> Utterance:
     """What is said when the routine is paused: from the mat, the screen may not be in view."""
-    return Utterance((phrase(phrases, "paused"),), NAME)
+    return Utterance((phrase(phrases, "paused"),), NAME, cuts=True)
 
 
 def spoken_between(
@@ -43,26 +61,38 @@ def spoken_between(
 
     `hurt`: something hurt in this routine, so its end does not send the user out to run.
     """
-    names = {step.exercise.id: step.exercise.name for step in routine.steps}
+    moves = {step.exercise.id: step.exercise for step in routine.steps}
 
     def exercise(exercise_id: str | None) -> Phrase:
-        return phrase(phrases, f"exercise-{exercise_id}", f"{names.get(exercise_id or '', '')}.")
+        move = moves.get(exercise_id or "")
+        return phrase(phrases, f"exercise-{exercise_id}", f"{move.name if move else ''}.")
 
-    if before is not None and before.phase == after.phase:
+    if before is not None and before.phase.same_as(after.phase):
         second = counted_down(before, after)
-        return [Utterance((count(phrases, second),), STEP, "countdown")] if second else []
+        return [Utterance((count_in(phrases, second),), STEP, "countdown")] if second else []
     kind, side = after.kind, after.side
     if kind == "done":
         return [Utterance((phrase(phrases, "done-hurt" if hurt else "done"),), NAME, "routine_done")]
+    if kind == "get_ready" and after.set_index is not None:
+        # A count-in a key started (resume, redo, next): the move and side are known, so
+        # only the count, from its first second, cutting short what was being said.
+        second = math.ceil(after.phase.duration - 1e-9)
+        return [Utterance((count_in(phrases, min(second, COUNTDOWN_FROM)),), STEP, "countdown", cuts=True)]
     if kind in ("get_ready", "intro"):
         # The rest before an intro has said "up next"; the routine's opening says "get ready".
         said = [phrase(phrases, "get-ready")] if kind == "get_ready" else []
         said.append(exercise(after.exercise_id))
         if side:
             said.append(phrase(phrases, f"side-{side}", f"{side.capitalize()} side."))
+        move = moves.get(after.exercise_id or "")
+        # One utterance: a setup line waiting behind the name would be dropped as stale.
+        said += setup(phrases, move) if move else []
         return [Utterance(tuple(said), NAME)]
     if kind == "switch" and side:
-        return [Utterance((phrase(phrases, f"switch-{side}"),), NAME, "switch")]
+        said = [phrase(phrases, f"switch-{side}")]
+        move = moves.get(after.exercise_id or "")
+        said += hint(phrases, move) if move else []
+        return [Utterance(tuple(said), NAME, "switch")]
     if kind == "rest":
         upcoming = after.next_exercise_id
         if upcoming is None or (before is not None and before.exercise_id == upcoming):

@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from gluteui.core.content.exercises import Routine
+from gluteui.core.lead_in import COUNTDOWN_FROM, LeadIn
 from gluteui.core.routine.phases import (
     BOUNDARY_SLACK_S,
     DEFAULT_EXTRA_REST_S,
-    DEFAULT_GET_READY_S,
     INTRO_S,
     PHASE_KINDS,
     REP_KINDS,
@@ -39,8 +39,17 @@ from gluteui.core.routine.phases import (
     shift_to,
 )
 from gluteui.core.sides import SIDES
+from gluteui.core.speech import speaking_s
+
+SPOKEN_NAME_S = 3.0
+"""About how long "Get ready. Clamshell. Left side." takes, before the setup lines."""
 
 __all__ = ["BOUNDARY_SLACK_S", "PHASE_KINDS", "REP_KINDS", "Phase", "SetPlan", "Timeline", "TimelineState"]
+
+
+def lead_in_for(lines: tuple[str, ...]) -> float:
+    """Seconds a break needs to say `lines` (after the name and side) and count in."""
+    return SPOKEN_NAME_S + speaking_s(lines) + COUNTDOWN_FROM + 1
 
 
 @dataclass(frozen=True)
@@ -51,13 +60,28 @@ class Timeline:
     sets: tuple[SetPlan, ...]
 
     @classmethod
-    def from_routine(cls, routine: Routine, extra_set_side: str | None = None) -> Timeline:
+    def from_routine(cls, routine: Routine, extra_set_side: str | None = None, lead_in: LeadIn | None = None,
+                     ) -> Timeline:
         """Lay out `routine` from second 0.
 
         `extra_set_side` ("left" or "right") adds one more set on that side after both
         sides of every per-side exercise. Only the caller decides: the routine's
         `extra_set_on_weaker_side` is its cue to ask the user, not read here.
+
+        `lead_in` (the user's setting) is how a break before a set is led into: getting down
+        on the mat before the first set, rolling over at a switch, a new move's setup. Each
+        lasts at least its seconds, and long enough to say its setup lines (or switch hint)
+        and count in; one that waits for the user counts in only, the setup being said while
+        it waits. None lays the routine out as content gives it.
         """
+
+        def leading(lines: tuple[str, ...], least: float) -> float:
+            if lead_in is None:
+                return least
+            if lead_in.waits:
+                return max(least, lead_in.seconds)
+            return max(least, lead_in.seconds, lead_in_for(lines))
+
         if extra_set_side is not None and extra_set_side not in SIDES:
             raise ValueError(f"extra_set_side must be one of {SIDES}, got {extra_set_side!r}")
         drafts: list[Phase] = []
@@ -69,14 +93,16 @@ class Timeline:
                 sides = SIDES + ((extra_set_side,) if extra_set_side else ())
             upcoming = dict(exercise_id=exercise.id, side=sides[0])
             if number == 0:
-                drafts.append(draft("get_ready", routine.get_ready_s, **upcoming))
+                drafts.append(draft("get_ready", leading(exercise.setup, routine.get_ready_s), **upcoming))
             else:
-                drafts += [draft("rest", routine.rest_s), draft("intro", INTRO_S, **upcoming)]
+                drafts += [draft("rest", routine.rest_s), draft("intro", leading(exercise.setup, INTRO_S), **upcoming)]
             for order, side in enumerate(sides):
                 if order:
                     # A break before a set on the side just trained is a rest, not a switch.
                     kind = "switch" if side != sides[order - 1] else "rest"
-                    drafts.append(draft(kind, routine.switch_s, **upcoming | {"side": side}))
+                    seconds = leading((exercise.switch_hint,), routine.switch_s) if kind == "switch" \
+                        else routine.switch_s
+                    drafts.append(draft(kind, seconds, **upcoming | {"side": side}))
                 plan = SetPlan(exercise.id, side, step.reps, step.tempo, extra=order >= len(SIDES))
                 sets.append(plan)
                 drafts += set_drafts(len(sets) - 1, plan)
@@ -140,24 +166,32 @@ class Timeline:
             time_left=max(self.total - elapsed, 0.0), set_index=phase.set_index,
             finished=finished, next_exercise_id=following.exercise_id if following else None,
             next_side=following.side if following else None,
+            leads_in=phase.kind not in REP_KINDS and not finished and self.phases[i + 1].kind in REP_KINDS,
         )
 
     def skip_set(self, elapsed: float) -> Timeline:
-        """Drop the rest of the current set; the break after it starts at `elapsed`.
+        """Skip what is under way at `elapsed`: the user is ready, or done with it.
 
-        In a break (get_ready, intro, switch, rest), drop the break: the next set
-        starts at `elapsed`. Keeping the break after a skipped set leaves time to
-        change sides; a second skip goes straight on.
+        In a set, drop the rest of it; the break after it starts now (time to change sides).
+        In a break that leads into a set, count in (COUNTDOWN_FROM seconds), then the set;
+        in a count-in, or a break with no more than its count-in left, the set starts now.
+        In a rest before a new move, on to that move's setup.
         """
         elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
-        if phase.set_index is not None:
+        if phase.kind in REP_KINDS:
             return self._replace_from(elapsed, [], self._run_end(i))
-        resume = i + 1
-        while self.phases[resume].set_index is None and self.phases[resume].kind != "done":
-            resume += 1
-        return self._replace_from(elapsed, [], resume)
+        following = self.phases[i + 1]
+        if following.kind in REP_KINDS and phase.end - elapsed > COUNTDOWN_FROM and phase.set_index is None:
+            return self._replace_from(elapsed, [self._count_in(following)], i + 1)
+        return self._replace_from(elapsed, [], i + 1)
+
+    @staticmethod
+    def _count_in(first: Phase) -> Phase:
+        """A count-in before `first`, the first phase of a set: it belongs to that set, so it
+        says only the count (the move and side are known)."""
+        return like(first, "get_ready", COUNTDOWN_FROM)
 
     def skip_exercise(self, elapsed: float) -> Timeline:
         """Drop what is left of the current exercise (or the one a break leads into): it hurts.
@@ -178,7 +212,7 @@ class Timeline:
         return self._replace_from(elapsed, [], resume)
 
     def repeat_set(self, elapsed: float) -> Timeline:
-        """Restart the current set from rep 1 at `elapsed`.
+        """Restart the current set from rep 1 at `elapsed`, after a count-in.
 
         In a break after a set, repeat that set, then the break phase you were in starts
         over (the part of the break already taken is not owed again). Before the first
@@ -196,41 +230,39 @@ class Timeline:
         return self._replace_from(elapsed, self._set_drafts_of(finished) + [again], i + 1)
 
     def _set_drafts_of(self, phase: Phase) -> list[Phase]:
-        return set_drafts(phase.set_index, self.sets[phase.set_index])
+        """The set `phase` belongs to, from a count-in to its last rep."""
+        drafts = set_drafts(phase.set_index, self.sets[phase.set_index])
+        return [self._count_in(drafts[0]), *drafts]
 
     def add_rest(self, elapsed: float, seconds: float = DEFAULT_EXTRA_REST_S) -> Timeline:
-        """Give `seconds` more rest at `elapsed`; everything after moves later.
-
-        A break you are in (get_ready, intro, switch, rest) gets longer. In a rep, a
-        rest starts now and the rep then starts again at its 'up'.
+        """Give `seconds` more rest: the break you are in, or in a set the break after it,
+        gets longer, and everything after moves later. A rep is never cut; in the last set
+        there is no break left to lengthen, and nothing changes.
         """
         check_seconds(seconds)
         elapsed, i, phase = self._edit_point(elapsed)
-        if phase.kind == "done":
+        while self.phases[i].kind in REP_KINDS or (self.phases[i].kind == "get_ready"
+                                                      and self.phases[i].set_index is not None):
+            i += 1  # a count-in is part of its set
+        if self.phases[i].kind == "done":
             return self
-        if phase.kind in REP_KINDS:
-            return self._interrupt(elapsed, "rest", seconds)
-        longer = replace(phase, end=phase.end + seconds)
+        longer = replace(self.phases[i], end=self.phases[i].end + seconds)
         following = shift_to(longer.end, self.phases[i + 1:])
         return Timeline(self.phases[:i] + (longer,) + following, self.sets)
 
-    def insert_get_ready(self, elapsed: float, seconds: float = DEFAULT_GET_READY_S) -> Timeline:
-        """Count `seconds` in at `elapsed` (after a resume), then restart what was cut.
+    def resume_at(self, elapsed: float) -> Timeline:
+        """Go on after a pause at `elapsed` without dropping anything said or counted.
 
-        A rep starts again at its 'up'; any break starts again from its beginning. In a
-        get-ready it just restarts, at least `seconds` long, rather than doubling up.
+        A rep cut by the pause is done again from its 'up', after a count-in. A break starts
+        again from its beginning: its words (a setup, "switch sides") are said again, and it
+        counts in as it did.
         """
-        check_seconds(seconds)
         elapsed, i, phase = self._edit_point(elapsed)
         if phase.kind == "done":
             return self
         if phase.kind in REP_KINDS:
-            return self._interrupt(elapsed, "get_ready", seconds)
-        if phase.kind == "get_ready":
-            drafts = [like(phase, "get_ready", max(seconds, phase.duration))]
-        else:
-            drafts = [like(phase, "get_ready", seconds), like(phase, phase.kind, phase.duration)]
-        return self._replace_from(elapsed, drafts, i + 1)
+            return self._interrupt(elapsed, "get_ready", COUNTDOWN_FROM)
+        return self._replace_from(elapsed, [like(phase, phase.kind, phase.duration)], i + 1)
 
     def _interrupt(self, elapsed: float, kind: str, seconds: float) -> Timeline:
         """Cut the rep at `elapsed` for a `kind` pause, then do that rep again from 'up'."""

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from gluteui.core.content.exercises import Routine
 from gluteui.core.content.ladders import Ladder
 from gluteui.core.history.records import Session
+from gluteui.core.lead_in import LeadIn
 from gluteui.core.pain import PainLog
+from gluteui.core.routine.phases import LEAD_IN_KINDS
 from gluteui.core.routine.timeline import (
     BOUNDARY_SLACK_S,
     Phase,
@@ -26,8 +28,6 @@ from gluteui.core.sides import UNSIDED
 
 if TYPE_CHECKING:
     from gluteui.core.routine.progression import Plan
-
-RESUME_GET_READY_S = 3.0
 
 
 class Stopwatch:
@@ -73,18 +73,23 @@ class Workout:
 
     def __init__(
         self, routine: Routine, now: float, extra_set_side: str | None = None,
-        started_at: datetime | None = None, local_date: date | None = None,
+        started_at: datetime | None = None, local_date: date | None = None, lead_in: LeadIn | None = None,
     ) -> None:
         """`now` is the monotonic clock; `started_at` (aware) and `local_date` the wall
         clock's moment and the day it counts for, kept with the session (unset: when and
-        which day are the caller's to fill in, as a made-up session's)."""
+        which day are the caller's to fill in, as a made-up session's). `lead_in`: how each
+        set is led into (the user's setting); None lays the routine out as content gives it."""
         self.routine_id = routine.id
         self.session_id = uuid.uuid4().hex
         self.started_at = started_at or datetime.fromtimestamp(0, timezone.utc)
         self.local_date = local_date or self.started_at.date()
         self.pain = PainLog()
         """What was said about pain, move by move (kept with the session)."""
-        self.timeline = Timeline.from_routine(routine, extra_set_side)
+        self.timeline = Timeline.from_routine(routine, extra_set_side, lead_in)
+        self.lead_in = lead_in
+        self.waiting = False
+        """Held at the start of a lead-in until the user is ready (a lead-in that waits)."""
+        self._waited: set[tuple[str, str | None, str | None]] = set()
         self.dose: dict[str, dict[str, Any]] = {}
         """What each move is done at (see Plan.records), kept with the session."""
         self.declined: tuple[str, ...] = ()
@@ -97,11 +102,12 @@ class Workout:
 
     @classmethod
     def from_plan(cls, plan: Plan, ladders: Mapping[str, Ladder], now: float, extra_set_side: str | None = None,
-                  started_at: datetime | None = None, local_date: date | None = None) -> Workout:
+                  started_at: datetime | None = None, local_date: date | None = None,
+                  lead_in: LeadIn | None = None) -> Workout:
         """A run of today's plan, which its session remembers: each move's step and what
         was turned down, so the next plan follows from the history; the easier versions
         carried over from last time are done again."""
-        workout = cls(plan.routine, now, extra_set_side, started_at, local_date)
+        workout = cls(plan.routine, now, extra_set_side, started_at, local_date, lead_in)
         workout.dose = plan.records(ladders, workout.planned_by_exercise())
         workout.declined = tuple(sorted(plan.declined))
         workout.pain.easier.update(plan.easier)
@@ -111,19 +117,36 @@ class Workout:
         return self.stopwatch.elapsed(now)
 
     def state(self, now: float) -> TimelineState:
-        """What the player shows at `now`."""
-        return self.timeline.state_at(self._elapsed(now))
+        """What the player shows at `now`. With a lead-in that waits, reaching a lead-in
+        holds the clock there (`waiting`) until `toggle_pause` or `skip_set`."""
+        state = self.timeline.state_at(self._elapsed(now))
+        if (self.lead_in is not None and self.lead_in.waits and not self.stopwatch.paused
+                and state.kind in LEAD_IN_KINDS and state.set_index is None):
+            lead_in = (state.kind, state.exercise_id, state.side)
+            if lead_in not in self._waited:
+                self._waited.add(lead_in)
+                self.stopwatch.pause(now)
+                self.waiting = True
+        return state
 
     def toggle_pause(self, now: float) -> None:
-        """Pause, or resume with a RESUME_GET_READY_S count-in before the cut phase restarts."""
-        if self.stopwatch.paused:
+        """Pause, or go on: after a pause, see Timeline.resume_at; a lead-in that waited
+        counts in from where it is."""
+        if self.waiting:
+            self.waiting = False
             self.stopwatch.resume(now)
-            self.timeline = self.timeline.insert_get_ready(self._elapsed(now), RESUME_GET_READY_S)
+        elif self.stopwatch.paused:
+            self.stopwatch.resume(now)
+            self.timeline = self.timeline.resume_at(self._elapsed(now))
         else:
             self.stopwatch.pause(now)
 
     def skip_set(self, now: float) -> None:
-        """Move on past the current set (or the break you are in); see Timeline.skip_set."""
+        """Move on past the current set (or the break you are in); see Timeline.skip_set.
+        A lead-in waiting for the user goes on: they are ready."""
+        if self.waiting:
+            self.toggle_pause(now)
+            return
         self.timeline = self.timeline.skip_set(self._elapsed(now))
 
     def skip_exercise(self, now: float) -> None:
