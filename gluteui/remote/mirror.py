@@ -8,13 +8,12 @@ changes on every tick (the routine's progress moves in steps of half a percent).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from gluteui.core.content.exercises import Routine
 from gluteui.core.routine.player import PlayerView
-from gluteui.core.routine.timeline import REP_KINDS, Phase, Timeline, TimelineState
+from gluteui.core.routine.timeline import Timeline, TimelineState
 from gluteui.core.sides import Side
 
 PROGRESS_STEPS = 200
@@ -72,7 +71,6 @@ def mirror_state(
     """The phone's view of one tick: `view` is the player's view of `state`, a state of
     `timeline` (the workout's current one) playing `routine`. `easier` is what the "it
     hurts" dialog offers for this move; `hurting` and `hurt_where` say where that dialog is."""
-    names = {step.exercise.id: step.exercise.name for step in routine.steps}
     return MirrorState(
         exercise=view.exercise_name,
         side=view.side,
@@ -80,7 +78,7 @@ def mirror_state(
         reps=None if view.is_break else view.reps,
         phase=view.phase_word.upper(),
         countdown=view.phase_seconds_left if view.is_break and not state.finished else None,
-        next_up=coming_next(timeline, state, names),
+        next_up=view.next_up,
         time_left=view.time_left,
         progress=math.floor(view.routine_progress * PROGRESS_STEPS) / PROGRESS_STEPS,
         paused=paused,
@@ -89,36 +87,3 @@ def mirror_state(
         hurting=hurting,
         hurt_where=hurt_where,
     )
-
-
-def coming_next(timeline: Timeline, state: TimelineState, names: Mapping[str, str]) -> str:
-    """What follows: in a set, what comes after it; in a break, the set it leads to.
-
-    `names` maps exercise ids to the names shown. Empty once the routine is done.
-    """
-    if state.finished:
-        return ""
-    phases = timeline.phases
-    # Phases are laid end to end with no zero-length ones: starts are strictly increasing.
-    here = bisect_left(phases, state.phase.start, key=lambda phase: phase.start)
-    later = phases[here + 1:]
-    if state.kind in REP_KINDS:
-        after = next(p for p in later if p.kind not in REP_KINDS or p.set_index != state.set_index)
-        return _after_set(after, later, names)
-    rep = next((p for p in later if p.kind in REP_KINDS), None)
-    if rep is None:
-        return "Routine done"
-    name = names.get(rep.exercise_id or "", "")
-    return f"{name}, {rep.reps} reps" if rep.rep == 1 else f"{name}, rep {rep.rep} of {rep.reps}"
-
-
-def _after_set(after: Phase, later: Sequence[Phase], names: Mapping[str, str]) -> str:
-    if after.kind == "done":
-        return "Routine done"
-    if after.kind == "switch":
-        return f"Switch to the {(after.side or '').upper()} side"
-    if after.kind == "rest":
-        coming = next((p for p in later if p.start > after.start and p.kind in REP_KINDS), None)
-        name = names.get(coming.exercise_id or "", "") if coming else ""
-        return f"Rest, then {name}" if name else "Rest"
-    return names.get(after.exercise_id or "", "")

@@ -33,28 +33,38 @@ _HALVES = {" ": (False, False), "▀": (True, False), "▄": (False, True), "█
 _CELLS = {halves: char for char, halves in _HALVES.items()}
 
 
-def fit(text: str, width: int, height: int) -> list[str]:
+def fit(text: str, width: int, height: int, family: tuple[str, ...] = ()) -> list[str]:
     """The lines that show `text` as large as fits in `width` x `height` cells.
 
     All lines have the same length, never more than `width`, and there are never more
     than `height` of them. Multi-word text may break onto two lines of big letters when
-    that lets a bigger font fit. When no font fits, the plain text, on one line and cut
-    to `width` if it must be. Results are cached per (text, width, height).
+    that lets a bigger font fit. `family`: texts shown in turn in the same place (a move's
+    phase words), all drawn at the size the largest of them allows, so the word does not
+    change size as it changes. When no font fits, the plain text, on one line and cut
+    to `width` if it must be. Results are cached per (text, width, height, family).
     """
-    return list(_fit(text, max(width, 0), max(height, 0)))
+    return list(_fit(text, max(width, 0), max(height, 0), family))
 
 
 @lru_cache(maxsize=256)
-def _fit(text: str, width: int, height: int) -> tuple[str, ...]:
+def _fit(text: str, width: int, height: int, family: tuple[str, ...] = ()) -> tuple[str, ...]:
     if not text.strip() or width == 0 or height == 0:
         return ()
-    layouts = [[text], *_two_line_splits(text)]
+    others = [other for other in family if other.strip() and other != text]
     for font, scale in LADDER:
-        for layout in layouts:
-            block = _render_layout(layout, font, scale, width, height)
-            if block is not None:
-                return block
+        block = _at_size(text, font, scale, width, height)
+        if block is not None and all(_at_size(other, font, scale, width, height) for other in others):
+            return block
     return (text[:width],)
+
+
+def _at_size(text: str, font: str, scale: int, width: int, height: int) -> tuple[str, ...] | None:
+    """`text` in `font` x `scale` on one line, or else on two, if either fits the region."""
+    for layout in ([text], *_two_line_splits(text)):
+        block = _render_layout(layout, font, scale, width, height)
+        if block is not None:
+            return block
+    return None
 
 
 def _two_line_splits(text: str) -> list[list[str]]:
@@ -145,6 +155,8 @@ class BigText(Widget):
     """
 
     text: reactive[str] = reactive("")
+    family: reactive[tuple[str, ...]] = reactive((), layout=False)
+    """Texts shown here in turn, drawn at one size (see `fit`)."""
 
     def __init__(
         self,
@@ -159,4 +171,4 @@ class BigText(Widget):
 
     def render(self) -> Text:
         size = self.content_size
-        return Text("\n".join(fit(self.text, size.width, size.height)), no_wrap=True)
+        return Text("\n".join(fit(self.text, size.width, size.height, self.family)), no_wrap=True)

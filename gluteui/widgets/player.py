@@ -6,17 +6,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 
-def scaled(art: str, times: int) -> str:
-    """ASCII art drawn `times` as large: each character repeated across and each line down."""
-    if times == 1:
-        return art
-    lines = ["".join(char * times for char in line) for line in art.splitlines()]
-    return "\n".join(line for line in lines for _ in range(times))
-
-
 class FigurePlayer(Widget):
-    """An exercise's ASCII figure, showing the frame the rep has reached, twice as large
-    when the screen gives it the room."""
+    """An exercise's ASCII figure, showing the frame the rep has reached. Never drawn larger:
+    thin lines doubled read no better from the mat, and the numbers need the room."""
 
     DEFAULT_CSS = """
     FigurePlayer { width: 36; height: 11; border: round $primary 50%; padding: 0 1; color: $text; }
@@ -28,12 +20,7 @@ class FigurePlayer(Widget):
     def render(self) -> str:
         if not self.frames:
             return ""
-        art = self.frames[min(self.frame, len(self.frames) - 1)]
-        lines = art.splitlines()
-        wide = max(map(len, lines), default=0)
-        size = self.content_size
-        fits_twice = 2 * wide <= size.width and 2 * len(lines) <= size.height
-        return scaled(art, 2 if fits_twice else 1)
+        return self.frames[min(self.frame, len(self.frames) - 1)]
 
 
 class Meter(Widget):

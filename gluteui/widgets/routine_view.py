@@ -49,6 +49,7 @@ class RoutineView(Widget):
                     with Horizontal(id="rep-row"):
                         yield BigText(id="rep")
                         yield Static(id="rep-of")
+                        yield BigText(id="rep-of-big")
                     yield BigText(id="phase-word")
                     yield PhaseBar(id="phase-bar")
                     yield Static(id="cue")
@@ -67,6 +68,10 @@ class RoutineView(Widget):
                     f"[b]Space[/b] resumes, after a {COUNTDOWN_FROM} s count-in    [b]Esc[/b] asks before stopping",
                     id="paused-keys",
                 )
+        # Tall screens: what comes next and the time left, large enough to read from the mat.
+        with Horizontal(id="routine-next"):
+            yield BigText(id="next-up")
+            yield BigText(id="time-left")
         with Horizontal(id="routine-status"):
             yield Meter(id="routine-meter")
             yield Static(id="routine-left")
@@ -97,6 +102,8 @@ class RoutineView(Widget):
                 name=view.exercise_name, target=exercise.target if exercise else "", where=view.where,
             ))
             self.figure.frames = exercise.figure if exercise else ()
+            # Every word of the move at one size: STEP OUT and STEP IN must not jump.
+            self.phase_word.family = tuple(word.upper() for word in exercise.words.values()) if exercise else ()
         self.band.side = view.side
         self.band.label = band_label(view)
         self.figure.frame = view.frame
@@ -112,6 +119,7 @@ class RoutineView(Widget):
             self.rep_number.text = str(view.rep or "")
             if changed("reps"):
                 self.query_one("#rep-of", Static).update(f"of {view.reps}")
+                self.query_one("#rep-of-big", BigText).text = f"/{view.reps}"
             self.phase_word.text = view.phase_word.upper()
             # Half the views are enough for a bar seen from the floor, and a full-width bar
             # is most of what a frame costs to draw; a new phase still starts it at once.
@@ -125,3 +133,6 @@ class RoutineView(Widget):
         self.routine_meter.show(view.routine_progress)
         if changed("time_left") or changed("set_label"):
             self.query_one("#routine-left", Static).update(plain(f"{view.set_label} · {view.time_left} left"))
+            self.query_one("#time-left", BigText).text = view.time_left
+        if changed("next_up"):
+            self.query_one("#next-up", BigText).text = f"NEXT: {view.next_up.upper()}" if view.next_up else ""

@@ -96,3 +96,13 @@ def test_any_character_content_may_use_fits_without_error():
     for char in string.printable.strip():
         lines = fit(f"A{char}1", 200, 50)
         assert lines and all(len(line) <= 200 for line in lines) and len(lines) <= 50, char
+
+
+@pytest.mark.parametrize("width,height", [(80, 12), (60, 8), (120, 14), (40, 6)])
+def test_a_moves_phase_words_are_drawn_at_one_size(width: int, height: int):
+    """The band walk's STEP OUT, HOLD and STEP IN: the word changes every second, its size never."""
+    family = ("STEP OUT", "HOLD", "STEP IN")
+    heights = {len(fit(word, width, height, family)) for word in family}
+    assert len(heights) == 1, heights
+    alone = {len(fit(word, width, height)) for word in family}
+    assert len(alone) > 1 or width == 40, "without the family the sizes would differ"

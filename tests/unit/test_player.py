@@ -6,7 +6,7 @@ import pytest
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
-from gluteui.core.routine.player import figure_frame, player_view
+from gluteui.core.routine.player import SHOWN_HOLD_S, figure_frame, player_view
 from gluteui.core.routine.spoken import spoken_between
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.text import clock
@@ -133,10 +133,34 @@ def test_every_frame_shows_the_words_and_cue_of_its_own_phase(routine_id: str, r
         if view.is_break:
             continue
         exercise = CONTENT.exercises[state.exercise_id]
-        assert view.phase_word == exercise.words[state.kind]
-        assert view.cue in exercise.cues[state.kind] or (view.cue == "" and not exercise.cues[state.kind])
-        other_parts = [cue for kind, cues in exercise.cues.items() if kind != state.kind for cue in cues]
+        # A hold too short to read is shown as the top of the lift (SHOWN_HOLD_S).
+        part = "up" if state.kind == "hold" and state.phase.duration < SHOWN_HOLD_S else state.kind
+        assert view.phase_word == exercise.words[part]
+        assert view.cue in exercise.cues[part] or (view.cue == "" and not exercise.cues[part])
+        other_parts = [cue for kind, cues in exercise.cues.items() if kind != part for cue in cues]
         assert view.cue not in other_parts
+
+
+def test_a_half_second_hold_keeps_the_lifts_word_and_a_full_bar_so_nothing_flickers():
+    routine = on_rungs(CONTENT, "standard")
+    timeline = Timeline.from_routine(routine)
+    hold = next(p for p in timeline.phases if p.kind == "hold" and p.exercise_id == "lateral_band_walk")
+    assert hold.duration < SHOWN_HOLD_S
+    up = next(p for p in timeline.phases if p.kind == "up" and p.end == hold.start)
+    words = {player_view(timeline.state_at(t), timeline, routine, False).phase_word
+             for t in (up.start + 0.5, hold.start + 0.1, hold.end - 0.05)}
+    assert words == {"Step out"}
+    assert player_view(timeline.state_at(hold.start + 0.1), timeline, routine, False).phase_progress == 1.0
+    long_hold = next(p for p in timeline.phases if p.kind == "hold" and p.duration >= SHOWN_HOLD_S)
+    assert player_view(timeline.state_at(long_hold.start + 0.1), timeline, routine, False).phase_word == \
+        CONTENT.exercises[long_hold.exercise_id].words["hold"]
+
+
+def test_what_comes_next_is_named_in_a_set_and_in_a_break():
+    in_set = view_at(first("up", rep=1).start + 0.1)
+    assert in_set.next_up == "Switch to the RIGHT side"
+    in_break = view_at(0.1)
+    assert in_break.next_up == f"{STANDARD.steps[0].exercise.name}, {STANDARD.steps[0].reps} reps"
 
 
 def test_each_side_is_explained_at_its_start():
@@ -146,3 +170,27 @@ def test_each_side_is_explained_at_its_start():
             assert view.side == phase.side
             assert view.side_note.startswith(phase.side.upper() + ":")
             assert view.side_note in view.break_text
+
+
+@pytest.mark.parametrize("keys", [
+    ["skip_set"], ["repeat_set"], ["add_rest"], ["toggle_pause", "toggle_pause"],
+    ["skip_set", "add_rest", "repeat_set", "toggle_pause", "toggle_pause", "skip_set"],
+])
+def test_the_bar_and_the_time_left_agree_after_any_key(keys: list[str]):
+    """The bar is the share of the routine behind you; "m:ss left" is the rest of it, both of
+    the timeline as the keys left it: they never disagree by more than the rounding of a second."""
+    from gluteui.core.lead_in import LeadIn
+    from gluteui.core.routine.workout import Workout
+
+    workout = Workout(STANDARD, 0.0, lead_in=LeadIn())
+    now = 0.0
+    for key in keys:
+        now += 37.3
+        getattr(workout, key)(now)
+        for later in (now, now + 5.1, now + 20.7):
+            state = workout.state(later)
+            view = player_view(state, workout.timeline, STANDARD, False)
+            minutes, seconds = view.time_left.split(":")
+            left = int(minutes) * 60 + int(seconds)
+            total = workout.timeline.total
+            assert view.routine_progress == pytest.approx(1 - left / total, abs=1.01 / total)

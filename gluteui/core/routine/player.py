@@ -7,11 +7,13 @@ cues, by voice or tone, is gluteui.core.routine.spoken's one rule.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from gluteui.core.content.exercises import Exercise, Routine
 from gluteui.core.lead_in import COUNTDOWN_FROM
-from gluteui.core.routine.timeline import REP_KINDS, Timeline, TimelineState
+from gluteui.core.routine.timeline import REP_KINDS, Phase, Timeline, TimelineState
 from gluteui.core.sides import Side
 from gluteui.core.text import clock
 
@@ -55,6 +57,8 @@ class PlayerView:
     routine_progress: float
     time_left: str
     set_label: str
+    next_up: str = ""
+    """What follows: in a set, what comes after it; in a break, the set it leads to."""
 
 
 def side_note(exercise: Exercise | None, side: Side | None) -> str:
@@ -78,7 +82,8 @@ def figure_frame(kind: str, progress: float, frames: int, reduced_motion: bool) 
 
 
 def _setup(exercise: Exercise, band: str) -> str:
-    return " ".join((*exercise.setup, band)).strip()
+    """The setup a line at a time, as it is said: easier to follow from the mat than a paragraph."""
+    return "\n".join(line for line in (*exercise.setup, band) if line)
 
 
 def _break_words(
@@ -99,11 +104,11 @@ def _break_words(
         if exercise is not None and upcoming.id == exercise.id:
             # The extra set on the weaker side: same move, same setup.
             return f"Rest, then {side.upper() if side else 'the next'} side again", note
-        return f"Rest. Up next: {upcoming.name}", f"{note} {_setup(upcoming, band)}".strip()
+        return f"Rest. Up next: {upcoming.name}", "\n".join(filter(None, (note, _setup(upcoming, band))))
     if exercise is None:
         return BREAK_WORDS[kind], ""
     named = f" - {side.upper()} side" if side else ""
-    return f"{BREAK_WORDS[kind]}: {exercise.name}{named}", f"{note} {_setup(exercise, band)}".strip()
+    return f"{BREAK_WORDS[kind]}: {exercise.name}{named}", "\n".join(filter(None, (note, _setup(exercise, band))))
 
 
 def _cue(exercise: Exercise, kind: str, rep: int | None) -> str:
@@ -141,18 +146,29 @@ def player_view(
         side_note=note,
         rep=state.rep,
         reps=state.reps,
-        phase_word=shown.words[state.kind] if in_rep else BREAK_WORDS[state.kind],
-        phase_progress=state.progress,
+        phase_word=shown.words[_shown_part(state)] if in_rep else BREAK_WORDS[state.kind],
+        phase_progress=1.0 if _shown_part(state) != state.kind else state.progress,
         frame=figure_frame(state.kind, state.progress, frames, reduced_motion),
-        cue=_cue(shown, state.kind, state.rep) if in_rep else "",
+        cue=_cue(shown, _shown_part(state), state.rep) if in_rep else "",
         break_title=title,
         break_text=text,
         phase_seconds_left=math.ceil(max(state.phase.end - state.elapsed, 0.0) - 1e-9)
         if not state.finished else 0,
         routine_progress=min(state.elapsed / total, 1.0) if total else 1.0,
         time_left=clock(state.time_left),
+        next_up=coming_next(timeline, state, {step.exercise.id: step.exercise.name for step in routine.steps}),
         set_label=f"set {set_number} of {sets}" if set_number else f"{sets} sets",
     )
+
+
+SHOWN_HOLD_S = 1.0
+"""A hold shorter than this is drawn as the top of the lift, not a word of its own: "HOLD"
+for half a second only flickers, and cannot be read from the mat."""
+
+
+def _shown_part(state: TimelineState) -> str:
+    """The part of the rep the screen names: a short hold stays the lift that reached it."""
+    return "up" if state.kind == "hold" and state.phase.duration < SHOWN_HOLD_S else state.kind
 
 
 def counted_down(before: TimelineState, after: TimelineState) -> int | None:
@@ -163,3 +179,36 @@ def counted_down(before: TimelineState, after: TimelineState) -> int | None:
     left_before = math.ceil(before.phase.end - before.elapsed - 1e-9)
     left_after = math.ceil(after.phase.end - after.elapsed - 1e-9)
     return left_after if left_after < left_before and 1 <= left_after <= COUNTDOWN_FROM else None
+
+
+def coming_next(timeline: Timeline, state: TimelineState, names: Mapping[str, str]) -> str:
+    """What follows: in a set, what comes after it; in a break, the set it leads to.
+
+    `names` maps exercise ids to the names shown. Empty once the routine is done.
+    """
+    if state.finished:
+        return ""
+    phases = timeline.phases
+    # Phases are laid end to end with no zero-length ones: starts are strictly increasing.
+    here = bisect_left(phases, state.phase.start, key=lambda phase: phase.start)
+    later = phases[here + 1:]
+    if state.kind in REP_KINDS:
+        after = next(p for p in later if p.kind not in REP_KINDS or p.set_index != state.set_index)
+        return _after_set(after, later, names)
+    rep = next((p for p in later if p.kind in REP_KINDS), None)
+    if rep is None:
+        return "Routine done"
+    name = names.get(rep.exercise_id or "", "")
+    return f"{name}, {rep.reps} reps" if rep.rep == 1 else f"{name}, rep {rep.rep} of {rep.reps}"
+
+
+def _after_set(after: Phase, later: Sequence[Phase], names: Mapping[str, str]) -> str:
+    if after.kind == "done":
+        return "Routine done"
+    if after.kind == "switch":
+        return f"Switch to the {(after.side or '').upper()} side"
+    if after.kind == "rest":
+        coming = next((p for p in later if p.start > after.start and p.kind in REP_KINDS), None)
+        name = names.get(coming.exercise_id or "", "") if coming else ""
+        return f"Rest, then {name}" if name else "Rest"
+    return names.get(after.exercise_id or "", "")
