@@ -35,8 +35,9 @@ class Content:
     lessons: tuple[Lesson, ...]
     quiz: Quiz
     phrases: dict[str, str]
-    """What the routine says aloud: clip key -> its words (content/voice/phrases.toml, then
-    each move's name, setup lines and switch hint: `exercise_phrases`). Every key has a clip."""
+    """What the routine and the squeeze test say aloud: clip key -> its words
+    (content/voice/phrases.toml, then each move's name, setup lines and switch hint:
+    `exercise_phrases`, and each timed check's position: `quiz_phrases`). Every key has a clip."""
     triage: Triage
     ladders: dict[str, Ladder]
     """How each move grows (content/ladders.toml), by ladder id."""
@@ -57,6 +58,11 @@ def exercise_phrases(exercises: dict[str, Exercise]) -> dict[str, str]:
         if exercise.switch_hint:
             said[f"hint-{exercise.id}"] = f"{exercise.switch_hint}."
     return said
+
+
+def quiz_phrases(quiz: Quiz) -> dict[str, str]:
+    """What is said of each timed squeeze-test check, clip key -> words: its position."""
+    return {f"position-{step.id}": step.position for step in quiz.steps if step.position}
 
 
 def load_phrases(folder: Path, problems: Problems) -> dict[str, str]:
@@ -86,7 +92,7 @@ def load_content(folder: Path) -> Content:
     check_tested_by(ladders, {step.id for step in quiz.steps}, problems)
     triage = load_triage(folder, problems, pain_kinds=quiz.safety.pain.keys())
     lessons = load_lessons(folder / "lessons", problems, triage.markdown())
-    phrases = load_phrases(folder, problems) | exercise_phrases(exercises)
+    phrases = load_phrases(folder, problems) | exercise_phrases(exercises) | quiz_phrases(quiz)
     problems.raise_if_any()
     return Content(
         exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases, triage=triage,
