@@ -53,7 +53,7 @@ async def test_the_bridge_is_counted_in_held_and_timed_with_the_screen_agreeing_
     # the hold counted down from ten, "time" at its end, and nothing after.
     lead = BRIDGE_LEAD_IN_S
     assert timeline == [
-        (0.0, "Get into position. Lie on your back. Right foot up."),
+        (0.0, "Get into position. On your back. Right foot up."),
         (lead - 3, "Three."),
         (lead - 2, "Two."),
         (lead - 1, "Hold."),
@@ -64,10 +64,10 @@ async def test_the_bridge_is_counted_in_held_and_timed_with_the_screen_agreeing_
     ]
     # The screen at each of those instants: the position large while getting into it, the
     # count-in's numbers, HOLD over the hold's seconds, then the question back with time up.
-    assert screens[0.0][:3] == (True, "Lie on your back. Right foot up.", "12")
+    assert screens[0.0][:3] == (True, "On your back. Right foot up.", "12")
     assert "Get into position" in screens[0.0][3]
-    assert screens[lead - 3][1:3] == ("Lie on your back. Right foot up.", "3")
-    assert screens[lead - 2][1:3] == ("Lie on your back. Right foot up.", "2")
+    assert screens[lead - 3][1:3] == ("On your back. Right foot up.", "3")
+    assert screens[lead - 2][1:3] == ("On your back. Right foot up.", "2")
     assert screens[lead - 1][1:4] == ("HOLD", "10", "Hold!")
     for n in range(11):
         holding, word, seconds, _ = screens[lead + n]

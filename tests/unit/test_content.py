@@ -330,7 +330,7 @@ def test_check_content_fails_on_a_nan_tempo(content_copy: Path, capsys):
 
 @pytest.mark.parametrize("old,new,problem", [
     ("lead_in_s = 12", "lead_in_s = 2", "bridge_left: lead_in_s: must be at least 3 and at most 60, got 2"),
-    ('position = "Lie on your back. Right foot up."', 'position = "' + "x" * 41 + '"',
+    ('position = "On your back. Right foot up."', 'position = "' + "x" * 41 + '"',
      "bridge_left: position: must fit in 40 characters, has 41"),
     ('title = "Time in a chair"', 'title = "Time in a chair"\nlead_in_s = 5',
      "sitting: lead_in_s: belongs to a timed check: this step has no hold_s"),

@@ -64,7 +64,7 @@ class Step:
     lead_in_s: float = DEFAULT_LEAD_IN_S
     """A timed check's seconds from Space to the start of the hold, to get into position."""
     position: str | None = None
-    """A timed check's position in a few words ("Lie on your back. Right foot up."), drawn
+    """A timed check's position in a few words ("On your back. Right foot up."), drawn
     large and spoken during the lead-in."""
 
 
