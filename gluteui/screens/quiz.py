@@ -14,7 +14,13 @@ from textual.widgets.option_list import Option
 
 from gluteui import locations
 from gluteui.core.quiz import hold
-from gluteui.core.quiz.attempt import Assessment, Attempt, change_since, saved_settings, to_record
+from gluteui.core.quiz.attempt import (
+    Assessment,
+    Attempt,
+    change_since,
+    saved_settings,
+    to_record,
+)
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services

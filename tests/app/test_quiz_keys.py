@@ -9,7 +9,13 @@ from gluteui.screens.help import key_rows
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.quiz import QuizScreen
 from gluteui.widgets.confirm import ConfirmDialog
-from tests.app.test_quiz import STANCE_LEAD_IN_S, cues, open_quiz, seconds_shown, step_id
+from tests.app.test_quiz import (
+    STANCE_LEAD_IN_S,
+    cues,
+    open_quiz,
+    seconds_shown,
+    step_id,
+)
 from tests.factory import advance_clock, screen_text
 
 __all__ = ["cues"]  # the fixture, shared with test_quiz

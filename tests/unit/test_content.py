@@ -338,3 +338,9 @@ def test_check_content_fails_on_a_nan_tempo(content_copy: Path, capsys):
 def test_a_timed_check_s_lead_in_and_position(content_copy: Path, old: str, new: str, problem: str):
     _replace(content_copy, "quiz.toml", old, new)
     assert f"quiz.toml: {problem}" in problems_of(content_copy)
+
+
+def test_the_squeeze_test_s_phrases_must_have_their_words(content_copy: Path):
+    _replace(content_copy, "voice/phrases.toml", 'time = "Time."\n', "")
+    problems = problems_of(content_copy)
+    assert any(p.startswith("voice/phrases.toml: ") and p.endswith("time: is missing") for p in problems)

@@ -12,7 +12,13 @@ import pytest
 
 from gluteui import locations
 from gluteui.core.content.load import load_content
-from gluteui.core.quiz.hold import HoldState, hold_state, seconds_shown, spoken_between, word_shown
+from gluteui.core.quiz.hold import (
+    HoldState,
+    hold_state,
+    seconds_shown,
+    spoken_between,
+    word_shown,
+)
 from gluteui.core.speech import NAME, STEP, TICK, Utterance
 
 CONTENT = load_content(locations.content_dir())

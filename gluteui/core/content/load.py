@@ -21,6 +21,7 @@ from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
 from gluteui.core.content.routines import load_routines
 from gluteui.core.content.triage import Triage, load_triage
+from gluteui.core.phrases import HOLD_KEYS
 from gluteui.core.speech import SPOKEN_KEYS
 
 __all__ = ["Content", "ContentError", "load_content"]
@@ -66,14 +67,14 @@ def quiz_phrases(quiz: Quiz) -> dict[str, str]:
 
 
 def load_phrases(folder: Path, problems: Problems) -> dict[str, str]:
-    """content/voice/phrases.toml: every phrase the routine uses must be there, as text."""
+    """content/voice/phrases.toml: every phrase the routine and the squeeze test use must be there, as text."""
     data = read_toml(folder / PHRASES, problems, name=PHRASES)
     if data is None:
         return {}
     top = Entry(PHRASES, "", data, problems)
     table = top.table("phrases")
     phrases = {key: table.text(key) for key in table.data}
-    for key in SPOKEN_KEYS:
+    for key in (*SPOKEN_KEYS, *HOLD_KEYS):
         if key not in phrases:
             table.fail(key, "is missing")
     top.finish()

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gluteui.core.content.quiz import Step
-from gluteui.core.speech import NAME, STEP, TICK, Phrase, Utterance
+from gluteui.core.phrases import count, phrase
+from gluteui.core.speech import NAME, STEP, TICK, Utterance
 
 Stage = Literal["idle", "position", "hold", "done"]
 COUNT_IN_FROM = 3
@@ -80,14 +81,6 @@ def counted(left: int) -> bool:
     return 0 < left and (left <= EVERY_SECOND_FROM or left % 5 == 0)
 
 
-def _phrase(phrases: Mapping[str, str], key: str, fallback: str) -> Phrase:
-    return Phrase(key, phrases.get(key, fallback))
-
-
-def _count(phrases: Mapping[str, str], number: int) -> Phrase:
-    return _phrase(phrases, f"count-{number}", f"{number}.")
-
-
 def spoken_between(
     before: HoldState | None, after: HoldState, step: Step, phrases: Mapping[str, str],
 ) -> list[Utterance]:
@@ -100,19 +93,19 @@ def spoken_between(
         return []
     if after.stage == "position":
         if moved:
-            said = [_phrase(phrases, "position", "Get into position.")]
+            said = [phrase(phrases, "position")]
             if step.position:
-                said.append(_phrase(phrases, f"position-{step.id}", step.position))
+                said.append(phrase(phrases, f"position-{step.id}", step.position))
             return [Utterance(tuple(said), NAME, "switch")]
         if after.lifting:
-            return [Utterance((_phrase(phrases, "start-hold", "Hold."),), NAME, "hold_start")]
+            return [Utterance((phrase(phrases, "start-hold"),), NAME, "hold_start")]
         if after.left <= COUNT_IN_FROM:
-            return [Utterance((_count(phrases, after.left),), STEP, "countdown")]
+            return [Utterance((count(phrases, after.left),), STEP, "countdown")]
         return []
     if after.stage == "hold" and counted(after.left):
         # The last three seconds tick without a voice too: the end is near.
         tone = "countdown" if after.left <= COUNT_IN_FROM else None
-        return [Utterance((_count(phrases, after.left),), TICK, tone)]
+        return [Utterance((count(phrases, after.left),), TICK, tone)]
     if after.stage == "done":
-        return [Utterance((_phrase(phrases, "time", "Time."),), NAME, "hold_end")]
+        return [Utterance((phrase(phrases, "time"),), NAME, "hold_end")]
     return []
