@@ -6,6 +6,7 @@ to well past its end; the utterances and their times are the spoken timeline.
 
 from __future__ import annotations
 
+import wave
 from dataclasses import replace
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from gluteui import locations
 from gluteui.core.content.load import load_content
 from gluteui.core.quiz.hold import (
+    COUNT_IN_FROM,
     HoldState,
     hold_state,
     seconds_shown,
@@ -130,3 +132,17 @@ def test_a_late_tick_says_only_the_latest_and_a_check_without_a_position_says_it
 def test_only_a_timed_step_has_a_timed_check():
     with pytest.raises(ValueError, match="squeeze_left"):
         hold_state(STEPS["squeeze_left"], None, STARTED)
+
+
+@pytest.mark.parametrize("step_id", ["stance_left", "stance_right", "bridge_left", "bridge_right"])
+def test_the_position_is_said_in_full_before_the_count_in(step_id: str):
+    # Measured on the shipped clips: "get into position" and the position end a second or
+    # more before "three", so the count-in is never dropped behind them.
+    [(_, opening)] = [(at, u) for at, u in said(step_id) if at == 0.0]
+    seconds = sum(clip_seconds(phrase.key) for phrase in opening.phrases)
+    assert seconds + 1.0 <= STEPS[step_id].lead_in_s - COUNT_IN_FROM, seconds
+
+
+def clip_seconds(key: str) -> float:
+    with wave.open(str(locations.content_dir() / "voice" / f"{key}.wav")) as clip:
+        return clip.getnframes() / clip.getframerate()
