@@ -204,8 +204,9 @@ class QuizScreen(GluteScreen):
         seconds = hold.seconds_shown(step, state)
         countdown = self.query_one(Countdown)
         if state.stage == "idle":
-            countdown.show(seconds, f"Press [b]Space[/b], get into position ({step.lead_in_s:g} s), "
-                                    f"then hold {step.hold_s:g} s.\n"
+            # One line at 60 columns: "Press Space: 12 s to get in position, 10 s hold."
+            countdown.show(seconds, f"Press [b]Space[/b]: {step.lead_in_s:g} s to get in position, "
+                                    f"{step.hold_s:g} s hold.\n"
                                     "[dim]Or answer now if you timed it yourself.[/dim]", "idle")
         elif state.lifting:
             countdown.show(seconds, "Hold!", "running")

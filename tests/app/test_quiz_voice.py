@@ -39,7 +39,7 @@ async def test_the_bridge_is_counted_in_held_and_timed_with_the_screen_agreeing_
         await open_quiz(pilot)
         await pilot.press("1", "1", "1", "1")
         assert step_id(app) == "bridge_left" and not app.screen.has_class("-holding")
-        assert "12 s" in message(app) and said == []
+        assert "12 s to get in position, 10 s hold" in message(app) and said == []
         start = app.config.monotonic()
         await pilot.press("space")
         screens = {0.0: (app.screen.has_class("-holding"), big_word(app), seconds_shown(app), message(app))}
