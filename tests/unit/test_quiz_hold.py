@@ -61,7 +61,7 @@ def test_the_bridge_is_counted_in_from_the_floor_counted_down_and_timed():
 def test_the_words_are_the_bundled_phrases_and_the_step_s_position():
     [(_, opening), *_, (_, end)] = said("bridge_right")
     assert opening.text == "Get into position. On your back. Left foot up."
-    assert (opening.priority, opening.tone) == (NAME, "switch")
+    assert (opening.priority, opening.tone, opening.cuts) == (NAME, "switch", True)
     assert (end.text, end.priority, end.tone) == ("Time.", NAME, "hold_end")
     utterances = dict(said("bridge_right"))
     assert (utterances[9.0].text, utterances[9.0].priority) == ("Three.", STEP)

@@ -96,7 +96,8 @@ def spoken_between(
             said = [phrase(phrases, "position")]
             if step.position:
                 said.append(phrase(phrases, f"position-{step.id}", step.position))
-            return [Utterance(tuple(said), NAME, "switch")]
+            # Space was just pressed: whatever an earlier check was still saying no longer applies.
+            return [Utterance(tuple(said), NAME, "switch", cuts=True)]
         if after.lifting:
             return [Utterance((phrase(phrases, "start-hold"),), NAME, "hold_start")]
         if after.left <= COUNT_IN_FROM:
