@@ -68,6 +68,8 @@ def answers_of(keys: tuple[str, ...]) -> list[int]:
     return [int(key) - 1 for key in keys if key.isdigit()]
 
 
+STANCE_LEAD_IN_S = 8.0
+"""From Space to the stance's hold (content/quiz.toml)."""
 RESULT_KEYS = ("s", "1", "2", "1", "2", "1", "2", "3")
 RED_FLAG_KEYS = ("s", "1", "1", "3")
 
@@ -81,17 +83,28 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "quiz-countdown",
-        shows="Single-leg stance on the left, 12 s into its 30 s hold: the big countdown at 18 "
+        shows="Single-leg stance on the left, 12 s into its 30 s hold (after its 8 s lead-in): "
+        "HOLD as large as the room allows in place of the instructions, the big countdown at 18 "
         "(one line of seconds on a short terminal), all five answers open before it ends, and "
         "the footer no longer offering Space: the hold cannot be restarted.",
-        press=("s", "1", "2", "space"), prepare=seen_welcome, advance=12.0, core=step_core(2),
+        press=("s", "1", "2", "space"), prepare=seen_welcome, advance=STANCE_LEAD_IN_S + 12.0,
+        core=step_core(2),
     ),
     Scenario(
         "quiz-last-answer",
         shows="The same stance mid-hold with its last answer highlighted: on a short terminal "
         "the answers scroll, and the highlighted one is always in view.",
         press=("s", "1", "2", "space", "down", "down", "down", "down"), prepare=seen_welcome,
-        advance=3.0, core=last_answer_core(2),
+        advance=STANCE_LEAD_IN_S + 3.0, core=last_answer_core(2),
+    ),
+    Scenario(
+        "quiz-lead-in",
+        shows="The left bridge 3 s after Space: its position, 'On your back. Right foot up.', "
+        "drawn as large as fits (plain bold text at 60x20) in place of the instructions, 9 s "
+        "to go before the hold, 'Get into position…' and the count-in to come (three, two, "
+        "hold), the answers still open below.",
+        press=("s", "1", "1", "1", "1", "space"), prepare=seen_welcome, advance=3.0,
+        core=lambda app: [app.services.content.quiz.steps[4].title, "Get into position…"],
     ),
     Scenario(
         "quiz-leave-asks",

@@ -13,18 +13,18 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
+from gluteui.core.quiz import hold
 from gluteui.core.quiz.attempt import (
     Assessment,
     Attempt,
     change_since,
-    hold_left,
     saved_settings,
-    seconds_shown,
     to_record,
 )
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
+from gluteui.widgets.big_text import BigText
 from gluteui.widgets.confirm import ConfirmDialog
 from gluteui.widgets.countdown import Countdown
 from gluteui.widgets.quiz_text import leave_question, lost_answers, step_heading
@@ -49,7 +49,8 @@ class QuizScreen(GluteScreen):
         Binding("enter", "answer", "Answer", id="answer", priority=True, tooltip="Give the highlighted answer"),
         Binding("enter", "start_routine", "Start routine", id="start_routine", priority=True,
                 tooltip="Run the routine this result recommends"),
-        Binding("space", "start_hold", "Time it", id="start_hold", tooltip="Start the timed hold for this step"),
+        Binding("space", "start_hold", "Time it", id="start_hold",
+                tooltip="Time to get into position, a count-in, then the hold counted aloud"),
         Binding("b", "previous", "Undo", id="previous", tooltip="Back to the step before and change its answer"),
         Binding("backspace", "previous", "Undo", show=False, key_display="Backspace"),
         Binding("r", "retake", "Retake", id="retake", tooltip="Take the squeeze test again from the start"),
@@ -64,7 +65,8 @@ class QuizScreen(GluteScreen):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.hold_started: float | None = None
-        self.hold_cued = False
+        self.hold_state: hold.HoldState | None = None
+        """The timed check as last shown and said: the next tick says what changed since."""
         self.ticker: Timer | None = None
         self.assessment: Assessment | None = None
 
@@ -77,6 +79,8 @@ class QuizScreen(GluteScreen):
                     yield Static(id="quiz-heading")
                     yield SideBand(id="quiz-side")
                 yield Static(id="quiz-instructions")
+                # In place of the instructions while a timed check runs: read from the floor.
+                yield BigText(id="quiz-position")
                 yield Countdown(id="quiz-countdown")
                 yield Static(plain(self.attempt.quiz.safety.reminder), id="quiz-reminder")
                 # The answers take the room that is left; short of it, the list scrolls and
@@ -166,13 +170,12 @@ class QuizScreen(GluteScreen):
 
         self.app.push_screen(ConfirmDialog(question, "leave", "keep going"), answered)
 
-    # The timed hold: its truth is the monotonic clock; ticks only redraw.
+    # The timed check: its truth is the monotonic clock; ticks only redraw and say what changed.
 
     def action_start_hold(self) -> None:
         if self.hold_started is not None:
             return  # once per step: a second press must not quietly start it again
         self.hold_started = self.services.config.monotonic()
-        self.services.sound.play("hold_start")
         if self.services.config.run_timers:
             self.ticker = self.set_interval(1 / TICKS_PER_SECOND, self.tick)
         self.tick()
@@ -183,25 +186,36 @@ class QuizScreen(GluteScreen):
             self.ticker.stop()
             self.ticker = None
         self.hold_started = None
-        self.hold_cued = False
+        self.hold_state = None
+        self.set_class(False, "-holding")
 
     def tick(self) -> None:
-        """Re-read the clock and show the hold's seconds left (tests call this after moving it)."""
+        """Re-read the clock, show the timed check and say what changed (tests call this after moving it)."""
         step = self.attempt.step
         if step is None or step.hold_s is None:
             return
-        seconds = seconds_shown(hold_left(step.hold_s, self.hold_started, self.services.config.monotonic()))
+        state = hold.hold_state(step, self.hold_started, self.services.config.monotonic())
+        # What to say is the core's one rule; how it sounds (voice, tone, bell) is the sound's.
+        for utterance in hold.spoken_between(self.hold_state, state, step, self.services.content.phrases):
+            self.services.sound.say(utterance)
+        self.hold_state = state
+        self.set_class(state.stage in ("position", "hold"), "-holding")
+        self.query_one("#quiz-position", BigText).text = hold.word_shown(step, state)
+        seconds = hold.seconds_shown(step, state)
         countdown = self.query_one(Countdown)
-        if self.hold_started is None:
-            countdown.show(seconds, f"Press [b]Space[/b] to start the {step.hold_s:g} s hold.\n"
+        if state.stage == "idle":
+            # One line at 60 columns: "Press Space: 12 s to get in position, 10 s hold."
+            countdown.show(seconds, f"Press [b]Space[/b]: {step.lead_in_s:g} s to get in position, "
+                                    f"{step.hold_s:g} s hold.\n"
                                     "[dim]Or answer now if you timed it yourself.[/dim]", "idle")
-        elif seconds > 0:
+        elif state.lifting:
+            countdown.show(seconds, "Hold!", "running")
+        elif state.stage == "position":
+            countdown.show(seconds, "Get into position…\n[dim]Counted in: three, two, hold.[/dim]", "idle")
+        elif state.stage == "hold":
             countdown.show(seconds, "Hold steady…\n[dim]Answer whenever you are ready.[/dim]", "running")
         else:
             countdown.show(0, "Time! Relax, then answer.", "done")
-            if not self.hold_cued:
-                self.hold_cued = True
-                self.services.sound.play("hold_end")
             if self.ticker is not None:
                 self.ticker.stop()
                 self.ticker = None

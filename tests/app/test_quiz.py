@@ -30,6 +30,10 @@ def seconds_shown(app) -> str:
     return app.screen.query_one("#countdown-digits", Digits).value.strip()
 
 
+STANCE_LEAD_IN_S, BRIDGE_LEAD_IN_S = 8.0, 12.0
+"""From Space to the hold: standing on one leg, lying down for the bridge (content/quiz.toml)."""
+
+
 def step_id(app) -> str:
     return app.screen.attempt.step.id
 
@@ -61,27 +65,27 @@ async def test_every_step_with_timed_holds_then_the_result_is_saved(app, store: 
         assert step_id(app) == "stance_left"
         assert seconds_shown(app) == "30"
         await pilot.press("space")
-        await advance_clock(pilot, 12.0)
+        assert cues == ["switch"]  # get into position
+        await advance_clock(pilot, STANCE_LEAD_IN_S + 12.0)
         assert seconds_shown(app) == "18"
-        assert cues == ["hold_start"]
         await advance_clock(pilot, 18.0, ticks=2)
         assert seconds_shown(app) == "0"
         assert "Time!" in text_of(app, "#countdown-message")
-        assert cues == ["hold_start", "hold_end"]  # once, however often it ticks
+        assert cues == ["switch", "hold_end"]  # once, however often it ticks
         await pilot.press("1")  # stance left: level
 
         assert step_id(app) == "stance_right" and seconds_shown(app) == "30"  # a fresh hold
         await pilot.press("space")
-        await advance_clock(pilot, 30.0)
+        await advance_clock(pilot, STANCE_LEAD_IN_S + 30.0)
         await pilot.press("2")  # stance right: dropped
 
         assert step_id(app) == "bridge_left" and seconds_shown(app) == "10"
         await pilot.press("space")
-        await advance_clock(pilot, 10.0)
+        await advance_clock(pilot, BRIDGE_LEAD_IN_S + 10.0)
         await pilot.press("1")  # bridge left: in the glute
         assert step_id(app) == "bridge_right"
         await pilot.press("space")
-        await advance_clock(pilot, 10.0)
+        await advance_clock(pilot, BRIDGE_LEAD_IN_S + 10.0)
         await pilot.press("2")  # bridge right: hamstring cramped
 
         assert step_id(app) == "sitting"
@@ -110,12 +114,12 @@ async def test_answering_before_the_countdown_ends_moves_on_without_a_cue(app, c
     async with app.run_test(size=(80, 24)) as pilot:
         await open_quiz(pilot)
         await pilot.press("1", "1", "space")
-        await advance_clock(pilot, 3.0)
+        await advance_clock(pilot, STANCE_LEAD_IN_S + 3.0)
         await pilot.press("1")
         assert step_id(app) == "stance_right"
         await advance_clock(pilot, 60.0)
         assert seconds_shown(app) == "30"  # not started: the old hold does not run on here
-        assert cues == ["hold_start"]
+        assert cues == ["switch"]
 
 
 async def test_back_returns_to_the_previous_step_and_its_answer_can_change(app, store: Store):

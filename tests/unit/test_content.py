@@ -326,3 +326,21 @@ def test_check_content_fails_on_a_nan_tempo(content_copy: Path, capsys):
     err = capsys.readouterr().err
     assert "exercises.toml: clamshell: down_s: must be above 0 and at most 60, got nan" in err
     assert "1 problem(s)" in err
+
+
+@pytest.mark.parametrize("old,new,problem", [
+    ("lead_in_s = 12", "lead_in_s = 2", "bridge_left: lead_in_s: must be at least 3 and at most 60, got 2"),
+    ('position = "On your back. Right foot up."', 'position = "' + "x" * 41 + '"',
+     "bridge_left: position: must fit in 40 characters, has 41"),
+    ('title = "Time in a chair"', 'title = "Time in a chair"\nlead_in_s = 5',
+     "sitting: lead_in_s: belongs to a timed check: this step has no hold_s"),
+])
+def test_a_timed_check_s_lead_in_and_position(content_copy: Path, old: str, new: str, problem: str):
+    _replace(content_copy, "quiz.toml", old, new)
+    assert f"quiz.toml: {problem}" in problems_of(content_copy)
+
+
+def test_the_squeeze_test_s_phrases_must_have_their_words(content_copy: Path):
+    _replace(content_copy, "voice/phrases.toml", 'time = "Time."\n', "")
+    problems = problems_of(content_copy)
+    assert any(p.startswith("voice/phrases.toml: ") and p.endswith("time: is missing") for p in problems)

@@ -17,9 +17,7 @@ from gluteui.core.quiz.attempt import (
     Attempt,
     assess,
     change_since,
-    hold_left,
     recommend,
-    seconds_shown,
     to_record,
 )
 
@@ -203,20 +201,6 @@ def test_attempt_goes_back_and_refuses_impossible_answers(quiz: Quiz):
     assert attempt.finished
     with pytest.raises(ValueError, match="already finished"):
         attempt.answer(0)
-
-
-@pytest.mark.parametrize("started,now,left,shown", [
-    (None, 500.0, 30.0, 30),  # not started: the full hold
-    (100.0, 100.0, 30.0, 30),
-    (100.0, 112.0, 18.0, 18),
-    (100.0, 112.5, 17.5, 18),  # half a second left of the 18th still reads 18
-    (100.0, 129.9, 0.1, 1),
-    (100.0, 130.0, 0.0, 0),
-    (100.0, 500.0, 0.0, 0),  # never below zero
-])
-def test_hold_countdown(started, now, left, shown):
-    assert hold_left(30, started, now) == pytest.approx(left)
-    assert seconds_shown(hold_left(30, started, now)) == shown
 
 
 def test_record_and_comparison_with_the_previous_result(quiz: Quiz):

@@ -51,6 +51,10 @@ def test_the_exercise_names_are_spoken():
     assert {"exercise-clamshell", "exercise-single_leg_bridge", "exercise-lateral_band_walk"} <= set(spoken())
 
 
+def test_the_squeeze_test_s_positions_are_spoken():
+    assert {"position-stance_left", "position-bridge_right", "start-hold", "time"} <= set(spoken())
+
+
 def test_every_phrase_has_a_clip_and_no_clip_is_left_over():
     clips = {path.stem for path in VOICE.glob("*.wav")}
     assert sorted(set(spoken()) - clips) == [], "run `make voice`"

@@ -21,6 +21,7 @@ from gluteui.core.content.lessons import Lesson, load_lessons
 from gluteui.core.content.quiz import Quiz, load_quiz
 from gluteui.core.content.routines import load_routines
 from gluteui.core.content.triage import Triage, load_triage
+from gluteui.core.phrases import HOLD_KEYS
 from gluteui.core.speech import SPOKEN_KEYS
 
 __all__ = ["Content", "ContentError", "load_content"]
@@ -35,8 +36,9 @@ class Content:
     lessons: tuple[Lesson, ...]
     quiz: Quiz
     phrases: dict[str, str]
-    """What the routine says aloud: clip key -> its words (content/voice/phrases.toml, then
-    each move's name, setup lines and switch hint: `exercise_phrases`). Every key has a clip."""
+    """What the routine and the squeeze test say aloud: clip key -> its words
+    (content/voice/phrases.toml, then each move's name, setup lines and switch hint:
+    `exercise_phrases`, and each timed check's position: `quiz_phrases`). Every key has a clip."""
     triage: Triage
     ladders: dict[str, Ladder]
     """How each move grows (content/ladders.toml), by ladder id."""
@@ -59,15 +61,20 @@ def exercise_phrases(exercises: dict[str, Exercise]) -> dict[str, str]:
     return said
 
 
+def quiz_phrases(quiz: Quiz) -> dict[str, str]:
+    """What is said of each timed squeeze-test check, clip key -> words: its position."""
+    return {f"position-{step.id}": step.position for step in quiz.steps if step.position}
+
+
 def load_phrases(folder: Path, problems: Problems) -> dict[str, str]:
-    """content/voice/phrases.toml: every phrase the routine uses must be there, as text."""
+    """content/voice/phrases.toml: every phrase the routine and the squeeze test use must be there, as text."""
     data = read_toml(folder / PHRASES, problems, name=PHRASES)
     if data is None:
         return {}
     top = Entry(PHRASES, "", data, problems)
     table = top.table("phrases")
     phrases = {key: table.text(key) for key in table.data}
-    for key in SPOKEN_KEYS:
+    for key in (*SPOKEN_KEYS, *HOLD_KEYS):
         if key not in phrases:
             table.fail(key, "is missing")
     top.finish()
@@ -86,7 +93,7 @@ def load_content(folder: Path) -> Content:
     check_tested_by(ladders, {step.id for step in quiz.steps}, problems)
     triage = load_triage(folder, problems, pain_kinds=quiz.safety.pain.keys())
     lessons = load_lessons(folder / "lessons", problems, triage.markdown())
-    phrases = load_phrases(folder, problems) | exercise_phrases(exercises)
+    phrases = load_phrases(folder, problems) | exercise_phrases(exercises) | quiz_phrases(quiz)
     problems.raise_if_any()
     return Content(
         exercises=exercises, routines=routines, lessons=lessons, quiz=quiz, phrases=phrases, triage=triage,

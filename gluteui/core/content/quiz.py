@@ -28,6 +28,13 @@ points each stays far below it. `_check` then holds each to what the steps can r
 HOLD_MAX_S = 120
 """Seconds of a timed check (hold_s): the bundled ones last 10-30 s; past two minutes it
 tests endurance, not whether the glute switches on."""
+DEFAULT_LEAD_IN_S = 10.0
+"""Seconds from Space to the start of a timed check when its step gives no lead_in_s:
+time to step away from the keyboard and get into position."""
+LEAD_IN_MIN_S, LEAD_IN_MAX_S = 3, 60
+"""A lead-in ends on a count-in of three seconds (three, two, hold), so it is at least that."""
+POSITION_MAX = 40
+"""Characters of a position line: it is drawn large and spoken before the count-in."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,11 @@ class Step:
     instructions: str
     hold_s: float | None
     options: tuple[Option, ...]
+    lead_in_s: float = DEFAULT_LEAD_IN_S
+    """A timed check's seconds from Space to the start of the hold, to get into position."""
+    position: str | None = None
+    """A timed check's position in a few words ("On your back. Right foot up."), drawn
+    large and spoken during the lead-in."""
 
 
 @dataclass(frozen=True)
@@ -159,10 +171,17 @@ def _load_step(raw: object, number: int, problems: Problems) -> Step:
     instructions = entry.text("instructions")
     if len(instructions) > INSTRUCTIONS_MAX:
         entry.fail("instructions", f"must fit in {INSTRUCTIONS_MAX} characters, has {len(instructions)}")
+    hold_s = entry.number("hold_s", default=None, minimum=1, maximum=HOLD_MAX_S)
+    lead_in_s = entry.number("lead_in_s", default=DEFAULT_LEAD_IN_S, minimum=LEAD_IN_MIN_S, maximum=LEAD_IN_MAX_S)
+    position = entry.optional_text("position")
+    if position is not None and len(position) > POSITION_MAX:
+        entry.fail("position", f"must fit in {POSITION_MAX} characters, has {len(position)}")
+    for name in ("lead_in_s", "position"):
+        if "hold_s" not in entry.data and name in entry.data:
+            entry.fail(name, "belongs to a timed check: this step has no hold_s")
     step = Step(
         id=entry.text("id"), title=entry.text("title"), side=entry.choice("side", SIDES, default=None),
-        instructions=instructions, hold_s=entry.number("hold_s", default=None, minimum=1, maximum=HOLD_MAX_S),
-        options=tuple(options),
+        instructions=instructions, hold_s=hold_s, options=tuple(options), lead_in_s=lead_in_s, position=position,
     )
     entry.finish()
     return step

@@ -6,7 +6,6 @@ them. Everything here is pure: the caller passes clocks, ids and dates in.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -139,18 +138,6 @@ def saved_settings(assessment: Assessment) -> dict[str, object]:
         return {}
     return {"recommended_routine": recommendation.routine_id,
             "extra_set_side": recommendation.extra_set_side}
-
-
-def hold_left(hold_s: float, started: float | None, now: float) -> float:
-    """Seconds of a timed hold still to go: all of them before it starts, never below 0."""
-    if started is None:
-        return hold_s
-    return max(0.0, hold_s - (now - started))
-
-
-def seconds_shown(left: float) -> int:
-    """What a countdown displays: 0.2 s left still reads 1, so 0 means time is up."""
-    return math.ceil(round(left, 6))
 
 
 def to_record(assessment: Assessment, result_id: str, local_date: date, taken_at: datetime) -> QuizResult:
