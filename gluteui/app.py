@@ -117,7 +117,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
     def _run_writer(self) -> None:
         try:
             self.writer.run()
-        except Exception as error:  # a bug: say so, and save directly from now on
+        except Exception as error:  # noqa: BLE001 (a bug: say so, and save directly from now on)
             self.store.defer(None)
             self.post_message(WorkerFailed("Saving your history", error))
 

@@ -69,7 +69,7 @@ def weaker_side(rules: Rules, scores: dict[str, int]) -> Side | None:
 
 def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
     """Score answers (option indexes, in step order; fewer when a red flag stopped the test)."""
-    picks = [(step, step.options[index]) for step, index in zip(quiz.steps, answers)]
+    picks = [(step, step.options[index]) for step, index in zip(quiz.steps, answers, strict=False)]
     scores: dict[str, int] = {side: sum(o.score for s, o in picks if s.side == side) for side in SIDES}
     sitting_load = sum(o.score for s, o in picks if s.side is None)
     lower = min(scores.values())
@@ -101,7 +101,7 @@ class Attempt:
         """Every step answered, or a red-flag answer stopped the test."""
         if len(self.answers) >= len(self.quiz.steps):
             return True
-        return any(s.options[i].red_flag for s, i in zip(self.quiz.steps, self.answers))
+        return any(s.options[i].red_flag for s, i in zip(self.quiz.steps, self.answers, strict=False))
 
     @property
     def step(self) -> Step | None:

@@ -95,7 +95,7 @@ def rep_drafts(set_index: int, plan: SetPlan, rep: int) -> list[Phase]:
     labels = dict(exercise_id=plan.exercise_id, side=plan.side, rep=rep, reps=plan.reps,
                   set_index=set_index)
     seconds = (plan.tempo.up_s, plan.tempo.hold_s, plan.tempo.down_s)
-    return [draft(kind, part, **labels) for kind, part in zip(REP_KINDS, seconds)]
+    return [draft(kind, part, **labels) for kind, part in zip(REP_KINDS, seconds, strict=True)]
 
 
 def set_drafts(set_index: int, plan: SetPlan) -> list[Phase]:
