@@ -97,8 +97,8 @@ def spoken_between(
         upcoming = after.next_exercise_id
         if upcoming is None or (before is not None and before.exercise_id == upcoming):
             return [Utterance((phrase(phrases, "rest"),), STEP, "exercise_done")]
-        return [Utterance((phrase(phrases, "rest"), phrase(phrases, "up-next"), exercise(upcoming)), NAME,
-                          "exercise_done")]
+        told = (phrase(phrases, "rest"), phrase(phrases, "up-next"), exercise(upcoming))
+        return [Utterance(told, NAME, "exercise_done")]
     if kind == "up" and after.rep is not None:
         return [Utterance((count(phrases, after.rep),), TICK, "rep")]
     if kind == "hold" and after.phase.duration >= SPOKEN_HOLD_S:
