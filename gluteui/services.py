@@ -18,9 +18,9 @@ from gluteui.sound import SoundPlayer
 if TYPE_CHECKING:
     from gluteui.core.content.exercises import Routine
     from gluteui.core.content.load import Content
+    from gluteui.core.lead_in import LeadIn
     from gluteui.core.routine.choice import Pick
     from gluteui.core.routine.progression import Plan
-    from gluteui.core.lead_in import LeadIn
     from gluteui.core.sides import Side
 
 
