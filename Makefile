@@ -26,13 +26,18 @@ run: $(APP_STAMP)
 demo: $(APP_STAMP)
 	$(BIN)/gluteui --demo
 
-# The import layers first (pyproject's [tool.importlinter]), then the suite on every core
-# and a half: a Pilot test idles about 40% of its time in Textual's 20 ms waits for the app
-# to settle, so three workers keep two cores busy where two would leave them idle.
+# The import layers first (pyproject's [tool.importlinter]), then the types (mypy, strict),
+# lint (ruff) and dead code (vulture), each configured in pyproject.toml and each at zero,
+# then the suite on every core and a half: a Pilot test idles about 40% of its time in
+# Textual's 20 ms waits for the app to settle, so three workers keep two cores busy where
+# two would leave them idle.
 # A single file still runs plainly: .venv/bin/python -m pytest tests/unit/test_store.py
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(max(2, (os.cpu_count() or 1) * 3 // 2))')
 test: $(TEST_STAMP)
 	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/ruff check gluteui tests tools
+	$(BIN)/vulture
 	$(BIN)/python -m pytest -q -n $(WORKERS) --dist worksteal
 
 bench: $(TEST_STAMP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -117,7 +117,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
     def _run_writer(self) -> None:
         try:
             self.writer.run()
-        except Exception as error:  # a bug: say so, and save directly from now on
+        except Exception as error:  # noqa: BLE001 (a bug: say so, and save directly from now on)
             self.store.defer(None)
             self.post_message(WorkerFailed("Saving your history", error))
 
@@ -169,7 +169,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         super().notify(printable(message), title=printable(title), severity=severity,
                        timeout=timeout, markup=markup)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return HomeScreen(self.services)
 
     # Requests from the screens.
@@ -383,7 +383,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
             for choice, words in LEAD_IN_WORDS.items() if choice != now
         ]
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         commands = [
             *(SystemCommand(d.title, d.help, partial(self.action_open, d.name)) for d in DESTINATIONS),
             SystemCommand("Export data", "Save all your history as JSON in your home folder", self.action_export_data),

@@ -47,7 +47,7 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def add_data_commands(sub: argparse._SubParsersAction) -> None:
+def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     """Register the data subcommands on the main parser."""
     stats = sub.add_parser("stats", help="streaks and totals")
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")

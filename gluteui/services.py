@@ -18,9 +18,9 @@ from gluteui.sound import SoundPlayer
 if TYPE_CHECKING:
     from gluteui.core.content.exercises import Routine
     from gluteui.core.content.load import Content
+    from gluteui.core.lead_in import LeadIn
     from gluteui.core.routine.choice import Pick
     from gluteui.core.routine.progression import Plan
-    from gluteui.core.lead_in import LeadIn
     from gluteui.core.sides import Side
 
 
@@ -35,7 +35,7 @@ class Services:
     unsaved: str | None = None
     """Why changes are waiting to be saved, while they are (the App's writer keeps trying);
     None when everything the user did is on disk, or on its way there."""
-    save_failed: Callable[[str], None] = field(default=lambda problem: None, repr=False)
+    save_failed: Callable[[str], object] = field(default=lambda problem: None, repr=False)
     """How a failed save is reported: the App sets it (a SaveFailed message to itself)."""
 
     def save(self, write: Callable[[], object]) -> bool:

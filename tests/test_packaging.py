@@ -80,7 +80,7 @@ def test_wheel_installs_and_runs(tmp_path: Path):
     assert version.stdout.startswith("gluteui 0.")
     # Run from elsewhere so the repo's content/ cannot be picked up by accident.
     checked = subprocess.run(
-        [str(gluteui), "check-content"], capture_output=True, text=True, cwd=tmp_path,
+        [str(gluteui), "check-content"], capture_output=True, text=True, cwd=tmp_path, check=False,
     )
     assert checked.returncode == 0, checked.stderr
     assert str(env_dir) in checked.stdout  # the content shipped inside the wheel was used
@@ -88,13 +88,13 @@ def test_wheel_installs_and_runs(tmp_path: Path):
     # Every screen opens from the wheel: its stylesheets, help text and content are inside.
     tour = subprocess.run(
         [str(python), "-c", TOUR, str(tmp_path / "data")],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True, text=True, cwd=tmp_path, check=False,
     )
     assert tour.returncode == 0, tour.stderr
     # A first launch: the squeeze test asks the health questions first (Esc closes them).
     assert tour.stdout.split() == ["LessonsScreen", "PrescreenDialog", "RoutinesScreen", "ProgressScreen", "HelpScreen"]
     # The phone's page is in the wheel, and the remote serves it from there.
-    remote = subprocess.run([str(python), "-c", REMOTE], capture_output=True, text=True, cwd=tmp_path)
+    remote = subprocess.run([str(python), "-c", REMOTE], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert remote.returncode == 0, remote.stderr
     assert remote.stdout.startswith(str(env_dir)) and "<title>GluteUI remote</title>" in remote.stdout
     located = subprocess.run(

@@ -53,7 +53,7 @@ def parse_moment(text: str, now: datetime) -> datetime:
     """`--at "YYYY-MM-DD HH:MM"` as a moment in the local zone; the future, and times
     outside the years GluteUI keeps, are refused."""
     try:
-        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+        moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")  # noqa: DTZ007 (zoned below)
     except ValueError:
         raise UserError(f"--at {text!r} is not a time like '{now:%Y-%m-%d %H:%M}'") from None
     # Checked first: a local zone's offset on year 1 or 9999 would overflow.

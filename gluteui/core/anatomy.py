@@ -106,7 +106,7 @@ def frame(state: State, step: int | None) -> dict[str, Glow]:
     """How each muscle glows: working ones in the state's tone, the rest quiet."""
     if state not in STATES:
         raise ValueError(f"state must be one of {', '.join(STATES)}, got {state!r}")
-    tone = "active" if state == "firing" else "strain"
+    tone: Literal["active", "strain"] = "active" if state == "firing" else "strain"
     busy = working(state)
     level = level_at(step)
     return {

@@ -80,7 +80,7 @@ def demo_history(
     rest: set[date] = set()
     checkins: list[Checkin] = []
     quiz: list[QuizResult] = []
-    routine_ids = [rid for rid in ("standard", "quick", "focus") if rid in routines] or list(routines)
+    routine_ids: list[str] = [rid for rid in ("standard", "quick", "focus") if rid in routines] or list(routines)
     skill = 0.3  # how well the glutes fire; it improves with practice
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)

@@ -1,7 +1,7 @@
 """A phrase by its key, with its words from content/voice/phrases.toml, for whatever speaks.
 
-Shared by the squeeze test (gluteui.core.quiz.hold) and open to the routine's cues, which
-keep their own copy in gluteui.core.routine.spoken for now.
+Shared by the squeeze test (gluteui.core.quiz.hold) and the routine's cues
+(gluteui.core.routine.spoken).
 """
 
 from __future__ import annotations

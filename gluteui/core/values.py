@@ -58,7 +58,7 @@ def whole(name: str, value: Any, maximum: int = MAX_COUNT) -> int:
 
 
 def choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         raise fail(name, f"must be one of {', '.join(choices)}", value)
     return value
 
@@ -87,7 +87,7 @@ def future_reason(start: datetime, now: datetime) -> str | None:
     return None
 
 
-def mapping(name: str, value: Any) -> dict:
+def mapping(name: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise fail(name, "must be an object", value)
     return value

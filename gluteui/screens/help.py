@@ -4,6 +4,7 @@ that work everywhere."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +21,7 @@ from gluteui.widgets.text import markup
 GENERAL = (Path(__file__).with_name("help.md")).read_text(encoding="utf-8")
 
 
-def key_rows(screen: Screen) -> list[tuple[str, str]]:
+def key_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(keys, what they do) for every key the screen has, from the bindings the footer uses.
 
     Each description is one row holding all its keys (Esc / q). Keys kept out of the
@@ -78,7 +79,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("pageup", "scroll(-10)", "Page up", show=False),
     ]
 
-    def __init__(self, underneath: Screen) -> None:
+    def __init__(self, underneath: Screen[Any]) -> None:
         super().__init__()
         from gluteui.screens.home import HomeScreen
 

@@ -219,10 +219,12 @@ class HomeScreen(GluteScreen):
             f"{concern.words} {emergency} Otherwise, back or hamstring pain that stays or grows is worth "
             "a clinician's look; the safety lesson says when to stop and whom to see."
         )
-        self.app.push_screen(
-            ConfirmDialog(question, "read the safety lesson", "not now"),
-            lambda read: self.post_message(messages.ShowSafety()) if read else None,
-        )
+
+        def answered(read: bool | None) -> None:
+            if read:
+                self.post_message(messages.ShowSafety())
+
+        self.app.push_screen(ConfirmDialog(question, "read the safety lesson", "not now"), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_welcome":

@@ -194,7 +194,8 @@ class LessonsScreen(GluteScreen):
         if action == "next":
             return self.index + 1 < len(self.lessons) or None
         if action == "jump":
-            return parameters[0] <= len(self.lessons)  # type: ignore[operator]
+            number = parameters[0]
+            return isinstance(number, int) and number <= len(self.lessons)
         if action == "mark":
             return (self.lesson.id in self.read) != parameters[0]
         if action == "lesson_action":

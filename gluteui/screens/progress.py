@@ -73,8 +73,8 @@ class Phrases(Widget):
 
     DEFAULT_CSS = "Phrases { height: auto; }"
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.phrases: list[Content] = []
 
     def update(self, phrases: list[Content]) -> None:

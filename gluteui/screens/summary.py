@@ -71,7 +71,7 @@ class SummaryScreen(GluteScreen):
     def exercise_ids(self) -> list[str]:
         """The exercises done at least once, or that hurt: only those get a feel check."""
         reps, known, pain = self.session.reps, self.services.content.exercises, self.session.pain
-        return [e for e in reps if e in known and (sum(reps[e].values()) or e in pain)]
+        return [e for e in reps if e in known and (any(reps[e].values()) or e in pain)]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

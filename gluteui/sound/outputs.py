@@ -8,7 +8,7 @@ ALSA or PulseAudio itself, so a machine with just libasound2 still hears the cue
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -63,7 +63,7 @@ class Output(Protocol):
 def wav_seconds(path: Path) -> float:
     import wave
 
-    with wave.open(str(path)) as wav:
+    with wave.open(str(path), "rb") as wav:
         return wav.getnframes() / wav.getframerate()
 
 
@@ -209,7 +209,7 @@ class MiniaudioOutput:
             buffersize_msec=self.PERIOD_MS, app_name="GluteUI",
         )
 
-    def _stream(self):  # miniaudio sends the frames it wants and gets bytes back
+    def _stream(self) -> Generator[bytes, int, None]:  # miniaudio sends the frames it wants, gets bytes back
         frames = yield b""
         while True:
             with self._lock:

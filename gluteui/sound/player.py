@@ -156,7 +156,7 @@ class SoundPlayer:
     def _run(self) -> None:
         try:
             prepared = self._prepare()
-        except Exception as error:  # the thread's last stop: anything else would print over the UI
+        except Exception as error:  # noqa: BLE001 (the thread's last stop: anything else would print over the UI)
             self.problem = f"sound could not start: {error}"
             prepared = None
         self.ready.set()
@@ -171,7 +171,7 @@ class SoundPlayer:
         except play_errors() as error:
             # Stop trying: from now on every cue uses the bell and flash instead.
             self.problem = f"sound failed: {error}"
-        except Exception as error:  # the thread's last stop: anything else would print over the UI
+        except Exception as error:  # noqa: BLE001 (the thread's last stop: anything else would print over the UI)
             self.problem = f"sound failed unexpectedly: {error!r}"
         finally:
             output.close()

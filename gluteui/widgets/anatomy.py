@@ -102,7 +102,7 @@ class Anatomy(Widget):
     def validate_state(self, state: str) -> State:
         if state not in STATES:
             raise ValueError(f"state must be one of {', '.join(STATES)}, got {state!r}")
-        return state  # type: ignore[return-value]
+        return state
 
     def on_mount(self) -> None:
         self._start()

@@ -92,8 +92,8 @@ class CalendarHeatmap(Widget, can_focus=True):
             super().__init__()
             self.day = day
 
-    def __init__(self, span: CalendarSpan, **kwargs: object) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, span: CalendarSpan, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.span = span
         self.shown = 1
         """Week columns that fit the width; set on every resize."""

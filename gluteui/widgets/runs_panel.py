@@ -71,8 +71,8 @@ class RunsPanel(ReportsFailure, Vertical):
     RunsPanel .runs-title { text-style: bold; margin: 1 0 0 0; }
     """
 
-    def __init__(self, view: RunsView, zone: tzinfo | None, **kwargs: object) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, view: RunsView, zone: tzinfo | None, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.view = view
         self.zone = zone
         self.answer: Answer | None = None

@@ -8,6 +8,8 @@ have been, rather than "Working it out..." for ever.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
@@ -25,10 +27,12 @@ class WorkerFailed(Message):
 class ReportsFailure:
     """Mixed into a widget or screen that runs workers (give each a name that says what it does)."""
 
+    post_message: Callable[[Message], bool]  # the widget's or screen's own
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
             return
-        self.post_message(WorkerFailed(event.worker.name, event.worker.error))  # type: ignore[attr-defined]
+        self.post_message(WorkerFailed(event.worker.name, event.worker.error))
         self.worker_failed(event.worker)
 
     def worker_failed(self, worker: Worker[object]) -> None:

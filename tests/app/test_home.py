@@ -24,7 +24,7 @@ RULES = CONTENT.quiz.rules
 
 def result(verdict: str, days_ago: int, scores=(7, 7), weaker=None, red_flag=False, name="q") -> QuizResult:
     taken = FROZEN_NOW - timedelta(days=days_ago)
-    return QuizResult(f"{name}{days_ago}", taken.date(), taken, dict(zip(("left", "right"), scores)),
+    return QuizResult(f"{name}{days_ago}", taken.date(), taken, dict(zip(("left", "right"), scores, strict=True)),
                       verdict, weaker, red_flag)
 
 

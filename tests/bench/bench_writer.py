@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from itertools import pairwise
 
 import pytest
 
@@ -71,7 +72,7 @@ async def frame_gaps(data: BenchData, monkeypatch: pytest.MonkeyPatch) -> tuple[
     finally:
         if holder.poll() is None:
             release(holder)
-    gaps = [after - before for before, after in zip(ticks, ticks[1:])]
+    gaps = [after - before for before, after in pairwise(ticks)]
     assert len(gaps) > RUN_S * 10, f"only {len(gaps)} frames: the ticker did not run"
     return max(gaps), told
 

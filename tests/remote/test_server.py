@@ -43,7 +43,7 @@ async def test_start_stop_and_a_new_token_each_start():
 async def test_a_port_in_use_is_an_error_and_leaves_it_stopped():
     with socket.create_server(("127.0.0.1", 0)) as taken:
         server = RemoteServer(nothing)
-        with pytest.raises(OSError):
+        with pytest.raises(OSError):  # noqa: PT011 (the words are the system's, in its language)
             await server.start("127.0.0.1", taken.getsockname()[1])
         assert server.url is None
     url = await server.start("127.0.0.1")

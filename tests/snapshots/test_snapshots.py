@@ -118,7 +118,7 @@ async def test_screen(run: Run, snapshot: SnapshotAssertion, tmp_path: Path):
                 problems.append(problem)
             if look.snapshot is not None:
                 svg = app.export_screenshot(title=app.title, simplify=True)
-                if not snapshots(name=look.snapshot) == svg:
+                if snapshots(name=look.snapshot) != svg:
                     shown = tmp_path / f"{look.snapshot}.svg"
                     shown.write_text(svg)
                     problems.append(f"{look.snapshot} differs from its snapshot; it now shows {shown}")

@@ -68,12 +68,12 @@ def machines(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[M
     a, b = Machine.make(tmp_path, "a"), Machine.make(tmp_path, "b")
     sync = SyncPair(tmp_path, a.data_dir, b.data_dir)
     # Registered before starting, so a half-started pair is stopped too.
-    request.addfinalizer(sync.stop)
+    request.addfinalizer(sync.stop)  # noqa: PT021
     try:
         sync.start()
     except SyncthingUnavailable as error:
         pytest.skip(str(error))
-    yield a, b, sync
+    yield a, b, sync  # noqa: PT022 (the finalizer above stops it)
 
 
 @pytest.mark.slow

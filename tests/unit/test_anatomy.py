@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from gluteui.core.anatomy import (
@@ -49,7 +51,7 @@ def test_working_muscles_brighten_step_by_step_then_pulse_then_hold_still():
     assert ramp[0] < LEVELS and ramp[-1] == LEVELS
     pulsing = levels[len(RAMP):SETTLE_AT]
     assert min(pulsing) < LEVELS and max(pulsing) == LEVELS, "the glow breathes"
-    assert all(abs(a - b) <= 1 for a, b in zip(levels, levels[1:])), "one level a step, no flicker"
+    assert all(abs(a - b) <= 1 for a, b in pairwise(levels)), "one level a step, no flicker"
     assert levels[SETTLE_AT:] == [LEVELS] * 3, "then the still frame"
     assert not settled(SETTLE_AT - 1) and settled(SETTLE_AT)
 

@@ -148,7 +148,7 @@ def test_restore_changes_nothing_when_the_backup_cannot_be_made(tmp_path: Path) 
     source.write_text(json.dumps(export_doc(sessions=[session("s7").to_dict()])))
     before = snapshot(tmp_path / "data")
     for act in (lambda: store.restore(source), lambda: store.import_data(json.loads(source.read_text()))):
-        with pytest.raises(StoreError, match="so nothing was changed$"):
+        with pytest.raises(StoreError, match=r"so nothing was changed$"):
             act()
         assert snapshot(tmp_path / "data") == before
     assert [s.id for s in open_store(tmp_path / "data").sessions()] == ["s1"]
@@ -184,8 +184,7 @@ def test_backups_lists_date_reason_and_sessions(with_backups: Path) -> None:
         r"2024-12-02 11:15  after a change +2 sessions  gluteui-20241202-111500-daily\.json",
         r"2024-12-01 10:15  after a change +1 session  gluteui-20241201-101500-daily\.json",
     ]
-    assert len(lines) == len(patterns)
-    for line, pattern in zip(lines, patterns):
+    for line, pattern in zip(lines, patterns, strict=True):
         assert re.fullmatch("  " + pattern, line), line
 
 

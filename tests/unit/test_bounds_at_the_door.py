@@ -117,7 +117,7 @@ def test_nan_and_infinity_in_the_data_file_are_never_written_back(tmp_path: Path
 
 def test_a_setting_of_nan_is_refused_not_written(tmp_path: Path):
     store = open_store(tmp_path / "data")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not JSON compliant"):
         store.set_setting("zoom", float("nan"))
     assert not data_file(tmp_path / "data").exists() or "NaN" not in data_file(tmp_path / "data").read_text()
 

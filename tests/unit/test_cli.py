@@ -13,7 +13,7 @@ from gluteui.cli import main
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "gluteui", *args], capture_output=True, text=True, cwd=cwd,
+        [sys.executable, "-m", "gluteui", *args], capture_output=True, text=True, cwd=cwd, check=False,
     )
 
 

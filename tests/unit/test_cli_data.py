@@ -75,7 +75,7 @@ def test_rest_day_bridges_without_adding(cli):
 ])
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli, data_dir: Path, args, message: str):
     before = Store.open(data_dir).export_data()
-    code, out, err = cli(*args)
+    code, _, err = cli(*args)
     assert code == 2
     assert err.startswith("gluteui: ") and message in err
     assert len(err.strip().splitlines()) == 1
@@ -128,7 +128,7 @@ def test_import_refuses_what_is_not_ours(cli, data_dir: Path, tmp_path: Path, co
 
 
 def test_demo_data_fills_an_empty_dir_and_refuses_a_second_time(cli, data_dir: Path):
-    code, out, _ = cli("demo-data", "--years", "1")
+    code, _, _ = cli("demo-data", "--years", "1")
     assert code == 0
     sessions = Store.open(data_dir).sessions()
     assert 200 < len(sessions) < 500

@@ -79,7 +79,7 @@ def test_an_activation_logged_with_its_time_marks_the_run_after_it(cli, watch: P
 def test_a_check_in_attaches_to_the_run_it_names(cli, watch: Path):
     cli("runs", "import", str(watch))
     evening = runs_json(cli)[0]
-    code, out, _ = cli("checkin", "3", "--run", evening["id"][:8])
+    code, _, _ = cli("checkin", "3", "--run", evening["id"][:8])
     assert code == 0
     assert [run["checkin"] for run in runs_json(cli)] == [3, None]
 
@@ -91,5 +91,5 @@ def test_a_check_in_attaches_to_the_run_it_names(cli, watch: Path):
     (("runs", "import", "/no/such/folder"), "/no/such/folder: no such file or folder"),
 ])
 def test_mistakes_get_one_line_and_exit_2(cli, args: tuple[str, ...], message: str):
-    code, out, err = cli(*args)
+    code, _, err = cli(*args)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1

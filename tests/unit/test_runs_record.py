@@ -80,7 +80,7 @@ def test_a_start_outside_1970_to_2199_or_without_a_zone_is_refused(start: dateti
     "not an object",
 ])
 def test_damaged_stored_data_is_a_value_error_never_another_exception(data):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError):  # noqa: PT011 (any ValueError: the test is that it is one)
         Run.from_dict(data)
 
 

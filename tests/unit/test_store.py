@@ -378,7 +378,7 @@ def test_folder_that_refuses_new_files_still_opens_to_read(tmp_path: Path, monke
     assert store.notices[0].startswith(f"{tmp_path} can be read but not written (permission denied)")
     assert [s.id for s in store.sessions()] == ["s00001"]
     assert store.export_data()["sessions"][0]["id"] == "s00001"
-    with pytest.raises(StoreError, match="Cannot write to .*: permission denied"):
+    with pytest.raises(StoreError, match=r"Cannot write to .*: permission denied"):
         store.save_session(make_session(2))
     assert len(store.pending) == 1
 
@@ -419,9 +419,9 @@ def test_failed_write_keeps_the_record_pending(
 def test_lock_held_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(storage, "LOCK_TIMEOUT_S", 0.05)
     store = Store.open(tmp_path)
-    with FileLock(storage.work_folder(store.path, storage.default_work_dir()) / "lock"):
-        with pytest.raises(StoreError, match="Another GluteUI has held .*lock for over"):
-            store.save_session(make_session(1))
+    held_elsewhere = FileLock(storage.work_folder(store.path, storage.default_work_dir()) / "lock")
+    with held_elsewhere, pytest.raises(StoreError, match=r"Another GluteUI has held .*lock for over"):
+        store.save_session(make_session(1))
     assert len(store.pending) == 1
     store.save_session(make_session(2))
     assert [s.id for s in Store.open(tmp_path).sessions()] == ["s00001", "s00002"]
@@ -584,7 +584,7 @@ def test_a_setting_edited_into_nonsense_falls_back_to_its_default(tmp_path: Path
 
 
 def test_an_import_with_impossible_settings_changes_nothing(store: Store) -> None:
-    with pytest.raises(StoreError, match="settings.day_start_hour' must be a whole number from 0 to 23"):
+    with pytest.raises(StoreError, match=r"settings\.day_start_hour' must be a whole number from 0 to 23"):
         store.import_data({"format": "gluteui", "schema_version": 1, "settings": {"day_start_hour": 99}})
     assert store.setting("day_start_hour") is None
 

@@ -1,5 +1,7 @@
 """The routine timeline: phase order and boundaries, side switches, skip/repeat/rest edits."""
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -311,7 +313,7 @@ def edited_timelines(draw) -> Timeline:
 def assert_contiguous(timeline: Timeline) -> None:
     phases = timeline.phases
     assert phases[0].start == 0.0
-    assert all(a.end == b.start for a, b in zip(phases, phases[1:]))
+    assert all(a.end == b.start for a, b in pairwise(phases))
     assert all(p.duration > 0 for p in phases)
     assert phases[-1].kind == "done" and phases[-1].end == float("inf")
     assert [p.kind for p in phases].count("done") == 1

@@ -89,7 +89,7 @@ class Entry:
         value = self._get(name, (int,), "a whole number", default)
         if value is None or not self._in_range(name, value, minimum, maximum):
             return 0 if default is _MISSING else default
-        return value
+        return int(value)
 
     def _in_range(self, name: str, value: float, minimum: float, maximum: float, exclusive: bool = False) -> bool:
         """Record a problem for a value outside the range. The comparisons refuse nan and
@@ -144,7 +144,7 @@ class Entry:
             self.fail(key, "is not a known field")
 
 
-def read_toml(path: Path, problems: Problems, name: str | None = None) -> dict | None:
+def read_toml(path: Path, problems: Problems, name: str | None = None) -> dict[str, Any] | None:
     """A TOML file as a dict, or None with the reason recorded against the file (`name`)."""
     name = name or path.name
     try:

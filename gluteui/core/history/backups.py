@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -111,8 +111,11 @@ def to_keep(backups: Iterable[Backup], made: Path, now: datetime) -> set[Path]:
     keep |= {backup.path for backup in dated if now - backup.taken_at < DUE_AFTER}
     for why in REASONS:
         keep |= {backup.path for backup in [b for b in dated if b.why == why][:KEEP_EACH]}
-    for period, count in ((lambda d: d.date(), KEEP_DAILY), (lambda d: d.isocalendar()[:2], KEEP_WEEKLY)):
-        seen: list = []
+    periods: tuple[tuple[Callable[[datetime], object], int], ...] = (
+        (lambda d: d.date(), KEEP_DAILY), (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+    )
+    for period, count in periods:
+        seen: list[object] = []
         for backup in dated:
             key = period(backup.taken_at)
             if key in seen:

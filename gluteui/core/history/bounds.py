@@ -109,14 +109,14 @@ def _malformed(doc_id: str, doc: Any, key_field: str | None) -> bool:
     return key_field is not None and not isinstance(doc.get(key_field), str)
 
 
-def set_aside_damaged(tables: dict[str, Any], key_fields: dict[str, str]) -> dict[str, dict]:
+def set_aside_damaged(tables: dict[str, Any], key_fields: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Remove documents that are malformed or nested too deeply (in single-document tables,
     only the values nested too deeply), so one bad entry does not cost the whole file.
 
     `key_fields` names the key of each keyed table. Tables that are not objects are left
     for the caller to refuse. Returns what was removed, in the same layout, to keep apart.
     """
-    removed: dict[str, dict] = {}
+    removed: dict[str, dict[str, Any]] = {}
     for name, docs in tables.items():
         if type(docs) is not dict:
             continue

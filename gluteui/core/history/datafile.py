@@ -42,7 +42,7 @@ class DataFile(KeptCopies):
         # The tables as last read or written, keyed by the file's identity on disk (None:
         # no file yet); and the folder's modification time when conflict copies were last
         # looked for, which changes whenever a sync tool adds one.
-        self._cached: tuple[Identity | None, dict] | None = None
+        self._cached: tuple[Identity | None, tables.Tables] | None = None
         self._folder_seen: int | None = None
         self._backups_known: list[backups.Backup] | None = None
 
@@ -124,13 +124,13 @@ class DataFile(KeptCopies):
         self._folder_seen = seen
         return bool(self._conflicts_now())
 
-    def cached(self) -> dict | None:
+    def cached(self) -> tables.Tables | None:
         """The cached tables if the file on disk is still the one they came from."""
         if self._cached is None or self._cached[0] != self.identity():
             return None
         return self._cached[1]
 
-    def load(self) -> dict:
+    def load(self) -> tables.Tables:
         """The current tables; call under the lock. Repairs, merges and rewrites as needed."""
         identity = self.identity()  # before reading: a file replaced meanwhile fails the next check
         if self._cached is not None and self._cached[0] == identity and not self._conflicts_now():
@@ -147,7 +147,7 @@ class DataFile(KeptCopies):
             self._cached = (identity, found)
         return found
 
-    def _write_read(self, found: dict) -> bool:
+    def _write_read(self, found: tables.Tables) -> bool:
         """Write what reading repaired or merged. A failure (a full disk) is a notice, not an
         error: showing and exporting the history must not need a write."""
         try:
@@ -166,7 +166,7 @@ class DataFile(KeptCopies):
         # Beside the real file: a symlinked data file's sync tool works in the linked folder.
         return conflicts.conflict_copies(self._real_path())
 
-    def _read(self) -> tuple[dict, bool]:
+    def _read(self) -> tuple[tables.Tables, bool]:
         """The file's tables and whether they must be written back (repaired or upgraded)."""
         try:
             found = self.backend.read()
@@ -204,12 +204,12 @@ class DataFile(KeptCopies):
             f"it was moved to {moved} and a fresh file was started"
         )
 
-    def _set_aside_damaged(self, found: dict) -> bool:
+    def _set_aside_damaged(self, found: tables.Tables) -> bool:
         """Move malformed entries, or entries nested too deeply, out of `found` into a file of their own."""
         return self._set_aside(bounds.set_aside_damaged(found, tables.KEY_FIELDS), "damaged",
                                "malformed, or nested too deeply to be GluteUI's")
 
-    def _set_aside(self, removed: dict[str, dict], kind: str, why: str) -> bool:
+    def _set_aside(self, removed: tables.Tables, kind: str, why: str) -> bool:
         """Keep the entries taken out of the file in a file of their own beside it, and say
         so: `kind` and `why` say what was wrong with them."""
         if not removed:
@@ -226,16 +226,16 @@ class DataFile(KeptCopies):
         )
         return True
 
-    def write(self, found: dict, afterword: str = "") -> None:
+    def write(self, found: tables.Tables, afterword: str = "") -> None:
         """Write `found` as the file, atomically, and cache it; StoreError when that fails."""
         self.write_text(self.encode(found), found, afterword)
 
-    def encode(self, found: dict) -> str:
+    def encode(self, found: tables.Tables) -> str:
         """`found` as the file's JSON text (see JSONText: each unchanged document's text is
         kept from the last write, so saving one session costs no re-encoding of ten years)."""
         return self.backend.text.of(found)
 
-    def write_text(self, text: str, found: dict, afterword: str = "") -> None:
+    def write_text(self, text: str, found: tables.Tables, afterword: str = "") -> None:
         """Write `text`, the JSON of `found`, as the file, atomically, and cache `found`;
         StoreError when that fails. Needs no lock of the Store's: only the one between copies."""
         if self.read_only is not None:

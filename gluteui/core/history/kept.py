@@ -29,16 +29,23 @@ class KeptCopies:
     _backups_known: list[backups.Backup] | None
 
     # Supplied by DataFile, which overrides these (declared here for the type checker).
-    def now(self) -> datetime: ...
-    def identity(self) -> tuple[int, int, int] | None: ...
-    def write(self, found: dict, afterword: str = "") -> None: ...
-    def _write_read(self, found: dict) -> bool: ...
+    def now(self) -> datetime:
+        raise NotImplementedError
+
+    def identity(self) -> tuple[int, int, int] | None:
+        raise NotImplementedError
+
+    def write(self, found: tables.Tables, afterword: str = "") -> None:
+        raise NotImplementedError
+
+    def _write_read(self, found: tables.Tables) -> bool:
+        raise NotImplementedError
 
     @property
     def backup_folder(self) -> Path:
         return self.folder / backups.FOLDER
 
-    def _merge_copies(self, found: dict, copies: list[Path]) -> dict:
+    def _merge_copies(self, found: tables.Tables, copies: list[Path]) -> tables.Tables:
         """Merge each conflict copy that reads as a data file, then keep it in backups/merged."""
         from gluteui.core.history.merge import merge
 
@@ -48,9 +55,9 @@ class KeptCopies:
             try:
                 other = self._read_copy(copy)
             except (OSError, ValueError, StoreError) as error:
-                error = reason(error) if isinstance(error, OSError) else error
+                why = reason(error) if isinstance(error, OSError) else error
                 notice = (f"{copy.name} looks like a sync tool's copy of {self.path.name} but "
-                          f"is not a GluteUI data file ({error}); it was left as it is")
+                          f"is not a GluteUI data file ({why}); it was left as it is")
                 if notice not in self.notices:
                     self.notices.append(notice)
                 continue
@@ -91,7 +98,7 @@ class KeptCopies:
                                 "history; the copy stays where it is")
         return result if changes else found
 
-    def _read_copy(self, path: Path) -> dict:
+    def _read_copy(self, path: Path) -> tables.Tables:
         return as_tables(read_json(path), path)
 
     # Backups.
@@ -174,17 +181,17 @@ def read_json(path: Path) -> Any:
     return bounds.loads(text)
 
 
-def as_tables(found: Any, path: Path) -> dict:
+def as_tables(found: Any, path: Path) -> tables.Tables:
     """Parsed JSON checked as a data file's tables and upgraded; ValueError or StoreError if not.
 
     What nests too deeply is dropped: this is for copies, which stay kept as files.
     """
-    found = tables.upgrade(found, tables.schema_version(found), path)
-    bounds.set_aside_damaged(found, tables.KEY_FIELDS)
-    return found
+    upgraded = tables.upgrade(found, tables.schema_version(found), path)
+    bounds.set_aside_damaged(upgraded, tables.KEY_FIELDS)
+    return upgraded
 
 
-def read_restorable(path: Path, stamp: str) -> dict:
+def read_restorable(path: Path, stamp: str) -> tables.Tables:
     """The tables a backup (or an export, its records stamped `stamp`) at `path` holds.
 
     StoreError, naming what is wrong, when it is neither.

@@ -25,12 +25,16 @@ from gluteui.core.history.tables import (
     SCHEMA_VERSION,
     SETTINGS_CHANGED,
     STAMP,
+    Doc,
+    Tables,
     single,
     tombstone_id,
 )
 
 _KNOWN = {*KEY_FIELDS, "settings", SETTINGS_CHANGED, "meta"}
 _OLDEST = datetime.fromisoformat(EPOCH)
+_Candidate = tuple[datetime, bool, Any]
+"""A version of a record or setting: (moment, is_tombstone, its JSON value)."""
 
 
 class _Moments:
@@ -59,18 +63,18 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _later(first: tuple, second: tuple) -> bool:
+def _later(first: _Candidate, second: _Candidate) -> bool:
     """Whether candidate `first` beats `second`; each is (moment, is_tombstone, document)."""
     if first[:2] != second[:2]:
         return first[:2] > second[:2]
     return _canonical(first[2]) > _canonical(second[2])
 
 
-def _winners(versions: tuple[dict, ...], table: str, moment: _Moments) -> dict[str, tuple]:
+def _winners(versions: tuple[Tables, ...], table: str, moment: _Moments) -> dict[str, _Candidate]:
     key_field = RECORD_KEYS[table]
-    best: dict[str, tuple] = {}
+    best: dict[str, _Candidate] = {}
 
-    def offer(key: Any, doc: dict, grave: bool) -> None:
+    def offer(key: Any, doc: Doc, grave: bool) -> None:
         if not isinstance(key, str):
             return
         if grave:
@@ -91,13 +95,13 @@ def _winners(versions: tuple[dict, ...], table: str, moment: _Moments) -> dict[s
     return best
 
 
-def duplicates_aside(tables: dict) -> dict[str, dict]:
+def duplicates_aside(tables: Tables) -> Tables:
     """Take out of one file's validated `tables` every document that repeats another's key
     (a hand edit, an old bug): of each key the one merge() would keep stays. The single-
     document tables keep their first document, the one GluteUI reads. Returns what was
     taken out, in the same layout, for the caller to keep apart and name."""
     moment = _Moments()
-    removed: dict[str, dict] = {}
+    removed: Tables = {}
     for table, key_field in KEY_FIELDS.items():
         by_key: dict[Any, list[str]] = {}
         for doc_id, doc in tables.get(table, {}).items():
@@ -117,15 +121,15 @@ def duplicates_aside(tables: dict) -> dict[str, dict]:
     return removed
 
 
-def _numbered(docs: list[dict]) -> dict[str, dict]:
+def _numbered(docs: list[Doc]) -> dict[str, Doc]:
     return {str(number): doc for number, doc in enumerate(docs, start=1)}
 
 
-def merge(*versions: dict) -> dict[str, dict]:
+def merge(*versions: Tables) -> Tables:
     """One set of tables holding the latest of everything in `versions` (validated tables)."""
     moment = _Moments()
-    merged: dict[str, dict] = {}
-    graves: list[dict] = []
+    merged: Tables = {}
+    graves: list[Doc] = []
     for table in RECORD_KEYS:
         winners = _winners(versions, table, moment)
         records = []
@@ -148,8 +152,8 @@ def merge(*versions: dict) -> dict[str, dict]:
     return merged
 
 
-def _merged_settings(versions: tuple[dict, ...], moment: _Moments) -> tuple[dict, dict]:
-    best: dict[str, tuple] = {}
+def _merged_settings(versions: tuple[Tables, ...], moment: _Moments) -> tuple[Doc, Doc]:
+    best: dict[str, _Candidate] = {}
     for tables in versions:
         stamps = single(tables, SETTINGS_CHANGED)
         for key, value in single(tables, "settings").items():

@@ -18,11 +18,11 @@ from gluteui.core.history.records import (
     History,
     QuizResult,
     Session,
-    parse_day,
 )
-from gluteui.core.history.tables import settings_of
+from gluteui.core.history.tables import Doc, Tables, settings_of
 from gluteui.core.runs.dedupe import copies_of_each_run, preference
 from gluteui.core.runs.record import Run
+from gluteui.core.values import parse_day
 
 _Record = TypeVar("_Record")
 
@@ -30,12 +30,12 @@ _Record = TypeVar("_Record")
 class TableReader:
     """Reads records out of one version of the tables, noting damaged documents in `notices`."""
 
-    def __init__(self, tables: dict, path: Path, notices: list[str]) -> None:
+    def __init__(self, tables: Tables, path: Path, notices: list[str]) -> None:
         self.tables = tables
         self.path = path
         self.notices = notices
 
-    def records(self, table: str, parse: Callable[[dict], _Record]) -> list[_Record]:
+    def records(self, table: str, parse: Callable[[Doc], _Record]) -> list[_Record]:
         """Every document of `table` that parses; a damaged one is noted once and skipped."""
         records = []
         for doc_id, doc in self.tables.get(table, {}).items():
@@ -77,7 +77,8 @@ class TableReader:
     @cached_property
     def _runs(self) -> tuple[list[Run], dict[str, str]]:
         """The runs shown, and the id of each copy not shown -> the id of the one shown."""
-        kept, moved = [], {}
+        kept: list[Run] = []
+        moved: dict[str, str] = {}
         for group in copies_of_each_run(self.records("runs", Run.from_dict)):
             best = min(group, key=preference)
             kept.append(best)

@@ -77,14 +77,14 @@ def check_session(session: Session) -> None:
         choice(f"feel.{exercise}", answer, FEELS)
     for exercise, done in mapping("pain", session.pain).items():
         choice(f"pain.{exercise}", done, PAIN)
-    for exercise, report in mapping("hurt", session.hurt).items():
-        report = mapping(f"hurt.{exercise}", report)
+    for exercise, found in mapping("hurt", session.hurt).items():
+        report = mapping(f"hurt.{exercise}", found)
         choice(f"hurt.{exercise}.where", report.get("where"), HURT_PLACES)
         choice(f"hurt.{exercise}.side", report.get("side"), HURT_SIDES)
     for exercise, words in mapping("easier", session.easier).items():
         text(f"easier.{exercise}", words)
-    for ladder, record in mapping("dose", session.dose).items():
-        record = mapping(f"dose.{ladder}", record)
+    for ladder, found in mapping("dose", session.dose).items():
+        record = mapping(f"dose.{ladder}", found)
         text(f"dose.{ladder}.rung", record.get("rung"))
         whole(f"dose.{ladder}.add_reps", record.get("add_reps"))
         whole(f"dose.{ladder}.planned", record.get("planned"))

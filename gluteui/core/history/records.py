@@ -269,12 +269,12 @@ class History:
     @property
     def weekly_target(self) -> int:
         """The user's weekly_target setting, or the default."""
-        return self.setting("weekly_target", DEFAULT_WEEKLY_TARGET)
+        return int(self.setting("weekly_target", DEFAULT_WEEKLY_TARGET))
 
     @property
     def day_start_hour(self) -> int:
         """The user's day_start_hour setting: earlier sessions and runs count for the day before."""
-        return self.setting("day_start_hour", DEFAULT_DAY_START_HOUR)
+        return int(self.setting("day_start_hour", DEFAULT_DAY_START_HOUR))
 
     def day_of(self, now: datetime) -> date:
         """The day an aware `now` counts for under the user's day_start_hour setting."""

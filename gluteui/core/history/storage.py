@@ -83,8 +83,9 @@ class AtomicJSONStorage(Storage):
         self.temp_dir = temp_dir
         self.text = JSONText()
 
-    def read(self) -> dict[str, Any] | None:
-        """The parsed file, or None when it is missing or empty.
+    def read(self) -> Any:
+        """The parsed file (any JSON: the caller checks its layout), or None when it is
+        missing or empty.
 
         Raises ValueError when it is not JSON, too large or nested too deeply.
         """

@@ -53,7 +53,7 @@ class Store:
         self.path = data_file.path
         self.notices = data_file.notices
         self.pending: list[Change] = []
-        self._history: tuple[dict, History] | None = None
+        self._history: tuple[tables.Tables, History] | None = None
         self._guard = threading.RLock()
         """Held while the tables in memory change or are read: never across a wait for the
         lock between copies, nor across a write to disk."""
@@ -92,7 +92,7 @@ class Store:
     def _stamp(self) -> str:
         return tables.stamp(self._file.now())
 
-    def _tables(self) -> dict:
+    def _tables(self) -> tables.Tables:
         """The tables as saved, with pending changes on top."""
         with self._guard:
             found = None if self._file.conflicts_waiting() else self._file.cached()

@@ -18,11 +18,16 @@ from typing import Any
 from gluteui.core.history.storage import StoreError
 from gluteui.core.values import shown
 
+Doc = dict[str, Any]
+"""One document: a JSON object as the file holds it."""
+Tables = dict[str, dict[str, Doc]]
+"""The whole file: table name -> document id -> document."""
+
 SCHEMA_VERSION = 1
 # From-version -> function turning that version's raw tables into the next version's.
 # The stamps and tombstones need none: a file without them is still a version 1 file,
 # and an older GluteUI keeps the extra fields and table as they are.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
 RECORD_KEYS = {
     "sessions": "id",
     "checkins": "id",
@@ -51,19 +56,19 @@ def tombstone_id(table: str, key: str) -> str:
     return f"{table}/{key}"
 
 
-def fresh_tables() -> dict[str, dict]:
+def fresh_tables() -> Tables:
     """The tables of a new, empty file at the current schema version."""
-    tables: dict[str, dict] = {name: {} for name in (*KEY_FIELDS, "settings", SETTINGS_CHANGED)}
+    tables: Tables = {name: {} for name in (*KEY_FIELDS, "settings", SETTINGS_CHANGED)}
     tables["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
     return tables
 
 
-def single(tables: dict, name: str) -> dict[str, Any]:
+def single(tables: Tables, name: str) -> Doc:
     """The one document of a single-document table ("settings", "settings_changed")."""
     return next(iter(tables.get(name, {}).values()), {})
 
 
-def settings_of(tables: dict) -> dict[str, Any]:
+def settings_of(tables: Tables) -> Doc:
     """The settings document; reading a setting needs no record class."""
     return single(tables, "settings")
 
@@ -95,7 +100,7 @@ def schema_version(tables: Any) -> int:
     return version
 
 
-def upgrade(tables: dict, version: int, where: Path | None) -> dict:
+def upgrade(tables: Tables, version: int, where: Path | None) -> Tables:
     """Run MIGRATIONS from `version` up to SCHEMA_VERSION. Refuse a newer file with StoreError."""
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -129,17 +134,17 @@ class Change:
 class _Table:
     """One table with an index from key to document id, so bulk changes stay linear."""
 
-    def __init__(self, docs: dict[str, dict], key_field: str) -> None:
+    def __init__(self, docs: dict[str, Doc], key_field: str) -> None:
         self.docs = docs
         self.key_field = key_field
         self.index = {doc.get(key_field): doc_id for doc_id, doc in docs.items()}
         self.next_id = max(map(int, docs), default=0) + 1
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> Doc | None:
         doc_id = self.index.get(key)
         return None if doc_id is None else self.docs[doc_id]
 
-    def put(self, doc: dict) -> None:
+    def put(self, doc: Doc) -> None:
         key = doc[self.key_field]
         doc_id = self.index.get(key)
         if doc_id is None:
@@ -155,7 +160,7 @@ class _Table:
         return True
 
 
-def _apply_setting(tables: dict[str, dict], change: Change) -> bool:
+def _apply_setting(tables: Tables, change: Change) -> bool:
     docs = tables.setdefault("settings", {})
     if not docs:
         docs["1"] = {}
@@ -171,7 +176,7 @@ def _apply_setting(tables: dict[str, dict], change: Change) -> bool:
     return True
 
 
-def overlay(tables: dict[str, dict], changes: Iterable[Change]) -> dict[str, dict]:
+def overlay(tables: Tables, changes: Iterable[Change]) -> Tables:
     """`tables` with `changes` applied, leaving `tables` as it was.
 
     Only the containers are copied, and the documents a change edits in place (the settings
@@ -186,7 +191,7 @@ def overlay(tables: dict[str, dict], changes: Iterable[Change]) -> dict[str, dic
     return copied
 
 
-def apply_changes(tables: dict[str, dict], changes: Iterable[Change]) -> list[Change]:
+def apply_changes(tables: Tables, changes: Iterable[Change]) -> list[Change]:
     """Apply `changes` to raw `tables` in order and return the ones that changed something.
 
     A write stamps the document and clears any tombstone of its key; a removal of a
@@ -221,7 +226,7 @@ def apply_changes(tables: dict[str, dict], changes: Iterable[Change]) -> list[Ch
     return applied
 
 
-def has_duplicates(tables: dict) -> bool:
+def has_duplicates(tables: Tables) -> bool:
     """Whether a table holds two documents with one key, or a single-document table two
     documents (a hand edit, an old bug)."""
     for table, key_field in KEY_FIELDS.items():

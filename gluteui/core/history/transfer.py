@@ -16,13 +16,12 @@ from gluteui.core.history.records import (
     History,
     QuizResult,
     Session,
-    parse_day,
 )
 from gluteui.core.history.settings import check_setting
 from gluteui.core.history.storage import StoreError
-from gluteui.core.history.tables import Change
+from gluteui.core.history.tables import Change, Doc
 from gluteui.core.runs.record import Run
-from gluteui.core.values import future_reason, shown
+from gluteui.core.values import future_reason, parse_day, shown
 
 FORMAT = "gluteui"
 
@@ -49,7 +48,7 @@ def _lesson_doc(item: Any) -> dict[str, str]:
 
 
 # Export key, table, and how one exported item becomes a validated document.
-_IMPORTS: tuple[tuple[str, str, Callable[[Any], dict]], ...] = (
+_IMPORTS: tuple[tuple[str, str, Callable[[Any], Doc]], ...] = (
     ("sessions", "sessions", lambda item: Session.from_dict(item).to_dict()),
     ("rest_days", "rest_days", lambda item: {"local_date": parse_day("date", item).isoformat()}),
     ("checkins", "checkins", lambda item: Checkin.from_dict(item).to_dict()),
@@ -65,7 +64,7 @@ def is_export(data: Any) -> bool:
     return isinstance(data, dict) and data.get("format") == FORMAT
 
 
-def _when_it_happened(table: str, doc: dict) -> str | None:
+def _when_it_happened(table: str, doc: Doc) -> str | None:
     """The start of a session or run document (already validated), for the future check."""
     field = {"sessions": "started_at", "runs": "start"}.get(table)
     return None if field is None else doc[field]

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from gluteui.core.content.quiz import Quiz, Rules, Step, Verdict
 from gluteui.core.history.records import QuizResult
-from gluteui.core.sides import SIDES
+from gluteui.core.sides import SIDES, Side
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def recommend(rules: Rules, verdict: Verdict, sitting_load: int, scores: dict[st
     return Recommendation(routine, weaker, tuple(reasons))
 
 
-def weaker_side(rules: Rules, scores: dict[str, int]) -> str | None:
+def weaker_side(rules: Rules, scores: dict[str, int]) -> Side | None:
     """The lower-scoring side when the gap reaches rules.weaker_side_gap, else None."""
     if abs(scores["left"] - scores["right"]) < rules.weaker_side_gap:
         return None
@@ -68,8 +68,8 @@ def weaker_side(rules: Rules, scores: dict[str, int]) -> str | None:
 
 def assess(quiz: Quiz, answers: Sequence[int]) -> Assessment:
     """Score answers (option indexes, in step order; fewer when a red flag stopped the test)."""
-    picks = [(step, step.options[index]) for step, index in zip(quiz.steps, answers)]
-    scores = {side: sum(o.score for s, o in picks if s.side == side) for side in SIDES}
+    picks = [(step, step.options[index]) for step, index in zip(quiz.steps, answers, strict=False)]
+    scores: dict[str, int] = {side: sum(o.score for s, o in picks if s.side == side) for side in SIDES}
     sitting_load = sum(o.score for s, o in picks if s.side is None)
     lower = min(scores.values())
     verdict = next((v for v in quiz.verdicts if lower >= v.min_score), quiz.verdicts[-1])
@@ -100,7 +100,7 @@ class Attempt:
         """Every step answered, or a red-flag answer stopped the test."""
         if len(self.answers) >= len(self.quiz.steps):
             return True
-        return any(s.options[i].red_flag for s, i in zip(self.quiz.steps, self.answers))
+        return any(s.options[i].red_flag for s, i in zip(self.quiz.steps, self.answers, strict=False))
 
     @property
     def step(self) -> Step | None:

@@ -78,7 +78,7 @@ def word_shown(step: Step, state: HoldState) -> str:
 
 def counted(left: int) -> bool:
     """Whether the hold's second `left` is said: each of the last ten, every fifth above."""
-    return 0 < left and (left <= EVERY_SECOND_FROM or left % 5 == 0)
+    return left > 0 and (left <= EVERY_SECOND_FROM or left % 5 == 0)
 
 
 def spoken_between(

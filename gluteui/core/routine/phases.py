@@ -4,6 +4,7 @@ helpers that lay phases end to end."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from gluteui.core.content.exercises import REP_PARTS, Tempo
 from gluteui.core.sides import Side
@@ -85,7 +86,7 @@ class TimelineState:
     and the setup after it count in once, not twice."""
 
 
-def draft(kind: str, seconds: float, **labels) -> Phase:
+def draft(kind: str, seconds: float, **labels: Any) -> Phase:
     """A phase not yet placed in time: `end` holds its length until `lay_out`."""
     return Phase(kind=kind, start=0.0, end=seconds, **labels)
 
@@ -94,7 +95,7 @@ def rep_drafts(set_index: int, plan: SetPlan, rep: int) -> list[Phase]:
     labels = dict(exercise_id=plan.exercise_id, side=plan.side, rep=rep, reps=plan.reps,
                   set_index=set_index)
     seconds = (plan.tempo.up_s, plan.tempo.hold_s, plan.tempo.down_s)
-    return [draft(kind, part, **labels) for kind, part in zip(REP_KINDS, seconds)]
+    return [draft(kind, part, **labels) for kind, part in zip(REP_KINDS, seconds, strict=True)]
 
 
 def set_drafts(set_index: int, plan: SetPlan) -> list[Phase]:

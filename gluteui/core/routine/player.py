@@ -132,7 +132,7 @@ def player_view(
     note = side_note(shown, side)
     title, text = _break_words(state, exercise, upcoming, band, note, hurt) if is_break else ("", "")
     frames = len(shown.figure) if shown else 1
-    in_rep = shown is not None and not is_break
+    in_rep = None if is_break else shown  # the exercise whose rep is on; None in a break
     sets = len(timeline.sets)
     set_number = (state.set_index + 1) if state.set_index is not None else None
     total = timeline.total
@@ -146,10 +146,10 @@ def player_view(
         side_note=note,
         rep=state.rep,
         reps=state.reps,
-        phase_word=shown.words[_shown_part(state)] if in_rep else BREAK_WORDS[state.kind],
+        phase_word=in_rep.words[_shown_part(state)] if in_rep else BREAK_WORDS[state.kind],
         phase_progress=1.0 if _shown_part(state) != state.kind else state.progress,
         frame=figure_frame(state.kind, state.progress, frames, reduced_motion),
-        cue=_cue(shown, _shown_part(state), state.rep) if in_rep else "",
+        cue=_cue(in_rep, _shown_part(state), state.rep) if in_rep else "",
         break_title=title,
         break_text=text,
         phase_seconds_left=math.ceil(max(state.phase.end - state.elapsed, 0.0) - 1e-9)

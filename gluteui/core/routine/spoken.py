@@ -15,21 +15,13 @@ from collections.abc import Mapping
 
 from gluteui.core.content.exercises import Exercise, Routine
 from gluteui.core.lead_in import COUNTDOWN_FROM
+from gluteui.core.phrases import count, phrase
 from gluteui.core.routine.player import counted_down
 from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.speech import NAME, STEP, TICK, Phrase, Utterance
 
 SPOKEN_HOLD_S = 1.5
 """Holds at least this long are announced: "squeeze... and hold" takes about a second."""
-
-
-def phrase(phrases: Mapping[str, str], key: str, fallback: str | None = None) -> Phrase:
-    """The phrase `key` with its text from content/voice/phrases.toml (or `fallback`)."""
-    return Phrase(key, phrases.get(key, fallback if fallback is not None else key))
-
-
-def count(phrases: Mapping[str, str], number: int) -> Phrase:
-    return phrase(phrases, f"count-{number}", f"{number}.")
 
 
 def count_in(phrases: Mapping[str, str], second: int) -> Phrase:
@@ -97,8 +89,8 @@ def spoken_between(
         upcoming = after.next_exercise_id
         if upcoming is None or (before is not None and before.exercise_id == upcoming):
             return [Utterance((phrase(phrases, "rest"),), STEP, "exercise_done")]
-        said = (phrase(phrases, "rest"), phrase(phrases, "up-next"), exercise(upcoming))
-        return [Utterance(said, NAME, "exercise_done")]
+        told = (phrase(phrases, "rest"), phrase(phrases, "up-next"), exercise(upcoming))
+        return [Utterance(told, NAME, "exercise_done")]
     if kind == "up" and after.rep is not None:
         return [Utterance((count(phrases, after.rep),), TICK, "rep")]
     if kind == "hold" and after.phase.duration >= SPOKEN_HOLD_S:

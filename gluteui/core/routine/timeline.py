@@ -38,7 +38,7 @@ from gluteui.core.routine.phases import (
     set_drafts,
     shift_to,
 )
-from gluteui.core.sides import SIDES
+from gluteui.core.sides import SIDES, Side, is_side
 from gluteui.core.speech import speaking_s
 
 SPOKEN_NAME_S = 3.0
@@ -88,9 +88,9 @@ class Timeline:
         sets: list[SetPlan] = []
         for number, step in enumerate(routine.steps):
             exercise = step.exercise
-            sides: tuple[str | None, ...] = (None,)
+            sides: tuple[Side | None, ...] = (None,)
             if exercise.per_side:
-                sides = SIDES + ((extra_set_side,) if extra_set_side else ())
+                sides = SIDES + ((extra_set_side,) if is_side(extra_set_side) else ())
             upcoming = dict(exercise_id=exercise.id, side=sides[0])
             if number == 0:
                 drafts.append(draft("get_ready", leading(exercise.setup, routine.get_ready_s), **upcoming))
@@ -205,8 +205,8 @@ class Timeline:
             return self
         resume = i + 1
         while self.phases[resume].kind != "done" and not (
-            self.phases[resume].kind == "rest" and self._next_rep[resume] is not None
-            and self._next_rep[resume].exercise_id != current
+            self.phases[resume].kind == "rest" and (upcoming := self._next_rep[resume]) is not None
+            and upcoming.exercise_id != current
         ):
             resume += 1
         return self._replace_from(elapsed, [], resume)
@@ -222,16 +222,16 @@ class Timeline:
         if phase.kind == "done":
             return self
         if phase.set_index is not None:
-            return self._replace_from(elapsed, self._set_drafts_of(phase), self._run_end(i))
-        finished = next((p for p in reversed(self.phases[:i]) if p.set_index is not None), None)
+            return self._replace_from(elapsed, self._set_drafts_of(phase.set_index), self._run_end(i))
+        finished = next((p.set_index for p in reversed(self.phases[:i]) if p.set_index is not None), None)
         if finished is None:
             return self
         again = like(phase, phase.kind, phase.duration)
         return self._replace_from(elapsed, self._set_drafts_of(finished) + [again], i + 1)
 
-    def _set_drafts_of(self, phase: Phase) -> list[Phase]:
-        """The set `phase` belongs to, from a count-in to its last rep."""
-        drafts = set_drafts(phase.set_index, self.sets[phase.set_index])
+    def _set_drafts_of(self, set_index: int) -> list[Phase]:
+        """The set at `set_index`, from a count-in to its last rep."""
+        drafts = set_drafts(set_index, self.sets[set_index])
         return [self._count_in(drafts[0]), *drafts]
 
     def add_rest(self, elapsed: float, seconds: float = DEFAULT_EXTRA_REST_S) -> Timeline:
@@ -240,7 +240,7 @@ class Timeline:
         there is no break left to lengthen, and nothing changes.
         """
         check_seconds(seconds)
-        elapsed, i, phase = self._edit_point(elapsed)
+        elapsed, i, _ = self._edit_point(elapsed)
         while self.phases[i].kind in REP_KINDS or (self.phases[i].kind == "get_ready"
                                                       and self.phases[i].set_index is not None):
             i += 1  # a count-in is part of its set
@@ -272,6 +272,7 @@ class Timeline:
         # may already have dropped its 'down'.
         while self.phases[resume].kind in ("hold", "down"):
             resume += 1
+        assert phase.set_index is not None and phase.rep is not None, "a rep phase belongs to a set"
         drafts = [like(phase, kind, seconds)]
         drafts += rep_drafts(phase.set_index, self.sets[phase.set_index], phase.rep)
         return self._replace_from(elapsed, drafts, resume)

@@ -20,7 +20,7 @@ from gluteui.core.pain import PainLog
 from gluteui.core.routine.phases import LEAD_IN_KINDS
 from gluteui.core.routine.timeline import (
     BOUNDARY_SLACK_S,
-    Phase,
+    SetPlan,
     Timeline,
     TimelineState,
 )
@@ -171,15 +171,16 @@ class Workout:
                  if p.set_index is not None and p.end > elapsed)
         return next(ahead, len(self.timeline.sets))
 
-    def _finished_reps(self, now: float) -> list[Phase]:
-        """The full-length 'down' of every rep finished by `now`.
+    def _finished_reps(self, now: float) -> list[SetPlan]:
+        """The set of every rep finished by `now` (its full-length 'down' has ended).
 
         A 'down' cut short by a skip, repeat or pause did not finish its rep; a full one
         differs from its tempo by float rounding only.
         """
         elapsed = self._elapsed(now)
         sets = self.timeline.sets
-        return [p for p in self.timeline.phases if p.kind == "down" and p.end <= elapsed
+        return [sets[p.set_index] for p in self.timeline.phases
+                if p.kind == "down" and p.set_index is not None and p.end <= elapsed
                 and p.duration >= sets[p.set_index].tempo.down_s - BOUNDARY_SLACK_S]
 
     def reps_done(self, now: float) -> dict[str, dict[str, int]]:
@@ -190,8 +191,8 @@ class Workout:
         done: dict[str, dict[str, int]] = {}
         for plan in self.timeline.sets:
             done.setdefault(plan.exercise_id, {})[plan.side or UNSIDED] = 0
-        for down in self._finished_reps(now):
-            done[down.exercise_id][down.side or UNSIDED] += 1
+        for plan in self._finished_reps(now):
+            done[plan.exercise_id][plan.side or UNSIDED] += 1
         return done
 
     def done_reps(self, now: float) -> int:

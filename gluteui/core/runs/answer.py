@@ -83,7 +83,7 @@ def compare_discomfort(with_scores: Iterable[int], without_scores: Iterable[int]
     without_values = _checked("without_scores", without_scores)
     mean_with, mean_without = _mean(with_values), _mean(without_values)
     counts = (len(with_values), len(without_values))
-    if min(counts) < MIN_RUNS_EACH:
+    if mean_with is None or mean_without is None or min(counts) < MIN_RUNS_EACH:
         return Answer(*counts, mean_with, mean_without, None, None, None, TOO_FEW)
     rng = random.Random(seed)
     differences = sorted(

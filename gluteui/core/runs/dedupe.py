@@ -42,7 +42,7 @@ def _format(run: Run) -> str:
     return name.rpartition(".")[2]
 
 
-def preference(run: Run) -> tuple:
+def preference(run: Run) -> tuple[int, bool, str, str]:
     """Sort key of the copies of a run, best first: FIT, then TCX, then GPX; a named copy
     before an unnamed one; then by source and id, so that ties are broken the same way
     whatever order the copies arrived in."""

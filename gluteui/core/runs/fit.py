@@ -54,7 +54,8 @@ def _name(field_type: str, number: Any) -> str | None:
     # Its tables take 20 ms to import: only when a FIT file is read.
     from fitdecode import profile
 
-    return profile.FIELD_TYPES[field_type].enum.get(number, f"{field_type} {number}")
+    name: str = profile.FIELD_TYPES[field_type].enum.get(number, f"{field_type} {number}")
+    return name
 
 
 def _amount(value: Any, scale: float) -> float | None:
@@ -100,7 +101,7 @@ def read_fit(data: bytes, source: str) -> FileRuns:
     """The run a FIT activity file records; RunFileError with a reason when it holds none."""
     scan = _scan(data, _SUMMARY)
     found = _by_kind(scan)
-    kinds = {_name("file", f.get(0)) for f in found[FILE_ID]} - {None}
+    kinds = {kind for f in found[FILE_ID] if (kind := _name("file", f.get(0))) is not None}
     if kinds and "activity" not in kinds:
         # A watch's drive also holds settings, courses and daily monitoring in .fit files.
         kind = min(kinds)

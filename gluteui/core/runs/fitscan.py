@@ -17,7 +17,7 @@ import array
 import math
 import struct
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cache
@@ -110,7 +110,7 @@ def fit_time(seconds: Any) -> datetime | None:
 
 
 def _definition(data: bytes, at: int, end: int, developer: bool,
-                wanted: dict[int, Iterable[int]]) -> tuple[_Definition, int]:
+                wanted: Mapping[int, Iterable[int]]) -> tuple[_Definition, int]:
     """The definition message at `at` (past its header byte), and where the next record starts."""
     if at + 5 > end:
         raise FitDamage("truncated", at)
@@ -154,7 +154,7 @@ def _value(data: bytes, at: int, reader: struct.Struct, invalid: Any) -> Any:
     return None if value == invalid else value
 
 
-def _walk(data: bytes, start: int, end: int, wanted: dict[int, Iterable[int]], scan: Scan) -> None:
+def _walk(data: bytes, start: int, end: int, wanted: Mapping[int, Iterable[int]], scan: Scan) -> None:
     """Add the wanted messages of the records between `start` and `end` to `scan`."""
     definitions: dict[int, _Definition] = {}
     last_time = 0  # for compressed timestamps, which count on from the last full one
@@ -189,7 +189,7 @@ def _walk(data: bytes, start: int, end: int, wanted: dict[int, Iterable[int]], s
         at += definition.size
 
 
-def scan_fit(data: bytes, wanted: dict[int, Iterable[int]]) -> Scan:
+def scan_fit(data: bytes, wanted: Mapping[int, Iterable[int]]) -> Scan:
     """The messages numbered as `wanted`'s keys, each with the fields its value lists (and
     TIMESTAMP when a compressed header gave it), from every FIT file chained in `data`.
 

@@ -66,7 +66,7 @@ def link_runs(runs: Iterable[Run], session_starts: Iterable[datetime]) -> list[L
     return linked
 
 
-def run_day(run: Run, zone: tzinfo, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
-    """The day a run counts for in the user's `zone`, by the rule sessions follow: a run
-    at 01:00 with day_start_hour 4 belongs to the evening before."""
+def run_day(run: Run, zone: tzinfo | None, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
+    """The day a run counts for in the user's `zone` (None: the machine's), by the rule
+    sessions follow: a run at 01:00 with day_start_hour 4 belongs to the evening before."""
     return session_day(run.start.astimezone(zone), day_start_hour)

@@ -61,9 +61,8 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _on_earth(lat: float | None, lon: float | None) -> bool:
-    return (lat is not None and lon is not None and math.isfinite(lat) and math.isfinite(lon)
-            and -90 <= lat <= 90 and -180 <= lon <= 180)
+def _on_earth(lat: float, lon: float) -> bool:
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
 
 
 def path_length_m(segments: Iterable[Sequence[tuple[float | None, float | None]]]) -> float:
@@ -73,7 +72,7 @@ def path_length_m(segments: Iterable[Sequence[tuple[float | None, float | None]]
     for segment in segments:
         previous = None
         for lat, lon in segment:
-            if not _on_earth(lat, lon):
+            if lat is None or lon is None or not _on_earth(lat, lon):
                 continue
             if previous is not None:
                 total += haversine_m(previous[0], previous[1], lat, lon)

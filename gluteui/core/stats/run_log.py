@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from gluteui.core.history.records import History
 from gluteui.core.runs.linking import link_runs, run_day
@@ -26,7 +27,7 @@ class RunRow:
     checkin: int | None
     """Back and hamstrings on that run, 0 (fine) to 10, or None when not told."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """What `gluteui runs --json` prints for the run."""
         return {
             "id": self.run.id,
@@ -50,7 +51,7 @@ def run_rows(history: History) -> list[RunRow]:
     day_of = {item.run.id: run_day(item.run, item.run.start.tzinfo, hour) for item in linked}
     runs_on = Counter(day_of.values())
     by_run: dict[str, int] = {}
-    by_day: dict = {}
+    by_day: dict[date, int] = {}
     for checkin in history.checkins:  # by recorded_at: the latest word on a run wins
         if checkin.run_id is not None:
             by_run[checkin.run_id] = checkin.score
@@ -103,12 +104,12 @@ def runs_view(history: History, recent: int = 6) -> RunsView:
     over `with_scores` and `without_scores` (worked out apart: on a long history it takes
     a moment, and the screen must not wait for it)."""
     rows = run_rows(history)
-    told = [row for row in reversed(rows) if row.checkin is not None]
+    told = [(row, row.checkin) for row in reversed(rows) if row.checkin is not None]
     return RunsView(
         recent=rows[:recent],
-        with_scores=[row.checkin for row in told if row.activated],
-        without_scores=[row.checkin for row in told if not row.activated],
-        points=[(row.run.start.date(), row.checkin, row.activated) for row in told],
+        with_scores=[score for row, score in told if row.activated],
+        without_scores=[score for row, score in told if not row.activated],
+        points=[(row.run.start.date(), score, row.activated) for row, score in told],
         total=len(rows),
         activated=sum(row.activated for row in rows),
     )

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET
 
@@ -151,7 +151,7 @@ class StreakSummary:
     today_activated: bool
     today_rest: bool
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A plain JSON-able dict keyed by the field names."""
         return asdict(self)
 

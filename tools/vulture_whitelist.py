@@ -1,0 +1,33 @@
+"""Names vulture cannot see used, each with who uses it. Read by vulture only, never run.
+
+Textual's conventions (action_*, on_*, BINDINGS, ...) are ignored by pattern in
+pyproject.toml's [tool.vulture]; this file holds the rest. Anything else vulture reports
+is dead code: remove it, do not add it here.
+"""
+
+# Parameters a caller's signature requires: argparse passes an Action its keywords, Textual
+# passes the layout hooks their sizes.
+kwargs  # VersionAction.__init__ (gluteui/cli.py)
+viewport  # get_content_height / get_content_width (progress.py, anatomy.py, calendar.py)
+container_width  # get_optimal_width (widgets/hanging.py)
+
+# expat calls the handlers it is given and reads its own options.
+_.StartDoctypeDeclHandler  # core/runs/xmlsafe.py
+_.StartElementHandler  # core/runs/xmlsafe.py
+_.EndElementHandler  # core/runs/xmlsafe.py
+_.CharacterDataHandler  # core/runs/xmlsafe.py
+_.buffer_text  # core/runs/xmlsafe.py
+
+# The phone's page reads the mirror state's fields from JSON (gluteui/remote/page.html).
+next_up  # MirrorState (remote/mirror.py)
+
+# The remote's entry points (issue 21 item 7): built and tested in tests/remote/, not yet
+# started by the app. Remove these lines once the player starts the remote.
+mirror_state  # remote/mirror.py
+qr_lines  # remote/qr.py
+RemoteServer  # remote/server.py
+
+# Read only by the tests (tests/unit/test_sound.py, test_sound_device.py): how a test waits
+# for a cue to finish without sleeping, and which output the device test played through.
+_.wait_until_quiet  # sound/player.py
+_.output_name  # sound/player.py
