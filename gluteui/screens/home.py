@@ -164,6 +164,9 @@ class HomeScreen(GluteScreen):
             name=routine.name, minutes=clock(self.services.routine_seconds(routine)),
             moves=", ".join(plan.moves).lower(),
         )]
+        needed = self.services.needs(plan)
+        if needed:
+            lines.append(markup("Needs [b]$things[/b].", things=" and ".join(needed)))
         if pick.reason:
             lines.append(markup("[dim]$reason[/dim]", reason=pick.reason))
         lines += [markup("[dim]$line[/dim]", line=change.line) for change in plan.changes]
