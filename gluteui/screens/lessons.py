@@ -206,6 +206,9 @@ class LessonsScreen(GluteScreen):
 
     async def _move_to(self, index: int) -> None:
         if index != self.index and 0 <= index < len(self.lessons):
+            # A scroll still gliding (End, PgDn) belongs to the lesson it began on: finish it
+            # there, or its arrival at the end would mark the next lesson read.
+            await self.query_one(Reader).stop_animation("scroll_y")
             self._leave()
             await self.open(index)
 
