@@ -74,6 +74,9 @@ async def test_help_lists_the_keys_of_the_screen_underneath(app):
         assert isinstance(app.screen, HelpScreen)
         keys = shown(app.screen.query_one("#help-keys"))
         assert "Rest day" in keys and "Back" in keys
+        places = shown(app.screen.query_one("#help-places"))
+        assert "Routines — " in places and " r " not in f" {places} ", "r is Rest day here, not Routines"
+        assert all(line.split()[0] == "Ctrl+P" for line in places.splitlines() if "—" in line), places
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ProgressScreen"
 
