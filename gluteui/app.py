@@ -86,6 +86,8 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         self._sound_notice: str | None = None
         self._sound_watch: Timer | None = None
         self._sound_checked = False
+        self._theme_chosen = False
+        """Whether a theme was chosen in the app this run (then it is saved, whatever --theme said)."""
         """Why sound cannot play, waiting to be shown over Home."""
         self._notices_shown = 0
 
@@ -393,6 +395,10 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         self._save_setting("lead_in", choice)
 
     def _remember_theme(self, theme: object) -> None:
+        # --theme is for one run, like every flag: only a theme chosen in the app is saved.
+        if self.theme == self.config.theme and not self._theme_chosen:
+            return
+        self._theme_chosen = True
         self._save_setting("theme", self.theme)
 
     # The command palette: every destination and action once, each saying what it does.
