@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from gluteui import locations
 from gluteui.screens.destinations import DESTINATIONS, Destination
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.text import markup
 
 PALETTE_KEY = "Ctrl+P"
@@ -100,7 +101,7 @@ class HelpScreen(ModalScreen[None]):
                              id="help-places-title")
                 yield Static(table(places, width), id="help-places")
             yield Markdown(GENERAL, id="help-general")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         # Whether there is more to scroll to is known only once the help is laid out.

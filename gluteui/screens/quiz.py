@@ -27,6 +27,7 @@ from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.confirm import ConfirmDialog
 from gluteui.widgets.countdown import Countdown
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.quiz_text import leave_question, lost_answers, step_heading
 from gluteui.widgets.quiz_views import AnswerList, ResultView
 from gluteui.widgets.side_band import SideBand
@@ -84,7 +85,7 @@ class QuizScreen(GluteScreen):
                 with Vertical(id="quiz-answers"):
                     yield AnswerList(id="quiz-options")
             yield ResultView(id="quiz-result")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_step()
