@@ -338,3 +338,14 @@ def test_check_content_fails_on_a_nan_tempo(content_copy: Path, capsys):
     err = capsys.readouterr().err
     assert "exercises.toml: clamshell: down_s: must be above 0 and at most 60, got nan" in err
     assert "1 problem(s)" in err
+
+
+def test_every_sentence_of_the_bundled_exercises_ends_with_its_stop():
+    """What the player shows as a sentence (setup, "Feel it", mistakes and fixes) ends in . ? or !;
+    cues, names and list items are phrases, and switch hints get their stop from the player."""
+    unfinished = []
+    for exercise in load_content(BUNDLED).exercises.values():
+        sentences = [exercise.feel_it, *exercise.setup]
+        sentences += [text for mistake in exercise.mistakes for text in (mistake.mistake, mistake.fix)]
+        unfinished += [f"{exercise.id}: {text}" for text in sentences if text.rstrip()[-1:] not in (".", "?", "!")]
+    assert unfinished == []

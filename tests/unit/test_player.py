@@ -146,3 +146,15 @@ def test_each_side_is_explained_at_its_start():
             assert view.side == phase.side
             assert view.side_note.startswith(phase.side.upper() + ":")
             assert view.side_note in view.break_text
+
+
+def test_every_line_the_player_shows_ends_its_sentence():
+    """Each break's text, side note and "Feel it" line, at every phase of a routine with a band: a full
+    stop (or ? or !) at the end, the content's words and the player's joined alike."""
+    unfinished = set()
+    for phase in PHASES:
+        view = view_at(phase.start + phase.duration / 2)
+        for line in (view.break_text, view.side_note, view.where):
+            if line and line.rstrip()[-1] not in ".?!":
+                unfinished.add(line)
+    assert unfinished == set()
