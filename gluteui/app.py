@@ -28,6 +28,8 @@ from gluteui.training_checks import TrainingChecks
 from gluteui.widgets.work import WorkerFailed
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from gluteui.core.content.exercises import Routine
     from gluteui.core.routine.progression import Plan
 
@@ -47,6 +49,17 @@ SOUND_MODE_WORDS = {
     "tones": "The routine cues with tones instead of words",
     "off": "No sound: the bell and a flash stand in",
 }
+
+
+def sound_notice(problem: str) -> str:
+    """What the runner is told once when cues cannot be heard: what stands in, and how to stop it."""
+    from gluteui.sound.outputs import NO_DEVICE
+
+    stand_in = "each cue is a flash of the side band and the terminal bell instead"
+    if problem == NO_DEVICE:
+        return (f"No sound card on this computer: {stand_in}. \"Sound: off\" (Ctrl+P) stops "
+                "GluteUI looking for one. You will not see this note again.")
+    return f"No sound ({problem}): {stand_in}. \"Sound: off\" (Ctrl+P) stops GluteUI trying."
 
 
 class GluteApp(TrainingChecks, DataActions, App[None]):
@@ -71,6 +84,10 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         services.save_failed = lambda problem: self.post_message(messages.SaveFailed(problem))
         self._save_problems_shown: set[str] = set()
         self._sound_notice: str | None = None
+        self._sound_watch: Timer | None = None
+        self._sound_checked = False
+        self._theme_chosen = False
+        """Whether a theme was chosen in the app this run (then it is saved, whatever --theme said)."""
         """Why sound cannot play, waiting to be shown over Home."""
         self._notices_shown = 0
 
@@ -97,9 +114,15 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         # Importing playsound3 (it probes for audio players) and making the cue files
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
-        self.set_timer(SOUND_START_S, sound.start)
-        if sound.enabled:
-            self._sound_watch = self.set_interval(SOUND_CHECK_S, self.check_sound)
+        self.set_timer(SOUND_START_S, self.start_sound)
+
+    def start_sound(self) -> None:
+        """Get sound ready, unless it is off: then no audio library is loaded at all."""
+        sound = self.services.sound
+        if sound.mode == "off" or self._sound_watch is not None:
+            return
+        sound.start()
+        self._sound_watch = self.set_interval(SOUND_CHECK_S, self.check_sound)
 
     def start_writer(self) -> None:
         """From now on changes are kept in memory at once and saved by the writer's thread,
@@ -134,11 +157,13 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
     def check_sound(self) -> None:
         """Once the sound thread knows whether it can play, say so on Home if it cannot."""
         sound = self.services.sound
-        if not sound.ready.is_set():
+        if self._sound_checked or not sound.ready.is_set():
             return
-        self._sound_watch.stop()
-        if sound.problem and sound.mode != "off":
-            self._sound_notice = f"No sound: {sound.problem}. Cues use the bell and a flash instead."
+        self._sound_checked = True
+        if self._sound_watch is not None:
+            self._sound_watch.stop()
+        if sound.problem and sound.mode != "off" and sound.new_problem:
+            self._sound_notice = sound_notice(sound.problem)
             self._show_sound_notice()
 
     def _show_sound_notice(self) -> None:
@@ -360,6 +385,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         self.services.sound.mode = mode
         self.notify(SOUND_MODE_WORDS[mode], title="Sound", timeout=4)
         self._save_setting("sound", mode)
+        self.start_sound()
 
     def action_lead_in(self, choice: str) -> None:
         """How long before each set to get into position, from the next routine (saved)."""
@@ -369,6 +395,10 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         self._save_setting("lead_in", choice)
 
     def _remember_theme(self, theme: object) -> None:
+        # --theme is for one run, like every flag: only a theme chosen in the app is saved.
+        if self.theme == self.config.theme and not self._theme_chosen:
+            return
+        self._theme_chosen = True
         self._save_setting("theme", self.theme)
 
     # The command palette: every destination and action once, each saying what it does.

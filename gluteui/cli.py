@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--reduced-motion", action="store_true",
         help="hold figures still and never flash (also TEXTUAL_ANIMATIONS=none)",
     )
-    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord, gruvbox")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="a Textual theme for this run, e.g. nord, gruvbox (the palette's choice is saved)")
     parser.add_argument(
         "--demo", action="store_true",
         help="try the app on half a year of made-up history (in a temporary folder)",

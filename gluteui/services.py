@@ -115,6 +115,12 @@ class Services:
             pregnant=bool(answers.get("pregnancy")), declined=declined, extra_set_side=self.extra_set_side(routine),
         )
 
+    def needs(self, plan: Plan) -> list[str]:
+        """What to have at hand for `plan`, from its rungs' `needs` in content/ladders.toml."""
+        from gluteui.core.content.ladders import needs
+
+        return needs(self.content.ladders, {ladder: dose.rung for ladder, dose in plan.doses.items()})
+
     def routine_seconds(self, routine: Routine) -> float:
         """How long `routine` runs for this user today, on their steps, extra set included."""
         from gluteui.core.routine.choice import routine_seconds

@@ -12,12 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from gluteui import locations
 from gluteui.screens.destinations import DESTINATIONS, Destination
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.text import markup
 
+PALETTE_KEY = "Ctrl+P"
 GENERAL = (Path(__file__).with_name("help.md")).read_text(encoding="utf-8")
 
 
@@ -54,12 +56,13 @@ def merged(rows: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tup
     """The screen's key rows, and the ways to the destinations no key row already opens.
 
     On Home the keys are the destinations: each row then says what its place is for, and
-    Going places keeps only the rest, so nothing is listed twice.
+    Going places keeps only the rest, so nothing is listed twice. A place's letter is Home's
+    own key (on Progress `r` marks a rest day), so elsewhere the way there is the palette.
     """
     by_title = {d.title: d for d in DESTINATIONS}
     keys = [(k, place(by_title[what]) if what in by_title else what) for k, what in rows]
     shown = {what for _, what in rows}
-    return keys, [(d.key_display, place(d)) for d in DESTINATIONS if d.title not in shown]
+    return keys, [(PALETTE_KEY, place(d)) for d in DESTINATIONS if d.title not in shown]
 
 
 def place(destination: Destination) -> str:
@@ -95,11 +98,11 @@ class HelpScreen(ModalScreen[None]):
             width = max((len(k) for k, _ in keys + places), default=1)
             yield Static(table(keys, width), id="help-keys")
             if places:
-                yield Static("[b]Going places[/b] [dim]— keys on Home, or Ctrl+P anywhere[/dim]",
+                yield Static("[b]Going places[/b] [dim]— Ctrl+P, then the place's name[/dim]",
                              id="help-places-title")
                 yield Static(table(places, width), id="help-places")
             yield Markdown(GENERAL, id="help-general")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         # Whether there is more to scroll to is known only once the help is laid out.

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.screens.destinations import DESTINATIONS
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.text import markup
@@ -107,7 +108,7 @@ class HomeScreen(GluteScreen):
                 yield Static(id="today")
             yield Static(id="next-routine")
             yield Static(HEALTH_NOTE, id="home-note")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Shown at launch and on every return: today's status may have changed."""
@@ -164,6 +165,9 @@ class HomeScreen(GluteScreen):
             name=routine.name, minutes=clock(self.services.routine_seconds(routine)),
             moves=", ".join(plan.moves).lower(),
         )]
+        needed = self.services.needs(plan)
+        if needed:
+            lines.append(markup("Needs [b]$things[/b].", things=" and ".join(needed)))
         if pick.reason:
             lines.append(markup("[dim]$reason[/dim]", reason=pick.reason))
         lines += [markup("[dim]$line[/dim]", line=change.line) for change in plan.changes]

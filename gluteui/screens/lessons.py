@@ -11,7 +11,7 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets import Markdown, OptionList, Static
 
 from gluteui import locations
 from gluteui.core.anatomy import State
@@ -21,6 +21,7 @@ from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.anatomy import Anatomy
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.lesson_list import LessonList, Reader, key_hint, sources_table
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
@@ -98,7 +99,7 @@ class LessonsScreen(GluteScreen):
                 yield Markdown(id="lesson-body")
                 yield Static(id="lesson-sources")
                 yield Static(id="lesson-next")
-        yield Footer()
+        yield KeyFooter()
 
     def _note(self) -> str:
         safety = next((n for n, lesson in enumerate(self.lessons, start=1) if lesson.safety), None)
@@ -207,6 +208,9 @@ class LessonsScreen(GluteScreen):
 
     async def _move_to(self, index: int) -> None:
         if index != self.index and 0 <= index < len(self.lessons):
+            # A scroll still gliding (End, PgDn) belongs to the lesson it began on: finish it
+            # there, or its arrival at the end would mark the next lesson read.
+            await self.query_one(Reader).stop_animation("scroll_y")
             self._leave()
             await self.open(index)
 

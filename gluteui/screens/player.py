@@ -9,7 +9,6 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from gluteui import locations
 from gluteui.core.content.exercises import Exercise
@@ -26,6 +25,7 @@ from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.confirm import StopDialog
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.pain import PainDialog
 from gluteui.widgets.routine_view import RoutineView
 from gluteui.widgets.title_bar import TitleBar
@@ -54,7 +54,7 @@ class PlayerScreen(GluteScreen):
         Binding("escape,q", "stop", "Stop", id="stop", key_display="Esc",
                 tooltip="End the routine here, keeping the reps done"),
         Binding("n", "skip_set", "Next set", id="skip_set", tooltip="Skip the rest of this set (or this break)"),
-        Binding("b", "repeat_set", "Redo set", id="repeat_set", tooltip="Do this set again from rep 1"),
+        Binding("b", "repeat_set", "Redo", id="repeat_set", tooltip="Do this set again from rep 1"),
         Binding("plus,equals_sign", "add_rest", "+10s rest", id="add_rest", key_display="+",
                 tooltip="Rest 10 seconds more before going on"),
         Binding("m", "mute(True)", "Mute", id="mute", tooltip="Silence the cues for now"),
@@ -74,7 +74,7 @@ class PlayerScreen(GluteScreen):
         yield TitleBar()
         yield RoutineView(id="routine-view")
         # The routine's own keys fill an 80-column footer; Ctrl+P still opens the palette.
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # One key, two meanings: the footer shows the one that applies now.

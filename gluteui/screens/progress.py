@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from gluteui import locations
 from gluteui.core.content.quiz import Quiz
@@ -26,6 +26,7 @@ from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.widgets.calendar import CalendarHeatmap
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line, indented
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
@@ -202,7 +203,7 @@ class ProgressScreen(GluteScreen):
 
                 # Below the fold on purpose: PgDn reaches it, and the page above stays as it is.
                 yield RunsPanel(self.runs, self.services.config.now().tzinfo, id="progress-runs-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_view()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui import locations
@@ -27,6 +27,7 @@ from gluteui.services import Services
 from gluteui.widgets.big_text import BigText
 from gluteui.widgets.confirm import ConfirmDialog
 from gluteui.widgets.countdown import Countdown
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.quiz_text import leave_question, lost_answers, step_heading
 from gluteui.widgets.quiz_views import AnswerList, ResultView
 from gluteui.widgets.side_band import SideBand
@@ -88,7 +89,7 @@ class QuizScreen(GluteScreen):
                 with Vertical(id="quiz-answers"):
                     yield AnswerList(id="quiz-options")
             yield ResultView(id="quiz-result")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_step()

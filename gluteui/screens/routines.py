@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from gluteui import locations
@@ -14,6 +14,7 @@ from gluteui.core.content.exercises import Routine
 from gluteui.core.text import clock
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, indented
 from gluteui.widgets.menu import Menu
 from gluteui.widgets.text import markup, plain
@@ -45,7 +46,7 @@ class RoutinesScreen(GluteScreen):
             menu.highlighted = routines.index(recommended)
             menu.border_title = "Choose a routine: Enter starts it"
             yield menu
-        yield Footer()
+        yield KeyFooter()
 
     def option(self, routine: Routine, recommended: bool) -> Option:
         """Name and real length, what it is, and for a routine with an extra set, which side it goes on."""

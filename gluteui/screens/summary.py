@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from gluteui import locations
 from gluteui.core.content.ladders import same_move
@@ -24,6 +24,7 @@ from gluteui.core.text import clock, plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
+from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line, indented
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
@@ -78,7 +79,7 @@ class SummaryScreen(GluteScreen):
         with VerticalScroll(id="summary-body"):
             yield Static(id="summary-reps")
             yield Static(id="summary-feel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         s = self.session
@@ -137,7 +138,7 @@ class SummaryScreen(GluteScreen):
 
     def on_resize(self) -> None:
         # Four answers, Done, Quit and Help: below 80 columns only the compact footer holds them.
-        self.query_one(Footer).compact = self.size.width < 80
+        self.query_one(KeyFooter).compact = self.size.width < 80
         if self.session.worth_keeping:
             self.show_feel()  # a short terminal drops the blank lines between the questions
 

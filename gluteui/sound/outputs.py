@@ -19,10 +19,8 @@ NO_PLAYER = (
     "no audio player: install gstreamer1.0-tools (gst-play-1.0), ffmpeg (ffplay) "
     "or alsa-utils with mpg123; or pip install miniaudio"
 )
-NO_DEVICE = (
-    "no audio device: miniaudio found no ALSA or PulseAudio output (install libasound2), "
-    "and playsound3 found no player (gstreamer1.0-tools, ffmpeg, or alsa-utils with mpg123)"
-)
+NO_DEVICE = "no sound card"
+"""The machine has nothing to play on (no card, no PulseAudio): installing a player would not help."""
 
 
 class Playing(Protocol):
@@ -135,15 +133,17 @@ class MiniaudioOutput:
         self.running = False
         self.name = "miniaudio"
 
-    def probe(self) -> str | None:
-        """Open and close the default device once; the reason it cannot play, or None."""
+    def probe(self, log: Callable[[str], None]) -> str | None:
+        """Open and close the default device once; NO_DEVICE if it cannot (why goes to `log`)."""
         try:
             device = self._open()
         except self._miniaudio.MiniaudioError as error:
-            return f"{NO_DEVICE} ({error})"
+            log(f"miniaudio: {' '.join(str(part) for part in error.args)}")
+            return NO_DEVICE
         backend = device.backend
         device.close()
         if backend.lower() == "null":
+            log("miniaudio: only its null backend opened")
             return NO_DEVICE
         self.name = f"miniaudio ({backend})"
         return None
@@ -242,22 +242,30 @@ class MiniaudioOutput:
         return array("h", (max(-32768, min(32767, value)) for value in total)).tobytes()
 
 
-def choose_output(wake: Callable[[], None]) -> tuple[Output | None, str | None]:
-    """playsound3 where it found a player, else miniaudio; or None with what to install."""
+def choose_output(
+    wake: Callable[[], None], log: Callable[[str], None]
+) -> tuple[Output | None, str | None]:
+    """playsound3 where it found a player, else miniaudio; or None with NO_DEVICE or what to
+    install. miniaudio's probe comes first either way: a player program on a machine with no
+    sound card fails in silence, and the bell and flash would never stand in."""
     import logging
 
+    from gluteui.sound.quiet import quiet_alsa
+
+    quiet_alsa()  # before the first thing that may load libasound
     # Its import logs "No supported audio backends" to stderr, under the app's screen.
     logging.getLogger("playsound3").setLevel(logging.ERROR)
     from playsound3.playsound3 import DEFAULT_BACKEND
 
+    try:
+        device: MiniaudioOutput | None = MiniaudioOutput(wake)
+    except ImportError:
+        device = None
+    if device is not None and (problem := device.probe(log)) is not None:
+        return None, problem
     if DEFAULT_BACKEND is not None:
         return PlaysoundOutput(DEFAULT_BACKEND), None
-    try:
-        output = MiniaudioOutput(wake)
-    except ImportError:
-        return None, NO_PLAYER
-    problem = output.probe()
-    return (None, problem) if problem else (output, None)
+    return (device, None) if device is not None else (None, NO_PLAYER)
 
 
 def play_errors() -> tuple[type[Exception], ...]:

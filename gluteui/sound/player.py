@@ -9,6 +9,7 @@ bell-and-flash.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -17,6 +18,11 @@ from typing import TYPE_CHECKING
 
 from gluteui.core.speech import SOUND_MODES
 from gluteui.sound.schedule import SpeechQueue
+
+LOG_NAME = "sound.log"
+"""What the audio libraries said at the last start, in the cache folder (they never print)."""
+TOLD_NO_CARD = "told-no-sound-card"
+"""A marker in the cache folder: this machine has heard that it has no sound card."""
 
 if TYPE_CHECKING:
     from gluteui.core.speech import Utterance
@@ -45,6 +51,10 @@ class SoundPlayer:
         self.voice_dir = voice_dir
         """The shipped clips, <key>.wav (content/voice); None: only a speech engine speaks."""
         self.problem: str | None = None if enabled else "sound is off (--no-sound)"
+        self.new_problem = True
+        """False when the problem is one this machine was already told of (no sound card)."""
+        self.log: list[str] = []
+        """Why sound cannot play, in the libraries' words; written to LOG_NAME."""
         self.output_name: str | None = None
         """What plays the sound once ready, e.g. "miniaudio (ALSA)"."""
         self.ready = threading.Event()
@@ -86,8 +96,9 @@ class SoundPlayer:
         self._mode = value
 
     def start(self) -> None:
-        """Begin preparing in the background: find a way to play, make the tone files."""
-        if self.enabled and self._thread is None:
+        """Begin preparing in the background: find a way to play, make the tone files.
+        With sound off nothing starts, so no audio library is loaded until it is turned on."""
+        if self.mode != "off" and self._thread is None:
             self._thread = threading.Thread(target=self._run, name="gluteui-sound", daemon=True)
             self._thread.start()
 
@@ -131,7 +142,7 @@ class SoundPlayer:
 
     def _prepare(self) -> tuple[Output, Voices] | None:
         from gluteui.sound.cues import cue_files
-        from gluteui.sound.outputs import choose_output
+        from gluteui.sound.outputs import NO_DEVICE, choose_output
         from gluteui.sound.voices import Voices, find_engine
 
         folder = self.folder()
@@ -140,11 +151,35 @@ class SoundPlayer:
         except OSError as error:
             self.problem = f"cannot write sound files to {folder}: {error.strerror or error}"
             return None
-        output, self.problem = choose_output(self._kick.set)
+        try:
+            output, self.problem = choose_output(self._kick.set, self.log.append)
+        finally:
+            self._write_log(folder)
+        if self.problem == NO_DEVICE:
+            self.new_problem = not self._remember(folder / TOLD_NO_CARD)
         if output is None:
             return None
         self.output_name = output.name
         return output, Voices(self.voice_dir, find_engine(), folder)
+
+    def _write_log(self, folder: Path) -> None:
+        from gluteui.sound.quiet import messages
+
+        self.log.extend(messages)
+        messages.clear()
+        try:
+            (folder / LOG_NAME).write_text("".join(f"{line}\n" for line in self.log), encoding="utf-8")
+        except OSError as error:
+            self.log.append(f"cannot write {folder / LOG_NAME}: {error.strerror or error}")
+
+    @staticmethod
+    def _remember(marker: Path) -> bool:
+        """Whether `marker` was there already; it is from now on (if the folder lets it be)."""
+        if marker.exists():
+            return True
+        with contextlib.suppress(OSError):  # then the notice comes again next time: better than never
+            marker.touch()
+        return False
 
     def close(self, timeout: float = 1.0) -> None:
         """End the sound thread, stopping and releasing its device (the app is closing)."""
@@ -170,7 +205,9 @@ class SoundPlayer:
             _Worker(self, *prepared).run()
         except play_errors() as error:
             # Stop trying: from now on every cue uses the bell and flash instead.
-            self.problem = f"sound failed: {error}"
+            self.problem = "sound stopped working"
+            self.log.append(f"sound failed: {' '.join(str(part) for part in error.args) or error!r}")
+            self._write_log(self.folder())
         except Exception as error:  # noqa: BLE001 (the thread's last stop: anything else would print over the UI)
             self.problem = f"sound failed unexpectedly: {error!r}"
         finally:

@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from gluteui.core.sides import Side
 from gluteui.widgets.big_text import BigText
+from gluteui.widgets.contrast import readable_on
 
 CAPTIONS: dict[Side, str] = {"left": "<<  LEFT", "right": "RIGHT  >>"}
 
@@ -67,6 +68,18 @@ class SideBand(Widget):
 
     def watch_label(self) -> None:
         self.query_one(BigText).text = self.caption
+
+    def notify_style_update(self) -> None:
+        """After every restyle (a theme, a side, a flash), the caption in black or white,
+        whichever reads better on the band's colour: at least 4.5:1 in every theme."""
+        super().notify_style_update()
+        background = self.background_colors[1]
+        if background.ansi is not None:
+            return  # an ANSI theme: the terminal picks the colours, and $text follows them
+        readable = readable_on(background)
+        if self.styles.color != readable or self.styles.auto_color:
+            self.styles.auto_color = False  # $text is "auto": by brightness, not by contrast
+            self.styles.color = readable
 
     def _set_side_classes(self, side: Side | None) -> None:
         self.set_class(side == "left", "-left")

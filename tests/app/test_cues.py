@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from gluteui.app import sound_notice
+from gluteui.sound.outputs import NO_DEVICE
 from tests.factory import make_app
 
 
@@ -62,7 +64,8 @@ async def test_a_missing_audio_player_is_said_once_on_home(data_dir: Path, monke
         await pilot.press("p", "escape")  # back on Home: not said again
         await pilot.pause()
         app.services.sound.play("switch")
-    assert said == ["No sound: no audio player: install alsa-utils. Cues use the bell and a flash instead."]
+    assert said == [sound_notice("no audio player: install alsa-utils")]
+    assert "install alsa-utils" in said[0] and "Sound: off" in said[0]
 
 
 async def test_the_no_sound_notice_waits_for_home_rather_than_cover_a_routine(
@@ -83,4 +86,60 @@ async def test_the_no_sound_notice_waits_for_home_rather_than_cover_a_routine(
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-    assert len(said) == 1 and said[0].startswith("No sound:")
+    assert len(said) == 1 and said[0].startswith("No sound")
+
+
+@pytest.mark.parametrize("told_before", [False, True])
+async def test_no_sound_card_is_said_once_per_machine_in_a_runners_words(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, told_before: bool
+):
+    app = make_app(data_dir, sound=True)
+    said: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: said.append(message))
+
+    def no_card() -> None:
+        app.services.sound.problem = NO_DEVICE
+        app.services.sound.new_problem = not told_before
+        app.services.sound.ready.set()
+
+    monkeypatch.setattr(app.services.sound, "start", no_card)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.start_sound()
+        app.check_sound()
+        await pilot.pause()
+    if told_before:
+        assert said == []
+    else:
+        assert len(said) == 1
+        notice = said[0]
+        assert "No sound card" in notice and "flash" in notice and '"Sound: off"' in notice
+        assert "miniaudio" not in notice and "-401" not in notice, "no library named, no raw error"
+
+
+SOUND_OFF_LAUNCH = """
+import asyncio, sys
+from pathlib import Path
+from gluteui.core.history.store import Store
+from tests.factory import make_app
+
+store = Store.open(Path(sys.argv[1]))
+store.set_setting("sound", "off")
+
+async def main():
+    app = make_app(Path(sys.argv[1]), store=store, sound=True, run_timers=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(1.0)  # past SOUND_START_S: sound would have started by now
+        assert app.services.sound._thread is None
+asyncio.run(main())
+print(" ".join(name for name in ("playsound3", "miniaudio", "gluteui.sound.outputs") if name in sys.modules))
+"""
+
+
+def test_with_sound_off_saved_no_audio_library_is_loaded(data_dir: Path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[2]
+    out = subprocess.run([sys.executable, "-c", SOUND_OFF_LAUNCH, str(data_dir)], cwd=root,
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

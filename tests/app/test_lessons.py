@@ -140,6 +140,18 @@ async def test_scrolling_to_the_end_marks_the_lesson_read(app):
         assert "Lessons read 1 of 8" in str(app.screen.query_one("#today", Static).render())
 
 
+async def test_end_then_a_digit_marks_the_lesson_end_was_pressed_on(data_dir: Path):
+    app = make_app(data_dir, run_timers=True)  # scrolls glide, as in a terminal
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lessons(pilot)
+        first = screen.lesson.id
+        screen.query_one(Reader).scroll_end(duration=0.5)  # End, still gliding when 3 is pressed
+        await pilot.press("3")
+        await pilot.pause(1.0)
+        assert app.store.lessons_read() == {first}
+        assert current_title(screen).startswith("Who steps in")
+
+
 async def test_paging_past_lessons_without_reading_them_marks_nothing(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_lessons(pilot)

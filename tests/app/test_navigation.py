@@ -74,6 +74,9 @@ async def test_help_lists_the_keys_of_the_screen_underneath(app):
         assert isinstance(app.screen, HelpScreen)
         keys = shown(app.screen.query_one("#help-keys"))
         assert "Rest day" in keys and "Back" in keys
+        places = shown(app.screen.query_one("#help-places"))
+        assert "Routines — " in places and " r " not in f" {places} ", "r is Rest day here, not Routines"
+        assert all(line.split()[0] == "Ctrl+P" for line in places.splitlines() if "—" in line), places
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ProgressScreen"
 
@@ -192,6 +195,20 @@ async def test_theme_choice_is_remembered(data_dir, store: Store):
     again = make_app(data_dir, store=Store.open(data_dir))
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
+
+
+async def test_the_theme_flag_is_for_one_run_and_a_choice_then_is_saved(data_dir, store: Store):
+    store.set_setting("theme", "nord")
+    app = make_app(data_dir, store=store, theme="catppuccin-latte")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "catppuccin-latte"
+    assert Store.open(data_dir).setting("theme") == "nord", "--theme is for this run only"
+    app = make_app(data_dir, store=Store.open(data_dir), theme="catppuccin-latte")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "gruvbox"  # the palette's theme picker
+        await pilot.pause()
+    assert Store.open(data_dir).setting("theme") == "gruvbox"
 
 
 async def test_everything_fits_at_80x24(app):

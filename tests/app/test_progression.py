@@ -61,6 +61,18 @@ async def test_after_two_clean_sessions_home_and_the_plan_say_what_moves_up_and_
     assert latest.dose["bridge"]["rung"] == "two_leg" and latest.dose["clamshell"]["rung"] == "band"
 
 
+async def test_home_says_a_band_is_needed_only_once_a_move_uses_one(data_dir: Path, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Needs" not in text(app, "#next-routine"), "the first steps need no band"
+    clean_sessions(store, make_app(data_dir, store=store))
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Needs a mini band (a small loop of elastic)." in text(app, "#next-routine")
+
+
 async def test_esc_on_the_plan_starts_nothing_and_a_routine_with_no_change_starts_at_once(data_dir: Path,
                                                                                          store: Store):
     clean_sessions(store, make_app(data_dir, store=store))

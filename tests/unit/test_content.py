@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gluteui import locations
+from gluteui.core.content.ladders import needs
 from gluteui.core.content.load import ContentError, load_content
 
 BUNDLED = locations.content_dir()
@@ -110,6 +111,17 @@ def test_a_rung_override_cannot_remove_the_lift(content_copy: Path):
     path = content_copy / "ladders.toml"
     path.write_text(path.read_text().replace('exercise = "clamshell"', 'exercise = "clamshell"\nup_s = 0', 1))
     assert "ladders.toml: clamshell.rungs[1]: up_s: must be above 0 and at most 60, got 0" in problems_of(content_copy)
+
+
+def test_a_rung_with_a_band_says_what_to_have_at_hand(content_copy: Path):
+    content = load_content(BUNDLED)
+    assert needs(content.ladders, {"clamshell": 0, "bridge": 2, "band_walk": 0}) == []
+    both = needs(content.ladders, {"clamshell": 1, "bridge": 0, "band_walk": 2})
+    assert both == ["a mini band (a small loop of elastic)"], "one band for both moves, said once"
+    path = content_copy / "ladders.toml"
+    path.write_text(path.read_text().replace('needs = "a mini band (a small loop of elastic)"\n', "", 1))
+    assert any(problem.startswith("ladders.toml: clamshell.rungs[2]: needs: a rung with a band")
+               for problem in problems_of(content_copy))
 
 
 def test_every_exercise_is_on_a_ladder_and_every_step_names_one(content_copy: Path):
@@ -344,3 +356,14 @@ def test_the_squeeze_test_s_phrases_must_have_their_words(content_copy: Path):
     _replace(content_copy, "voice/phrases.toml", 'time = "Time."\n', "")
     problems = problems_of(content_copy)
     assert any(p.startswith("voice/phrases.toml: ") and p.endswith("time: is missing") for p in problems)
+
+
+def test_every_sentence_of_the_bundled_exercises_ends_with_its_stop():
+    """What the player shows as a sentence (setup, "Feel it", mistakes and fixes) ends in . ? or !;
+    cues, names and list items are phrases, and switch hints get their stop from the player."""
+    unfinished = []
+    for exercise in load_content(BUNDLED).exercises.values():
+        sentences = [exercise.feel_it, *exercise.setup]
+        sentences += [text for mistake in exercise.mistakes for text in (mistake.mistake, mistake.fix)]
+        unfinished += [f"{exercise.id}: {text}" for text in sentences if text.rstrip()[-1:] not in (".", "?", "!")]
+    assert unfinished == []

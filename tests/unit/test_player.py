@@ -194,3 +194,15 @@ def test_the_bar_and_the_time_left_agree_after_any_key(keys: list[str]):
             left = int(minutes) * 60 + int(seconds)
             total = workout.timeline.total
             assert view.routine_progress == pytest.approx(1 - left / total, abs=1.01 / total)
+
+
+def test_every_line_the_player_shows_ends_its_sentence():
+    """Each break's text, side note and "Feel it" line, at every phase of a routine with a band: a full
+    stop (or ? or !) at the end, the content's words and the player's joined alike."""
+    unfinished = set()
+    for phase in PHASES:
+        view = view_at(phase.start + phase.duration / 2)
+        for line in (view.break_text, view.side_note, view.where):
+            if line and line.rstrip()[-1] not in ".?!":
+                unfinished.add(line)
+    assert unfinished == set()

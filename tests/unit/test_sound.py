@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import wave
@@ -132,7 +133,7 @@ def clips(tmp_path: Path) -> Path:
 @pytest.fixture
 def output(monkeypatch: pytest.MonkeyPatch) -> FakeOutput:
     fake = FakeOutput()
-    monkeypatch.setattr(outputs, "choose_output", lambda wake: (fake, None))
+    monkeypatch.setattr(outputs, "choose_output", lambda wake, log: (fake, None))
     monkeypatch.setattr(voices, "find_engine", lambda: None)
     return fake
 
@@ -277,7 +278,8 @@ def test_a_failing_clip_releases_the_device_and_the_bell_takes_over(
     assert player.wait_until_quiet(10)
     player._thread.join(10)
     assert output.closed, "the device is stopped and closed when playing fails"
-    assert player.problem and "Input/output error" in player.problem and not player.available
+    assert player.problem == "sound stopped working" and not player.available
+    assert "Input/output error" in (tmp_path / "cache" / "sound.log").read_text()
     player.say(said("get-ready", tone="switch"))
     assert heard == ["switch"], "from then on the fallback stands in"
 
@@ -309,6 +311,36 @@ def test_with_no_player_at_all_the_problem_says_what_to_install(
     assert all(name in NO_PLAYER for name in ("gst-play-1.0", "ffplay", "mpg123", "miniaudio"))
     player.say(said("get-ready"))
     assert heard == ["switch"]
+
+
+NO_CARD = """
+import sys, time
+from gluteui.sound import SoundPlayer
+player = SoundPlayer(True, lambda: __import__("pathlib").Path(sys.argv[1]))
+player.start()
+assert player.ready.wait(20), "the player never got ready"
+print(player.problem, player.new_problem)
+"""
+
+
+@pytest.mark.skipif(not Path("/usr/share/alsa/alsa.conf").exists(), reason="needs ALSA's configuration")
+def test_without_a_sound_card_alsa_prints_nothing_and_the_machine_is_told_once(tmp_path: Path):
+    """A real ALSA, pointed at a card that is not there: its ~30 complaints reach the log only."""
+    (tmp_path / ".asoundrc").write_text("pcm.!default { type hw card 7 }\nctl.!default { type hw card 7 }\n")
+    env = {**os.environ, "HOME": str(tmp_path), "PULSE_SERVER": "unix:/nonexistent", "PATH": ""}
+    runs = [subprocess.run([sys.executable, "-c", NO_CARD, str(tmp_path / "cache")], env=env,
+                           capture_output=True, text=True, check=True) for _ in range(2)]
+    assert [run.stdout.strip() for run in runs] == ["no sound card True", "no sound card False"]
+    assert all(run.stderr == "" for run in runs), runs[0].stderr
+    log = (tmp_path / "cache" / "sound.log").read_text()
+    assert "ALSA lib" in log and "miniaudio:" in log
+
+
+def test_sound_off_starts_nothing(tmp_path: Path):
+    player = SoundPlayer(True, lambda: tmp_path)
+    player.mode = "off"
+    player.start()
+    assert player._thread is None
 
 
 def test_importing_sound_loads_nothing_heavy():

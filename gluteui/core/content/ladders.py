@@ -36,6 +36,8 @@ class Rung:
     tempo: Tempo
     tested_by: tuple[str, ...]
     """Squeeze-test steps that, all at their best, show this rung is a safe place to start."""
+    needs: str = ""
+    """What to have at hand for this rung, as Home says it ("a mini band"); "" for nothing."""
 
 
 @dataclass(frozen=True)
@@ -118,10 +120,24 @@ def _rung(entry: Entry, exercises: dict[str, Exercise]) -> Rung | None:
         entry.fail("exercise", f"unknown exercise {exercise_id!r}")
         return None
     tested_by = entry.texts("tested_by", default=[], non_empty=False)
-    rung = Rung(entry.text("id"), entry.text("name"), exercise, entry.choice("band", BANDS, default="none"),
-                tempo_of(entry, exercise.tempo), tested_by)
+    band = entry.choice("band", BANDS, default="none")
+    needs = entry.optional_text("needs") or ""
+    if band != "none" and not needs:
+        entry.fail("needs", "a rung with a band must say what to have at hand (needs = \"a mini band\")")
+    rung = Rung(entry.text("id"), entry.text("name"), exercise, band, tempo_of(entry, exercise.tempo), tested_by,
+                needs)
     entry.finish()
     return rung
+
+
+def needs(ladders: Mapping[str, Ladder], rungs: Mapping[str, int]) -> list[str]:
+    """What to have at hand for the moves on `rungs` (ladder id -> rung index), each once, in order."""
+    found: list[str] = []
+    for ladder_id, index in rungs.items():
+        ladder = ladders.get(ladder_id)
+        if ladder is not None and index < len(ladder.rungs) and ladder.rungs[index].needs not in ("", *found):
+            found.append(ladder.rungs[index].needs)
+    return found
 
 
 def _check(ladders: dict[str, Ladder], exercises: dict[str, Exercise], problems: Problems) -> None:
