@@ -206,3 +206,12 @@ def test_every_line_the_player_shows_ends_its_sentence():
             if line and line.rstrip()[-1] not in ".?!":
                 unfinished.add(line)
     assert unfinished == set()
+
+
+def test_the_status_names_a_set_in_one_form_from_the_first_second_to_the_last_rep():
+    """Before the first set, at each switch and rest: the set coming up, never "5 sets" in between."""
+    labels = [view_at(t).set_label for t in range(0, int(TIMELINE.total), 2)]
+    assert labels[0] == f"set 1 of {len(TIMELINE.sets)}"
+    assert all(label.startswith("set ") for label in labels)
+    numbers = [int(label.split()[1]) for label in labels]
+    assert numbers == sorted(numbers) and numbers[-1] == len(TIMELINE.sets)

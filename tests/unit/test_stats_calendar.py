@@ -163,12 +163,16 @@ def test_month_names_go_where_a_month_opens_and_only_where_they_fit():
     # Nine columns from Monday 28 Sep: Sep's one column has no room for its name; Oct and Nov.
     narrow = calendar_weeks(span(), TODAY, 9)
     assert [f"{monday:%b}" for _, monday in month_starts(narrow, 2)] == ["Oct", "Nov"]
-    # Monday 7 Dec opens December: with two columns left its name fits; in the last
-    # column it is left out rather than cut to two letters.
+    # Monday 7 Dec opens December: with two columns left its name fits.
     two_left = calendar_weeks(span(today=date(2026, 12, 15)), date(2026, 12, 15), 6)
     assert [f"{monday:%b}" for _, monday in month_starts(two_left, 2)] == ["Nov", "Dec"]
+    # In the first week of the month, today's month is still named: over the last two
+    # columns (the week of 30 Nov holds 1-6 Dec), never cut to two letters.
     last_one = calendar_weeks(span(today=date(2026, 12, 8)), date(2026, 12, 8), 6)
-    assert [f"{monday:%b}" for _, monday in month_starts(last_one, 2)] == ["Nov"]
+    assert [(index, f"{monday:%b}") for index, monday in month_starts(last_one, 2)] == [(0, "Nov"), (4, "Dec")]
+    # Unless the month before leaves it no room: then it is left out, not written over.
+    crowded = calendar_weeks(span(today=date(2026, 12, 8)), date(2026, 12, 8), 2)
+    assert [f"{monday:%b}" for _, monday in month_starts(crowded, 3)] == []
 
 
 # --- the run check-in -------------------------------------------------------------------

@@ -81,6 +81,8 @@ class TimelineState:
     """Exercise of the next rep after this phase, for "up next"."""
     next_side: Side | None = None
     """Side of the next rep after this phase: a rest names the side that comes next."""
+    next_set_index: int | None = None
+    """The set of the next rep after this phase (None after the last)."""
     leads_in: bool = False
     """A break that a set follows straight on: only such a break is counted in, so a rest
     and the setup after it count in once, not twice."""

@@ -134,7 +134,9 @@ def player_view(
     frames = len(shown.figure) if shown else 1
     in_rep = None if is_break else shown  # the exercise whose rep is on; None in a break
     sets = len(timeline.sets)
-    set_number = (state.set_index + 1) if state.set_index is not None else None
+    # In a break, the set it leads to: the label keeps one form from start to end.
+    on = state.set_index if state.set_index is not None else state.next_set_index
+    set_number = None if on is None or state.finished else on + 1
     total = timeline.total
     return PlayerView(
         kind=state.kind,

@@ -166,6 +166,7 @@ class Timeline:
             time_left=max(self.total - elapsed, 0.0), set_index=phase.set_index,
             finished=finished, next_exercise_id=following.exercise_id if following else None,
             next_side=following.side if following else None,
+            next_set_index=following.set_index if following else None,
             leads_in=phase.kind not in REP_KINDS and not finished and self.phases[i + 1].kind in REP_KINDS,
         )
 

@@ -124,16 +124,23 @@ def month_starts(columns: list[list[CalendarDay]], label_columns: int) -> list[t
     """Where each month's name goes above the columns: (column, its Monday) for every column
     whose Monday opens a new month, and for the first column when its month has room.
 
-    A name takes `label_columns` columns; a name that would run into the next one, or past
-    the last column, is left out rather than cut.
+    A name takes `label_columns` columns; a name that would run into the next one is left
+    out rather than cut. The last month's name (the month of today, in the first weeks of it)
+    moves left to fit before the edge when the one before leaves it room.
     """
     starts = [
         (index, column[0].day) for index, column in enumerate(columns)
         if index == 0 or column[0].day.month != columns[index - 1][0].day.month
     ]
-    fitting = []
+    fitting: list[tuple[int, date]] = []
     for position, (index, monday) in enumerate(starts):
-        next_index = starts[position + 1][0] if position + 1 < len(starts) else len(columns)
+        last = position + 1 == len(starts)
+        next_index = len(columns) if last else starts[position + 1][0]
         if next_index - index >= label_columns:
             fitting.append((index, monday))
+        elif last and index > 0:
+            moved = len(columns) - label_columns
+            free_from = fitting[-1][0] + label_columns if fitting else 0
+            if moved >= free_from:
+                fitting.append((moved, monday))
     return fitting
