@@ -42,7 +42,7 @@ TICKER_APP = Path(__file__).with_name("ticker_app.py")
 ROUTINE_APP = Path(__file__).with_name("routine_app.py")
 HOME_MARKER = "Start activation"
 ROUTINE_MARKER = "set 1 of"
-"""The status line once the get-ready is skipped (n): the first set's reps are on."""
+"""The status line on the player (from the lead-in on: the set coming up)."""
 STILL_RUNNING_MARKER = "set 1 of"
 """The status line at the end of the window: the first set (67 s of clamshells) is still on."""
 SETTLE_S = 1.0
@@ -56,7 +56,8 @@ what changed keeps that within 1.3x of the bare app."""
 
 # 2. Phase timing.
 PHASE_RUN_S = 20.0
-"""Past the 5 s get-ready and into the fourth clamshell rep: ten phase boundaries."""
+"""The lead-in skipped to its 3 s count-in (n), then into the fourth clamshell rep: ten
+phase boundaries."""
 SCHEDULING_SLACK_S = 0.020
 """On top of the frame: the event loop waking the ticker late on a shared two-core machine,
 plus the tick's own work (a flashed cue restyles the whole screen inside it: 10-20 ms)."""
@@ -67,11 +68,12 @@ RUNNING_TICKS = FRAMES_PER_SECOND
 """One second, inside the 2 s 'up' of a clamshell rep: nothing but the motion changes."""
 REP_TICKS = 90
 """4.5 s, one whole clamshell rep, its three cues included."""
-MOVING = ("phase-bar", "figure", "routine-meter", "routine-left")
-"""What may change within one phase: the two bars, the figure's frame, the time left."""
+MOVING = ("phase-bar", "figure", "routine-meter", "routine-left", "time-left")
+"""What may change within one phase: the two bars, the figure's frame, the time left (in the
+status line, and in block letters on tall screens)."""
 PLAYER_IDS = ("exercise-name", "side-band", "side-band-word", "figure", "rep", "rep-of", "phase-word", "phase-bar",
               "cue", "side-note", "break-title", "break-count", "break-text", "routine-meter",
-              "routine-left")
+              "routine-left", "rep-of-big", "next-up", "time-left")
 
 
 # 1. CPU used by the routine screen in a real terminal.
@@ -139,7 +141,8 @@ class Screens:
 
     def start_routine(self, terminal: Terminal, name: str, pid: int) -> None:
         """Enter on Home, then through the plan of today's changes if it shows, to the player;
-        n skips its get-ready, so the first set's reps are on."""
+        n skips its lead-in to the count-in and n again starts the set, so the first set's
+        reps are on from the start of the window."""
         terminal.send_keys(name, "Enter")
         deadline = time.perf_counter() + TIMEOUT_S
         while (screens := self.of(pid))[-1] != "PlayerScreen":
@@ -147,8 +150,9 @@ class Screens:
                 terminal.send_keys(name, "Enter")  # start, with today's changes
             assert time.perf_counter() < deadline, f"Enter on Home reached {screens}, not the player"
             time.sleep(POLL_S)
-        terminal.send_keys(name, "n")
         terminal.wait_for(name, ROUTINE_MARKER)
+        terminal.send_keys(name, "n")
+        terminal.send_keys(name, "n")
 
     def on_the_player(self, pid: int) -> None:
         screens = self.of(pid)
@@ -231,6 +235,7 @@ async def test_every_phase_shows_within_one_frame_of_its_start(
                 await pilot.press("enter")
                 screen = app.screen
                 assert isinstance(screen, PlayerScreen), f"Enter on Home opened {type(screen).__name__}"
+                await pilot.press("n")  # ready: the count-in, then the reps
                 await pilot.pause(PHASE_RUN_S)
                 assert not screen.workout.stopwatch.paused
                 start_clock, timeline = screen.start_clock, screen.workout.timeline
