@@ -43,6 +43,9 @@ class MirrorState:
     """0..1 through the whole routine."""
     paused: bool
     finished: bool
+    ready: bool = False
+    """A lead-in waits for the user to say they are in position: the page's pause button
+    says "Go" and sends "resume"."""
     easier: tuple[str, ...] = ()
     """The easier versions "it hurts" offers for this move."""
     hurting: bool = False
@@ -64,12 +67,14 @@ def mirror_state(
     routine: Routine,
     *,
     paused: bool,
+    ready: bool = False,
     easier: Sequence[str] = (),
     hurting: bool = False,
     hurt_where: str | None = None,
 ) -> MirrorState:
     """The phone's view of one tick: `view` is the player's view of `state`, a state of
-    `timeline` (the workout's current one) playing `routine`. `easier` is what the "it
+    `timeline` (the workout's current one) playing `routine`. `ready`: a lead-in waits for
+the user (Workout.waiting). `easier` is what the "it
     hurts" dialog offers for this move; `hurting` and `hurt_where` say where that dialog is."""
     return MirrorState(
         exercise=view.exercise_name,
@@ -83,6 +88,7 @@ def mirror_state(
         progress=math.floor(view.routine_progress * PROGRESS_STEPS) / PROGRESS_STEPS,
         paused=paused,
         finished=state.finished,
+        ready=ready,
         easier=tuple(easier),
         hurting=hurting,
         hurt_where=hurt_where,
