@@ -77,10 +77,7 @@ class RemoteControl(_Base):
     async def _start_remote(self) -> None:
         from gluteui.remote.server import RemoteServer
 
-        server = RemoteServer(
-            lambda name, arg: self.post_message(PhoneCommand(name, arg)),
-            lambda count: self.post_message(PhonesFollowing(count)),
-        )
+        server = RemoteServer(self._phone_pressed, self._phones_following)
         try:
             url = await server.start(self.services.config.remote_host)
         except OSError as error:
@@ -91,6 +88,14 @@ class RemoteControl(_Base):
         self.services.remote = server
         self._tell_player()
         self.show_remote(url, 0)
+
+    # The server's callbacks, on this loop but outside Textual's messages: they post one.
+
+    def _phone_pressed(self, name: str, arg: int | None) -> None:
+        self.post_message(PhoneCommand(name, arg))
+
+    def _phones_following(self, count: int) -> None:
+        self.post_message(PhonesFollowing(count))
 
     def show_remote(self, url: str, followers: int) -> None:
         from gluteui.widgets.remote import RemoteDialog

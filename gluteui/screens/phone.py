@@ -23,8 +23,6 @@ from gluteui.widgets.pain import PainDialog
 if TYPE_CHECKING:
     from gluteui.screens.player import PlayerScreen
 
-PAIN_COMMANDS = frozenset({"where", "easier", "skip_move", "stay_paused"})
-
 
 def remote_words(followers: int) -> str:
     """The player's title note while the remote is on: "phone remote: 1 phone"."""

@@ -17,7 +17,6 @@ import pytest
 from gluteui.core.history.store import Store
 from gluteui.core.pain import PLACES
 from gluteui.remote.access import NO_NETWORK
-from gluteui.screens.player import PlayerScreen
 from gluteui.screens.summary import SummaryScreen
 from gluteui.widgets.pain import PainDialog
 from gluteui.widgets.remote import RemoteDialog
