@@ -23,6 +23,8 @@ from gluteui.remote.qr import QUIET_ZONE, qr_lines
 
 TEXT_WIDTH = 24
 """Columns the words beside the code need at least."""
+WORDS_WIDTH = 44
+"""Columns the words take when there is room."""
 NARROW_QUIET_ZONE = 2
 """Below the standard's 4 modules, still read by phone cameras (tests/remote/test_qr.py)."""
 
@@ -50,7 +52,7 @@ class RemoteDialog(ModalScreen[None]):
     #remote-box { width: auto; max-width: 100%; height: auto; max-height: 100%; background: $surface; }
     /* Explicit colours, never the theme's: the code must be dark on light to scan. */
     #remote-qr { width: auto; height: auto; color: #000000; background: #ffffff; }
-    #remote-words { width: 44; min-width: 24; max-width: 44; height: auto; padding: 0 1; }
+    #remote-words { width: 44; height: auto; padding: 0 1; }
     #remote-title { text-style: bold; color: $accent; }
     #remote-url { color: $text; text-style: bold; margin: 1 0; }
     #remote-warning { color: $error; text-style: bold; }
@@ -96,6 +98,8 @@ class RemoteDialog(ModalScreen[None]):
         code.display = lines is not None
         if lines is not None:
             code.update(Text("\n".join(lines), no_wrap=True))
+        beside = len(lines[0]) if lines is not None else 0
+        self.query_one("#remote-words").styles.width = min(WORDS_WIDTH, width - beside)
         how = ("Same Wi-Fi as this computer: scan the code with the phone's camera, or type the address:"
                if lines is not None else
                "The terminal is too small for the QR code. On the same Wi-Fi, type this into the phone's browser:")
