@@ -19,6 +19,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.core.text import printable
 from gluteui.data_actions import DataActions
+from gluteui.remote_control import RemoteControl
 from gluteui.screens import messages
 from gluteui.screens.destinations import BY_NAME, DESTINATIONS
 from gluteui.screens.home import HomeScreen
@@ -62,7 +63,7 @@ def sound_notice(problem: str) -> str:
     return f"No sound ({problem}): {stand_in}. \"Sound: off\" (Ctrl+P) stops GluteUI trying."
 
 
-class GluteApp(TrainingChecks, DataActions, App[None]):
+class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
     TITLE = "GluteUI"
     SUB_TITLE = "wake your glutes before you run"
     CSS_PATH = [locations.stylesheet(name) for name in STYLESHEETS]
@@ -115,6 +116,8 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
         self.set_timer(SOUND_START_S, self.start_sound)
+        if self.config.remote:
+            self.action_start_remote()
 
     def start_sound(self) -> None:
         """Get sound ready, unless it is off: then no audio library is loaded at all."""
@@ -172,7 +175,8 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
             self.notify(self._sound_notice, title="Sound", severity="warning", timeout=12, markup=False)
             self._sound_notice = None
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
+        await self.stop_remote(quietly=True)  # the phones' pages close; the port is free again
         # The sound thread holds a device: release it rather than leave it to the exit.
         self.services.sound.close()
         writer = getattr(self, "writer", None)
@@ -428,6 +432,7 @@ class GluteApp(TrainingChecks, DataActions, App[None]):
             *(SystemCommand(f"Sound: {mode}", words, partial(self.action_sound_mode, mode))
               for mode, words in SOUND_MODE_WORDS.items() if mode != self.services.sound.mode),
             *self._lead_in_commands(),
+            *self.remote_commands(),
         ]
         yield from commands
         offered = {command.title for command in commands}

@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME",
                         help="a Textual theme for this run, e.g. nord, gruvbox (the palette's choice is saved)")
     parser.add_argument(
+        "--remote", action="store_true",
+        help="for this run, serve a page on the local network for your phone to follow and drive the routine",
+    )
+    parser.add_argument(
         "--demo", action="store_true",
         help="try the app on half a year of made-up history (in a temporary folder)",
     )
@@ -159,6 +163,7 @@ def launch(args: argparse.Namespace, data_dir: Path) -> int:
         sound_mode=args.sound_mode,
         reduced_motion=reduced,
         theme=args.theme,
+        remote=args.remote,
     )
     return run_tui(config)
 

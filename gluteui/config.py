@@ -50,6 +50,11 @@ class AppConfig:
     run_timers: bool = True
     """False in tests and snapshots: screens start no timers of their own (no ticking
     player or countdown, no flashing), so the injected clock alone decides what shows."""
+    remote: bool = False
+    """--remote: start the phone remote with the app, for this run (the palette starts it too)."""
+    remote_host: str | None = None
+    """Where the phone remote listens: None for this machine's address on the local network;
+    tests use 127.0.0.1."""
     background_writer: bool = True
     """Changes are saved by a writer on a thread of its own (gluteui.writer). False saves
     each change as it is made, as the command line does: for tests that read the file back

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from gluteui.core.routine.choice import Pick
     from gluteui.core.routine.progression import Plan
     from gluteui.core.sides import Side
+    from gluteui.remote.server import RemoteServer
 
 
 @dataclass
@@ -37,6 +38,9 @@ class Services:
     None when everything the user did is on disk, or on its way there."""
     save_failed: Callable[[str], object] = field(default=lambda problem: None, repr=False)
     """How a failed save is reported: the App sets it (a SaveFailed message to itself)."""
+    remote: RemoteServer | None = None
+    """The phone remote while it serves (the App starts and stops it); the routine player
+    publishes what it shows to it, and the App passes the phone's commands on as messages."""
 
     def save(self, write: Callable[[], object]) -> bool:
         """Run a store write; False when the disk said no, which `save_failed` reports.

@@ -21,11 +21,6 @@ _.buffer_text  # core/runs/xmlsafe.py
 # The phone's page reads the mirror state's fields from JSON (gluteui/remote/page.html).
 next_up  # MirrorState (remote/mirror.py)
 
-# The remote's entry points (issue 21 item 7): built and tested in tests/remote/, not yet
-# started by the app. Remove these lines once the player starts the remote.
-mirror_state  # remote/mirror.py
-qr_lines  # remote/qr.py
-RemoteServer  # remote/server.py
 
 # Read only by the tests (tests/unit/test_sound.py, test_sound_device.py): how a test waits
 # for a cue to finish without sleeping, and which output the device test played through.

@@ -17,6 +17,8 @@ from gluteui.remote.mirror import MirrorState
 
 OnCommand = Callable[[str, int | None], None]
 """The player's callback: a command's name and its number (None for most)."""
+OnFollowers = Callable[[int], None]
+"""Told how many phones follow, each time a phone comes or goes."""
 Send = Callable[[str], Awaitable[None]]
 
 
@@ -53,8 +55,9 @@ class Follower:
 class Hub:
     """The state last published, sent to every follower when it changes."""
 
-    def __init__(self, on_command: OnCommand) -> None:
+    def __init__(self, on_command: OnCommand, on_followers: OnFollowers | None = None) -> None:
         self._on_command = on_command
+        self._on_followers = on_followers
         self._followers: set[Follower] = set()
         self.state: MirrorState | None = None
         self.seq = 0
@@ -79,11 +82,17 @@ class Hub:
         self._followers.add(follower)
         if self._message is not None:
             follower.offer(self._message)
+        self._tell_followers()
         return follower
 
     def unfollow(self, follower: Follower) -> None:
         self._followers.discard(follower)
         follower.close()
+        self._tell_followers()
+
+    def _tell_followers(self) -> None:
+        if self._on_followers is not None:
+            self._on_followers(len(self._followers))
 
     def receive(self, text: str) -> None:
         """A message from a page: a valid command goes to the player, anything else is dropped."""

@@ -11,9 +11,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from gluteui.core.content.exercises import Routine
 from gluteui.core.routine.player import PlayerView
-from gluteui.core.routine.timeline import Timeline, TimelineState
+from gluteui.core.routine.timeline import TimelineState
 from gluteui.core.sides import Side
 
 PROGRESS_STEPS = 200
@@ -43,6 +42,9 @@ class MirrorState:
     """0..1 through the whole routine."""
     paused: bool
     finished: bool
+    ready: bool = False
+    """A lead-in waits for the user to say they are in position: the page's pause button
+    says "Go" and sends "resume"."""
     easier: tuple[str, ...] = ()
     """The easier versions "it hurts" offers for this move."""
     hurting: bool = False
@@ -60,17 +62,16 @@ class MirrorState:
 def mirror_state(
     view: PlayerView,
     state: TimelineState,
-    timeline: Timeline,
-    routine: Routine,
     *,
     paused: bool,
+    ready: bool = False,
     easier: Sequence[str] = (),
     hurting: bool = False,
     hurt_where: str | None = None,
 ) -> MirrorState:
-    """The phone's view of one tick: `view` is the player's view of `state`, a state of
-    `timeline` (the workout's current one) playing `routine`. `easier` is what the "it
-    hurts" dialog offers for this move; `hurting` and `hurt_where` say where that dialog is."""
+    """The phone's view of one tick: `view` is the player's view of `state`. `ready`: a
+    lead-in waits for the user (Workout.waiting). `easier` is what the "it hurts" dialog
+    offers for this move; `hurting` and `hurt_where` say where that dialog is."""
     return MirrorState(
         exercise=view.exercise_name,
         side=view.side,
@@ -83,6 +84,7 @@ def mirror_state(
         progress=math.floor(view.routine_progress * PROGRESS_STEPS) / PROGRESS_STEPS,
         paused=paused,
         finished=state.finished,
+        ready=ready,
         easier=tuple(easier),
         hurting=hurting,
         hurt_where=hurt_where,

@@ -5,7 +5,8 @@
     server.publish(state)                    # every tick; sent only when it changed
     await server.stop()                      # with the app
 
-`on_command(name, arg)` is called on that same loop, once per valid command from a page.
+`on_command(name, arg)` is called on that same loop, once per valid command from a page,
+and `on_followers(count)` each time a page comes or goes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import socket
 from typing import TYPE_CHECKING
 
 from gluteui.remote.access import authority, lan_address, new_token, page_url
-from gluteui.remote.hub import Hub, OnCommand
+from gluteui.remote.hub import Hub, OnCommand, OnFollowers
 from gluteui.remote.mirror import MirrorState
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ SHUTDOWN_TIMEOUT_S = 2.0
 class RemoteServer:
     """One page and its websocket on the local network, for as long as it is started."""
 
-    def __init__(self, on_command: OnCommand) -> None:
-        self._hub = Hub(on_command)
+    def __init__(self, on_command: OnCommand, on_followers: OnFollowers | None = None) -> None:
+        self._hub = Hub(on_command, on_followers)
         self._runner: web.AppRunner | None = None
         self.url: str | None = None
         """The page's address with its token while started, else None."""

@@ -78,3 +78,18 @@ class ContentFailed(Message):
 @dataclass
 class HistoryRead(Message):
     """The history was just read in full: the store may have found damaged entries to report."""
+
+
+@dataclass
+class RemoteCommand(Message):
+    """A button pressed on the phone remote (gluteui.remote.commands), sent by the App to the
+    routine player: the player acts on it as on its own key."""
+
+    name: str
+    arg: int | None = None
+
+
+@dataclass
+class RemoteChanged(Message):
+    """Sent to the routine player when the phone remote starts or stops, or a phone comes or
+    goes: it says so in its title and publishes what it shows."""

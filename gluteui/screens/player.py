@@ -6,6 +6,7 @@ import gc
 from dataclasses import replace
 from functools import partial
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
@@ -23,6 +24,7 @@ from gluteui.core.sides import UNSIDED
 from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
+from gluteui.screens.phone import PhoneLink
 from gluteui.services import Services
 from gluteui.widgets.confirm import StopDialog
 from gluteui.widgets.footer import KeyFooter
@@ -69,6 +71,7 @@ class PlayerScreen(GluteScreen):
         self.ticker: Timer | None = None
         self.ended = False
         self.resume_on_return = False
+        self.phone = PhoneLink(self)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -99,6 +102,7 @@ class PlayerScreen(GluteScreen):
             lead_in=services.lead_in(),
         )
         self.sub_title = self.routine.name
+        self.title = self.phone.title()
         # Everything alive now (years of history, content, the screens) lives on through the
         # routine: keep it out of the collector's full passes, which on ten years of history
         # stopped every thread for 100-165 ms, three frames of the routine's clock.
@@ -128,6 +132,7 @@ class PlayerScreen(GluteScreen):
             view = replace(view, side_note=f"Easier: {self.workout.pain.easier[view.exercise_id]}")
         self.routine_view.show(view, exercise, self.workout.stopwatch.paused and not self.workout.waiting,
                                waiting=self.workout.waiting)
+        self.phone.publish(state, view)
         # What to cue is the core's one rule; how it sounds (voice, tone, bell) is the sound's.
         phrases = self.services.content.phrases
         for utterance in spoken.spoken_between(self.last_state, state, self.routine, phrases, hurt):
@@ -156,6 +161,7 @@ class PlayerScreen(GluteScreen):
         self.ended = True
         if self.ticker is not None:
             self.ticker.stop()
+        self.phone.stopped(self.last_state is not None and self.last_state.finished)
         gc.unfreeze()  # the collector's to look after again, as before the routine
         # Mute is for this routine: the squeeze test's cues must not stay silent after it.
         self.services.sound.muted = False
@@ -177,11 +183,24 @@ class PlayerScreen(GluteScreen):
         if not self.ended and not self.workout.stopwatch.paused:
             self.set_paused(True)
             self.resume_on_return = True
+        self.phone.refresh()  # paused, or a dialog the phone answers too
 
     def on_screen_resume(self) -> None:
         if self.resume_on_return:
             self.resume_on_return = False
             self.set_paused(False)
+        self.phone.refresh()
+
+    # The phone remote: its buttons are these keys; the App passes them on.
+
+    @on(messages.RemoteCommand)
+    async def remote_command(self, message: messages.RemoteCommand) -> None:
+        await self.phone.act(message.name, message.arg)
+
+    @on(messages.RemoteChanged)
+    def remote_changed(self) -> None:
+        self.title = self.phone.title()
+        self.phone.refresh()
 
     # Keys.
 

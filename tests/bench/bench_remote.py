@@ -54,7 +54,7 @@ async def play(remote: ServerThread, published: dict[int, float], costs: list[fl
         began = time.perf_counter()
         state = TIMELINE.state_at(tick * TICK_S)
         view = player_view(state, TIMELINE, ROUTINE, reduced_motion=False)
-        mirrored = mirror_state(view, state, TIMELINE, ROUTINE, paused=False)
+        mirrored = mirror_state(view, state, paused=False)
         at = time.time()
         remote.server.publish(mirrored)
         costs.append(time.perf_counter() - began)

@@ -11,12 +11,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import re
 import shlex
 import signal
 import statistics
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -41,6 +43,8 @@ from tests.factory import make_app
 TICKER_APP = Path(__file__).with_name("ticker_app.py")
 ROUTINE_APP = Path(__file__).with_name("routine_app.py")
 HOME_MARKER = "Start activation"
+REMOTE_MARKER = "Phone as remote"
+"""With --remote, the remote's code over Home."""
 ROUTINE_MARKER = "set 1 of"
 """The status line on the player (from the lead-in on: the set coming up)."""
 STILL_RUNNING_MARKER = "set 1 of"
@@ -124,7 +128,27 @@ def returning_user(data_dir: Path) -> None:
     store.set_setting("health_asked_at", local_now().isoformat())
 
 
+class PhoneThread:
+    """A phone following the remote (aiohttp's websocket client, on a thread and loop of its
+    own) for as long as the benchmark runs: it counts the states it is sent."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.states = url, 0
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_until_complete, args=(self.follow(),), daemon=True).start()
+
+    async def follow(self) -> None:
+        import aiohttp
+
+        async with aiohttp.ClientSession() as client, client.ws_connect(self.url + "ws") as socket_:
+            async for message in socket_:
+                if message.type == aiohttp.WSMsgType.TEXT:
+                    self.states += 1
+
+
 class Screens:
+    phone: PhoneThread | None = None
+
     """The screens of a program run by routine_app.py, bottom to top, asked for by signal."""
 
     def __init__(self, path: Path) -> None:
@@ -139,12 +163,23 @@ class Screens:
             time.sleep(POLL_S)
         return self.path.read_text().split()
 
-    def start_routine(self, terminal: Terminal, name: str, pid: int) -> None:
+    def start_routine(self, terminal: Terminal, name: str, pid: int, remote: bool = False) -> None:
         """Enter on Home, then through the plan of today's changes if it shows, to the player;
         n skips its lead-in to the count-in and n again starts the set, so the first set's
-        reps are on from the start of the window."""
-        terminal.send_keys(name, "Enter")
+        reps are on from the start of the window. `remote`: the phone remote's code shows
+        first (--remote), and Esc closes it."""
         deadline = time.perf_counter() + TIMEOUT_S
+        while remote and self.of(pid)[-1] != "RemoteDialog":
+            assert time.perf_counter() < deadline, "--remote showed no code"
+            time.sleep(POLL_S)
+        if remote:
+            terminal.send_keys(name, "Escape")
+            self.phone = PhoneThread(Path(f"{self.path}.url").read_text())
+            # Only then Enter: straight after Escape, a terminal reads the two as Alt+Enter.
+            while self.of(pid)[-1] != "HomeScreen":
+                assert time.perf_counter() < deadline, "Esc did not close the remote's code"
+                time.sleep(POLL_S)
+        terminal.send_keys(name, "Enter")
         while (screens := self.of(pid))[-1] != "PlayerScreen":
             if screens[-1] == "PlanDialog":
                 terminal.send_keys(name, "Enter")  # start, with today's changes
@@ -165,8 +200,9 @@ def ticker_count(screen: str) -> int:
     return int(found[1])
 
 
+@pytest.mark.parametrize("remote", [False, True], ids=["", "remote on"])
 def test_routine_uses_at_most_1_3x_the_cpu_of_a_bare_app_ticking_as_often(
-    terminal: Terminal, tmp_path: Path
+    terminal: Terminal, tmp_path: Path, remote: bool
 ) -> None:
     load = os.getloadavg()[0]
     bare = cpu_while_running(
@@ -176,8 +212,8 @@ def test_routine_uses_at_most_1_3x_the_cpu_of_a_bare_app_ticking_as_often(
     returning_user(tmp_path / "data")
     screens = Screens(tmp_path / "screens")
     command = (f"{shlex.quote(str(PYTHON))} {shlex.quote(str(ROUTINE_APP))} {shlex.quote(str(screens.path))} "
-               f"--data-dir {shlex.quote(str(tmp_path / 'data'))} --no-sound")
-    routine = cpu_while_running(terminal, command, HOME_MARKER, partial(screens.start_routine, terminal),
+               f"--data-dir {shlex.quote(str(tmp_path / 'data'))} --no-sound{' --remote' if remote else ''}")
+    routine = cpu_while_running(terminal, command, REMOTE_MARKER if remote else HOME_MARKER, partial(screens.start_routine, terminal, remote=remote),
                                 screens.on_the_player)
     assert STILL_RUNNING_MARKER in routine.screen_after, (
         f"the routine was not running at the end of the window:\n{routine.screen_after}"
@@ -189,8 +225,10 @@ def test_routine_uses_at_most_1_3x_the_cpu_of_a_bare_app_ticking_as_often(
     def per_frame(cpu_s: float) -> str:
         return f"{cpu_s / frames * 1000:.1f} ms a frame"
 
+    phone = screens.phone
     report(
-        "routine cpu",
+        f"routine cpu, phone remote on ({phone.states if phone else 0} states sent to one phone)" if remote
+        else "routine cpu",
         f"over {CPU_WINDOW_S:.0f} s of reps in tmux {CPU_SIZE[0]}x{CPU_SIZE[1]}: routine screen {routine.cpu_s:.2f} s CPU "
         f"({routine.cpu_s / routine.wall_s:.1%} of a core, {per_frame(routine.cpu_s)}) vs "
         f"bare Textual app redrawing a label at {rate:.1f} Hz {bare.cpu_s:.2f} s "

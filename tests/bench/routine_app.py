@@ -1,6 +1,7 @@
 """`gluteui` as bench_routine's CPU figure runs it: the real command, which on SIGUSR1 writes
 the names of its screens, bottom to top, to a file, so the benchmark can tell that what it
-measured was the routine player and not a dialog over it or before it.
+measured was the routine player and not a dialog over it or before it (and, with the phone
+remote on, its address to a file beside it).
 
 Run as `python routine_app.py SCREENS_FILE [gluteui's arguments]`.
 """
@@ -24,6 +25,9 @@ def create_app(*args, **kwargs) -> gluteui.app.GluteApp:
 
 def tell_screens(signum: int, frame: object) -> None:
     screens = made[-1].screen_stack if made else []
+    remote = made[-1].services.remote if made else None
+    if remote is not None and remote.url is not None:
+        Path(sys.argv[1] + ".url").write_text(remote.url)  # for the bench's phone
     Path(sys.argv[1]).write_text(" ".join(type(screen).__name__ for screen in screens))
 
 

@@ -27,7 +27,7 @@ def moment(kind: str, rep: int | None, side: str, progress: float = 0.5) -> Mirr
     state = TIMELINE.state_at(phase.start + progress * phase.duration)
     view = player_view(state, TIMELINE, ROUTINE, reduced_motion=False)
     exercise = next(step.exercise for step in ROUTINE.steps if step.exercise.id == view.exercise_id)
-    return mirror_state(view, state, TIMELINE, ROUTINE, paused=False, easier=exercise.easier[:MAX_EASIER])
+    return mirror_state(view, state, paused=False, easier=exercise.easier[:MAX_EASIER])
 
 
 def shots() -> dict[str, MirrorState]:

@@ -132,13 +132,13 @@ def shows(state: MirrorState) -> dict[str, object]:
         band = "DONE"
     else:
         band = state.phase if state.rep is None else "BOTH SIDES"
-    count = state.rep if state.rep is not None else state.countdown
+    count = "READY?" if state.ready else state.rep if state.rep is not None else state.countdown
     return {
         "band": band, "exercise": state.exercise, "phase": "PAUSED" if state.paused else state.phase,
         "rep": "" if count is None else str(count),
-        "of": f"of {state.reps}" if state.rep is not None and state.reps is not None else "",
+        "of": f"of {state.reps}" if not state.ready and state.rep is not None and state.reps is not None else "",
         "next": "Routine done." if state.finished else f"Next: {state.next_up}" if state.next_up else "",
-        "left": f"{state.time_left} left", "pause": "Resume" if state.paused else "Pause",
+        "left": f"{state.time_left} left", "pause": "Go" if state.ready else "Resume" if state.paused else "Pause",
         "paused": state.paused, "side": state.side,
     }
 

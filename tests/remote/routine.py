@@ -39,7 +39,7 @@ def state_at(elapsed: float, *, paused: bool = False) -> MirrorState:
     view = player_view(state, TIMELINE, ROUTINE, reduced_motion=False)
     steps = {step.exercise.id: step.exercise for step in ROUTINE.steps}
     shown = steps.get(view.exercise_id or "")
-    return mirror_state(view, state, TIMELINE, ROUTINE, paused=paused, easier=shown.easier if shown else ())
+    return mirror_state(view, state, paused=paused, easier=shown.easier if shown else ())
 
 
 def routine_states() -> list[MirrorState]:

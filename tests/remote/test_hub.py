@@ -121,3 +121,12 @@ def test_valid_commands_reach_the_player_and_nothing_else_does():
     center.publish(replace(state_at(6.5), easier=()))
     center.receive('{"command": "easier", "arg": 0}')
     assert commands[-1] == ("where", 5)
+
+
+async def test_the_app_hears_how_many_phones_follow():
+    counts: list[int] = []
+    center = Hub(lambda name, arg: None, counts.append)
+    first = center.follow(Phone().send)
+    center.follow(Phone().send)
+    center.unfollow(first)
+    assert counts == [1, 2, 1]

@@ -67,7 +67,7 @@ def test_after_a_resume_mid_set_next_is_the_rest_of_the_set():
     workout.toggle_pause(200.0)  # resuming counts in: a get-ready inside the set
     state = workout.state(200.5)
     view = player_view(state, workout.timeline, ROUTINE, reduced_motion=False)
-    mirrored = mirror_state(view, state, workout.timeline, ROUTINE, paused=False)
+    mirrored = mirror_state(view, state, paused=False)
     assert mirrored.phase == "GET READY" and mirrored.next_up == f"{CLAM_NAME}, rep 2 of 2"
 
 
@@ -76,7 +76,7 @@ def test_a_skipped_set_is_followed_on_the_new_timeline():
     workout.skip_set(first("up", rep=1, side="left").start + 0.5)
     state = workout.state(first("up", rep=1, side="left").start + 0.6)
     view = player_view(state, workout.timeline, ROUTINE, reduced_motion=False)
-    assert mirror_state(view, state, workout.timeline, ROUTINE, paused=False).phase == "SWITCH SIDES"
+    assert mirror_state(view, state, paused=False).phase == "SWITCH SIDES"
 
 
 def test_a_whole_routine_is_a_few_changes_a_second():
@@ -97,7 +97,7 @@ def test_every_tick_of_the_bundled_routines_has_a_mirror(extra: str | None):
         for tick in range(int(timeline.total * 4) + 2):
             state = timeline.state_at(tick / 4)
             view = player_view(state, timeline, routine, reduced_motion=False)
-            mirrored = mirror_state(view, state, timeline, routine, paused=False)
+            mirrored = mirror_state(view, state, paused=False)
             assert mirrored.finished or mirrored.next_up, (routine_id, tick / 4)
 
 

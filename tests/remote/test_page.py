@@ -81,6 +81,15 @@ def test_pause_resume_next_and_stop_send_their_commands(phone: WebDriver, remote
     assert remote.command() == ("stop", None)
 
 
+def test_a_lead_in_that_waits_shows_ready_and_go_sends_resume(phone: WebDriver, remote: ServerThread):
+    waiting = replace(state_at(1.0), ready=True)
+    remote.publish(waiting)
+    wait_until_shown(phone, waiting)
+    assert showing(phone)["rep"] == "READY?" and showing(phone)["pause"] == "Go"
+    click(phone, "pause")
+    assert remote.command() == ("resume", None)
+
+
 def test_it_hurts_asks_where_then_offers_the_easier_versions(phone: WebDriver, remote: ServerThread):
     remote.publish(MID_REP)
     wait_until_shown(phone, MID_REP)
