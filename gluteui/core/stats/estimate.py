@@ -33,6 +33,9 @@ Direction = Literal["lower", "higher", "unclear"]
 """Which way the interval says the scores went after activating; "unclear" holds 0."""
 Withheld = Literal["too few", "no spread"]
 """Why no verdict is given: too few answers on a side, or a side whose answers are all one score."""
+Against = Literal["small", "may matter", "matters"]
+"""The interval against MIN_IMPORTANT_DIFFERENCE: all of it smaller, some of it as large or
+larger, or all of it larger."""
 Side = Literal["with", "without"]
 """Runs after an activation, or runs without one."""
 
@@ -55,6 +58,13 @@ class Interval:
         """Whether the interval reaches MIN_IMPORTANT_DIFFERENCE either way: these runs
         cannot rule out a difference that would matter."""
         return self.low <= -MIN_IMPORTANT_DIFFERENCE or self.high >= MIN_IMPORTANT_DIFFERENCE
+
+    @property
+    def against_yardstick(self) -> Against:
+        """How the interval reads against MIN_IMPORTANT_DIFFERENCE."""
+        if self.high <= -MIN_IMPORTANT_DIFFERENCE or self.low >= MIN_IMPORTANT_DIFFERENCE:
+            return "matters"
+        return "may matter" if self.holds_one_that_matters else "small"
 
 
 @dataclass(frozen=True)
