@@ -34,7 +34,7 @@ def test_a_bad_spell_at_the_start_is_allowed_for_by_calendar_time():
         unadjusted.append(estimate.difference)
         adjusted.append(model.difference)
         lower_verdicts += estimate.direction == "lower"
-        adjusted_excludes_0 += not model.interval.holds_zero
+        adjusted_excludes_0 += not model.interval.low <= 0 <= model.interval.high
     assert fmean(unadjusted) < -0.6
     assert lower_verdicts / USERS > 0.4
     assert abs(fmean(adjusted)) < 0.15

@@ -47,6 +47,11 @@ WORDS: dict[str, str] = {
                              "some answered runs are known only by their day."),
     "fallback cannot separate": ("Not allowed for run length, time of day and how far into the season: "
                                  "your activated runs differ from the others in those too much to tell apart."),
+    "drawn counts": "{with_count} answered {with_runs} on days drawn to activate and {without_count} on days drawn to skip.",
+    "drawn means": "Back and hamstrings on days drawn to activate: {mean_with} of 10 on average; to skip: {mean_without}.",
+    "drawn lower": "Lower on days drawn to activate.",
+    "drawn higher": "Higher on days drawn to activate.",
+    "drawn unclear": "No clear difference yet.",
     "reading": "At {milestone} a side ({day}): {figure}.",
     "reading withheld": "At {milestone} a side ({day}): {figure}, no verdict.",
 }
@@ -75,16 +80,19 @@ def _mid() -> str:
     return f"{MIN_IMPORTANT_DIFFERENCE:g}"
 
 
-def estimate_words(estimate: Estimate) -> list[str]:
+def estimate_words(estimate: Estimate, *, observational: bool = True) -> list[str]:
     """The estimate in sentences: the counts, then the means, the figure, what it says and
-    how to read it, or why there is no verdict yet; always that it is not a trial."""
-    sentences = [WORDS["counts"].format(with_count=estimate.with_count,
+    how to read it, or why there is no verdict yet; then, for the user's own choices
+    (`observational`), that it is not a trial. The self-experiment's comparison
+    (observational False) is told by the draw, and its report says the rest."""
+    frame = "" if observational else "drawn "
+    sentences = [WORDS[frame + "counts"].format(with_count=estimate.with_count,
                                         with_runs=plural(estimate.with_count, "run"),
                                         without_count=estimate.without_count)]
     if estimate.withheld == "too few":
         sentences.append(WORDS["too few"].format(need=MIN_RUNS_EACH))
     if estimate.mean_with is not None and estimate.mean_without is not None:
-        sentences.append(WORDS["means"].format(mean_with=f"{estimate.mean_with:.1f}",
+        sentences.append(WORDS[frame + "means"].format(mean_with=f"{estimate.mean_with:.1f}",
                                                mean_without=f"{estimate.mean_without:.1f}"))
     if estimate.withheld == "no spread":
         means = {"with": estimate.mean_with, "without": estimate.mean_without}
@@ -93,11 +101,12 @@ def estimate_words(estimate: Estimate) -> list[str]:
     direction = estimate.direction
     if direction is not None and estimate.interval is not None and estimate.difference is not None:
         sentences.append(figure(estimate.difference, estimate.interval) + ".")
-        sentences.append(WORDS[direction])
+        sentences.append(WORDS[frame + direction])
         sentences.append(WORDS[estimate.interval.against_yardstick].format(mid=_mid()))
         sentences.append(WORDS["yardstick"].format(mid=_mid()))
-    sentences.append(WORDS["not a trial"])
-    sentences.append(WORDS["regression"])
+    if observational:
+        sentences.append(WORDS["not a trial"])
+        sentences.append(WORDS["regression"])
     return sentences
 
 

@@ -49,11 +49,6 @@ class Interval:
     df: float
 
     @property
-    def holds_zero(self) -> bool:
-        """Whether 0 (the same scores either way) is inside the interval."""
-        return self.low <= 0.0 <= self.high
-
-    @property
     def holds_one_that_matters(self) -> bool:
         """Whether the interval reaches MIN_IMPORTANT_DIFFERENCE either way: these runs
         cannot rule out a difference that would matter."""
