@@ -63,7 +63,7 @@ def test_adjusted_beside_unadjusted_or_the_reason_it_is_not():
                                              [a.score for a in season if not a.activated]), adjusted_difference(season)
     words = adjusted_words(adjusted, estimate)
     assert words[0].startswith("Before allowing for anything: ")
-    assert words[1].startswith("Allowing for run length, time of day, how far into the season: ")
+    assert words[1].startswith("Allowing for run length, time of day and how far into the season: ")
     short = season[:22]
     few = adjusted_words(adjusted_difference(short), estimate)
     assert few[1] == WORDS["fallback too few"].format(need=10)

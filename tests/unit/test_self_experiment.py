@@ -134,10 +134,13 @@ def simulate(rng: random.Random, seed: int, effect: float, follow: float = 1.0, 
     return experiment, pain, activated, scores
 
 
-def test_randomised_no_effect_gives_about_10_percent_verdicts_even_for_a_bad_day_activator():
+def test_randomised_no_effect_gives_no_more_verdicts_than_a_90_interval_should_for_a_bad_day_activator():
     """The user of the audit's second scenario (activating when the back already hurts)
-    cannot bias the draw: with no effect the report's interval excludes 0 about as often as
-    a 90 % interval should, and the differences centre on 0."""
+    cannot bias the draw: with no effect the differences centre on 0, and the report's
+    interval excludes 0 no more often than a 90 % interval should. Less often, in fact
+    (about 4-5 % here): pairs of nearby days share the back's spell, and comparing the two
+    sides as unpaired (the one estimate's Welch interval) does not take that credit, so the
+    interval is wider than it need be; a paired analysis would be tighter."""
     rng = random.Random(8)
     differences, verdicts = [], 0
     for seed in range(200):
@@ -147,7 +150,7 @@ def test_randomised_no_effect_gives_about_10_percent_verdicts_even_for_a_bad_day
         differences.append(report.estimate.difference)
         verdicts += report.estimate.direction in ("lower", "higher")
     assert abs(fmean(differences)) < 0.2
-    assert 0.04 <= verdicts / 200 <= 0.16
+    assert 0.02 <= verdicts / 200 <= 0.12
 
 
 def test_the_report_counts_and_says_what_it_cannot():

@@ -119,7 +119,8 @@ def adjusted_words(adjusted: Adjusted, estimate: Estimate) -> list[str]:
     if adjusted.fallback is not None or adjusted.difference is None or adjusted.interval is None:
         sentences.append(WORDS[f"fallback {adjusted.fallback}"].format(need=MIN_RUNS_EACH))
         return sentences
-    allowed = ", ".join(COVARIATE_WORDS[name] for name in adjusted.allowed_for) or "nothing"
+    names = [COVARIATE_WORDS[name] for name in adjusted.allowed_for]
+    allowed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
     sentences.append(WORDS["adjusted"].format(allowed=allowed,
                                               figure=figure(adjusted.difference, adjusted.interval)))
     return sentences
