@@ -79,3 +79,10 @@ def test_readings_as_a_short_history():
 
 def test_signed_numbers_never_show_minus_zero():
     assert [signed(v) for v in (-0.04, 0.0, 0.04, 0.8, -1.55)] == ["0.0", "0.0", "0.0", "+0.8", "\u22121.6"]
+
+
+def test_the_self_experiments_comparison_is_told_by_the_draw_without_the_observational_caveats():
+    words = estimate_words(estimate_difference([2] * 10, [3, 4] * 5), observational=False)
+    assert words[0] == "10 answered runs on days drawn to activate and 10 on days drawn to skip."
+    assert "Every answer on a day drawn to activate is 2 of 10." in words
+    assert WORDS["not a trial"] not in words and WORDS["regression"] not in words

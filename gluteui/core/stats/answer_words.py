@@ -49,6 +49,8 @@ WORDS: dict[str, str] = {
                                  "your activated runs differ from the others in those too much to tell apart."),
     "drawn counts": "{with_count} answered {with_runs} on days drawn to activate and {without_count} on days drawn to skip.",
     "drawn means": "Back and hamstrings on days drawn to activate: {mean_with} of 10 on average; to skip: {mean_without}.",
+    "drawn no spread with": "Every answer on a day drawn to activate is {score} of 10.",
+    "drawn no spread without": "Every answer on a day drawn to skip is {score} of 10.",
     "drawn lower": "Lower on days drawn to activate.",
     "drawn higher": "Higher on days drawn to activate.",
     "drawn unclear": "No clear difference yet.",
@@ -96,7 +98,7 @@ def estimate_words(estimate: Estimate, *, observational: bool = True) -> list[st
                                                mean_without=f"{estimate.mean_without:.1f}"))
     if estimate.withheld == "no spread":
         means = {"with": estimate.mean_with, "without": estimate.mean_without}
-        sentences.extend(WORDS[f"no spread {side}"].format(score=f"{means[side]:g}") for side in estimate.unvarying)
+        sentences.extend(WORDS[f"{frame}no spread {side}"].format(score=f"{means[side]:g}") for side in estimate.unvarying)
         sentences.append(WORDS["no spread"])
     direction = estimate.direction
     if direction is not None and estimate.interval is not None and estimate.difference is not None:
