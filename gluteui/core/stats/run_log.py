@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from gluteui.core.history.records import History
+from gluteui.core.history.records import Checkin, History
 from gluteui.core.runs.linking import link_runs, run_day
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
@@ -26,6 +26,8 @@ class RunRow:
     activated: bool
     checkin: int | None
     """Back and hamstrings on that run, 0 (fine) to 10, or None when not told."""
+    answered_at: datetime | None = None
+    """When that check-in was recorded: the order milestone readings follow (stats/milestones.py)."""
 
     def to_dict(self) -> dict[str, Any]:
         """What `gluteui runs --json` prints for the run."""
@@ -50,20 +52,23 @@ def run_rows(history: History) -> list[RunRow]:
     hour = history.day_start_hour
     day_of = {item.run.id: run_day(item.run, item.run.start.tzinfo, hour) for item in linked}
     runs_on = Counter(day_of.values())
-    by_run: dict[str, int] = {}
-    by_day: dict[date, int] = {}
+    by_run: dict[str, Checkin] = {}
+    by_day: dict[date, Checkin] = {}
     for checkin in history.checkins:  # by recorded_at: the latest word on a run wins
         if checkin.run_id is not None:
-            by_run[checkin.run_id] = checkin.score
+            by_run[checkin.run_id] = checkin
         else:
-            by_day[checkin.local_date] = checkin.score
+            by_day[checkin.local_date] = checkin
     rows = []
     for item in linked:
         day = day_of[item.run.id]
-        score = by_run.get(item.run.id)
-        if score is None and runs_on[day] == 1:
-            score = by_day.get(day)
-        rows.append(RunRow(item.run, item.activated, score))
+        found = by_run.get(item.run.id)
+        if found is None and runs_on[day] == 1:
+            found = by_day.get(day)
+        if found is None:
+            rows.append(RunRow(item.run, item.activated, None))
+        else:
+            rows.append(RunRow(item.run, item.activated, found.score, found.recorded_at))
     return rows[::-1]
 
 
