@@ -1,5 +1,5 @@
 """A GitHub-style heatmap of the history, as many weeks as fit: shade = completion, rest days
-marked, today outlined. It scrolls over all of the history as the cursor moves."""
+marked, today in reverse. It scrolls over all of the history as the cursor moves."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ LABEL_WIDTH = 4
 CELL_WIDTH = 2
 """A cell and the space after it; a month's name takes two cells."""
 LEGEND = (f"[$success]■[/] counts ({ACTIVATION_THRESHOLD:.0%}+)  [$success]□[/] less  "
-          "[dim]·[/] none  [$secondary]○[/] rest  [u]■[/u] today")
+          "[dim]·[/] none  [$secondary]○[/] rest  [reverse]·[/] today")
 """A day counts once a session reaches ACTIVATION_THRESHOLD of its reps; a day with less is hollow."""
 
 WEEKS = "←/→ h/l"
@@ -63,7 +63,7 @@ class CalendarHeatmap(Widget, can_focus=True):
     CalendarHeatmap > .calendar--level-3 { color: $success 80%; }
     CalendarHeatmap > .calendar--level-4 { color: $success; }
     CalendarHeatmap > .calendar--rest { color: $secondary; }
-    CalendarHeatmap > .calendar--today { text-style: bold underline; }
+    CalendarHeatmap > .calendar--today { text-style: bold reverse; }
     CalendarHeatmap > .calendar--cursor { background: $accent 60%; }
     CalendarHeatmap > .calendar--label { color: $text-muted; }
     """
