@@ -31,6 +31,7 @@ def moment(kind: str, rep: int | None, side: str, progress: float = 0.5) -> Mirr
 
 
 def shots() -> dict[str, MirrorState]:
+    done = player_view(TIMELINE.state_at(TIMELINE.total), TIMELINE, ROUTINE, reduced_motion=False)
     holding = moment("hold", 7, "left")
     paused = replace(holding, paused=True)
     return {
@@ -39,6 +40,9 @@ def shots() -> dict[str, MirrorState]:
         "remote-phone-paused": paused,
         "remote-phone-hurts": replace(paused, hurting=True),
         "remote-phone-hurts-easier": replace(paused, hurting=True, hurt_where="side_of_hip"),
+        # A lead-in that waits for the runner: Go on the phone starts the count-in.
+        "remote-phone-ready": replace(moment("switch", None, "right", 0.1), ready=True),
+        "remote-phone-done": mirror_state(done, TIMELINE.state_at(TIMELINE.total), paused=False),
     }
 
 
