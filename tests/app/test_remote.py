@@ -91,6 +91,24 @@ async def phones(url: str, count: int = 1) -> AsyncIterator[list[Phone]]:
                 await s.close()
 
 
+@asynccontextmanager
+async def routine_with_a_phone(data_dir, store: Store) -> AsyncIterator[tuple[Any, Any, Any, Phone]]:
+    """(app, pilot, the player, a phone following): the remote on, its code closed, the
+    routine started from Home."""
+    app = remote_app(data_dir, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        url = await start_remote(pilot)
+        await pilot.press("escape")
+        async with phones(url) as (phone,):
+            yield app, pilot, await start(pilot), phone
+
+
+async def to_rep_two(pilot, screen) -> None:
+    """Half a second into the first set's second rep."""
+    up = next(p for p in screen.workout.timeline.phases if p.kind == "up" and p.rep == 2)
+    await advance_to(pilot, up.start + 0.5)
+
+
 def port_of(url: str) -> int:
     return int(url.split(":")[2].split("/")[0])
 
@@ -232,26 +250,20 @@ async def test_pause_resume_next_and_stop_from_the_phone(data_dir, store):
 
 
 async def test_it_hurts_from_the_phone_then_where_then_easier(data_dir, store):
-    app = remote_app(data_dir, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        url = await start_remote(pilot)
-        await pilot.press("escape")
-        async with phones(url) as (phone,):
-            screen = await start(pilot)
-            clamshell = app.services.content.exercises["clamshell"]
-            up = next(p for p in screen.workout.timeline.phases if p.kind == "up" and p.rep == 2)
-            await advance_to(pilot, up.start + 0.5)
-            await phone.until(lambda s: phase(s) == ("left", 2, "OPEN"))
-            await phone.press("hurts")
-            state = await phone.until(lambda s: s is not None and s["hurting"])
-            assert state["paused"] and state["hurt_where"] is None and state["easier"] == list(clamshell.easier[:3])
-            assert isinstance(app.screen, PainDialog)
-            await phone.press("where", 2)
-            await phone.until(lambda s: s is not None and s["hurt_where"] == "buttock")
-            assert app.screen.where == "buttock" and PLACES["buttock"] in visible(screen_text(app))
-            await phone.press("easier", 0)
-            state = await phone.until(lambda s: s is not None and not s["hurting"])
-            assert not state["paused"] and app.screen is screen
+    async with routine_with_a_phone(data_dir, store) as (app, pilot, screen, phone):
+        clamshell = app.services.content.exercises["clamshell"]
+        await to_rep_two(pilot, screen)
+        await phone.until(lambda s: phase(s) == ("left", 2, "OPEN"))
+        await phone.press("hurts")
+        state = await phone.until(lambda s: s is not None and s["hurting"])
+        assert state["paused"] and state["hurt_where"] is None and state["easier"] == list(clamshell.easier[:3])
+        assert isinstance(app.screen, PainDialog)
+        await phone.press("where", 2)
+        await phone.until(lambda s: s is not None and s["hurt_where"] == "buttock")
+        assert app.screen.where == "buttock" and PLACES["buttock"] in visible(screen_text(app))
+        await phone.press("easier", 0)
+        state = await phone.until(lambda s: s is not None and not s["hurting"])
+        assert not state["paused"] and app.screen is screen
     [session] = Store.open(data_dir).sessions()
     assert session.pain == {"clamshell": "easier"}
     assert session.easier == {"clamshell": clamshell.easier[0]}
@@ -259,53 +271,37 @@ async def test_it_hurts_from_the_phone_then_where_then_easier(data_dir, store):
 
 
 async def test_the_terminals_pain_keys_show_on_the_phone_and_its_skip_answers(data_dir, store):
-    app = remote_app(data_dir, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        url = await start_remote(pilot)
-        await pilot.press("escape")
-        async with phones(url) as (phone,):
-            screen = await start(pilot)
-            up = next(p for p in screen.workout.timeline.phases if p.kind == "up" and p.rep == 2)
-            await advance_to(pilot, up.start + 0.5)
-            await pilot.press("h", "1")
-            await phone.until(lambda s: s is not None and s["hurt_where"] == "side_of_hip")
-            await phone.press("skip_move")
-            await phone.until(lambda s: s is not None and not s["hurting"])
-            assert app.screen is screen
+    async with routine_with_a_phone(data_dir, store) as (app, pilot, screen, phone):
+        await to_rep_two(pilot, screen)
+        await pilot.press("h", "1")
+        await phone.until(lambda s: s is not None and s["hurt_where"] == "side_of_hip")
+        await phone.press("skip_move")
+        await phone.until(lambda s: s is not None and not s["hurting"])
+        assert app.screen is screen
     [session] = Store.open(data_dir).sessions()
     assert session.pain == {"clamshell": "skipped"}
 
 
 async def test_go_on_the_phone_starts_a_lead_in_that_waits(data_dir, store):
     store.set_setting("lead_in", "space")
-    app = remote_app(data_dir, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        url = await start_remote(pilot)
-        await pilot.press("escape")
-        async with phones(url) as (phone,):
-            screen = await start(pilot)
-            await advance_to(pilot, 0.5)
-            state = await phone.until(lambda s: s is not None and s["ready"])
-            assert not state["paused"] and screen.workout.waiting
-            await phone.press("resume")
-            await phone.until(lambda s: s is not None and not s["ready"])
-            assert not screen.workout.waiting and not screen.workout.stopwatch.paused
+    async with routine_with_a_phone(data_dir, store) as (_app, pilot, screen, phone):
+        await advance_to(pilot, 0.5)
+        state = await phone.until(lambda s: s is not None and s["ready"])
+        assert not state["paused"] and screen.workout.waiting
+        await phone.press("resume")
+        await phone.until(lambda s: s is not None and not s["ready"])
+        assert not screen.workout.waiting and not screen.workout.stopwatch.paused
 
 
 async def test_the_phones_stop_answers_the_terminals_stop_question(data_dir, store):
-    app = remote_app(data_dir, store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        url = await start_remote(pilot)
-        await pilot.press("escape")
-        async with phones(url) as (phone,):
-            screen = await start(pilot)
-            await pilot.press("escape")  # "Stop the routine here?"
-            await pilot.pause()
-            assert app.screen is not screen
-            await phone.press("stop")
-            assert await phone.until(lambda s: s is None) is None
-            await pilot.pause()
-            assert isinstance(app.screen, SummaryScreen)
+    async with routine_with_a_phone(data_dir, store) as (app, pilot, screen, phone):
+        await pilot.press("escape")  # "Stop the routine here?"
+        await pilot.pause()
+        assert app.screen is not screen
+        await phone.press("stop")
+        assert await phone.until(lambda s: s is None) is None
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
 
 
 async def test_stopping_the_remote_from_the_palette_closes_the_port(data_dir, store):
