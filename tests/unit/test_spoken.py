@@ -37,9 +37,23 @@ def said(routine_id: str, extra_side: str = "right", hurt: bool = False, keys: K
          lead_in: LeadIn | None = LEAD_IN) -> list[tuple[float, Utterance]]:
     """(time, utterance) for every utterance of a whole run of the routine, with `keys`
     (time -> action) pressed on the way (`hurt`: a run in which something hurt)."""
+    if keys is None:
+        return list(_said_without_keys(routine_id, extra_side, hurt, lead_in))
+    return _said(routine_id, extra_side, hurt, keys, lead_in)
+
+
+@cache
+def _said_without_keys(routine_id: str, extra_side: str, hurt: bool,
+                       lead_in: LeadIn | None) -> tuple[tuple[float, Utterance], ...]:
+    """A whole run with no key pressed: the same for every test that asks, played once."""
+    return tuple(_said(routine_id, extra_side, hurt, {}, lead_in))
+
+
+def _said(routine_id: str, extra_side: str, hurt: bool, keys: Keys,
+          lead_in: LeadIn | None) -> list[tuple[float, Utterance]]:
     routine = on_rungs(CONTENT, routine_id)
     workout = Workout(routine, 0.0, extra_side if routine.extra_set_on_weaker_side else None, lead_in=lead_in)
-    pending = sorted((keys or {}).items())
+    pending = sorted(keys.items())
     out, before, step = [], None, 0
     while True:
         now = round(step * TICK_S, 2)
