@@ -34,6 +34,26 @@ def _is_moment(value: Any) -> bool:
         return False
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names as `--days` takes them and the `reminder` setting keeps them; index = date.weekday()."""
+
+
+def _is_reminder(value: Any) -> bool:
+    """The `reminder` setting: {"times": {"mon": "17:40", ...}, "learned": bool, "on": bool}."""
+    if not (isinstance(value, dict) and isinstance(value.get("times"), dict) and value["times"]):
+        return False
+    if not all(isinstance(value.get(key, False), bool) for key in ("learned", "on")):
+        return False
+    return all(day in WEEKDAYS and _is_clock(at) for day, at in value["times"].items())
+
+
+def _is_clock(value: Any) -> bool:
+    if not (isinstance(value, str) and len(value) == 5 and value[2] == ":"):
+        return False
+    hours, minutes = value[:2], value[3:]
+    return hours.isdigit() and minutes.isdigit() and int(hours) <= 23 and int(minutes) <= 59
+
+
 DEFAULT_WEEKLY_TARGET = 3
 """Activated days that make a week count, until the user sets their own."""
 
@@ -61,6 +81,8 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
         "a list of health question ids",
         lambda v: isinstance(v, list) and all(isinstance(i, str) and i.strip() for i in v),
     ),
+    # When `gluteui nudge` may nudge (core/stats/schedule.py), and whether the timer is set up.
+    "reminder": ("an object with times by weekday (\"mon\": \"17:40\"), learned and on", _is_reminder),
 }
 
 
