@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.config import local_now, zone_notice
-from gluteui.core.history.store import Store, StoreError
+from gluteui.core.history.storage import StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.text import printable
 from gluteui.errors import UserError
@@ -88,6 +88,23 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
                           help="activated days that make a week count (1-7, default 3)")
     settings.add_argument("--day-start-hour", type=int, metavar="HOUR",
                           help="sessions before this hour count for the day before (0-23, default 4)")
+    sub.add_parser("status", help="one line for tmux or a prompt: today done or not, the streak, the nudge's time")
+    nudge = sub.add_parser(
+        "nudge", help="notify now if today is not activated yet (what the reminder's timer runs)",
+        description="Decide, and notify when worth it: never on a day already activated or a rest day, "
+        "not before today's time, one nudge and one snoozed repeat a day. Exit status 3: it wanted to "
+        "nudge but nothing could show the notification (the reason on stderr).",
+    )
+    nudge.add_argument("--snooze", action="store_true", help="nudge again in 30 minutes (once a day)")
+    remind = sub.add_parser(
+        "remind", help="set up a nudge before your usual run (a systemd user timer, a LaunchAgent on macOS)",
+        description="Alone: say what is set, or set it up from your imported runs (20 minutes before the "
+        "middle start time of each weekday you run). --at and --days choose the time instead.",
+    )
+    remind.add_argument("--at", metavar="HH:MM", help="the nudge's time")
+    remind.add_argument("--days", metavar="DAYS", help="mon,wed,fri or daily (default: daily)")
+    remind.add_argument("--off", action="store_true", help="remove the timer")
+    remind.add_argument("--ics", metavar="FILE", help="write the schedule as a calendar file with alarms instead")
     demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 
@@ -173,6 +190,7 @@ def launch_demo(args: argparse.Namespace) -> int:
     import tempfile
 
     from gluteui.cli_data import DEMO_DAYS, fill_demo
+    from gluteui.core.history.store import Store
 
     with tempfile.TemporaryDirectory(prefix="gluteui-demo-") as folder:
         store = Store.open(Path(folder))
@@ -189,6 +207,11 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
     try:
         if args.command == "check-content":
             return check_content(args.folder)
+        if args.command == "status":
+            # Before anything opens the store: the line is usually one small cached read.
+            from gluteui.cli_status import cmd_status
+
+            return cmd_status(args, now())
         if args.command is not None:
             from gluteui.cli_data import run_data_command
 

@@ -1,5 +1,5 @@
-"""The data subcommands: stats, log, rest, checkin, settings, demo-data, and (files.py)
-export, import, backups and restore.
+"""The data subcommands: stats, log, rest, checkin, settings, demo-data, nudge and remind
+(reminders.py), and (files.py) export, import, backups and restore.
 
 None of them imports Textual: they answer in well under a second, even on a long history.
 """
@@ -199,9 +199,22 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
     return runs(store, args, now)
 
 
+def cmd_nudge(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    from gluteui.cli_data.reminders import cmd_nudge as nudge
+
+    return nudge(store, args, now)
+
+
+def cmd_remind(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    from gluteui.cli_data.reminders import cmd_remind as remind
+
+    return remind(store, args, now)
+
+
 COMMANDS = {
     "stats": cmd_stats, "log": cmd_log, "rest": cmd_rest, "checkin": cmd_checkin,
-    "demo-data": cmd_demo_data, "settings": cmd_settings, "runs": cmd_runs, **FILE_COMMANDS,
+    "demo-data": cmd_demo_data, "settings": cmd_settings, "runs": cmd_runs,
+    "nudge": cmd_nudge, "remind": cmd_remind, **FILE_COMMANDS,
 }
 
 

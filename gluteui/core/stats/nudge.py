@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gluteui.core.history.records import History
-from gluteui.core.stats.overview import streak_summary
-from gluteui.core.stats.schedule import Schedule
+if TYPE_CHECKING:
+    from gluteui.core.history.records import History
+    from gluteui.core.stats.schedule import Schedule
 
 SNOOZE = timedelta(minutes=30)
 
@@ -33,6 +33,9 @@ class Today:
 
 def today_facts(history: History, now: datetime) -> Today:
     """Today's facts from the history, under the user's day_start_hour."""
+    # Imported here: `gluteui status` reads these facts from its cache, without the records.
+    from gluteui.core.stats.overview import streak_summary
+
     day = history.day_of(now)
     summary = streak_summary(history, day)
     return Today(day, summary.today_activated, summary.today_rest, summary.current_streak)

@@ -11,10 +11,12 @@ import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.settings import WEEKDAYS
-from gluteui.core.runs.record import Run
+
+if TYPE_CHECKING:
+    from gluteui.core.runs.record import Run
 
 LEAD = timedelta(minutes=20)
 """How long before the usual start of a run the nudge comes: five minutes of routine and

@@ -1,0 +1,108 @@
+"""What `gluteui remind` writes, as text: a systemd user timer and service, a LaunchAgent plist,
+and a calendar file. Pure: the schedule, the command and the clock are arguments.
+"""
+
+from __future__ import annotations
+
+import plistlib
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+
+from gluteui.core.history.settings import WEEKDAYS
+from gluteui.core.stats.schedule import Schedule
+
+UNIT = "gluteui-nudge"
+"""The systemd units' name: gluteui-nudge.service and gluteui-nudge.timer."""
+AGENT = "org.gluteui.nudge"
+"""The LaunchAgent's label and file name."""
+
+
+def _systemd_word(word: str) -> str:
+    """One word of an ExecStart= line, quoted when it holds a space or a quote (systemd.syntax)."""
+    if word and not any(c in word for c in ' \t"\'\\;$%'):
+        return word
+    escaped = word.replace("\\", "\\\\").replace('"', '\\"').replace("$", "$$").replace("%", "%%")
+    return f'"{escaped}"'
+
+
+def by_time(schedule: Schedule) -> dict[time, list[int]]:
+    """The schedule's weekdays grouped by their time, earliest first."""
+    grouped: dict[time, list[int]] = {}
+    for weekday in sorted(schedule.times):
+        grouped.setdefault(schedule.times[weekday], []).append(weekday)
+    return dict(sorted(grouped.items()))
+
+
+def systemd_units(schedule: Schedule, command: Sequence[str]) -> dict[str, str]:
+    """The service (runs `command`, `gluteui nudge`) and its timer, by file name.
+
+    Persistent=true: a nudge missed while the machine slept fires when it wakes (the nudge
+    itself then decides whether it is still worth sending)."""
+    calendars = "".join(
+        f"OnCalendar={','.join(WEEKDAYS[day].capitalize() for day in days)} *-*-* {at:%H:%M}:00\n"
+        for at, days in by_time(schedule).items()
+    )
+    service = (
+        "[Unit]\n"
+        "Description=GluteUI: a nudge before your run on a day not yet activated\n\n"
+        "[Service]\n"
+        "Type=oneshot\n"
+        f"ExecStart={' '.join(_systemd_word(word) for word in command)}\n"
+    )
+    timer = (
+        "[Unit]\n"
+        "Description=GluteUI: when to nudge before your run\n\n"
+        "[Timer]\n"
+        f"{calendars}"
+        "Persistent=true\n\n"
+        "[Install]\n"
+        "WantedBy=timers.target\n"
+    )
+    return {f"{UNIT}.service": service, f"{UNIT}.timer": timer}
+
+
+def launch_agent(schedule: Schedule, command: Sequence[str]) -> bytes:
+    """A LaunchAgent plist running `command` at each of the schedule's times (launchd: 0 = Sunday)."""
+    intervals = [
+        {"Weekday": (day + 1) % 7, "Hour": at.hour, "Minute": at.minute}
+        for day, at in sorted(schedule.times.items())
+    ]
+    return plistlib.dumps({
+        "Label": AGENT, "ProgramArguments": list(command), "StartCalendarInterval": intervals,
+    })
+
+
+def calendar(schedule: Schedule, now: datetime) -> bytes:
+    """The schedule as an .ics file: one weekly event per time, its weekdays in an RRULE, each
+    with an alarm at its start. Times are floating (no zone): they follow the calendar's
+    own zone, as the timer follows the machine's."""
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//GluteUI//reminders//EN")
+    cal.add("version", "2.0")
+    today = now.date()
+    for at, days in by_time(schedule).items():
+        first = min(_next(today, day) for day in days)
+        event = Event()
+        byday = [WEEKDAYS[day][:2].upper() for day in days]
+        event.add("uid", f"{UNIT}-{'-'.join(byday).lower()}-{at:%H%M}@gluteui")
+        event.add("dtstamp", now)
+        event.add("summary", "Glutes before your run (GluteUI, 5 min)")
+        event.add("description", "Five minutes of glute activation before you run; skip it if today is done.")
+        event.add("dtstart", datetime.combine(first, at))
+        event.add("duration", timedelta(minutes=10))
+        event.add("rrule", {"freq": "weekly", "byday": byday})
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", "Glutes before your run")
+        alarm.add("trigger", timedelta(0))
+        event.add_component(alarm)
+        cal.add_component(event)
+    ics: bytes = cal.to_ical()
+    return ics
+
+
+def _next(today: date, weekday: int) -> date:
+    """The first day on or after `today` that falls on `weekday`."""
+    return today + timedelta(days=(weekday - today.weekday()) % 7)

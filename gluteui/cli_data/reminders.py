@@ -1,0 +1,243 @@
+"""`gluteui nudge` (decide, and notify when it is worth it) and `gluteui remind` (set up the
+timer that runs it, or a calendar file).
+
+What was sent today is kept in a small file in the cache dir, not in the history: it is this
+machine's business (the history may be synced to a laptop that nudges on its own), a nudge
+is not something the user did, and writing the data file from a timer would race the open
+app's writer and make a sync copy for every nudge. Losing the file costs at most one more
+nudge that day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from gluteui import locations
+from gluteui.cli_data.notify import NotifyError, notify
+from gluteui.cli_data.output import say, warn
+from gluteui.cli_data.reminder_files import AGENT, UNIT, calendar, launch_agent, systemd_units
+from gluteui.core.history.store import Store
+from gluteui.core.stats.nudge import SNOOZE, Sent, decide, snooze, today_facts
+from gluteui.core.stats.schedule import (
+    LEAD,
+    LEARN_MIN_RUNS,
+    LEARN_WEEKS,
+    Schedule,
+    chosen,
+    learned,
+    parse_clock,
+    parse_days,
+)
+from gluteui.errors import UserError
+
+EXIT_NOT_SENT = 3
+"""`gluteui nudge` wanted to nudge but nothing could show it (no session bus, no notification
+server, osascript failed): one line on stderr says why, and the day's nudge stays unsent."""
+SENT_NAME = "nudge.json"
+PICK_A_TIME = "choose a time: gluteui remind --at 18:00 --days mon,wed,fri"
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where the reminder's files go and which tools there are: the machine's, or a test's."""
+
+    cache: Path
+    systemd: Path
+    launch_agents: Path
+    systemctl: str | None
+    systemd_run: str | None
+    platform: str
+
+    @classmethod
+    def here(cls) -> Places:
+        """This machine's: $XDG_CONFIG_HOME/systemd/user, ~/Library/LaunchAgents, the cache dir."""
+        config = os.environ.get("XDG_CONFIG_HOME", "").strip() or str(Path.home() / ".config")
+        return cls(locations.cache_dir(), Path(config) / "systemd" / "user",
+                   Path.home() / "Library" / "LaunchAgents", shutil.which("systemctl"),
+                   shutil.which("systemd-run"), sys.platform)
+
+
+def nudge_command(args: argparse.Namespace) -> list[str]:
+    """The command a timer runs: this installation's `gluteui nudge`, for this data dir."""
+    script = Path(sys.executable).with_name("gluteui")
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "gluteui"]
+    if args.data_dir is not None or os.environ.get(locations.DATA_DIR_ENV):
+        command += ["--data-dir", str(locations.data_dir(args.data_dir).resolve())]
+    return command + ["nudge"]
+
+
+def read_sent(path: Path, today: Sent) -> Sent:
+    try:
+        return Sent.from_dict(json.loads(path.read_text(encoding="utf-8")), today.day)
+    except (OSError, ValueError):
+        return today
+
+
+def write_sent(path: Path, sent: Sent) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(sent.to_dict()), encoding="utf-8")
+    temporary.replace(path)
+
+
+def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
+          send: Callable[[str, str], None] = notify) -> int:
+    """Decide at `now`, and notify through `send` when it is worth it."""
+    history = store.history()
+    today = today_facts(history, now)
+    path = places.cache / SENT_NAME
+    sent = read_sent(path, Sent(today.day))
+    if args.snooze:
+        snoozed, line = snooze(sent, today.day, now)
+        say(line)
+        if snoozed != sent:
+            write_sent(path, snoozed)
+            _wake_after_snooze(args, places)
+        return 0
+    decision = decide(today, Schedule.from_setting(history.setting("reminder", None)), sent, now)
+    if decision.message is None:
+        say(f"no nudge: {decision.reason}")
+        return 0
+    try:
+        send("GluteUI", decision.message)
+    except NotifyError as error:
+        warn(f"gluteui nudge: not sent: {error}")
+        return EXIT_NOT_SENT
+    write_sent(path, decision.sent)
+    say(f"nudged: {decision.message}")
+    return 0
+
+
+def _wake_after_snooze(args: argparse.Namespace, places: Places) -> None:
+    """A one-off timer that runs the nudge again when the snooze ends, where systemd can."""
+    minutes = int(SNOOZE.total_seconds() // 60)
+    if places.systemd_run is None:
+        say(f"the snoozed nudge comes from the next `gluteui nudge` after {minutes} minutes")
+        return
+    command = [places.systemd_run, "--user", "--quiet", "--collect", f"--on-active={minutes}min",
+               *nudge_command(args)]
+    _run(command)
+
+
+def _run(command: Sequence[str]) -> bool:
+    """Run a system tool; say what failed and return False when it did."""
+    try:
+        done = subprocess.run(list(command), capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        warn(f"gluteui: {' '.join(command)} did not run: {error}")
+        return False
+    if done.returncode != 0:
+        warn(f"gluteui: {' '.join(command)} failed: {done.stderr.strip() or done.returncode}")
+        return False
+    return True
+
+
+def _asked(args: argparse.Namespace) -> Schedule | None:
+    """The schedule --at and --days ask for (every day when --days is left out), None without --at."""
+    if args.at is None:
+        if args.days is not None:
+            raise UserError("--days needs --at (the time to nudge on those days)")
+        return None
+    try:
+        return chosen(parse_clock(args.at), parse_days(args.days or "daily"))
+    except ValueError as error:
+        raise UserError(f"remind: {error}") from None
+
+
+def remind(store: Store, args: argparse.Namespace, now: datetime, places: Places) -> int:
+    """Set up, show or remove the reminder; or write the calendar file."""
+    history = store.history()
+    current = Schedule.from_setting(history.setting("reminder", None))
+    if args.off:
+        return _off(store, current, places)
+    schedule = _asked(args)
+    if args.ics is not None:
+        schedule = schedule or current or learned(history.runs, now, now.tzinfo)
+        if not schedule.times:
+            raise UserError(f"no schedule for the calendar yet: {PICK_A_TIME.replace('remind', 'remind --ics FILE')}")
+        Path(args.ics).write_bytes(calendar(schedule, now))
+        say(f"Wrote {args.ics}: a weekly event with an alarm ({schedule.describe()}); the timer is untouched.")
+        return 0
+    if schedule is None:
+        if current is not None:
+            if current.on:
+                _say_set(current, places)
+            else:
+                say(f"No reminder is on (the last was {current.describe()}): {PICK_A_TIME}")
+            return 0
+        schedule = learned(history.runs, now, now.tzinfo)
+        if not schedule.times:
+            say(f"No reminder is set, and no weekday has {LEARN_MIN_RUNS} imported runs in the last "
+                f"{LEARN_WEEKS} weeks to learn from: {PICK_A_TIME}")
+            return 0
+        say(f"Learned from your runs: {int(LEAD.total_seconds() // 60)} minutes before the usual start "
+            f"on each weekday you run (the middle start of your last {LEARN_WEEKS} weeks).")
+    store.set_setting("reminder", schedule.to_setting())
+    return _install(schedule, args, places)
+
+
+def _install(schedule: Schedule, args: argparse.Namespace, places: Places) -> int:
+    command = nudge_command(args)
+    if places.platform == "darwin":
+        places.launch_agents.mkdir(parents=True, exist_ok=True)
+        plist = places.launch_agents / f"{AGENT}.plist"
+        plist.write_bytes(launch_agent(schedule, command))
+        say(f"Nudges set: {schedule.describe()}. Wrote {plist}; load it with: launchctl load {plist}")
+        return 0
+    places.systemd.mkdir(parents=True, exist_ok=True)
+    for name, text in systemd_units(schedule, command).items():
+        (places.systemd / name).write_text(text, encoding="utf-8")
+    say(f"Nudges set: {schedule.describe()}. Wrote {UNIT}.timer and {UNIT}.service in {places.systemd}.")
+    enable = f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer"
+    if places.systemctl is None:
+        say(f"No systemctl here: to start the timer, run {enable}")
+        return 0
+    if not (_run([places.systemctl, "--user", "daemon-reload"])
+            and _run([places.systemctl, "--user", "enable", "--now", f"{UNIT}.timer"])):
+        say(f"The timer is written but not started: run {enable}")
+        return 1
+    say("The timer is on; a nudge missed while the machine slept comes when it wakes.")
+    return 0
+
+
+def _say_set(schedule: Schedule, places: Places) -> None:
+    how = "learned from your runs" if schedule.learned else "chosen"
+    where = (places.launch_agents / f"{AGENT}.plist" if places.platform == "darwin"
+             else places.systemd / f"{UNIT}.timer")
+    found = "" if where.exists() else f" (but {where} is missing: run gluteui remind --at ... again)"
+    say(f"Nudges set ({how}): {schedule.describe()}; on a day already activated or a rest day, none. "
+        f"Timer: {where}{found}. Off: gluteui remind --off")
+
+
+def _off(store: Store, current: Schedule | None, places: Places) -> int:
+    if places.platform != "darwin" and places.systemctl is not None and (places.systemd / f"{UNIT}.timer").exists():
+        _run([places.systemctl, "--user", "disable", "--now", f"{UNIT}.timer"])
+    removed = []
+    for path in (places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service",
+                 places.launch_agents / f"{AGENT}.plist"):
+        if path.exists():
+            path.unlink()
+            removed.append(path.name)
+    if current is not None and current.on:
+        store.set_setting("reminder", replace(current, on=False).to_setting())
+    if places.platform == "darwin" and removed:
+        say(f"Also run: launchctl unload {places.launch_agents / f'{AGENT}.plist'} (or log out and in)")
+    say(f"Reminders off; removed {', '.join(removed)}." if removed else "Reminders off (none was set up).")
+    return 0
+
+
+def cmd_nudge(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    return nudge(store, args, now, Places.here())
+
+
+def cmd_remind(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    return remind(store, args, now, Places.here())

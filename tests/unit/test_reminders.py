@@ -1,0 +1,166 @@
+"""`gluteui nudge`, `remind` and `status` with real parts: a real session bus and a notification
+server on it, systemd's own check of the unit files, the calendar file read back. The clock
+is given to every call; nothing sleeps."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from gluteui.cli import build_parser, main
+from gluteui.cli_data.reminder_files import UNIT
+from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, nudge, remind
+from gluteui.core.history.store import Store
+from gluteui.core.runs.record import Run
+from gluteui.core.stats.schedule import chosen
+from tests.dbus_session import NotificationServer, session_bus
+
+ZONE = timezone(timedelta(hours=1))
+MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
+
+
+def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
+    return MONDAY + timedelta(days=days, hours=hour, minutes=minute)
+
+
+@pytest.fixture
+def places(tmp_path: Path) -> Places:
+    return Places(tmp_path / "cache", tmp_path / "config" / "systemd" / "user",
+                  tmp_path / "LaunchAgents", None, None, "linux")
+
+
+def args(data_dir: Path, *argv: str) -> argparse.Namespace:
+    return build_parser().parse_args(["--data-dir", str(data_dir), *argv])
+
+
+def cli(data_dir: Path, now: datetime, *argv: str) -> int:
+    return main(["--data-dir", str(data_dir), *argv], now=lambda: now)
+
+
+def test_nudges_through_a_real_notification_server_never_on_a_done_or_rest_day(
+    tmp_path: Path, data_dir: Path, places: Places, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Store.open(data_dir).set_setting("reminder", chosen(time(18), range(7)).to_setting())
+    cli(data_dir, at(7, days=-1), "log")  # yesterday: a streak of one at stake
+
+    def run(now: datetime, *argv: str) -> int:
+        return nudge(Store.open(data_dir), args(data_dir, "nudge", *argv), now, places)
+
+    with session_bus(tmp_path) as address:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        assert run(at(18, 5)) == EXIT_NOT_SENT, "nothing owns the notifications name yet"
+        assert "no notification server" in capsys.readouterr().err
+        with NotificationServer(address) as server:
+            assert run(at(17, 59)) == 0 and server.sent == []  # not before its time
+            assert run(at(18, 5)) == 0
+            assert server.sent == [("GluteUI", "GluteUI", "Glutes before your run: five minutes keeps your 1-day streak.")]
+            assert run(at(18, 10)) == 0 and len(server.sent) == 1  # one a day
+            assert run(at(18, 11), "--snooze") == 0 and "snoozed until 18:41" in capsys.readouterr().out
+            assert run(at(18, 12), "--snooze") == 0 and "one snooze a day" in capsys.readouterr().out
+            assert run(at(18, 40)) == 0 and len(server.sent) == 1
+            assert run(at(18, 41)) == 0 and len(server.sent) == 2  # the snoozed repeat
+            assert run(at(20)) == 0 and len(server.sent) == 2
+            cli(data_dir, at(7, days=1), "log")  # Tuesday done in the morning
+            assert run(at(18, 5, days=1)) == 0 and len(server.sent) == 2
+            assert "already activated" in capsys.readouterr().out
+            cli(data_dir, at(7, days=2), "rest")  # Wednesday a rest day
+            assert run(at(18, 5, days=2)) == 0 and len(server.sent) == 2
+            assert "rest day" in capsys.readouterr().out
+            assert run(at(18, 5, days=3)) == 0 and len(server.sent) == 3  # Thursday: not done
+            # Monday was missed: Tuesday alone is at stake, the rest day bridging it.
+            assert server.sent[-1][2].endswith("keeps your 1-day streak.")
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+    assert run(at(18, 5, days=4)) == EXIT_NOT_SENT
+    assert capsys.readouterr().err.strip() == (
+        "gluteui nudge: not sent: no desktop session bus ($DBUS_SESSION_BUS_ADDRESS is not set)")
+
+
+def test_remind_writes_units_systemd_accepts_enables_them_and_turns_them_off(
+    tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
+) -> None:
+    calls = tmp_path / "systemctl.calls"
+    fake = tmp_path / "systemctl"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    places = Places(places.cache, places.systemd, places.launch_agents, str(fake), None, "linux")
+    assert remind(Store.open(data_dir), args(data_dir, "remind", "--at", "18:00", "--days", "mon,wed,fri"),
+                  at(9), places) == 0
+    timer, service = places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service"
+    assert "OnCalendar=Mon,Wed,Fri *-*-* 18:00:00\nPersistent=true\n" in timer.read_text()
+    assert service.read_text().rstrip().endswith(f"--data-dir {data_dir.resolve()} nudge")
+    assert calls.read_text().splitlines() == ["--user daemon-reload", f"--user enable --now {UNIT}.timer"]
+    capsys.readouterr()
+    assert remind(Store.open(data_dir), args(data_dir, "remind"), at(9), places) == 0
+    assert "Nudges set (chosen): mon, wed, fri 18:00" in capsys.readouterr().out
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed (Debian's systemd package has it)")
+    checked = subprocess.run(["systemd-analyze", "verify", str(timer), str(service)],
+                             capture_output=True, text=True, check=False)
+    # A mistake in a unit is a warning on stderr with status 0: both must be clean.
+    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
+    assert remind(Store.open(data_dir), args(data_dir, "remind", "--off"), at(9), places) == 0
+    assert not timer.exists() and not service.exists()
+    assert calls.read_text().splitlines()[-1] == f"--user disable --now {UNIT}.timer"
+
+
+def test_remind_learns_from_runs_and_says_what_to_run_without_systemctl(
+    data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert remind(Store.open(data_dir), args(data_dir, "remind"), at(9), places) == 0
+    assert "choose a time: gluteui remind --at 18:00" in capsys.readouterr().out
+    runs = [Run.new(at(18, minute, days=-7 * week), 1800.0, 5000.0, "Run", "running", f"{week}.gpx")
+            for week, minute in ((1, 0), (2, 10), (3, 30))]
+    Store.open(data_dir).import_runs(runs)
+    assert remind(Store.open(data_dir), args(data_dir, "remind"), at(9), places) == 0
+    out = capsys.readouterr().out
+    assert "Nudges set: mon 17:50." in out and "run systemctl --user daemon-reload" in out
+    assert "OnCalendar=Mon *-*-* 17:50:00" in (places.systemd / f"{UNIT}.timer").read_text()
+
+
+def test_the_calendar_file_reads_back_as_weekly_events_with_alarms(
+    tmp_path: Path, data_dir: Path, places: Places,
+) -> None:
+    ics = tmp_path / "glutes.ics"
+    argv = ("remind", "--at", "7:40", "--days", "sat,mon", "--ics", str(ics))
+    assert remind(Store.open(data_dir), args(data_dir, *argv), at(9), places) == 0
+    events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    assert len(events) == 1
+    event = events[0]
+    assert event["RRULE"]["FREQ"] == ["WEEKLY"] and event["RRULE"]["BYDAY"] == ["MO", "SA"]
+    assert event.decoded("DTSTART") == datetime(2026, 12, 7, 7, 40)  # floating, from today (a Monday)
+    alarms = list(event.walk("VALARM"))
+    assert len(alarms) == 1 and alarms[0]["ACTION"] == "DISPLAY"
+    assert alarms[0].decoded("TRIGGER") == timedelta(0)
+    assert not places.systemd.exists(), "--ics writes the calendar only"
+
+
+def test_status_is_one_cached_line_that_follows_the_history(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    Store.open(data_dir).set_setting("reminder", chosen(time(18), [0]).to_setting())
+
+    def status(now: datetime) -> str:
+        assert cli(data_dir, now, "status") == 0
+        return capsys.readouterr().out.strip()
+
+    assert status(at(9)) == "glutes: not yet today · streak 0 · nudge at 18:00"
+    cli(data_dir, at(10), "log")
+    capsys.readouterr()
+    assert status(at(11)) == "glutes: done today · streak 1"
+
+    def refuse(*args: object, **kwargs: object) -> Store:
+        raise AssertionError("status read the history although nothing changed")
+
+    monkeypatch.setattr(Store, "open", refuse)
+    assert status(at(12)) == "glutes: done today · streak 1"  # from the cache
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert status(at(9, days=1)) == "glutes: not yet today · streak 1"  # a new day reads again
