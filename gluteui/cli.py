@@ -12,7 +12,6 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.config import local_now, zone_notice
-from gluteui.core.history.storage import StoreError
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.text import printable
 from gluteui.errors import UserError
@@ -204,14 +203,20 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
     zone = zone_notice()
     if zone is not None:
         print(f"gluteui: {printable(zone)}", file=sys.stderr)
+    if args.command == "status":
+        # Before the store's modules are imported: the line is usually one small cached read.
+        from gluteui.cli_status import cmd_status
+
+        try:
+            return cmd_status(args, now())
+        except UserError as error:
+            print(f"gluteui: {printable(str(error))}", file=sys.stderr)
+            return 2
+    from gluteui.core.history.storage import StoreError
+
     try:
         if args.command == "check-content":
             return check_content(args.folder)
-        if args.command == "status":
-            # Before anything opens the store: the line is usually one small cached read.
-            from gluteui.cli_status import cmd_status
-
-            return cmd_status(args, now())
         if args.command is not None:
             from gluteui.cli_data import run_data_command
 

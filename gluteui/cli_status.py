@@ -21,10 +21,10 @@ from typing import Any
 from gluteui import locations
 from gluteui.core.days import session_day
 from gluteui.core.history.settings import setting_value
-from gluteui.core.history.storage import FILE_NAME
 from gluteui.core.stats.nudge import Today, status_line
 from gluteui.core.stats.schedule import Schedule
 from gluteui.core.text import printable
+from gluteui.errors import UserError
 
 CACHE_NAME = "status.json"
 
@@ -33,7 +33,7 @@ def _stamp(data_dir: Path) -> list[int | str]:
     """What changes whenever the history may have: the file's size and time, the folder's time
     (a sync tool's conflict copy appearing), and the path itself."""
     try:
-        file = (data_dir / FILE_NAME).stat()
+        file = (data_dir / locations.DATA_FILE_NAME).stat()
         folder = data_dir.stat()
     except FileNotFoundError:
         return [str(data_dir.resolve()), 0, 0, 0]
@@ -72,10 +72,13 @@ def status_text(data_dir: Path, cache: Path, now: datetime) -> str:
     stamp = _stamp(data_dir)
     found = _cached(cache, stamp, now)
     if found is None:
-        from gluteui.core.history.store import Store
+        from gluteui.core.history.store import Store, StoreError
         from gluteui.core.stats.nudge import today_facts
 
-        history = Store.open(data_dir).history()
+        try:
+            history = Store.open(data_dir).history()
+        except StoreError as error:
+            raise UserError(str(error)) from None
         today = today_facts(history, now)
         reminder = history.setting("reminder", None)
         _keep(cache, _stamp(data_dir), today, history.day_start_hour, reminder)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 APP_NAME = "gluteui"
 DATA_DIR_ENV = "GLUTEUI_DATA_DIR"
+DATA_FILE_NAME = "gluteui.json"
+"""The history's file in the data dir (core/history/storage.py's FILE_NAME)."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

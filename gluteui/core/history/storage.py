@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
+from gluteui.locations import DATA_FILE_NAME
+
 if TYPE_CHECKING:
     from filelock import FileLock
 
-FILE_NAME = "gluteui.json"
+FILE_NAME = DATA_FILE_NAME
 LOCK_TIMEOUT_S = 10.0
 TEMP_SUFFIX = ".gluteui-tmp"
 

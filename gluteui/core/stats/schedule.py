@@ -7,7 +7,6 @@ nudge's own "not before" check read the same times.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
@@ -98,6 +97,8 @@ def learned(runs: Iterable[Run], now: datetime, zone: tzinfo | None) -> Schedule
 
     Empty when no weekday has enough runs.
     """
+    import statistics  # here: `gluteui status` reads a schedule and never learns one
+
     since = now - timedelta(weeks=LEARN_WEEKS)
     starts: dict[int, list[int]] = {}
     for run in runs:
