@@ -99,15 +99,17 @@ def test_remind_writes_units_systemd_accepts_enables_them_and_turns_them_off(
     capsys.readouterr()
     assert remind(Store.open(data_dir), args(data_dir, "remind"), at(9), places) == 0
     assert "Nudges set (chosen): mon, wed, fri 18:00" in capsys.readouterr().out
-    if shutil.which("systemd-analyze") is None:
-        pytest.skip("systemd-analyze is not installed (Debian's systemd package has it)")
-    checked = subprocess.run(["systemd-analyze", "verify", str(timer), str(service)],
-                             capture_output=True, text=True, check=False)
-    # A mistake in a unit is a warning on stderr with status 0: both must be clean.
-    assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
+    analyze = shutil.which("systemd-analyze")
+    if analyze is not None:
+        checked = subprocess.run([analyze, "verify", str(timer), str(service)],
+                                 capture_output=True, text=True, check=False)
+        # A mistake in a unit is a warning on stderr with status 0: both must be clean.
+        assert (checked.returncode, checked.stderr) == (0, ""), checked.stderr
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--off"), at(9), places) == 0
     assert not timer.exists() and not service.exists()
     assert calls.read_text().splitlines()[-1] == f"--user disable --now {UNIT}.timer"
+    if analyze is None:
+        pytest.skip("the units were not verified: systemd-analyze is not installed (Debian's systemd has it)")
 
 
 def test_remind_learns_from_runs_and_says_what_to_run_without_systemctl(
