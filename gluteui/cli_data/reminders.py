@@ -100,7 +100,10 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
         snoozed, line = snooze(sent, today.day, now)
         say(line)
         if snoozed != sent:
-            write_sent(path, snoozed)
+            try:
+                write_sent(path, snoozed)
+            except OSError as error:
+                raise UserError(f"cannot note the snooze in {path}: {error.strerror or error}") from None
             _wake_after_snooze(args, places)
         return 0
     decision = decide(today, Schedule.from_setting(history.setting("reminder", None)), sent, now)
@@ -112,8 +115,11 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
     except NotifyError as error:
         warn(f"gluteui nudge: not sent: {error}")
         return EXIT_NOT_SENT
-    write_sent(path, decision.sent)
     say(f"nudged: {decision.message}")
+    try:
+        write_sent(path, decision.sent)
+    except OSError as error:
+        warn(f"gluteui nudge: sent, but not noted in {path} ({error.strerror or error}): the next run may nudge again")
     return 0
 
 

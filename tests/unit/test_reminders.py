@@ -5,6 +5,7 @@ is given to every call; nothing sleeps."""
 from __future__ import annotations
 
 import argparse
+import plistlib
 import shutil
 import subprocess
 from datetime import datetime, time, timedelta, timezone
@@ -14,7 +15,8 @@ import pytest
 from icalendar import Calendar
 
 from gluteui.cli import build_parser, main
-from gluteui.cli_data.reminder_files import UNIT
+from gluteui.cli_data.notify import notify_macos
+from gluteui.cli_data.reminder_files import AGENT, UNIT
 from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, nudge, remind
 from gluteui.core.history.store import Store
 from gluteui.core.runs.record import Run
@@ -166,3 +168,34 @@ def test_status_is_one_cached_line_that_follows_the_history(
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert status(at(9, days=1)) == "glutes: not yet today · streak 1"  # a new day reads again
+
+
+def test_on_macos_remind_writes_a_launch_agent_with_launchds_weekdays(
+    data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
+) -> None:
+    mac = Places(places.cache, places.systemd, places.launch_agents, None, None, "darwin")
+    argv = ("remind", "--at", "06:45", "--days", "sun,mon")
+    assert remind(Store.open(data_dir), args(data_dir, *argv), at(9), mac) == 0
+    agent = plistlib.loads((places.launch_agents / f"{AGENT}.plist").read_bytes())
+    assert agent["Label"] == AGENT and agent["ProgramArguments"][-1] == "nudge"
+    # launchd counts weekdays from Sunday = 0.
+    assert agent["StartCalendarInterval"] == [{"Weekday": 1, "Hour": 6, "Minute": 45},
+                                              {"Weekday": 0, "Hour": 6, "Minute": 45}]
+    assert "launchctl load" in capsys.readouterr().out and not places.systemd.exists()
+    assert remind(Store.open(data_dir), args(data_dir, "remind", "--off"), at(9), mac) == 0
+    assert not (places.launch_agents / f"{AGENT}.plist").exists()
+    assert "launchctl unload" in capsys.readouterr().out
+
+
+def test_the_osascript_line_keeps_quotes_and_backslashes_inside_its_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ran: list[list[str]] = []
+
+    def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        ran.append(command)
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(subprocess, "run", run)
+    notify_macos("Glute\\UI", 'say "hi"')
+    assert ran == [["osascript", "-e", 'display notification "say \\"hi\\"" with title "Glute\\\\UI"']]
