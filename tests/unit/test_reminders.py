@@ -17,9 +17,10 @@ from icalendar import Calendar
 from gluteui.cli import build_parser, main
 from gluteui.cli_data.notify import notify_macos
 from gluteui.cli_data.reminder_files import AGENT, UNIT
-from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, nudge, remind
+from gluteui.cli_data.reminders import EXIT_NOT_SENT, SENT_NAME, Places, nudge, remind, write_sent
 from gluteui.core.history.store import Store
 from gluteui.core.runs.record import Run
+from gluteui.core.stats.nudge import Sent
 from gluteui.core.stats.schedule import chosen
 from tests.dbus_session import NotificationServer, session_bus
 
@@ -199,3 +200,15 @@ def test_the_osascript_line_keeps_quotes_and_backslashes_inside_its_strings(
     monkeypatch.setattr(subprocess, "run", run)
     notify_macos("Glute\\UI", 'say "hi"')
     assert ran == [["osascript", "-e", 'display notification "say \\"hi\\"" with title "Glute\\\\UI"']]
+
+
+def test_a_snooze_starts_a_one_off_timer_for_the_repeat(tmp_path: Path, data_dir: Path, places: Places) -> None:
+    calls = tmp_path / "systemd-run.calls"
+    fake = tmp_path / "systemd-run"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    places = Places(places.cache, places.systemd, places.launch_agents, None, str(fake), "linux")
+    write_sent(places.cache / SENT_NAME, Sent(MONDAY.date(), nudged=True))
+    assert nudge(Store.open(data_dir), args(data_dir, "nudge", "--snooze"), at(18, 5), places) == 0
+    assert calls.read_text().split()[:4] == ["--user", "--quiet", "--collect", "--on-active=30min"]
+    assert calls.read_text().split()[-3:] == ["--data-dir", str(data_dir.resolve()), "nudge"]
