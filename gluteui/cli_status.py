@@ -81,7 +81,8 @@ def status_text(data_dir: Path, cache: Path, now: datetime) -> str:
             raise UserError(str(error)) from None
         today = today_facts(history, now)
         reminder = history.setting("reminder", None)
-        _keep(cache, _stamp(data_dir), today, history.day_start_hour, reminder)
+        # Kept under the stamp from before the read: a change made meanwhile is read next time.
+        _keep(cache, stamp, today, history.day_start_hour, reminder)
     else:
         today, reminder = found
     return status_line(today, Schedule.from_setting(reminder), now.weekday())
