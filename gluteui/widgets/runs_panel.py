@@ -27,6 +27,14 @@ from gluteui.widgets.work import ReportsFailure
 
 SIDES = ((True, "after an activation", "dot", "cyan"), (False, "without", "x", "orange"))
 """How the plot marks each side: activated runs apart from the others, in shape and colour."""
+SCORE_TICKS = [float(score) for score in range(0, 11, 2)]
+"""Check-ins are whole numbers 0-10: so are the plot's marks on that axis."""
+
+
+def day_ticks(last: int, count: int = 5) -> list[float]:
+    """Whole days from 0 to `last` for the plot's other axis, at most `count` of them."""
+    step = max(1, -(-last // (count - 1)))
+    return [float(day) for day in range(0, last + 1, step)]
 
 
 def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
@@ -48,7 +56,7 @@ def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
 def readings_text(comparison: Comparison, zone: tzinfo | None) -> str:
     """The readings kept so far, one a line, or when the first will be kept."""
     kept = comparison.history_words(zone)
-    marks = ", ".join(str(milestone) for milestone in MILESTONES)
+    marks = ", ".join(str(milestone) for milestone in MILESTONES[:-1]) + f" and {MILESTONES[-1]}"
     head = f"Readings kept at {marks} answered runs a side, so the answer does not change on every visit:"
     if not kept:
         return f"{head} none yet (the first at {MIN_RUNS_EACH} a side)."
@@ -57,7 +65,7 @@ def readings_text(comparison: Comparison, zone: tzinfo | None) -> str:
 
 def plot_caption(comparison: Comparison | None) -> str:
     """Under the plot: what the marks are, and the interval once worked out."""
-    marks = "Dots: runs after an activation; x: without. Lines: each side's average."
+    marks = "Dots: runs after an activation; x: without."
     estimate = comparison.estimate if comparison else None
     if estimate is None or estimate.difference is None or estimate.interval is None:
         return marks
@@ -70,7 +78,7 @@ class RunsPanel(ReportsFailure, Vertical):
 
     DEFAULT_CSS = """
     RunsPanel { height: auto; }
-    RunsPanel #runs-plot { height: 14; min-height: 8; }
+    RunsPanel #runs-plot { height: 16; }
     RunsPanel .runs-title { text-style: bold; margin: 1 0 0 0; }
     RunsPanel #runs-adjusted, RunsPanel #runs-readings, RunsPanel #runs-recent { margin: 1 0 0 0; }
     RunsPanel #runs-plot-caption { color: $text-muted; }
@@ -120,8 +128,7 @@ class RunsPanel(ReportsFailure, Vertical):
         self.query_one("#runs-adjusted", Static).update(Text(" ".join(adjusted)))
         self.query_one("#runs-adjusted").display = bool(adjusted)
         self.query_one("#runs-readings", Static).update(Text(readings_text(comparison, self.zone)))
-        if self.query("#runs-plot"):
-            self._plot()
+        if self.query("#runs-plot-caption"):
             self.query_one("#runs-plot-caption", Static).update(Text(plot_caption(comparison)))
 
     def _plot(self) -> None:
@@ -129,21 +136,15 @@ class RunsPanel(ReportsFailure, Vertical):
 
         plot = self.query_one("#runs-plot", PlotextPlot)
         plt = plot.plt
-        plt.clear_data()
         answers = self.view.answers
         first = answers[0].start.date()
-        estimate = self.comparison.estimate if self.comparison else None
         for activated, label, marker, color in SIDES:
             side = [answer for answer in answers if answer.activated is activated]
-            if not side:
-                continue
-            days = [(answer.start.date() - first).days for answer in side]
-            plt.scatter(days, [answer.score for answer in side], label=label, marker=marker, color=color)
-            mean = None if estimate is None else estimate.mean_with if activated else estimate.mean_without
-            if mean is not None:
-                plt.hline(mean, color)
+            if side:
+                days = [(answer.start.date() - first).days for answer in side]
+                plt.scatter(days, [answer.score for answer in side], label=label, marker=marker, color=color)
         plt.title("Back and hamstrings on each run (0 fine, 10 very bad)")
         plt.xlabel(f"days since {first:%d %b %Y}")
-        plt.ylim(0, 10)
-        plt.yticks(list(range(0, 11, 2)))
-        plot.refresh()
+        plt.ylim(-0.5, 10.5)  # half a point either side: one row of the plot for each score
+        plt.yticks(SCORE_TICKS)
+        plt.xticks(day_ticks((answers[-1].start.date() - first).days))

@@ -60,9 +60,10 @@ async def test_twelve_a_side_give_the_difference_its_interval_the_yardstick_and_
         assert "Allowing for how far into the season: " in adjusted
         readings = " ".join(str(app.screen.query_one("#runs-readings").render()).split())
         assert "At 10 a side (" in readings
-        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.press(*["pagedown"] * 6)
         await pilot.pause()
-        assert "Lower on runs after activating." in " ".join(screen_text(app).split())
+        assert "After activating minus without: \u22123.0 points (90% interval \u22123.6 to \u22122.4)." in " ".join(
+            screen_text(app).split()), "under the plot, at the end of the page"
 
 
 async def test_nine_a_side_give_no_verdict(data_dir, store: Store):
