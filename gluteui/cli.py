@@ -88,7 +88,7 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
                           help="activated days that make a week count (1-7, default 3)")
     settings.add_argument("--day-start-hour", type=int, metavar="HOUR",
                           help="sessions before this hour count for the day before (0-23, default 4)")
-    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
+    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history (runs with no effect of activating)")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 
 
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true",
-        help="try the app on half a year of made-up history (in a temporary folder)",
+        help="try the app on half a year of made-up history (in a temporary folder; its runs hold no effect of activating)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check-content", help="validate a content folder and list every error")
