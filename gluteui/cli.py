@@ -104,7 +104,7 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     remind.add_argument("--days", metavar="DAYS", help="mon,wed,fri or daily (default: daily)")
     remind.add_argument("--off", action="store_true", help="remove the timer")
     remind.add_argument("--ics", metavar="FILE", help="write the schedule as a calendar file with alarms instead")
-    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history")
+    demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history (runs with no effect of activating)")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 
 
@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true",
-        help="try the app on half a year of made-up history (in a temporary folder)",
+        help="try the app on half a year of made-up history (in a temporary folder; its runs hold no effect of activating)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check-content", help="validate a content folder and list every error")

@@ -196,13 +196,21 @@ def build(scenario: Scenario, data_dir: Path) -> GluteApp:
     return make_app(data_dir, store=store, **scenario.overrides)
 
 
+async def settle(pilot) -> None:
+    """Let the screen catch up, the sums worked out on a thread (Progress's comparison) included."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete(
+        [worker for worker in pilot.app.workers if worker.name == "Working out the comparison"])
+    await pilot.pause()
+
+
 async def act(pilot, scenario: Scenario) -> None:
     """Press the scenario's keys, then move the fake clock and let the screen catch up."""
     for key in scenario.press:
         await pilot.press(key)
-    await pilot.pause()
+    await settle(pilot)
     if scenario.advance:
         await advance_clock(pilot, scenario.advance)
     for key in scenario.then:
         await pilot.press(key)
-    await pilot.pause()
+    await settle(pilot)

@@ -7,6 +7,7 @@ to show; tests/snapshots/test_snapshots.py looks for them at 60x20, 80x24, 120x4
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,19 @@ RECENT_WEEKS = 13
 def demo_history(store: Store, days: int = DEMO_DAYS) -> None:
     fill_demo(store, days, FROZEN_NOW.date())
     # The launch after yesterday's activation would ask about the run first: answered.
+    store.set_setting("checkin_skipped", (FROZEN_NOW.date() - timedelta(days=1)).isoformat())
+
+
+def demo_without_runs(store: Store) -> None:
+    """The demo as it was before runs could be imported: check-ins about each day's run."""
+    from gluteui import locations
+    from gluteui.core import demo
+    from gluteui.core.content.load import load_content
+    from gluteui.core.history import transfer
+
+    made = demo.demo_history(load_content(locations.content_dir()), FROZEN_NOW.date(), DEMO_DAYS)
+    made = replace(made, runs=[], checkins=[replace(checkin, run_id=None) for checkin in made.checkins])
+    store.import_data(transfer.export(made))
     store.set_setting("checkin_skipped", (FROZEN_NOW.date() - timedelta(days=1)).isoformat())
 
 
@@ -93,12 +107,21 @@ def progress_core(app: GluteApp) -> list[str]:
 
 
 def lower_core(app: GluteApp) -> list[str]:
-    """The bottom of Progress (PgDn on a short terminal): the squeeze test, and the runs,
-    none imported in the demo, with how to import them."""
+    """Below the calendar (PgDn on a short terminal): the squeeze test."""
     quiz = view_of(app).latest_quiz
     verdict = app.services.content.quiz.title_of(quiz.verdict, quiz.red_flag)
-    return [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}", "Runs: none imported yet",
-            "gluteui runs import FOLDER"]
+    return [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}"]
+
+
+def runs_core(app: GluteApp) -> list[str]:
+    """The end of Progress: the plot's caption, with the difference and its interval as the
+    core works them out (the demo holds no effect of activating: no verdict but "unclear")."""
+    from gluteui.core.stats.comparison import compare_runs
+    from gluteui.widgets.runs_panel import plot_caption
+
+    comparison = compare_runs(app.services.store.history(), app.services.config.now().tzinfo)
+    assert comparison.estimate.direction == "unclear", "the demo's runs hold no effect"
+    return [plot_caption(comparison)]
 
 
 def day_selected_core(app: GluteApp) -> list[str]:
@@ -136,16 +159,24 @@ SCENARIOS: tuple[Scenario, ...] = (
         "progress-demo",
         shows="Progress on half a year of demo history: streak, sessions and the weekly target "
         "phrases, done, empty and rest days in the calendar (its months and years in the top "
-        "border, the legend in the bottom one), and the squeeze-test trend beside the note that "
-        "no runs are imported (the demo's check-ins are not compared by day).",
+        "border, the legend in the bottom one), the squeeze-test trend, and below the fold the "
+        "demo's imported runs.",
         press=("p",), prepare=demo_history, core=progress_core,
     ),
     Scenario(
         "progress-demo-lower",
-        shows="PgDn on Progress: on a short terminal the squeeze-test trend and the runs (none "
-        "imported in the demo, and how to import them) scroll into view (nothing moves where all "
-        "of it fits).",
+        shows="PgDn on Progress: the squeeze-test trend scrolls into view on a short terminal, "
+        "and the runs panel below it begins: the demo's runs compared, no verdict.",
         press=("p", "pagedown"), prepare=demo_history, core=lower_core,
+    ),
+    Scenario(
+        "progress-demo-runs",
+        shows="The end of Progress on the demo's runs (made with no effect of activating): the "
+        "latest runs, the readings kept at 10, 20 and 40 a side, and the plot with whole-number "
+        "ticks, activated runs as dots apart from the others' x, each side's average as a line, "
+        "and under it the difference with its 90% interval.",
+        press=("p",), then=("pagedown",) * 8, prepare=demo_history, core=runs_core,
+        fresh_at_each_size=True,
     ),
     Scenario(
         "progress-demo-day-selected",

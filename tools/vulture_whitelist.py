@@ -27,12 +27,8 @@ next_up  # MirrorState (remote/mirror.py)
 _.wait_until_quiet  # sound/player.py
 _.output_name  # sound/player.py
 
-# Issue 22's core (the honest estimate, milestones, the self-experiment): built and tested
-# in tests/unit/, wired into Progress, Home and the CLI next session. Remove these lines then.
-adjusted_words  # issue 22: wired into Progress next session (core/stats/answer_words.py)
-reading_words  # issue 22: wired into Progress next session (core/stats/answer_words.py)
-run_answers  # issue 22: wired into Progress next session (core/stats/answers.py)
-milestone_readings  # issue 22: wired into Progress next session (core/stats/milestones.py)
+# Issue 22's self-experiment: built and tested in tests/unit/, wired into Home and the CLI
+# next session. Remove these lines then.
 assignment_on  # issue 22: wired into Home and `gluteui status` next session (core/stats/trial.py)
 pain_days  # issue 22: wired into Home and the report next session (core/stats/trial.py)
 activation_days  # issue 22: wired into the report next session (core/stats/trial.py)

@@ -78,8 +78,11 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
     rows = run_rows(history)
     if args.json:
+        from gluteui.core.stats.comparison import compare_runs
+
         print(json.dumps(summary.to_dict() | {
             "runs": len(rows), "activated_runs": sum(row.activated for row in rows),
+            "comparison": compare_runs(history, now.tzinfo).to_dict(now.tzinfo),
         }))
         return 0
     from rich.console import Console

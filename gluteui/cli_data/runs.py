@@ -43,7 +43,24 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
         say(f"{start:%a %d %b %Y %H:%M}  {distance(row.run.distance_m, 2):>9}  "
             f"{row.run.shown_s / 60:3.0f} min  {row.run.sport:<10}  {mark:<9}  {told:<5}  "
             f"{row.run.id[:8]}  {row.run.name}")
+    _say_comparison(store, now)
     return 0
+
+
+def _say_comparison(store: Store, now: datetime) -> None:
+    """Under the runs: the comparison as Progress tells it, and the readings kept so far."""
+    from gluteui.core.stats.comparison import compare_runs
+
+    comparison = compare_runs(store.history(), now.tzinfo)
+    say("")
+    for sentence in comparison.words():
+        say(sentence)
+    history = comparison.history_words(now.tzinfo)
+    if history:
+        say("")
+        say("Readings kept at milestones:")
+        for line in history:
+            say(f"  {line}")
 
 
 def _import(store: Store, args: argparse.Namespace, now: datetime) -> int:

@@ -1,4 +1,9 @@
-"""Made-up but plausible history, for screenshots, benchmarks and `gluteui --demo`."""
+"""Made-up but plausible history, for screenshots, benchmarks and `gluteui --demo`.
+
+The made-up runs and their check-ins hold no effect of activating: every score is drawn
+from one distribution, whatever came before the run, so Progress shows what it shows for
+a runner whose activation makes no difference (what it would be honest to find).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from gluteui.core.content.load import Content
 from gluteui.core.history.records import Checkin, History, QuizResult, Session
 from gluteui.core.quiz.attempt import weaker_side
 from gluteui.core.routine.progression import Dose, apply, dose_record
+from gluteui.core.runs.record import Run
 from gluteui.core.sides import SIDES, UNSIDED
 
 DEMO_LESSONS_READ = frozenset({"runners-paradox", "gluteal-amnesia", "who-steps-in"})
@@ -19,10 +25,20 @@ CHECKIN_MEAN = 4.5
 CHECKIN_SD = 1.5
 """Every demo check-in, after an activation or not, is drawn from one distribution: made-up
 data must not show an effect that nobody measured (the README's screenshots come from it)."""
+RUN_SEED_OFFSET = 1
+"""The runs' own stream (times and lengths). With no effect, 1 user in 10 still sees an
+interval that excludes 0 by chance; this one gives the demo the usual result instead."""
 
 
 def _checkin_score(rng: random.Random) -> int:
     return max(0, min(10, round(rng.gauss(CHECKIN_MEAN, CHECKIN_SD))))
+
+
+def _run(rng: random.Random, start: datetime, number: int) -> Run:
+    """A made-up easy run of 25 to 70 minutes at about 5:30 to 6:30 a kilometre."""
+    minutes = rng.uniform(25, 70)
+    return Run.new(start, round(minutes * 60), round(minutes * 1000 / rng.uniform(5.5, 6.5)),
+                   f"Demo run {number}", "running", f"demo-{number}.fit")
 
 
 DEMO_RUNGS = {"clamshell": "band", "bridge": "single_leg", "band_walk": "knees"}
@@ -59,7 +75,7 @@ def demo_history(
     content: Content, today: date, days: int, seed: int = 7, per_day: float = 1.0
 ) -> History:
     """`days` of history ending yesterday: most days activated, some partial, rest days, and
-    run check-ins that do not depend on whether the day was activated.
+    runs with check-ins that do not depend on whether an activation came before the run.
 
     `per_day` scales how many sessions an active day holds (benchmarks ask for dense data).
     Same seed, same history.
@@ -79,6 +95,19 @@ def demo_history(
     sessions: list[Session] = []
     rest: set[date] = set()
     checkins: list[Checkin] = []
+    runs: list[Run] = []
+
+    # The runs' times and lengths have a stream of their own, so the sessions (Home's and
+    # Progress's figures) are drawn exactly as before runs were added to the demo.
+    run_rng = random.Random(seed + RUN_SEED_OFFSET)
+
+    def ran(start: datetime, scores: random.Random = rng) -> None:
+        checkin_id, score = next_id(), _checkin_score(scores)
+        run = _run(run_rng, start, len(runs) + 1)
+        runs.append(run)
+        answered = start + timedelta(seconds=run.duration_s + 1800)
+        checkins.append(Checkin(checkin_id, day, score, answered, run.id))
+
     quiz: list[QuizResult] = []
     routine_ids: list[str] = [rid for rid in ("standard", "quick", "focus") if rid in routines] or list(routines)
     skill = 0.3  # how well the glutes fire; it improves with practice
@@ -100,7 +129,7 @@ def demo_history(
             continue
         if roll < 0.2:
             if rng.random() < 0.5:  # a run without an activation before it
-                checkins.append(Checkin(next_id(), day, _checkin_score(rng), datetime.combine(day, time(19), zone)))
+                ran(datetime.combine(day, time(run_rng.randrange(7, 19), run_rng.randrange(60)), zone))
             continue
         count = max(1, round(rng.gauss(per_day, per_day / 3)))
         for number in range(count):
@@ -115,8 +144,10 @@ def demo_history(
             ))
         skill = min(1.0, skill + 0.004)
         if rng.random() < 0.6:  # a run after the activation: the same scores as without one
-            checkins.append(Checkin(next_id(), day, _checkin_score(rng), datetime.combine(day, time(19), zone)))
+            ran(min(session.started_at for session in sessions[-count:]) + timedelta(minutes=run_rng.randrange(20, 90)))
+        elif run_rng.random() < 0.3:  # an evening run, long after the morning's activation
+            ran(datetime.combine(day, time(18, run_rng.randrange(60)), zone), run_rng)
     return History(
-        sessions=sessions, rest_days=rest, checkins=checkins, quiz_results=quiz,
+        sessions=sessions, rest_days=rest, checkins=checkins, quiz_results=quiz, runs=runs,
         lessons_read=set(DEMO_LESSONS_READ), settings={"welcome_seen": True},
     )

@@ -14,8 +14,8 @@ from textual.widgets import Static
 
 from gluteui import locations
 from gluteui.core.content.quiz import Quiz
-from gluteui.core.runs.answer import MIN_RUNS_EACH
 from gluteui.core.sides import SIDES
+from gluteui.core.stats.estimate import MIN_RUNS_EACH
 from gluteui.core.stats.progress import (
     ProgressView,
     progress_view,
@@ -215,7 +215,7 @@ class ProgressScreen(GluteScreen):
         services = self.services
         history = services.store.history()
         today = history.day_of(services.config.now())
-        self.runs = runs_view(history)
+        self.runs = runs_view(history, services.config.now().tzinfo)
         return progress_view(history, today, services.lesson_ids)
 
     def show_view(self) -> None:

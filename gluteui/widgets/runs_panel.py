@@ -1,9 +1,9 @@
-"""Progress's answer to "were my check-ins lower on runs after an activation?": the latest
-runs with their activation mark and check-in, the comparison with its interval, and a plot
-over time.
+"""Progress's answer to "were my check-ins lower on runs after an activation?": the estimate
+with its interval and yardstick, the adjusted figure beside it, the readings kept at
+milestones, the latest runs and a plot over time.
 
-The comparison's bootstrap takes a moment on a long history, so it is worked out on a
-thread after the panel is drawn, and the line says so until then.
+The sums (core/stats/comparison.py) are worked out on a thread after the panel is drawn,
+and the panel says so until then; a failure is said where the answer would have been.
 """
 
 from __future__ import annotations
@@ -17,33 +17,24 @@ from textual.containers import Vertical
 from textual.widgets import Static
 from textual.worker import Worker
 
-from gluteui.core.runs.answer import (
-    MIN_IMPORTANT_DIFFERENCE,
-    MIN_RUNS_EACH,
-    Answer,
-    compare_discomfort,
-)
+from gluteui.core.stats.answer_words import figure
+from gluteui.core.stats.comparison import Comparison, comparison_of
+from gluteui.core.stats.estimate import MIN_RUNS_EACH
+from gluteui.core.stats.milestones import MILESTONES
 from gluteui.core.stats.run_log import RunsView
-from gluteui.core.text import distance, plural
+from gluteui.core.text import distance
 from gluteui.widgets.work import ReportsFailure
 
-NOT_A_TRIAL = ("Your own notes, not a controlled trial: you chose when to activate, so a "
-               "difference here does not show that activating caused it.")
-YARDSTICK = (f"As a yardstick, a change of less than {MIN_IMPORTANT_DIFFERENCE:g} points on a 0-10 "
-             "back-pain scale is unlikely to matter (Ostelo et al. 2008, Spine).")
+SIDES = ((True, "after an activation", "dot", "cyan"), (False, "without", "x", "orange"))
+"""How the plot marks each side: activated runs apart from the others, in shape and colour."""
+SCORE_TICKS = [float(score) for score in range(0, 11, 2)]
+"""Check-ins are whole numbers 0-10: so are the plot's marks on that axis."""
 
 
-def answer_text(answer: Answer) -> str:
-    """The comparison in words: counts on each side, then, from MIN_RUNS_EACH a side, the
-    difference, its interval, which way the scores went and the yardstick to read it by."""
-    sides = (f"{answer.with_count} {plural(answer.with_count, 'run')} after an activation and "
-             f"{answer.without_count} without have a check-in")
-    if not answer.enough:
-        return f"{sides}: too few to tell ({MIN_RUNS_EACH} on each side are needed). {NOT_A_TRIAL}"
-    return (f"{sides}. Back and hamstrings after activating: {answer.mean_with:.1f} of 10; "
-            f"without: {answer.mean_without:.1f}. Difference {answer.difference:+.1f} points "
-            f"(90% interval {answer.low:+.1f} to {answer.high:+.1f}): {answer.verdict}. "
-            f"{YARDSTICK} {NOT_A_TRIAL}")
+def day_ticks(last: int, count: int = 5) -> list[float]:
+    """Whole days from 0 to `last` for the plot's other axis, at most `count` of them."""
+    step = max(1, -(-last // (count - 1)))
+    return [float(day) for day in range(0, last + 1, step)]
 
 
 def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
@@ -62,20 +53,42 @@ def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
     return grid
 
 
+def readings_text(comparison: Comparison, zone: tzinfo | None) -> str:
+    """The readings kept so far, one a line, or when the first will be kept."""
+    kept = comparison.history_words(zone)
+    marks = ", ".join(str(milestone) for milestone in MILESTONES[:-1]) + f" and {MILESTONES[-1]}"
+    head = f"Readings kept at {marks} answered runs a side, so the answer does not change on every visit:"
+    if not kept:
+        return f"{head} none yet (the first at {MIN_RUNS_EACH} a side)."
+    return "\n".join([head, *(f"  {line}" for line in kept)])
+
+
+def plot_caption(comparison: Comparison | None) -> str:
+    """Under the plot: what the marks are, and the interval once worked out."""
+    marks = "Dots: runs after an activation; x: without."
+    estimate = comparison.estimate if comparison else None
+    if estimate is None or estimate.difference is None or estimate.interval is None:
+        return marks
+    told = figure(estimate.difference, estimate.interval)
+    return f"{marks} After activating minus without: {told}" + ("" if estimate.verdict_allowed else ", too few runs for a verdict") + "."
+
+
 class RunsPanel(ReportsFailure, Vertical):
     """The runs part of Progress, given the view of them (core/stats/run_log.runs_view)."""
 
     DEFAULT_CSS = """
     RunsPanel { height: auto; }
-    RunsPanel #runs-plot { height: 12; min-height: 8; }
+    RunsPanel #runs-plot { height: 16; }
     RunsPanel .runs-title { text-style: bold; margin: 1 0 0 0; }
+    RunsPanel #runs-adjusted, RunsPanel #runs-readings, RunsPanel #runs-recent { margin: 1 0 0 0; }
+    RunsPanel #runs-plot-caption { color: $text-muted; }
     """
 
     def __init__(self, view: RunsView, zone: tzinfo | None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
         self.zone = zone
-        self.answer: Answer | None = None
+        self.comparison: Comparison | None = None
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -85,12 +98,15 @@ class RunsPanel(ReportsFailure, Vertical):
                               "watch's GPX, TCX or FIT files, or a Strava export."), id="runs-answer")
             return
         yield Static(Text("Working out the comparison..."), id="runs-answer")
+        yield Static(id="runs-adjusted")
+        yield Static(id="runs-readings")
         yield Static(recent_table(view, self.zone), id="runs-recent")
-        if len(view.points) >= 2:
+        if len(view.answers) >= 2:
             # plotext is slow to import: only when a plot is drawn.
             from textual_plotext import PlotextPlot
 
             yield PlotextPlot(id="runs-plot")
+            yield Static(Text(plot_caption(None)), id="runs-plot-caption")
 
     def on_mount(self) -> None:
         if self.view.total:
@@ -99,27 +115,36 @@ class RunsPanel(ReportsFailure, Vertical):
             self._plot()
 
     def _compare(self) -> None:
-        answer = compare_discomfort(self.view.with_scores, self.view.without_scores)
-        self.app.call_from_thread(self._show_answer, answer)
+        comparison = comparison_of(self.view.answers)
+        self.app.call_from_thread(self._show, comparison)
 
     def worker_failed(self, worker: Worker[object]) -> None:
         self.query_one("#runs-answer", Static).update(Text(f"The comparison could not be worked out: {worker.error}"))
 
-    def _show_answer(self, answer: Answer) -> None:
-        self.answer = answer
-        self.query_one("#runs-answer", Static).update(Text(answer_text(answer)))
+    def _show(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.query_one("#runs-answer", Static).update(Text(" ".join(comparison.estimate_words())))
+        adjusted = comparison.adjusted_words()
+        self.query_one("#runs-adjusted", Static).update(Text(" ".join(adjusted)))
+        self.query_one("#runs-adjusted").display = bool(adjusted)
+        self.query_one("#runs-readings", Static).update(Text(readings_text(comparison, self.zone)))
+        if self.query("#runs-plot-caption"):
+            self.query_one("#runs-plot-caption", Static).update(Text(plot_caption(comparison)))
 
     def _plot(self) -> None:
         from textual_plotext import PlotextPlot
 
         plot = self.query_one("#runs-plot", PlotextPlot)
         plt = plot.plt
-        first = self.view.points[0][0]
-        for activated, label, marker in ((True, "after an activation", "dot"), (False, "without", "x")):
-            points = [(day, score) for day, score, flag in self.view.points if flag is activated]
-            if points:
-                plt.scatter([(day - first).days for day, _ in points], [score for _, score in points],
-                            label=label, marker=marker)
+        answers = self.view.answers
+        first = answers[0].start.date()
+        for activated, label, marker, color in SIDES:
+            side = [answer for answer in answers if answer.activated is activated]
+            if side:
+                days = [(answer.start.date() - first).days for answer in side]
+                plt.scatter(days, [answer.score for answer in side], label=label, marker=marker, color=color)
         plt.title("Back and hamstrings on each run (0 fine, 10 very bad)")
         plt.xlabel(f"days since {first:%d %b %Y}")
-        plt.ylim(0, 10)
+        plt.ylim(-0.5, 10.5)  # half a point either side: one row of the plot for each score
+        plt.yticks(SCORE_TICKS)
+        plt.xticks(day_ticks((answers[-1].start.date() - first).days))

@@ -1,8 +1,10 @@
-"""Progress with imported runs: the latest runs with their activation mark, the comparison
-with its interval, and the plot, all reached with PgDn."""
+"""Progress with imported runs: the latest runs with their activation mark, the estimate with
+its interval and yardstick (none below 10 a side), the adjusted figure, the readings kept at
+milestones and the plot, all reached with PgDn."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from gluteui.core.history.records import Checkin
@@ -13,9 +15,11 @@ from tests.factory import FROZEN_NOW, make_app, screen_text
 from tests.unit.test_store import make_session
 
 
-def runs_with_checkins(store: Store, count: int, scores: tuple[int, int] = (3, 6)) -> None:
+def runs_with_checkins(store: Store, count: int, with_scores: Sequence[int] = (2, 3, 4),
+                       without_scores: Sequence[int] = (5, 6, 7)) -> None:
     """`count` morning runs, every other one an hour after an activation; the back scores
-    `scores` (3 after an activation and 6 without, so the answer is clear)."""
+    go round `with_scores` after an activation and `without_scores` without (by default
+    about 3 points lower after activating, so the answer is clear)."""
     runs = []
     for n in range(count):
         start = (FROZEN_NOW - timedelta(days=count - n)).replace(hour=8, minute=0)
@@ -25,57 +29,52 @@ def runs_with_checkins(store: Store, count: int, scores: tuple[int, int] = (3, 6
                                             local_date=start.date(), done_reps=40))
     store.import_runs(runs)
     for n, run in enumerate(runs):
-        store.add_checkin(Checkin.new(run.start.date(), scores[n % 2], run.start, run.id))
+        scores = without_scores if n % 2 else with_scores
+        store.add_checkin(Checkin.new(run.start.date(), scores[n // 2 % len(scores)], run.start, run.id))
 
 
-async def test_progress_says_which_way_the_scores_went_with_the_yardstick(data_dir, store: Store):
+async def panel_text(app, pilot, widget: str) -> str:
+    """What the runs panel's `widget` says once the comparison is worked out."""
+    await pilot.press("p")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return " ".join(str(app.screen.query_one(RunsPanel).query_one(widget).render()).split())
+
+
+async def test_twelve_a_side_give_the_difference_its_interval_the_yardstick_and_the_adjusted_figure(
+        data_dir, store: Store):
     store.set_setting("welcome_seen", True)
-    runs_with_checkins(store, 22)
+    runs_with_checkins(store, 24)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("p")
+        text = await panel_text(app, pilot, "#runs-answer")
+        assert "12 answered runs after activating and 12 without" in text
+        assert "after activating: 3.0 of 10 on average; without: 6.0" in text
+        assert "\u22123.0 points (90% interval \u22123.6 to \u22122.4)." in text
+        assert "Lower on runs after activating." in text
+        assert "unlikely to matter (Ostelo et al. 2008, Spine)" in text
+        assert "not a trial" in text and "calmer" not in text
+        adjusted = " ".join(str(app.screen.query_one("#runs-adjusted").render()).split())
+        assert adjusted.startswith("Before allowing for anything: \u22123.0 points")
+        assert "Allowing for how far into the season: " in adjusted
+        readings = " ".join(str(app.screen.query_one("#runs-readings").render()).split())
+        assert "At 10 a side (" in readings
+        await pilot.press(*["pagedown"] * 6)
         await pilot.pause()
-        panel = app.screen.query_one(RunsPanel)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert panel.answer is not None and panel.answer.verdict == "lower after activating"
-        assert (panel.answer.with_count, panel.answer.without_count) == (11, 11)
-        await pilot.press("pagedown", "pagedown", "pagedown")
-        await pilot.pause()
-        text = " ".join(str(panel.query_one("#runs-answer").render()).split())
-        assert "11 runs after an activation and 11 without have a check-in" in text
-        assert "Difference -3.0 points" in text and ": lower after activating." in text
-        assert "less than 2 points on a 0-10 back-pain scale is unlikely to matter (Ostelo et al. 2008" in text
-        assert "not a controlled trial" in text and "does not show that activating caused it" in text
-        assert "calmer" not in text
-        assert "Difference -3.0 points" in " ".join(screen_text(app).split())
+        assert "After activating minus without: \u22123.0 points (90% interval \u22123.6 to \u22122.4)." in " ".join(
+            screen_text(app).split()), "under the plot, at the end of the page"
 
 
-async def test_a_difference_the_runs_cannot_settle_reads_cant_tell_yet(data_dir, store: Store):
-    store.set_setting("welcome_seen", True)
-    runs_with_checkins(store, 22, scores=(4, 4))
-    app = make_app(data_dir, store=store)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("p")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        text = " ".join(str(app.screen.query_one("#runs-answer").render()).split())
-        assert "Difference +0.0 points" in text and ": can't tell yet." in text
-        assert "no clear difference" not in text and "no effect" not in text
-
-
-async def test_too_few_runs_say_so(data_dir, store: Store):
-    """Nine a side is still too few: no difference, no verdict."""
+async def test_nine_a_side_give_no_verdict(data_dir, store: Store):
     store.set_setting("welcome_seen", True)
     runs_with_checkins(store, 18)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("p")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        text = " ".join(str(app.screen.query_one("#runs-answer").render()).split())
-        assert "9 runs after an activation and 9 without" in text
-        assert "too few to tell (10 on each side are needed)" in text
-        assert "Difference" not in text and "after activating" not in text
+        text = await panel_text(app, pilot, "#runs-answer")
+        assert "9 answered runs after activating and 9 without" in text
+        assert "needs 10 answered runs on each side, so there is no verdict yet" in text
+        assert "interval" not in text and "Lower" not in text and "Higher" not in text
+        assert not app.screen.query_one("#runs-adjusted").display
+        readings = " ".join(str(app.screen.query_one("#runs-readings").render()).split())
+        assert readings.endswith("none yet (the first at 10 a side).")

@@ -21,7 +21,7 @@ def broken(*args: object, **kwargs: object) -> object:
 
 async def test_a_comparison_that_fails_says_so_in_the_panel_and_in_a_toast(
         data_dir, store: Store, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(runs_panel, "compare_discomfort", broken)
+    monkeypatch.setattr(runs_panel, "comparison_of", broken)
     store.set_setting("welcome_seen", True)
     runs_with_checkins(store, 6)
     app = make_app(data_dir, store=store)

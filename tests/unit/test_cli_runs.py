@@ -93,3 +93,33 @@ def test_a_check_in_attaches_to_the_run_it_names(cli, watch: Path):
 def test_mistakes_get_one_line_and_exit_2(cli, args: tuple[str, ...], message: str):
     code, _, err = cli(*args)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_runs_and_stats_json_tell_the_estimate_and_no_verdict_below_ten_a_side(cli, store):
+    from tests.app.test_runs_panel import runs_with_checkins
+
+    runs_with_checkins(store, 18)
+    code, out, _ = cli("runs")
+    assert code == 0
+    assert "9 answered runs after activating and 9 without." in out
+    assert "so there is no verdict yet" in out and "Lower" not in out
+    comparison = json.loads(cli("stats", "--json")[1])["comparison"]
+    assert (comparison["with_count"], comparison["without_count"]) == (9, 9)
+    assert comparison["verdict"] is None and comparison["withheld"] == "too few"
+
+
+def test_runs_and_stats_json_at_twelve_a_side_give_the_interval_the_adjusted_figure_and_a_reading(cli, store):
+    from tests.app.test_runs_panel import runs_with_checkins
+
+    runs_with_checkins(store, 24)
+    code, out, _ = cli("runs")
+    assert code == 0
+    assert "\u22123.0 points (90% interval \u22123.6 to \u22122.4)." in out
+    assert "Lower on runs after activating." in out and "(Ostelo et al. 2008, Spine)" in out
+    assert "Allowing for how far into the season: " in out
+    assert "Readings kept at milestones:" in out and "  At 10 a side (" in out
+    comparison = json.loads(cli("stats", "--json")[1])["comparison"]
+    assert comparison["verdict"] == "lower" and comparison["difference"] == -3.0
+    assert [round(end, 1) for end in comparison["interval"]] == [-3.6, -2.4]
+    assert comparison["adjusted"]["allowed_for"] == ["calendar time"]
+    assert comparison["readings"][0]["milestone"] == 10

@@ -7,9 +7,8 @@ argument, so every case is exact and instant.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, timezone
 
-from gluteui.core.runs.answer import compare_discomfort
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.calendar import calendar_weeks
 from gluteui.core.stats.overview import overview, streak_summary
@@ -92,10 +91,9 @@ def test_progress_runs_count_an_unfinished_routine_as_no_activation():
     seen = history(sessions, checkins=checkins)
     # A run an hour after each session: the day's check-in is about that run.
     seen.runs.extend(Run.new(at(days_ago(n), 8), 1800.0, 5000.0, "", "running", f"{n}.fit") for n in (9, 7, 5, 3))
-    runs = runs_view(seen)
+    runs = runs_view(seen, timezone.utc)
     assert (runs.total, runs.activated) == (4, 3)
-    assert (runs.with_scores, runs.without_scores) == ([2, 2, 2], [9])
-    assert not compare_discomfort(runs.with_scores, runs.without_scores).enough
+    assert [(answer.activated, answer.score) for answer in runs.answers] == [(True, 2)] * 3 + [(False, 9)]
 
 
 def test_progress_shows_the_last_six_squeeze_tests_oldest_first():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.records import Checkin, History
 from gluteui.core.runs.linking import link_runs, run_day
@@ -18,6 +18,9 @@ from gluteui.core.runs.record import Run
 from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
 from gluteui.core.stats.streaks import is_activated
 from gluteui.core.values import future_reason
+
+if TYPE_CHECKING:
+    from gluteui.core.stats.answers import RunAnswer
 
 
 @dataclass(frozen=True)
@@ -91,30 +94,25 @@ def run_to_ask_about(history: History, now: datetime) -> tuple[Run, date] | None
 
 @dataclass(frozen=True)
 class RunsView:
-    """What Progress shows of the runs: the latest ones and the check-ins on each side."""
+    """What Progress shows of the runs: the latest ones and the answered runs compared."""
 
     recent: list[RunRow]
     """The latest runs, newest first."""
-    with_scores: list[int]
-    """Check-ins on runs with an activation before them, oldest first."""
-    without_scores: list[int]
-    points: list[tuple[date, int, bool]]
-    """(day, check-in, activated) for each run with a check-in, oldest first: the plot."""
+    answers: list[RunAnswer]
+    """Every run with a check-in, oldest first: the comparison (core/stats/comparison.py,
+    worked out apart: on a long history it takes a moment) and the plot."""
     total: int
     activated: int
 
 
-def runs_view(history: History, recent: int = 6) -> RunsView:
-    """The runs as Progress shows them; the comparison itself is `answer.compare_discomfort`
-    over `with_scores` and `without_scores` (worked out apart: on a long history it takes
-    a moment, and the screen must not wait for it)."""
+def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsView:
+    """The runs as Progress shows them, with the time of day read in `zone` (the user's)."""
+    from gluteui.core.stats.answers import answers_from_rows
+
     rows = run_rows(history)
-    told = [(row, row.checkin) for row in reversed(rows) if row.checkin is not None]
     return RunsView(
         recent=rows[:recent],
-        with_scores=[score for row, score in told if row.activated],
-        without_scores=[score for row, score in told if not row.activated],
-        points=[(row.run.start.date(), score, row.activated) for row, score in told],
+        answers=answers_from_rows(rows, zone),
         total=len(rows),
         activated=sum(row.activated for row in rows),
     )

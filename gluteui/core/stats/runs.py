@@ -2,7 +2,7 @@
 rule for what "How was your run?" asks about is core/stats/question.py's.
 
 How the check-ins compare, with and without an activation before the run, is
-core/runs/answer.py's job, over runs linked to activations (core/stats/run_log.py).
+core/stats/comparison.py's job, over runs linked to activations (core/stats/run_log.py).
 """
 
 from __future__ import annotations
