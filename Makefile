@@ -28,11 +28,11 @@ demo: $(APP_STAMP)
 
 # The import layers first (pyproject's [tool.importlinter]), then the types (mypy, strict),
 # lint (ruff) and dead code (vulture), each configured in pyproject.toml and each at zero,
-# then the suite on every core and a half: a Pilot test idles about 40% of its time in
-# Textual's 20 ms waits for the app to settle, so three workers keep two cores busy where
-# two would leave them idle.
+# then the suite on two workers a core: a Pilot test idles about half its time in Textual's
+# waits for the app to settle (and the phone's tests on their websocket), so on this 2-core
+# machine four workers took 176 s where three took 188 s (five: 168 s, but a busier machine).
 # A single file still runs plainly: .venv/bin/python -m pytest tests/unit/test_store.py
-WORKERS ?= $(shell $(PYTHON) -c 'import os; print(max(2, (os.cpu_count() or 1) * 3 // 2))')
+WORKERS ?= $(shell $(PYTHON) -c 'import os; print(max(2, (os.cpu_count() or 1) * 2))')
 test: $(TEST_STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy

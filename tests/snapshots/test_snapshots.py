@@ -28,6 +28,8 @@ Size = tuple[int, int]
 SIZES: tuple[Size, ...] = ((60, 20), (80, 24), (120, 40), (200, 50))
 """Where every screen's core must be visible."""
 DEFAULT_SIZE = (80, 24)
+RESIZE_PAUSES = 100
+"""Pauses to wait at most for the screen to take a new terminal size."""
 def missing_core(scenario: Scenario, app) -> str | None:
     """What of the scenario's core the running app does not show, as a message; None if all is."""
     expected = scenario.core(app) if scenario.core is not None else []
@@ -109,7 +111,12 @@ async def test_screen(run: Run, snapshot: SnapshotAssertion, tmp_path: Path):
             if look.size != (app.size.width, app.size.height):
                 await pilot.resize_terminal(*look.size)
                 # The App takes the new size on a timer (1/120 s), then every screen, a
-                # dialog's background too, lays itself out again and redraws.
+                # dialog's background too, lays itself out again and redraws: on a busy
+                # machine that is more than one pause.
+                for _ in range(RESIZE_PAUSES):
+                    await pilot.pause()
+                    if tuple(app.screen.size) == look.size:
+                        break
                 await pilot.pause()
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
