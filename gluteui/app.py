@@ -386,8 +386,11 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
 
     def action_sound_mode(self, mode: str) -> None:
         """Cue by voice, by tones or not at all, from now on (the choice is saved)."""
-        self.services.sound.mode = mode
-        self.notify(SOUND_MODE_WORDS[mode], title="Sound", timeout=4)
+        sound = self.services.sound
+        sound.mode = mode
+        # Where it plays, once known: "voice" said through nothing would be a puzzle.
+        through = f" (through {sound.output_name})" if sound.output_name and mode != "off" else ""
+        self.notify(f"{SOUND_MODE_WORDS[mode]}{through}", title="Sound", timeout=4, markup=False)
         self._save_setting("sound", mode)
         self.start_sound()
 

@@ -22,10 +22,6 @@ _.buffer_text  # core/runs/xmlsafe.py
 next_up  # MirrorState (remote/mirror.py)
 
 
-# Read only by the tests (tests/unit/test_sound.py, test_sound_device.py): how a test waits
-# for a cue to finish without sleeping, and which output the device test played through.
-_.wait_until_quiet  # sound/player.py
-_.output_name  # sound/player.py
 
 # Issue 22's self-experiment: built and tested in tests/unit/, wired into Home and the CLI
 # next session. Remove these lines then.

@@ -182,7 +182,11 @@ class SoundPlayer:
         return False
 
     def close(self, timeout: float = 1.0) -> None:
-        """End the sound thread, stopping and releasing its device (the app is closing)."""
+        """End the sound thread, stopping and releasing its device (the app is closing),
+        once what is being said is over ("Routine done" is not cut by a quick quit), or
+        after `timeout` at most."""
+        if self._thread is not None and self.available:
+            self.wait_until_quiet(timeout)
         self._closing = True
         self._kick.set()
         if self._thread is not None:
