@@ -93,17 +93,22 @@ class Store:
         return tables.stamp(self._file.now())
 
     def _tables(self) -> tables.Tables:
-        """The tables as saved, with pending changes on top."""
+        """The tables as saved, with pending changes on top.
+
+        The saved tables and `pending` are read in one look: the writer's thread caches what
+        it wrote, then drops it from `pending`, so a look between the two (saved tables from
+        before the write, `pending` from after) would lose the change it just saved."""
         with self._guard:
             found = None if self._file.conflicts_waiting() else self._file.cached()
-        if found is None:
-            # Under the lock, so a damaged file is set aside, and copies merged, by one copy only.
-            with held(self._file.lock), self._guard:
-                found = self._file.load()
-        with self._guard:
-            if self.pending:
-                found = tables.overlay(found, self.pending)  # the cached tables must stay as saved
-            return found
+            if found is not None:
+                return self._with_pending(found)
+        # Under the lock, so a damaged file is set aside, and copies merged, by one copy only.
+        with held(self._file.lock), self._guard:
+            return self._with_pending(self._file.load())
+
+    def _with_pending(self, found: tables.Tables) -> tables.Tables:
+        """`found` with the changes waiting to be written on top; call under the guard."""
+        return tables.overlay(found, self.pending) if self.pending else found  # the cache stays as saved
 
     def defer(self, wake: Callable[[], None] | None) -> None:
         """From now on a change joins `pending` and calls `wake` instead of being written:
