@@ -46,15 +46,16 @@ def _is_standard_output(info: os.stat_result) -> bool:
         return False
 
 
-def export_target(store: Store, out: str) -> Path | None:
-    """Where `export --out` writes: a new path or a regular file it may replace; None for
-    standard output ("-", /dev/stdout or whatever stdout is), which is written as a stream.
+def export_target(store: Store, out: str, what: str = "export", flag: str = "--out") -> Path | None:
+    """Where `export --out` (or another command's `flag`) writes: a new path or a regular
+    file it may replace; None for standard output ("-", /dev/stdout or whatever stdout is),
+    which is written as a stream.
 
-    UserError for what an export must never replace: GluteUI's own files, a folder, a FIFO,
+    UserError for what an output must never replace: GluteUI's own files, a folder, a FIFO,
     a device, a read-only file.
     """
     if not out.strip():
-        raise UserError("--out '' names no file")
+        raise UserError(f"{flag} '' names no file")
     path = Path(out)
     if out == "-":
         return None
@@ -74,8 +75,22 @@ def export_target(store: Store, out: str) -> Path | None:
         elif refused is None and not info.st_mode & stat.S_IWUSR:
             refused = "it is read-only"
     if refused is not None:
-        raise UserError(f"will not write the export over {out}: {refused}; choose another --out")
+        raise UserError(f"will not write the {what} over {out}: {refused}; choose another {flag}")
     return path
+
+
+def write_output(target: Path | None, out: str, text: str) -> None:
+    """Write `text` to `target` (from export_target), or stream it to standard output for None."""
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return
+    try:
+        # A temp file beside it, then a rename: a failed write leaves the old file whole.
+        write_atomically(target, text)
+    except OSError as error:
+        raise UserError(f"cannot write {out}: {(error.strerror or str(error)).lower()}; "
+                        "nothing there was changed") from None
 
 
 def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
@@ -83,17 +98,9 @@ def cmd_export(store: Store, args: argparse.Namespace, now: datetime) -> int:
     text = sessions_csv(store) if args.format == "csv" else json.dumps(store.export_data(), indent=1)
     if not text.endswith("\n"):
         text += "\n"
-    if target is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
-        return 0
-    try:
-        # A temp file beside it, then a rename: a failed export leaves the old file whole.
-        write_atomically(target, text)
-    except OSError as error:
-        raise UserError(f"cannot write {args.out}: {(error.strerror or str(error)).lower()}; "
-                        "nothing there was changed") from None
-    warn(f"Wrote {args.out}.")
+    write_output(target, args.out, text)
+    if target is not None:
+        warn(f"Wrote {args.out}.")
     return 0
 
 

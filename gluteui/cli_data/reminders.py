@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gluteui import locations
+from gluteui.cli_data.files import export_target, write_output
 from gluteui.cli_data.notify import NotifyError, notify
 from gluteui.cli_data.output import say, warn
 from gluteui.cli_data.reminder_files import AGENT, UNIT, calendar, launch_agent, systemd_units
@@ -170,8 +171,11 @@ def remind(store: Store, args: argparse.Namespace, now: datetime, places: Places
         schedule = schedule or current or learned(history.runs, now, now.tzinfo)
         if not schedule.times:
             raise UserError(f"no schedule for the calendar yet: {PICK_A_TIME.replace('remind', 'remind --ics FILE')}")
-        Path(args.ics).write_bytes(calendar(schedule, now))
-        say(f"Wrote {args.ics}: a weekly event with an alarm ({schedule.describe()}); the timer is untouched.")
+        # As an export: never over a folder, a FIFO or GluteUI's own files; "-" is stdout.
+        target = export_target(store, args.ics, "calendar", "--ics")
+        write_output(target, args.ics, calendar(schedule, now).decode("utf-8"))
+        if target is not None:
+            say(f"Wrote {args.ics}: a weekly event with an alarm ({schedule.describe()}); the timer is untouched.")
         return 0
     if schedule is None:
         if current is not None:

@@ -146,6 +146,19 @@ def test_the_calendar_file_reads_back_as_weekly_events_with_alarms(
     assert not places.systemd.exists(), "--ics writes the calendar only"
 
 
+@pytest.mark.parametrize(("where", "said"), [
+    ("missing/glutes.ics", "cannot write {out}: no such file or directory; nothing there was changed"),
+    (".", "will not write the calendar over {out}: it is a folder; choose another --ics"),
+])
+def test_a_calendar_file_that_cannot_be_written_is_one_line(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], where: str, said: str,
+) -> None:
+    out = str(tmp_path / where)
+    assert cli(data_dir, at(9), "remind", "--at", "7:40", "--days", "mon", "--ics", out) != 0
+    err = capsys.readouterr().err
+    assert err.strip() == f"gluteui: {said.format(out=out)}"
+
+
 def test_status_is_one_cached_line_that_follows_the_history(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
