@@ -125,8 +125,10 @@ class Services:
 
         return needs(self.content.ladders, {ladder: dose.rung for ladder, dose in plan.doses.items()})
 
-    def routine_seconds(self, routine: Routine) -> float:
-        """How long `routine` runs for this user today, on their steps, extra set included."""
+    def routine_seconds(self, routine: Routine, plan: Plan | None = None) -> float:
+        """How long `routine` runs for this user today, on their steps, extra set included
+        (`plan`: today's plan of it, when the caller has it already)."""
         from gluteui.core.routine.choice import routine_seconds
 
-        return routine_seconds(self.plan(routine).routine, self.weaker_side(), self.lead_in())
+        plan = plan or self.plan(routine)
+        return routine_seconds(plan.routine, self.weaker_side(), self.lead_in())

@@ -162,7 +162,7 @@ class HomeScreen(GluteScreen):
         plan = self.services.plan(routine)
         lines = [markup(
             "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves.",
-            name=routine.name, minutes=clock(self.services.routine_seconds(routine)),
+            name=routine.name, minutes=clock(self.services.routine_seconds(routine, plan)),
             moves=", ".join(plan.moves).lower(),
         )]
         needed = self.services.needs(plan)
