@@ -7,10 +7,15 @@ text, could hold escape codes).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.text import is_printable
 from gluteui.core.values import fail
+
+if TYPE_CHECKING:
+    from gluteui.core.history.records import Session
 
 MAX_NOTE = 280
 """Characters a note may hold: a line or two, not a diary."""
@@ -42,3 +47,8 @@ def check_note(name: str, value: Any) -> str:
     if problem is not None:
         raise fail(name, problem, value)
     return value
+
+
+def latest_on(sessions: Iterable[Session], day: date) -> Session | None:
+    """The session of `day` that a note written afterwards is about: the last one started."""
+    return max((s for s in sessions if s.local_date == day), key=lambda s: s.started_at, default=None)
