@@ -28,7 +28,8 @@ class NoteInput(Input):
     def __init__(self, note: str, id: str | None = None) -> None:
         super().__init__(
             note, placeholder="A line about this session: how it felt, what got in the way",
-            max_length=MAX_NOTE, id=id,
+            # The cursor after the words, not all of them selected: a note is changed, not retyped.
+            max_length=MAX_NOTE, select_on_focus=False, id=id,
         )
 
     def action_leave(self) -> None:
