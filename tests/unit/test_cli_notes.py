@@ -63,7 +63,7 @@ def test_a_note_for_a_day_without_a_session_logs_one(cli, data_dir: Path):
     ("", "--note is empty"),
 ])
 def test_a_note_that_cannot_be_kept_is_one_line_and_saves_nothing(cli, data_dir: Path, note, message):
-    code, out, err = cli("log", "--note", note)
+    code, _, err = cli("log", "--note", note)
     assert code == 2 and message in err and len(err.splitlines()) == 1 and "\x1b" not in err
     assert notes(data_dir) == []
 
@@ -71,12 +71,13 @@ def test_a_note_that_cannot_be_kept_is_one_line_and_saves_nothing(cli, data_dir:
 def test_the_note_is_in_the_export(cli):
     cli("log", "--note", "[b]not markup[/b]")
     code, out, _ = cli("export")
-    assert json.loads(out)["sessions"][0]["note"] == "[b]not markup[/b]"
+    assert code == 0 and json.loads(out)["sessions"][0]["note"] == "[b]not markup[/b]"
 
 
 def test_the_note_is_a_column_of_the_csv_export_and_never_a_formula(cli):
     cli("log", "--note", "=HYPERLINK(\"http://example.com\")")
     code, out, _ = cli("export", "--format", "csv")
+    assert code == 0
     header, row = out.strip().splitlines()
     assert header.endswith(",pauses,paused_s,note")
     assert row.endswith(",0,0.0,\"'=HYPERLINK(\"\"http://example.com\"\")\"")
