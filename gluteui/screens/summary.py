@@ -267,7 +267,9 @@ class SummaryScreen(GluteScreen):
         note = NoteInput(self.session.note, id="summary-note")
         await self.query_one("#summary-body", VerticalScroll).mount(note)
         self.refresh_bindings()
-        note.focus()
+        note.focus(scroll_visible=False)
+        # Once it has its place: scrolled to before that, a short terminal showed its top edge only.
+        self.call_after_refresh(note.scroll_visible, animate=False)
 
     @on(NoteInput.Submitted)
     async def keep_note(self, event: NoteInput.Submitted) -> None:
