@@ -40,6 +40,10 @@ def check_session_record(session: Session) -> None:
     check_note("note", session.note)
 
 
+_ABSENT: Any = object()
+"""A field the document does not have (null is a value, and a wrong one)."""
+
+
 def _counts(found: Any) -> bool:
     if type(found) is not dict:
         return False
@@ -55,19 +59,24 @@ def _counts(found: Any) -> bool:
 def sound_session_record(doc: dict[str, Any]) -> dict[str, Any] | None:
     """These fields of the Session a stored document describes, converted and checked, when
     plainly sound; None when they may not be (see record_checks)."""
+    get = doc.get
     # Older files have none of these: nothing was planned per side, skipped, paused or noted.
-    planned, skipped, shortened = doc.get("planned", {}), doc.get("skipped", {}), doc.get("shortened", {})
-    pauses, paused, note = doc.get("pauses", 0), doc.get("paused_s", 0.0), doc.get("note", "")
+    # Each is looked at only when there (a long history is thousands of sessions).
+    planned, skipped, shortened = get("planned", _ABSENT), get("skipped", _ABSENT), get("shortened", _ABSENT)
+    pauses, paused, note = get("pauses", 0), get("paused_s", 0.0), get("note", "")
     if type(paused) is int and 0 <= paused <= MAX_PAUSED_S:
         paused = float(paused)  # JSON has one number type
     # Only an ASCII note is plainly sound: other text takes the field check's closer look.
-    if (not _counts(planned) or not _counts(skipped) or not _counts(shortened)
+    if ((planned is not _ABSENT and not _counts(planned)) or (skipped is not _ABSENT and not _counts(skipped))
+            or (shortened is not _ABSENT and not _counts(shortened))
             or type(pauses) is not int or not 0 <= pauses <= MAX_COUNT
             or type(paused) is not float or not 0 <= paused <= MAX_PAUSED_S
-            or type(note) is not str or len(note) > MAX_NOTE or not note.isascii() or not note.isprintable()):
+            or type(note) is not str or (note and (len(note) > MAX_NOTE or not note.isascii()
+                                                  or not note.isprintable()))):
         return None
-    return {"planned": planned, "skipped": skipped, "shortened": shortened, "pauses": pauses,
-            "paused_s": paused, "note": note}
+    return {"planned": {} if planned is _ABSENT else planned, "skipped": {} if skipped is _ABSENT else skipped,
+            "shortened": {} if shortened is _ABSENT else shortened, "pauses": pauses, "paused_s": paused,
+            "note": note}
 
 
 def session_record_to_dict(session: Session) -> dict[str, Any]:
