@@ -3,12 +3,18 @@ and a note written on the summary, all on Progress's day afterwards."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from gluteui.core.history.records import History
 from gluteui.core.history.store import Store
-from gluteui.screens.progress import ProgressScreen
+from gluteui.core.stats.progress import progress_view
+from gluteui.screens.progress import ProgressScreen, day_text
 from gluteui.screens.summary import SummaryScreen
+from gluteui.widgets.hanging import Hanging
 from tests.app.test_pain import BUTTOCK
 from tests.app.test_routine import advance_to, start
 from tests.factory import advance_clock, make_app, screen_text, visible
+from tests.unit.history_kit import START, session
 
 
 async def write(pilot, words: str) -> None:
@@ -84,3 +90,14 @@ async def test_a_note_is_written_changed_and_left_on_the_summary(data_dir, store
         assert "Press e to change the note." in visible(screen_text(app))
     [session] = Store.open(data_dir).sessions()
     assert session.note == "Felt it all" and session.feel  # the answers kept the note
+
+
+def test_a_note_and_names_from_the_file_show_as_written_never_as_markup():
+    noted = replace(session("s1"), note="[b]not bold[/b] [link=x]", planned={}, reps={"[red]x": {"left": 3}},
+                    skipped={"[red]x": {"left": 1}})
+    history = History(sessions=[noted], rest_days=set(), checkins=[], quiz_results=[], lessons_read=set(),
+                      settings={})
+    view = progress_view(history, START.date(), set())
+    shown = str(Hanging(day_text(view, START.date(), {}, None, {})))
+    assert "Note: [b]not bold[/b] [link=x]" in shown
+    assert "[red]x  L 3" in shown and "Sets skipped: [red]x L" in shown
