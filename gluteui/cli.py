@@ -56,6 +56,10 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     when.add_argument("--at", metavar="'YYYY-MM-DD HH:MM'",
                       help="the day and time you did it, so the run after it counts as activated")
     log.add_argument("--routine", default="standard", help="routine id (default: standard)")
+    log.add_argument("--note", metavar="TEXT",
+                     help="a line about the session (at most 280 characters), logged with it; with --date, "
+                     "on a day that has a session already, it goes on that day's latest session instead, "
+                     "replacing its note ('' removes it), and nothing new is logged")
     rest = sub.add_parser("rest", help="mark a rest day (it bridges your streak)")
     rest.add_argument("--date", help="YYYY-MM-DD (default: today)")
     rest.add_argument("--undo", action="store_true", help="unmark it instead")

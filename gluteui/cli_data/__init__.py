@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from gluteui import locations
@@ -108,15 +109,23 @@ def cmd_log(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if routine is None:
         raise UserError(f"--routine {args.routine!r} is unknown; choose one of: {', '.join(routines)}")
     history = store.history()
+    from gluteui.cli_data.notes import checked_note, note_day
+
+    note = checked_note(args)
     if args.at is not None:
         started = parse_moment(args.at, now)
         day = history.day_of(started)
     else:
         day = parse_date(args.date, history.day_of(now))
         started = now if args.date is None else datetime.combine(day, time(12), now.tzinfo)
-    store.save_session(logged_session(routine, started, day))
+        # A note for a day already logged goes on its latest session, not on another one.
+        if note is not None and args.date is not None and note_day(store, history, day, note):
+            return 0
+    if note == "":
+        raise UserError(f"--note is empty, and {day:%a %d %b %Y} has no session whose note it could remove")
+    store.save_session(replace(logged_session(routine, started, day), note=note or ""))
     at = f" at {started:%H:%M}" if args.at is not None else ""
-    say(f"Logged the {routine.name} routine for {day:%a %d %b %Y}{at}.")
+    say(f"Logged the {routine.name} routine for {day:%a %d %b %Y}{at}" + (f", noted: {note}" if note else "."))
     return 0
 
 

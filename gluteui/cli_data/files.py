@@ -26,11 +26,11 @@ def sessions_csv(store: Store) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "local_date", "started_at", "routine_id", "planned_reps",
-                     "done_reps", "duration_s", "source"])
+                     "done_reps", "duration_s", "source", "pauses", "paused_s", "note"])
     for s in store.sessions():
         writer.writerow([spreadsheet_safe(s.id), s.local_date.isoformat(), s.started_at.isoformat(),
                          spreadsheet_safe(s.routine_id), s.planned_reps, s.done_reps, s.duration_s,
-                         spreadsheet_safe(s.source)])
+                         spreadsheet_safe(s.source), s.pauses, s.paused_s, spreadsheet_safe(s.note)])
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ import random
 import uuid
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 from gluteui.core.content.exercises import Routine
 from gluteui.core.content.load import Content
@@ -26,6 +27,14 @@ CHECKIN_SD = 1.5
 """Every demo check-in, after an activation or not, is drawn from one distribution: made-up
 data must not show an effect that nobody measured (the README's screenshots come from it)."""
 RUN_SEED_OFFSET = 1
+RECORD_SEED_OFFSET = 2
+"""The pauses and notes have a stream of their own too: the sessions stay as they were drawn."""
+DEMO_NOTES = (
+    "Left hip tight at the start; fine by the bridges.",
+    "Done in a rush before the club run.",
+    "Felt the clamshells in the right place today.",
+    "Hotel room floor, no band: lighter than usual.",
+)
 """The runs' own stream (times and lengths). With no effect, 1 user in 10 still sees an
 interval that excludes 0 by chance; this one gives the demo the usual result instead."""
 
@@ -58,6 +67,28 @@ def _grown(routine: Routine, content: Content) -> tuple[Routine, dict[str, dict[
         steps.append(grown)
         records[ladder.id] = dose_record(Dose(rung), ladder, grown.reps * (2 if grown.exercise.per_side else 1))
     return replace(routine, steps=tuple(steps)), records
+
+
+def _planned(routine: Routine) -> dict[str, dict[str, int]]:
+    return {step.exercise.id: dict.fromkeys(SIDES if step.exercise.per_side else (UNSIDED,), step.reps)
+            for step in routine.steps}
+
+
+def _record(rng: random.Random, routine: Routine, reps: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """How a made-up session went: the plan per side, each set short of it skipped (none
+    done) or ended early (as _reps_done does them, a set a side), now and then a pause or a note."""
+    planned = _planned(routine)
+    skipped: dict[str, dict[str, int]] = {}
+    shortened: dict[str, dict[str, int]] = {}
+    for exercise, sides in planned.items():
+        for side, count in sides.items():
+            done = reps[exercise][side]
+            if done < count:
+                (shortened if done else skipped).setdefault(exercise, {})[side] = 1
+    pauses = 1 if rng.random() < 0.1 else 0
+    note = rng.choice(DEMO_NOTES) if rng.random() < 0.05 else ""
+    return {"planned": planned, "skipped": skipped, "shortened": shortened, "pauses": pauses,
+            "paused_s": float(rng.randrange(10, 90)) if pauses else 0.0, "note": note}
 
 
 def _reps_done(routine: Routine, share: float) -> tuple[dict[str, dict[str, int]], int]:
@@ -100,6 +131,7 @@ def demo_history(
     # The runs' times and lengths have a stream of their own, so the sessions (Home's and
     # Progress's figures) are drawn exactly as before runs were added to the demo.
     run_rng = random.Random(seed + RUN_SEED_OFFSET)
+    record_rng = random.Random(seed + RECORD_SEED_OFFSET)
 
     def ran(start: datetime, scores: random.Random = rng) -> None:
         checkin_id, score = next_id(), _checkin_score(scores)
@@ -141,6 +173,7 @@ def demo_history(
                 id=next_id(), local_date=day, started_at=started, routine_id=routine.id,
                 planned_reps=routine.planned_reps, done_reps=done, reps=reps,
                 duration_s=round(300 * share, 1), source="demo", feel={}, dose=dose,
+                **_record(record_rng, routine, reps),
             ))
         skill = min(1.0, skill + 0.004)
         if rng.random() < 0.6:  # a run after the activation: the same scores as without one

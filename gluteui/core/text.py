@@ -38,6 +38,12 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+def is_printable(text: str) -> bool:
+    """Whether `text` holds none of what `printable` would escape: it is one line, and safe
+    to show as it is."""
+    return _UNPRINTABLE.search(text) is None
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)

@@ -22,6 +22,7 @@ from gluteui.core.stats.progress import (
     rest_day_change,
     weekly_target_after,
 )
+from gluteui.core.stats.session_record import record_lines
 from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
@@ -90,11 +91,15 @@ class Phrases(Widget):
 
 
 NO_PREFIX = Content()
+RECORD_INDENT = Content(" " * len("  00:00  "))
+"""A session's record sits under its routine's name."""
 
 
-def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Content | None) -> list[Line]:
-    """The chosen day: its sessions (by routine name), whether it is a rest day, and what `r`
-    would do, or `note`: what it just did."""
+def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Content | None,
+             exercise_names: Mapping[str, str] | None = None) -> list[Line]:
+    """The chosen day: its sessions (by routine name) with their record (moves by
+    `exercise_names`), whether it is a rest day, and what `r` would do, or `note`: what it
+    just did."""
     head = markup("[b]$day[/]", day=f"{day:%a %d %b %Y}")
     if day == view.today:
         head += plain(" — today")
@@ -110,6 +115,9 @@ def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Cont
             name=names.get(session.routine_id, session.routine_id),
             done=session.done_reps, planned=session.planned_reps, share=f"{ACTIVATION_THRESHOLD:.0%}",
         )))
+        # Under the routine's name; the words (a note) are the user's own: plain text.
+        lines += [(RECORD_INDENT, markup("[dim]$label[/]$words", label=label, words=words))
+                  for label, words in record_lines(session, exercise_names or {})]
     if len(lines) == 1:
         lines.append(indented(plain("No session.")))
     if note is not None:
@@ -231,7 +239,9 @@ class ProgressScreen(GluteScreen):
     def show_day(self) -> None:
         names = {routine_id: routine.name for routine_id, routine in self.services.content.routines.items()}
         day = self.query_one(CalendarHeatmap).selected
-        self.query_one("#progress-day", Static).update(Hanging(day_text(self.view, day, names, self.note)))
+        exercises = {exercise_id: exercise.name for exercise_id, exercise in self.services.content.exercises.items()}
+        self.query_one("#progress-day", Static).update(
+            Hanging(day_text(self.view, day, names, self.note, exercises)))
 
     def on_calendar_heatmap_day_selected(self, event: CalendarHeatmap.DaySelected) -> None:
         self.note = None

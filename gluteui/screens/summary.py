@@ -7,6 +7,7 @@ from dataclasses import replace
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +17,7 @@ from textual.widgets import Static
 
 from gluteui import locations
 from gluteui.core.content.ladders import same_move
+from gluteui.core.history.notes import clean_note
 from gluteui.core.history.records import Session
 from gluteui.core.pain import PLACES, Repeated, hurt_again
 from gluteui.core.sides import UNSIDED
@@ -26,6 +28,7 @@ from gluteui.screens.base import GluteScreen
 from gluteui.services import Services
 from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line, indented
+from gluteui.widgets.note_input import NoteInput
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
 
@@ -57,6 +60,8 @@ class SummaryScreen(GluteScreen):
         Binding("l", "show_safety", "Safety lesson", id="show_safety",
                 tooltip="What pain means, and when to have it checked"),
         Binding("enter,escape", "finish", "Done", id="finish", tooltip="Back to Home"),
+        Binding("e", "write_note", "Note", id="write_note",
+                tooltip="Write a line about this session, or change it: Progress shows it with the day"),
     ]
 
     def __init__(self, services: Services, session: Session, finished: bool = True) -> None:
@@ -174,9 +179,13 @@ class SummaryScreen(GluteScreen):
                 "[b]Pain is a reason to stop, not to push through.[/] Above 3 of 10, sharp, building, down "
                 "the leg, or worse tomorrow morning: press [b]l[/b] for the safety lesson."
             ))]
+        if self.session.note:
+            lines += [BLANK, (markup("[b]Note:[/b] "), plain(self.session.note))]
         if self.asking is None:
             saved = "Saved." if self.saved else "[b]Not saved yet[/b]: it is kept while GluteUI is open."
-            lines += [BLANK, (Content(), markup(f"{saved} Press [b]Enter[/b] to go back home."))]
+            what = "change the note" if self.session.note else "add a note (Progress shows it with the day)"
+            lines += [BLANK, (Content(), markup(f"[dim]Press [b]e[/b] to {what}.[/dim]"))]
+            lines += [(Content(), markup(f"{saved} Press [b]Enter[/b] to go back home."))]
             focus = (len(lines) - 1, len(lines))
         self.query_one("#summary-feel", Static).update(Hanging(lines))
         self.refresh_bindings()
@@ -231,6 +240,8 @@ class SummaryScreen(GluteScreen):
             return self.asking is not None
         if action == "show_safety":
             return self.hurt
+        if action == "write_note":
+            return self.session.worth_keeping and not self.query(NoteInput)
         return True
 
     def action_show_safety(self) -> None:
@@ -247,3 +258,32 @@ class SummaryScreen(GluteScreen):
 
     def action_finish(self) -> None:
         self.post_message(messages.Back())
+
+    # The note: one line, kept with the session through the same save as the feel check.
+
+    async def action_write_note(self) -> None:
+        if not self.check_action("write_note", ()):
+            return
+        note = NoteInput(self.session.note, id="summary-note")
+        await self.query_one("#summary-body", VerticalScroll).mount(note)
+        self.refresh_bindings()
+        note.focus(scroll_visible=False)
+        # Once it has its place: scrolled to before that, a short terminal showed its top edge only.
+        self.call_after_refresh(note.scroll_visible, animate=False)
+
+    @on(NoteInput.Submitted)
+    async def keep_note(self, event: NoteInput.Submitted) -> None:
+        event.stop()
+        try:
+            note = clean_note(event.value)
+        except ValueError as error:
+            self.notify(f"Not kept: {error}.", title="Note", severity="error", markup=False)
+            return
+        session = self.session = replace(self.session, note=note)
+        self.save(lambda: self.services.store.save_session(session))
+        await self.close_note()
+
+    @on(NoteInput.Left)
+    async def close_note(self) -> None:
+        await self.query(NoteInput).remove()
+        self.show_feel()

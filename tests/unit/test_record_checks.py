@@ -33,7 +33,9 @@ SESSION = Session(
     source="app", feel={"clamshell": "yes"}, pain={"bridge": "easier"},
     hurt={"bridge": {"where": "lower_back", "side": "both"}}, easier={"bridge": "feet closer in"},
     dose={"bridge": {"rung": "two_leg", "add_reps": 2, "add_hold_s": 1.5, "planned": 20}},
-    declined=("clamshell:up",),
+    declined=("clamshell:up",), planned={"clamshell": {"left": 10, "right": 10}, "bridge": {"both": 20}},
+    skipped={"bridge": {"both": 1}}, shortened={"clamshell": {"right": 1}}, pauses=2, paused_s=41.5,
+    note="Left hip tight; eased off after the first set.",
 ).to_dict()
 CHECKIN = Checkin("c1", START.date(), 3, START, run_id="r1").to_dict()
 EDGES = [
@@ -123,6 +125,12 @@ def demo_docs() -> dict[str, list[dict]]:
     ("hurt", {"bridge": {"where": "knee", "side": "both"}}, "hurt.bridge.where"),
     ("declined", "bridge:up", "declined"),
     ("duration_s", float("nan"), "duration_s"),
+    ("note", "Hips \u00e9 fine", None),  # a note beyond ASCII: the field checks take it
+    ("note", "two\nlines", "note"),
+    ("note", "\x1b[31mred", "note"),
+    ("note", "x" * 281, "note"),
+    ("paused_s", -1.0, "paused_s"),
+    ("skipped", {"bridge": {"front": 1}}, "skipped.bridge"),
 ])
 def test_what_the_one_pass_leaves_is_built_or_refused_naming_the_field(field: str, value: Any, named: str | None) -> None:
     doc = {**SESSION, field: value}

@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from gluteui.core.history.session_record import check_session_record, sound_session_record
 from gluteui.core.pain import PLACES
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
@@ -95,6 +96,7 @@ def check_session(session: Session) -> None:
         raise fail("declined", "must be a list", session.declined)
     for key in session.declined:
         text("declined", key)
+    check_session_record(session)
 
 
 # The one pass: each helper says no (None, False) to anything the field checks might refuse.
@@ -215,10 +217,14 @@ def sound_session(doc: Any) -> dict[str, Any] | None:
     if (not _choices(pain, PAIN) or not _dose(dose) or not _hurt(hurt) or not _easier(easier)
             or type(declined) is not list or not all(map(_plain_text, declined))):
         return None
+    record = sound_session_record(doc)
+    if record is None:
+        return None
     return {
         "id": ident, "local_date": local_date, "started_at": started_at, "routine_id": routine_id,
         "planned_reps": planned, "done_reps": done, "reps": reps, "duration_s": duration, "source": source,
         "feel": feel, "pain": pain, "hurt": hurt, "easier": easier, "dose": dose, "declined": tuple(declined),
+        **record,
     }
 
 

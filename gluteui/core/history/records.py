@@ -18,6 +18,7 @@ from gluteui.core.history.record_checks import (
     sound_checkin,
     sound_session,
 )
+from gluteui.core.history.session_record import session_record_from_dict, session_record_to_dict
 from gluteui.core.history.settings import DEFAULT_WEEKLY_TARGET, setting_value
 from gluteui.core.runs.record import Run
 from gluteui.core.scales import MAX_CHECKIN_SCORE
@@ -72,6 +73,20 @@ class Session:
     and "planned" (the move's reps planned, both sides): see gluteui.core.routine.progression."""
     declined: tuple[str, ...] = ()
     """The changes to the routine the user turned down that day ("bridge:up")."""
+    planned: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Exercise id -> side -> reps planned, shaped as `reps` (older sessions kept only the
+    total, planned_reps)."""
+    skipped: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Exercise id -> side -> sets skipped before a rep of them was done ("next set", or
+    "it hurts" and skip the move)."""
+    shortened: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Exercise id -> side -> sets ended early, after some of their reps."""
+    pauses: int = 0
+    """Times the routine was held and went on again (a pause the routine ended in is not one)."""
+    paused_s: float = 0.0
+    """Seconds those pauses lasted, all together."""
+    note: str = ""
+    """The user's own words about the session, one line (see core.history.notes); "" for none."""
 
     def __post_init__(self) -> None:
         check_session(self)
@@ -99,6 +114,7 @@ class Session:
             **({"easier": dict(self.easier)} if self.easier else {}),
             **({"dose": {ladder: dict(record) for ladder, record in self.dose.items()}} if self.dose else {}),
             **({"declined": list(self.declined)} if self.declined else {}),
+            **session_record_to_dict(self),
         }
 
     @classmethod
@@ -132,6 +148,7 @@ class Session:
                 easier=data.get("easier", {}),
                 dose=data.get("dose", {}),
                 declined=tuple(data["declined"]) if isinstance(data.get("declined"), list) else data.get("declined", ()),
+                **session_record_from_dict(data),
             )
         except KeyError as missing:
             raise ValueError(f"field {missing.args[0]!r} is missing") from None

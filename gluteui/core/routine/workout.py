@@ -18,6 +18,7 @@ from gluteui.core.history.records import Session
 from gluteui.core.lead_in import LeadIn
 from gluteui.core.pain import PainLog
 from gluteui.core.routine.phases import LEAD_IN_KINDS
+from gluteui.core.routine.set_record import SetRecord
 from gluteui.core.routine.timeline import (
     BOUNDARY_SLACK_S,
     SetPlan,
@@ -99,6 +100,8 @@ class Workout:
         self.stopwatch = Stopwatch()
         self.stopwatch.start(now)
         self._sets_reported = 0
+        self.record = SetRecord()
+        """The sets skipped or ended early and the pauses, kept with the session."""
 
     @classmethod
     def from_plan(cls, plan: Plan, ladders: Mapping[str, Ladder], now: float, extra_set_side: str | None = None,
@@ -138,8 +141,10 @@ class Workout:
         elif self.stopwatch.paused:
             self.stopwatch.resume(now)
             self.timeline = self.timeline.resume_at(self._elapsed(now))
+            self.record.resumed(now)
         else:
             self.stopwatch.pause(now)
+            self.record.paused(now)
 
     def skip_set(self, now: float) -> None:
         """Move on past the current set (or the break you are in); see Timeline.skip_set.
@@ -147,11 +152,16 @@ class Workout:
         if self.waiting:
             self.toggle_pause(now)
             return
-        self.timeline = self.timeline.skip_set(self._elapsed(now))
+        self._cut(self.timeline.skip_set(self._elapsed(now)))
 
     def skip_exercise(self, now: float) -> None:
         """Move on past every set left of this exercise; see Timeline.skip_exercise."""
-        self.timeline = self.timeline.skip_exercise(self._elapsed(now))
+        self._cut(self.timeline.skip_exercise(self._elapsed(now)))
+
+    def _cut(self, after: Timeline) -> None:
+        """Go on with `after`, a skip's timeline, keeping which sets it skipped or ended early."""
+        self.record.cut(self.timeline, after)
+        self.timeline = after
 
     def repeat_set(self, now: float) -> None:
         """Do the current (or just finished) set again from rep 1."""
@@ -219,7 +229,17 @@ class Workout:
             source="app", feel={}, pain=dict(pain.done),
             hurt={exercise: dict(report) for exercise, report in pain.hurt.items()}, easier=dict(pain.easier),
             dose={ladder: dict(record) for ladder, record in self.dose.items()}, declined=self.declined,
+            planned=self.planned_by_side(), **self.record.fields(),
         )
+
+    def planned_by_side(self) -> dict[str, dict[str, int]]:
+        """Reps planned for each exercise and side ("both" for a move done on both at once),
+        an extra set included: the shape of reps_done."""
+        planned: dict[str, dict[str, int]] = {}
+        for plan in self.timeline.sets:
+            sides = planned.setdefault(plan.exercise_id, {})
+            sides[plan.side or UNSIDED] = sides.get(plan.side or UNSIDED, 0) + plan.reps
+        return planned
 
     def planned_by_exercise(self) -> dict[str, int]:
         """Reps planned for each exercise: both sides and any extra set."""
