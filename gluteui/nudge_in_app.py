@@ -82,14 +82,15 @@ class AppNudges(_Base):
             message = asked.decision.message
             # Not in the middle of a routine: the user is doing what the nudge asks.
             if message is not None and not any(isinstance(s, PlayerScreen) for s in self.screen_stack):
-                self.show_nudge(message)
+                # Noted first: showing it cannot fail, and a snooze asked for at once must find it noted.
                 sent = asked.decision.sent
                 try:
                     write_sent(cache / SENT_NAME, sent)
                 except OSError as error:
-                    self.notify(f"Nudged, but not noted in {cache / SENT_NAME} ({error.strerror or error}): "
+                    self.notify(f"Not noted in {cache / SENT_NAME} ({error.strerror or error}): "
                                 "the next check may nudge again.", title="Nudges", severity="warning",
                                 timeout=10, markup=False)
+                self.show_nudge(message)
             wake = next_check(asked.schedule, sent, now)
         wait = LONGEST_WAIT_S if wake is None else (wake - now).total_seconds()
         self.set_timer(min(LONGEST_WAIT_S, max(SOONEST_S, wait)), self.check_nudge)
