@@ -98,7 +98,7 @@ class AppNudges(_Base):
     def show_nudge(self, message: str) -> None:
         """A toast when the user looks at the app; else a notification the terminal shows."""
         if self.app_focus:
-            self.notify(message, title="Before your run", timeout=30, markup=False)
+            self.notify(message, title="Reminder", timeout=30, markup=False)
             return
         # Textual has no public way to send the terminal a sequence of our own (its
         # copy_to_clipboard writes to the driver the same way); the driver's writer queues it

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FOCUS_REPORTING_ON = b"\x1b[?1004h"
 FOCUS_OUT, FOCUS_IN = b"\x1b[O", b"\x1b[I"
 OSC_9 = b"\x1b]9;GluteUI: Glutes before your run: five minutes starts a streak.\x1b\\"
-TOAST = b"Before your run"
+TOAST = b"Reminder"
 """The toast's title: its message is wrapped over lines, cursor moves between them."""
 # Monday 7 December 2026, 18:05 in UTC+1: the nudge set for 18:00 is due.
 LAUNCH = """
