@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from gluteui import locations
 from gluteui.core.stats.nudge import next_check
 from gluteui.core.terminal_notice import osc_notification
-from gluteui.nudging import SENT_NAME, decide_now, hold_open, write_sent
+from gluteui.nudging import SENT_NAME, app_nudges, decide_now, hold_open, write_sent
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -76,8 +76,7 @@ class AppNudges(_Base):
         cache = locations.cache_dir()
         asked = decide_now(self.services.store.history(), cache, now)
         wake = None
-        # Only with a reminder set up: run by hand, `gluteui nudge` nudges at any time, the app never.
-        if asked.schedule is not None and asked.schedule.on:
+        if app_nudges(asked.schedule):
             sent = asked.sent
             message = asked.decision.message
             # Not in the middle of a routine: the user is doing what the nudge asks.

@@ -63,6 +63,12 @@ def decide_now(history: History, cache: Path, now: datetime) -> Asked:
     return Asked(decide(today, schedule, sent, now), schedule, sent)
 
 
+def app_nudges(schedule: Schedule | None) -> bool:
+    """Whether an open app sends the nudge itself: only for a reminder set up and on. A
+    `gluteui nudge` without one (run by hand, or from the user's own cron) is left alone."""
+    return schedule is not None and schedule.on
+
+
 def _open_lock(work_folder: Path) -> FileLock:
     from filelock import FileLock  # slow to import: only when first asked
 

@@ -38,7 +38,7 @@ from gluteui.core.stats.schedule import (
     parse_days,
 )
 from gluteui.errors import UserError
-from gluteui.nudging import SENT_NAME, app_open, decide_now, write_sent
+from gluteui.nudging import SENT_NAME, app_nudges, app_open, decide_now, write_sent
 
 EXIT_NOT_SENT = 3
 """`gluteui nudge` wanted to nudge but nothing could show it (no session bus, no notification
@@ -92,7 +92,7 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
                 raise UserError(f"cannot note the snooze in {path}: {error.strerror or error}") from None
             _wake_after_snooze(args, places)
         return 0
-    if decision.message is not None and app_open(store.work_folder):
+    if decision.message is not None and app_nudges(asked.schedule) and app_open(store.work_folder):
         say("no nudge from here: GluteUI is open on this data, and nudges in its own terminal")
         return 0
     if decision.message is None:

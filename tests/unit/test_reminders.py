@@ -252,6 +252,12 @@ def test_while_the_app_is_open_the_timers_nudge_leaves_the_nudge_to_it(
             "no nudge from here: GluteUI is open on this data, and nudges in its own terminal")
         assert not (places.cache / SENT_NAME).exists(), "the day's nudge is still the app's to send"
         assert run(at(17)) == 0 and "not before 18:00" in capsys.readouterr().out, "the reason still comes first"
+        # A reminder turned off: the app sends none, so one run by hand still does.
+        store.set_setting("reminder", {**chosen(time(18), range(7)).to_setting(), "on": False})
+        assert run(at(18, 5)) == 0 and len(sent) == 1
+        (places.cache / SENT_NAME).unlink()
+        store.set_setting("reminder", chosen(time(18), range(7)).to_setting())
+        sent.clear()
     finally:
         assert holder.stdin is not None
         holder.stdin.close()
