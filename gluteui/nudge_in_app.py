@@ -47,6 +47,8 @@ class AppNudges(_Base):
 
     services: Services
     _open_lock: FileLock | None = None
+    _nudge_problem: str | None = None
+    """Why the last check could not read the history, said once until it changes."""
 
     def start_nudges(self) -> None:
         """Hold the "open" lock for the app's life and nudge when a nudge is due; nothing
@@ -56,7 +58,7 @@ class AppNudges(_Base):
         try:
             self._open_lock = hold_open(self.services.store.work_folder)
         except OSError as error:
-            self.notify(f"Nudges stay with the timer's `gluteui nudge`: {error}", title="Nudges",
+            self.notify(f"This window sends no nudges (the timer's `gluteui nudge` still does): {error}", title="Nudges",
                         severity="warning", timeout=10, markup=False)
             return
         if self._open_lock is not None:
@@ -70,12 +72,23 @@ class AppNudges(_Base):
 
     def check_nudge(self) -> None:
         """Nudge if one is due now, then wait for the next moment one may be."""
+        from gluteui.core.history.store import StoreError
         from gluteui.screens.player import PlayerScreen
 
         now = self.services.config.now()
         cache = locations.cache_dir()
-        asked = decide_now(self.services.store.history(), cache, now)
         wake = None
+        try:
+            asked = decide_now(self.services.store.history(), cache, now)
+        except StoreError as error:
+            # The next check tries again; the screens say the same when they read.
+            if str(error) != self._nudge_problem:
+                self.notify(f"No nudge while the history cannot be read: {error}", title="Nudges",
+                            severity="warning", timeout=10, markup=False)
+            self._nudge_problem = str(error)
+            self.set_timer(LONGEST_WAIT_S, self.check_nudge)
+            return
+        self._nudge_problem = None
         if app_nudges(asked.schedule):
             sent = asked.sent
             message = asked.decision.message

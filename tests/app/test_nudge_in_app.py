@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.core.history.store import Store
+from gluteui.core.history.store import Store, StoreError
 from gluteui.nudging import SENT_NAME
 from tests.factory import make_app
 
@@ -54,3 +54,22 @@ async def test_the_open_app_nudges_once_with_a_reminder_and_never_over_a_routine
         app.check_nudge()
         await pilot.pause()
         assert len(toasts(app)) == 1, "one nudge a day"
+
+
+async def test_a_history_that_cannot_be_read_is_said_once_and_the_app_stays_up(
+        data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+
+        def unreadable() -> None:
+            raise StoreError("Another GluteUI has held the lock for over 10 s; close it and retry")
+
+        monkeypatch.setattr(store, "history", unreadable)
+        app.check_nudge()
+        app.check_nudge()
+        await pilot.pause()
+        assert toasts(app) == ["Nudges\nNo nudge while the history cannot be read: Another GluteUI has held the "
+                               "lock for over 10 s; close it and retry"]
+        assert app.is_running
