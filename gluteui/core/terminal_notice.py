@@ -54,8 +54,8 @@ def osc_notification(title: str, body: str, env: Mapping[str, str]) -> str:
     title, body = plain_line(title), plain_line(body)
     kind = terminal_kind(env)
     if kind == KITTY:
-        # Two parts of one notification (i=): the title, not done yet (d=0), then the body.
-        sequence = f"{ESC}]99;i=gluteui:d=0;{title}{ST}{ESC}]99;i=gluteui:p=body;{body}{ST}"
+        # Two parts of one notification (i=): the title, not done yet (d=0), then the body (done).
+        sequence = f"{ESC}]99;i=gluteui:d=0;{title}{ST}{ESC}]99;i=gluteui:d=1:p=body;{body}{ST}"
     elif kind == RXVT:
         # Fields are split at ';': one inside the title or body would move the rest.
         sequence = f"{ESC}]777;notify;{title.replace(';', ',')};{body.replace(';', ',')}{ST}"

@@ -119,7 +119,7 @@ def sent_record(cache: Path) -> dict[str, object]:
     return json.loads((cache / "xdg" / "gluteui" / SENT_NAME).read_text())
 
 
-KITTY_IN_TMUX = (b"\x1bPtmux;\x1b\x1b]99;i=gluteui:d=0;GluteUI\x1b\x1b\\\x1b\x1b]99;i=gluteui:p=body;"
+KITTY_IN_TMUX = (b"\x1bPtmux;\x1b\x1b]99;i=gluteui:d=0;GluteUI\x1b\x1b\\\x1b\x1b]99;i=gluteui:d=1:p=body;"
                  b"Glutes before your run: five minutes starts a streak.\x1b\x1b\\\x1b\\")
 
 

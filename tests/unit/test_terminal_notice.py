@@ -30,7 +30,7 @@ def test_the_sequences_end_with_st_and_never_bel() -> None:
     assert osc_notification("GluteUI", BODY, {"TERM_PROGRAM": "WezTerm"}) == f"\x1b]9;GluteUI: {BODY}\x1b\\"
     assert osc_notification("GluteUI", BODY, {"TERM": "foot"}) == f"\x1b]777;notify;GluteUI;{BODY}\x1b\\"
     assert osc_notification("GluteUI", BODY, {"TERM": "xterm-kitty"}) == (
-        f"\x1b]99;i=gluteui:d=0;GluteUI\x1b\\\x1b]99;i=gluteui:p=body;{BODY}\x1b\\")
+        f"\x1b]99;i=gluteui:d=0;GluteUI\x1b\\\x1b]99;i=gluteui:d=1:p=body;{BODY}\x1b\\")
 
 
 def test_inside_tmux_the_sequence_is_passed_through_with_each_escape_doubled() -> None:
