@@ -19,6 +19,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.core.text import printable
 from gluteui.data_actions import DataActions
+from gluteui.nudge_in_app import NUDGE_START_S, AppNudges
 from gluteui.remote_control import RemoteControl
 from gluteui.screens import messages
 from gluteui.screens.destinations import BY_NAME, DESTINATIONS
@@ -63,7 +64,7 @@ def sound_notice(problem: str) -> str:
     return f"No sound ({problem}): {stand_in}. \"Sound: off\" (Ctrl+P) stops GluteUI trying."
 
 
-class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
+class GluteApp(TrainingChecks, DataActions, RemoteControl, AppNudges, App[None]):
     TITLE = "GluteUI"
     SUB_TITLE = "wake your glutes before you run"
     CSS_PATH = [locations.stylesheet(name) for name in STYLESHEETS]
@@ -116,6 +117,7 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
         self.set_timer(SOUND_START_S, self.start_sound)
+        self.set_timer(NUDGE_START_S, self.start_nudges)
         if self.config.remote:
             self.action_start_remote()
 
@@ -179,6 +181,7 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
         await self.stop_remote(quietly=True)  # the phones' pages close; the port is free again
         # The sound thread holds a device: release it rather than leave it to the exit.
         self.services.sound.close()
+        self.stop_nudges()
         writer = getattr(self, "writer", None)
         if writer is not None:
             # One last save of what waits (quitting already tried, and asked if it failed).

@@ -170,7 +170,7 @@ def check_content(folder: str | None) -> int:
     return 0
 
 
-def launch(args: argparse.Namespace, data_dir: Path) -> int:
+def launch(args: argparse.Namespace, data_dir: Path, now: Callable[[], datetime] = local_now) -> int:
     # Imported here so that the data subcommands never pay for Textual.
     from gluteui.config import AppConfig
     from gluteui.tui import run_tui
@@ -184,6 +184,7 @@ def launch(args: argparse.Namespace, data_dir: Path) -> int:
         reduced_motion=reduced,
         theme=args.theme,
         remote=args.remote,
+        now=now,
     )
     return run_tui(config)
 
@@ -227,7 +228,7 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
             return run_data_command(args, now())
         if args.demo:
             return launch_demo(args)
-        return launch(args, locations.data_dir(args.data_dir))
+        return launch(args, locations.data_dir(args.data_dir), now)
     except (UserError, StoreError) as error:
         print(f"gluteui: {printable(str(error))}", file=sys.stderr)
         return 2

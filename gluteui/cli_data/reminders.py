@@ -11,7 +11,6 @@ nudge that day.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -27,7 +26,7 @@ from gluteui.cli_data.notify import NotifyError, notify
 from gluteui.cli_data.output import say, warn
 from gluteui.cli_data.reminder_files import AGENT, UNIT, calendar, launch_agent, systemd_units
 from gluteui.core.history.store import Store
-from gluteui.core.stats.nudge import SNOOZE, Sent, decide, snooze, today_facts
+from gluteui.core.stats.nudge import SNOOZE, snooze
 from gluteui.core.stats.schedule import (
     LEAD,
     LEARN_MIN_RUNS,
@@ -39,11 +38,11 @@ from gluteui.core.stats.schedule import (
     parse_days,
 )
 from gluteui.errors import UserError
+from gluteui.nudging import SENT_NAME, app_nudges, app_open, decide_now, write_sent
 
 EXIT_NOT_SENT = 3
 """`gluteui nudge` wanted to nudge but nothing could show it (no session bus, no notification
 server, osascript failed): one line on stderr says why, and the day's nudge stays unsent."""
-SENT_NAME = "nudge.json"
 PICK_A_TIME = "choose a time: gluteui remind --at 18:00 --days mon,wed,fri"
 
 
@@ -76,29 +75,15 @@ def nudge_command(args: argparse.Namespace) -> list[str]:
     return command + ["nudge"]
 
 
-def read_sent(path: Path, today: Sent) -> Sent:
-    try:
-        return Sent.from_dict(json.loads(path.read_text(encoding="utf-8")), today.day)
-    except (OSError, ValueError):
-        return today
-
-
-def write_sent(path: Path, sent: Sent) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(sent.to_dict()), encoding="utf-8")
-    temporary.replace(path)
-
-
 def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
           send: Callable[[str, str], None] = notify) -> int:
-    """Decide at `now`, and notify through `send` when it is worth it."""
-    history = store.history()
-    today = today_facts(history, now)
+    """Decide at `now`, and notify through `send` when it is worth it; while the app is
+    open on this data, leave it to the app (it nudges in its own terminal)."""
+    asked = decide_now(store.history(), places.cache, now)
+    sent, decision = asked.sent, asked.decision
     path = places.cache / SENT_NAME
-    sent = read_sent(path, Sent(today.day))
     if args.snooze:
-        snoozed, line = snooze(sent, today.day, now)
+        snoozed, line = snooze(sent, sent.day, now)
         say(line)
         if snoozed != sent:
             try:
@@ -107,7 +92,9 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
                 raise UserError(f"cannot note the snooze in {path}: {error.strerror or error}") from None
             _wake_after_snooze(args, places)
         return 0
-    decision = decide(today, Schedule.from_setting(history.setting("reminder", None)), sent, now)
+    if decision.message is not None and app_nudges(asked.schedule) and app_open(store.work_folder):
+        say("no nudge from here: GluteUI is open on this data, and nudges in its own terminal")
+        return 0
     if decision.message is None:
         say(f"no nudge: {decision.reason}")
         return 0

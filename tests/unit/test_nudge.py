@@ -8,7 +8,7 @@ import pytest
 
 from gluteui.core.history.settings import check_setting
 from gluteui.core.runs.record import Run
-from gluteui.core.stats.nudge import Decision, Sent, Today, decide, nudge_message, snooze, status_line
+from gluteui.core.stats.nudge import Decision, Sent, Today, decide, next_check, nudge_message, snooze, status_line
 from gluteui.core.stats.schedule import Schedule, chosen, learned, parse_clock, parse_days
 
 ZONE = timezone(timedelta(hours=1))
@@ -129,3 +129,24 @@ def test_parse_clock_and_days() -> None:
 def test_decision_is_what_it_says() -> None:
     decision = decide(today(), SCHEDULE, Sent(MONDAY), at(18))
     assert isinstance(decision, Decision) and decision.reason == "today is not activated yet"
+
+
+def test_the_open_app_wakes_when_a_nudge_may_next_be_due_and_never_in_the_past() -> None:
+    fresh = Sent(MONDAY)
+    assert next_check(SCHEDULE, fresh, at(9)) == at(18), "today's time"
+    assert next_check(SCHEDULE, fresh, at(18)) == at(18, day=MONDAY + timedelta(days=2)), "Wednesday's, after Tuesday's none"
+    nudged = decide(today(), SCHEDULE, fresh, at(18)).sent
+    snoozed, _ = snooze(nudged, MONDAY, at(18, 10))
+    assert next_check(SCHEDULE, snoozed, at(18, 10)) == at(18, 40), "the snooze's end"
+    repeated = decide(today(), SCHEDULE, snoozed, at(18, 40)).sent
+    assert next_check(SCHEDULE, repeated, at(18, 40)) == at(18, day=MONDAY + timedelta(days=2))
+    friday_night = at(23, day=MONDAY + timedelta(days=4))
+    assert next_check(SCHEDULE, fresh, friday_night) == at(18, day=MONDAY + timedelta(days=7)), "over the weekend"
+    assert next_check(None, fresh, at(9)) is None
+    assert next_check(Schedule({}), fresh, at(9)) is None
+    every_day = chosen(time(18), range(7))
+    for hour in range(24):
+        for minute in (0, 1, 59):
+            now = at(hour, minute)
+            woken = next_check(every_day, fresh, now)
+            assert woken is not None and now < woken <= now + timedelta(days=1)

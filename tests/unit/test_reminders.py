@@ -8,6 +8,7 @@ import argparse
 import plistlib
 import shutil
 import subprocess
+import sys
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -18,12 +19,15 @@ from gluteui.cli import build_parser, main
 from gluteui.cli_data.notify import notify_macos
 from gluteui.cli_data.reminder_files import AGENT, UNIT
 from gluteui.cli_data.reminders import EXIT_NOT_SENT, SENT_NAME, Places, nudge, remind, write_sent
+from gluteui.core.history.storage import default_work_dir
 from gluteui.core.history.store import Store
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.nudge import Sent
 from gluteui.core.stats.schedule import chosen
+from gluteui.nudging import app_open, read_sent
 from tests.dbus_session import NotificationServer, session_bus
 
+ROOT = Path(__file__).resolve().parents[2]
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
 
@@ -225,3 +229,40 @@ def test_a_snooze_starts_a_one_off_timer_for_the_repeat(tmp_path: Path, data_dir
     assert nudge(Store.open(data_dir), args(data_dir, "nudge", "--snooze"), at(18, 5), places) == 0
     assert calls.read_text().split()[:4] == ["--user", "--quiet", "--collect", "--on-active=30min"]
     assert calls.read_text().split()[-3:] == ["--data-dir", str(data_dir.resolve()), "nudge"]
+
+
+def test_while_the_app_is_open_the_timers_nudge_leaves_the_nudge_to_it(
+    tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
+) -> None:
+    store = Store.open(data_dir)
+    store.set_setting("reminder", chosen(time(18), range(7)).to_setting())
+    sent: list[tuple[str, str]] = []
+
+    def run(now: datetime) -> int:
+        return nudge(Store.open(data_dir), args(data_dir, "nudge"), now, places,
+                     send=lambda title, body: sent.append((title, body)))
+
+    holder = subprocess.Popen([sys.executable, "-m", "tests.lock_holder", str(data_dir), str(default_work_dir()), "open"],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert app_open(store.work_folder)
+        assert run(at(18, 5)) == 0 and sent == []
+        assert capsys.readouterr().out.strip() == (
+            "no nudge from here: GluteUI is open on this data, and nudges in its own terminal")
+        assert not (places.cache / SENT_NAME).exists(), "the day's nudge is still the app's to send"
+        assert run(at(17)) == 0 and "not before 18:00" in capsys.readouterr().out, "the reason still comes first"
+        # A reminder turned off: the app sends none, so one run by hand still does.
+        store.set_setting("reminder", {**chosen(time(18), range(7)).to_setting(), "on": False})
+        assert run(at(18, 5)) == 0 and len(sent) == 1
+        (places.cache / SENT_NAME).unlink()
+        store.set_setting("reminder", chosen(time(18), range(7)).to_setting())
+        sent.clear()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    # The app closed (or crashed: the system drops the lock with the process): the timer nudges.
+    assert not app_open(store.work_folder)
+    assert run(at(18, 6)) == 0 and len(sent) == 1
+    assert read_sent(places.cache / SENT_NAME, Sent(MONDAY.date())).nudged

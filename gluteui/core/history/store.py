@@ -89,6 +89,11 @@ class Store:
         """Why nothing can be saved (a folder that cannot be written), else None."""
         return self._file.read_only
 
+    @property
+    def work_folder(self) -> Path:
+        """GluteUI's own folder for this data file (its locks and temporary files)."""
+        return self._file.work
+
     def _stamp(self) -> str:
         return tables.stamp(self._file.now())
 

@@ -114,6 +114,27 @@ def decide(today: Today, schedule: Schedule | None, sent: Sent, now: datetime) -
     return Decision(message, "the snooze is over", replace(sent, repeated=True))
 
 
+def next_check(schedule: Schedule | None, sent: Sent, now: datetime) -> datetime | None:
+    """The next moment after `now` at which `decide` may say yes when it says no at `now`:
+    the end of today's snooze, or the next time in the schedule (today's, or a later
+    weekday's). None when the schedule has no time at all.
+
+    A wake-up moment, not a promise: `decide` is asked again then, and the day may be
+    activated meanwhile."""
+    if schedule is None or not schedule.times:
+        return None
+    moments = []
+    if sent.nudged and not sent.repeated and sent.snoozed_until is not None and sent.snoozed_until > now:
+        moments.append(sent.snoozed_until)
+    for ahead in range(8):
+        day = now.date() + timedelta(days=ahead)
+        at = schedule.at(day.weekday())
+        if at is not None and datetime.combine(day, at, now.tzinfo) > now:
+            moments.append(datetime.combine(day, at, now.tzinfo))
+            break
+    return min(moments, default=None)
+
+
 def snooze(sent: Sent, today: date, now: datetime) -> tuple[Sent, str]:
     """Snooze today's nudge by SNOOZE; the record after it and a line saying what happened.
     Only a nudge already sent can be snoozed, and only once a day."""

@@ -1,0 +1,73 @@
+"""A desktop notification asked of the terminal itself, by an OSC escape sequence.
+
+Pure: the environment is an argument. Terminals differ in which sequence they show:
+- OSC 99 (kitty's own protocol): kitty;
+- OSC 777 "notify" (rxvt's extension): foot, urxvt;
+- OSC 9 (iTerm2's "growl"): iTerm2, WezTerm, Ghostty, and any terminal not known here.
+A terminal that knows none of them ignores the sequence: an OSC is never shown as text.
+
+Every sequence ends with ST (ESC \\), never BEL: a terminal that misreads the sequence must
+not ring, and the nudge never uses the bell. Inside tmux the sequence is wrapped for tmux to
+pass on to the terminal outside (tmux needs `set -g allow-passthrough on` for that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+ESC = "\x1b"
+ST = ESC + "\\"
+MAX_CHARS = 200
+"""A notification is one short line: longer text is cut, as desktops cut it anyway."""
+
+KITTY = "kitty"
+RXVT = "rxvt"
+ITERM = "iterm"
+
+
+def terminal_kind(env: Mapping[str, str]) -> str:
+    """Which sequence this terminal shows: KITTY, RXVT or ITERM (also the guess for any other).
+
+    Read from what terminals set in the environment: KITTY_WINDOW_ID and TERM for kitty (tmux
+    keeps the first from the shell that started it), TERM for foot and urxvt.
+    """
+    term = env.get("TERM", "")
+    program = env.get("TERM_PROGRAM", "").lower()
+    if env.get("KITTY_WINDOW_ID") or term == "xterm-kitty" or program == "kitty":
+        return KITTY
+    if term.startswith(("foot", "rxvt")):
+        return RXVT
+    return ITERM
+
+
+def plain_line(text: str) -> str:
+    """`text` with no control characters (C0, DEL, C1: any of them could end the sequence or
+    start another), whitespace runs as one space, at most MAX_CHARS long."""
+    kept = "".join(" " if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in text)
+    line = " ".join(kept.split())
+    return line if len(line) <= MAX_CHARS else line[: MAX_CHARS - 1] + "…"
+
+
+def osc_notification(title: str, body: str, env: Mapping[str, str]) -> str:
+    """The escape sequence that asks this terminal (see `terminal_kind`) to show a
+    notification, wrapped for tmux when $TMUX is set."""
+    title, body = plain_line(title), plain_line(body)
+    kind = terminal_kind(env)
+    if kind == KITTY:
+        # Two parts of one notification (i=): the title, not done yet (d=0), then the body (done).
+        sequence = f"{ESC}]99;i=gluteui:d=0;{title}{ST}{ESC}]99;i=gluteui:d=1:p=body;{body}{ST}"
+    elif kind == RXVT:
+        # Fields are split at ';': one inside the title or body would move the rest.
+        sequence = f"{ESC}]777;notify;{title.replace(';', ',')};{body.replace(';', ',')}{ST}"
+    else:
+        # One text only. Starting with the title (letters) also keeps it from reading as
+        # ConEmu's and Windows Terminal's numbered OSC 9 commands (9;4 is a progress bar).
+        sequence = f"{ESC}]9;{title}: {body}{ST}"
+    if env.get("TMUX"):
+        return tmux_passthrough(sequence)
+    return sequence
+
+
+def tmux_passthrough(sequence: str) -> str:
+    """`sequence` as a DCS that tmux hands to the terminal outside it, each ESC doubled."""
+    return f"{ESC}Ptmux;{sequence.replace(ESC, ESC + ESC)}{ST}"

@@ -1,0 +1,119 @@
+"""The nudge while GluteUI is open: the app sends it, and the timer's `gluteui nudge` stays quiet.
+
+A mixin of GluteApp, kept apart because it is one idea. The rules are the core's (`decide`),
+the record is gluteui.nudging's nudge.json, so the day still gets one nudge and one snoozed
+repeat, whichever sends them. How it is shown depends on where the user is looking:
+- the terminal focused: a toast in the app;
+- the terminal not focused (focus reporting, DEC mode 1004, which tmux passes on with
+  `set -g focus-events on`): an OSC escape sequence asking the terminal to show a desktop
+  notification (gluteui.core.terminal_notice). Never the bell.
+
+One timer, set for the next moment a nudge may be due, and never further ahead than
+LONGEST_WAIT_S: Textual's timers run on the monotonic clock, which stands still while the
+computer sleeps, and the schedule may be changed meanwhile (`gluteui remind`).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from gluteui import locations
+from gluteui.core.stats.nudge import next_check
+from gluteui.core.terminal_notice import osc_notification
+from gluteui.nudging import SENT_NAME, app_nudges, decide_now, hold_open, write_sent
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+    from textual.app import App
+
+    from gluteui.services import Services
+
+    _Base = App[None]
+else:
+    _Base = object
+
+NUDGE_START_S = 1.0
+"""After the first frame: taking the lock imports filelock, which Home's first frame does not need."""
+LONGEST_WAIT_S = 300.0
+SOONEST_S = 1.0
+"""Never a busier loop than this, whatever a clock says."""
+NOTIFICATION_TITLE = "GluteUI"
+"""As `gluteui nudge` titles the desktop's notification."""
+
+
+class AppNudges(_Base):
+    """Mixed into GluteApp, which supplies `services`."""
+
+    services: Services
+    _open_lock: FileLock | None = None
+    _nudge_problem: str | None = None
+    """Why the last check could not read the history, said once until it changes."""
+
+    def start_nudges(self) -> None:
+        """Hold the "open" lock for the app's life and nudge when a nudge is due; nothing
+        in tests and snapshots (no timers there), nor when another open GluteUI nudges."""
+        if not self.services.config.run_timers:
+            return
+        try:
+            self._open_lock = hold_open(self.services.store.work_folder)
+        except OSError as error:
+            self.notify(f"This window sends no nudges (the timer's `gluteui nudge` still does): {error}", title="Nudges",
+                        severity="warning", timeout=10, markup=False)
+            return
+        if self._open_lock is not None:
+            self.check_nudge()
+
+    def stop_nudges(self) -> None:
+        """Let the timer's `gluteui nudge` nudge again (the process ending would too)."""
+        if self._open_lock is not None:
+            self._open_lock.release()
+            self._open_lock = None
+
+    def check_nudge(self) -> None:
+        """Nudge if one is due now, then wait for the next moment one may be."""
+        from gluteui.core.history.store import StoreError
+        from gluteui.screens.player import PlayerScreen
+
+        now = self.services.config.now()
+        cache = locations.cache_dir()
+        wake = None
+        try:
+            asked = decide_now(self.services.store.history(), cache, now)
+        except StoreError as error:
+            # The next check tries again; the screens say the same when they read.
+            if str(error) != self._nudge_problem:
+                self.notify(f"No nudge while the history cannot be read: {error}", title="Nudges",
+                            severity="warning", timeout=10, markup=False)
+            self._nudge_problem = str(error)
+            self.set_timer(LONGEST_WAIT_S, self.check_nudge)
+            return
+        self._nudge_problem = None
+        if app_nudges(asked.schedule):
+            sent = asked.sent
+            message = asked.decision.message
+            # Not in the middle of a routine: the user is doing what the nudge asks.
+            if message is not None and not any(isinstance(s, PlayerScreen) for s in self.screen_stack):
+                # Noted first: showing it cannot fail, and a snooze asked for at once must find it noted.
+                sent = asked.decision.sent
+                try:
+                    write_sent(cache / SENT_NAME, sent)
+                except OSError as error:
+                    self.notify(f"Not noted in {cache / SENT_NAME} ({error.strerror or error}): "
+                                "the next check may nudge again.", title="Nudges", severity="warning",
+                                timeout=10, markup=False)
+                self.show_nudge(message)
+            wake = next_check(asked.schedule, sent, now)
+        wait = LONGEST_WAIT_S if wake is None else (wake - now).total_seconds()
+        self.set_timer(min(LONGEST_WAIT_S, max(SOONEST_S, wait)), self.check_nudge)
+
+    def show_nudge(self, message: str) -> None:
+        """A toast when the user looks at the app; else a notification the terminal shows."""
+        if self.app_focus:
+            self.notify(message, title="Reminder", timeout=30, markup=False)
+            return
+        # Textual has no public way to send the terminal a sequence of our own (its
+        # copy_to_clipboard writes to the driver the same way); the driver's writer queues it
+        # between frames, so it never lands inside one.
+        if self._driver is not None:
+            self._driver.write(osc_notification(NOTIFICATION_TITLE, message, os.environ))

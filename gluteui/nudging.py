@@ -1,0 +1,106 @@
+"""The day's nudge as this machine keeps it, for `gluteui nudge` and the open app alike.
+
+- nudge.json in the cache dir: what was sent today (one nudge, one snoozed repeat). Both
+  senders read and write it here, so a day never gets more than the rules allow.
+- The "open" lock in the data file's work folder: held by a running GluteUI for its whole
+  life. While it is held, the app nudges in its own terminal and `gluteui nudge` (the
+  timer's) stays quiet, so the user is not nudged twice. The operating system drops the
+  lock when the process ends, however it ends, so a crashed app never silences the timer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gluteui.core.stats.nudge import Decision, Sent, decide, today_facts
+from gluteui.core.stats.schedule import Schedule
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+    from gluteui.core.history.records import History
+
+SENT_NAME = "nudge.json"
+OPEN_NAME = "open"
+
+
+def read_sent(path: Path, today: Sent) -> Sent:
+    """The record in `path`; `today` (a fresh one) when it is missing, unreadable or another day's."""
+    try:
+        return Sent.from_dict(json.loads(path.read_text(encoding="utf-8")), today.day)
+    except (OSError, ValueError):
+        return today
+
+
+def write_sent(path: Path, sent: Sent) -> None:
+    """Replace the record in `path` at once (never half written); OSError when it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(json.dumps(sent.to_dict()), encoding="utf-8")
+    temporary.replace(path)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The decision at one moment, with what it was made from (the snooze needs them)."""
+
+    decision: Decision
+    schedule: Schedule | None
+    sent: Sent
+    """The record as read, before the decision."""
+
+
+def decide_now(history: History, cache: Path, now: datetime) -> Asked:
+    """Whether to nudge at `now`, from the history and the record in `cache`."""
+    today = today_facts(history, now)
+    sent = read_sent(cache / SENT_NAME, Sent(today.day))
+    schedule = Schedule.from_setting(history.setting("reminder", None))
+    return Asked(decide(today, schedule, sent, now), schedule, sent)
+
+
+def app_nudges(schedule: Schedule | None) -> bool:
+    """Whether an open app sends the nudge itself: only for a reminder set up and on. A
+    `gluteui nudge` without one (run by hand, or from the user's own cron) is left alone."""
+    return schedule is not None and schedule.on
+
+
+def _open_lock(work_folder: Path) -> FileLock:
+    from filelock import FileLock  # slow to import: only when first asked
+
+    work_folder.mkdir(parents=True, exist_ok=True)
+    # Not thread-local: the app takes it on one thread and it stays taken for all.
+    return FileLock(work_folder / OPEN_NAME, timeout=0, thread_local=False)
+
+
+def hold_open(work_folder: Path) -> FileLock | None:
+    """Take the "open" lock of the data file whose work folder is `work_folder`, for as long
+    as this process runs; None when another GluteUI holds it (that one nudges). OSError when
+    the folder cannot be made."""
+    from filelock import Timeout
+
+    lock = _open_lock(work_folder)
+    try:
+        lock.acquire()
+    except Timeout:
+        return None
+    return lock
+
+
+def app_open(work_folder: Path) -> bool:
+    """Whether a running GluteUI holds the "open" lock of that data file."""
+    from filelock import Timeout
+
+    try:
+        lock = _open_lock(work_folder)
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return False  # no lock can be there: nothing is open
+    lock.release()
+    return False
