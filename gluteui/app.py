@@ -118,6 +118,20 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
         self.set_timer(SOUND_START_S, self.start_sound)
         if self.config.remote:
             self.action_start_remote()
+        if self.config.routine is not None:
+            # `gluteui desk`: straight into the routine once Home has drawn its first frame.
+            self.call_after_refresh(self.start_given_routine)
+
+    def start_given_routine(self) -> None:
+        """Play the routine the command line named; a routine content/ lacks stops the app."""
+        routine_id = self.config.routine
+        if routine_id is None or not self.ensure_content():
+            return
+        routine = self.services.content.routines.get(routine_id)
+        if routine is None:
+            self.fail(f"no routine {routine_id!r} in {self.config.content_dir / 'routines.toml'}")
+            return
+        self.begin_routine(routine)
 
     def start_sound(self) -> None:
         """Get sound ready, unless it is off: then no audio library is loaded at all."""
@@ -305,6 +319,10 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
     def routine_ended(self, message: messages.RoutineEnded) -> None:
         from gluteui.screens.summary import SummaryScreen
 
+        if self.config.routine is not None:
+            # `gluteui desk` is one routine and back to the shell: the player saved it already.
+            self.exit()
+            return
         self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
 
     def ensure_content(self) -> bool:

@@ -55,6 +55,8 @@ class AppConfig:
     remote_host: str | None = None
     """Where the phone remote listens: None for this machine's address on the local network;
     tests use 127.0.0.1."""
+    routine: str | None = None
+    """`gluteui desk`: play this routine at once, and close the app when it ends (done or stopped)."""
     background_writer: bool = True
     """Changes are saved by a writer on a thread of its own (gluteui.writer). False saves
     each change as it is made, as the command line does: for tests that read the file back

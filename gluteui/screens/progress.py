@@ -50,6 +50,7 @@ def streak_phrases(view: ProgressView, target_changed: bool = False) -> list[Con
         markup(f"Weekly target {target}: [b]$week[/] this week, met $weekly $weeks running",
                target=s.weekly_target, target_days=plural(s.weekly_target, "day"),
                week=s.week_activated_days, weekly=s.weekly_streak, weeks=plural(s.weekly_streak, "week")),
+        *([plain(view.desk.line())] if view.desk is not None else []),
     ]
 
 
@@ -216,7 +217,7 @@ class ProgressScreen(GluteScreen):
         history = services.store.history()
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
-        return progress_view(history, today, services.lesson_ids)
+        return progress_view(history, today, services.lesson_ids, services.desk_offered())
 
     def show_view(self) -> None:
         view = self.view
