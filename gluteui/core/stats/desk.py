@@ -29,7 +29,7 @@ WORK_DAYS = (0, 1, 2, 3, 4)
 """`--days` left out: Monday to Friday."""
 LOG_KEEP = timedelta(weeks=8)
 """How long the log of desk nudges offered keeps each one: the week's figure needs one week."""
-DESK_MESSAGE = "Desk wake-up: stand and squeeze each glute, about 75 s. Start it with: gluteui desk"
+DESK_MESSAGE = "Desk wake-up: stand and squeeze each glute, about 90 s. Start it with: gluteui desk"
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def parse_every(text: str) -> timedelta:
         raise ValueError(f"{text!r} is not an interval like 60m or 1h30m") from None
     every = timedelta(minutes=minutes)
     if every < EVERY_MIN:
-        raise ValueError(f"{text!r}: every {int(EVERY_MIN.total_seconds() // 60)} minutes is as often as desk nudges come")
+        raise ValueError(f"{text!r}: desk nudges come {int(EVERY_MIN.total_seconds() // 60)} minutes apart at the least")
     return every
 
 
