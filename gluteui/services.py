@@ -139,4 +139,4 @@ class Services:
         from gluteui import locations
         from gluteui.desk_log import read_offered
 
-        return read_offered(locations.cache_dir())
+        return read_offered(self.config.cache_dir or locations.cache_dir())

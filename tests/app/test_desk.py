@@ -7,9 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
-from gluteui import locations
 from gluteui.cli import main
 from gluteui.core.desk import DESK_ROUTINE
 from gluteui.core.history.store import Store
@@ -65,13 +62,12 @@ async def test_q_stops_the_desk_routine_keeps_the_reps_and_closes(data_dir: Path
 
 
 async def test_progress_counts_the_weeks_desk_wake_ups_against_the_nudges_offered(
-    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path, tmp_path: Path,
 ):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monday = FROZEN_NOW - timedelta(days=3)
     last_week = monday - timedelta(days=7, hours=-3)
     for moment in (last_week, *(monday + timedelta(hours=hour) for hour in (3, 4, 5, 6, 7, 8, 27, 28))):
-        note_offered(locations.cache_dir(), moment)
+        note_offered(tmp_path / "cache", moment)  # the cache dir the tests' app reads
     for day in (monday + timedelta(hours=3), monday + timedelta(hours=6), monday + timedelta(days=1, hours=4)):
         main(["--data-dir", str(data_dir), "log", "--routine", DESK_ROUTINE, "--at", f"{day:%Y-%m-%d %H:%M}"],
              now=lambda: FROZEN_NOW)
