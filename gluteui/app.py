@@ -79,6 +79,8 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
         self.services = services
         self.failure: str | None = None
         """Why the app stopped itself, for run_tui to print as one line."""
+        self.farewell: str | None = None
+        """A line for run_tui to print once the app has closed (`gluteui desk`: what was done)."""
         if services.config.reduced_motion or not services.config.run_timers:
             self.animation_level = "none"
         services.sound.fallback = self._silent_cue
@@ -320,8 +322,13 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, App[None]):
         from gluteui.screens.summary import SummaryScreen
 
         if self.config.routine is not None:
-            # `gluteui desk` is one routine and back to the shell: the player saved it already.
-            self.exit()
+            # `gluteui desk` is one routine and back to the shell, through quitting: a save
+            # the disk refused asks first, as on any quit.
+            from gluteui.core.desk import farewell
+
+            session = message.session
+            self.farewell = farewell(session.done_reps, session.planned_reps, message.finished)
+            self.call_later(self.action_quit)
             return
         self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
 

@@ -16,3 +16,12 @@ DESK_ROUTINE = "desk"
 def is_desk(routine_id: str) -> bool:
     """Whether a session of `routine_id` is a desk wake-up (counted apart)."""
     return routine_id == DESK_ROUTINE
+
+
+def farewell(done_reps: int, planned_reps: int, finished: bool) -> str:
+    """The line `gluteui desk` leaves in the shell: what was done, and that it counts apart."""
+    if done_reps == 0:
+        return "Desk wake-up stopped before a squeeze: nothing to save."
+    how = "done" if finished and done_reps >= planned_reps else "stopped"
+    return (f"Desk wake-up {how}: {done_reps} of {planned_reps} squeezes, saved. "
+            "It counts in Progress's desk line, not in your pre-run streak.")

@@ -35,6 +35,8 @@ async def test_the_desk_routine_plays_through_in_90_s_and_returns_to_the_shell(d
         await advance_clock(pilot, total - hold.start)
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running, "the app closed itself"
+        assert app.farewell == ("Desk wake-up done: 8 of 8 squeezes, saved. It counts in Progress's desk line, "
+                                "not in your pre-run streak.")
     history = Store.open(data_dir).history()
     [session] = history.desk_sessions
     assert session.done_reps == session.planned_reps == 8
@@ -57,6 +59,7 @@ async def test_q_stops_the_desk_routine_keeps_the_reps_and_closes(data_dir: Path
         await pilot.press("s")
         await pilot.pause()
         assert not app.is_running
+        assert app.farewell is not None and app.farewell.startswith("Desk wake-up stopped: 2 of 8 squeezes, saved.")
     [session] = Store.open(data_dir).history().desk_sessions
     assert session.done_reps == 2
 
