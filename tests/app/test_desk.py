@@ -81,3 +81,21 @@ async def test_progress_counts_the_weeks_desk_wake_ups_against_the_nudges_offere
         streaks = str(app.screen.query_one("#progress-streaks").render())
         assert "Desk wake-ups this week: 3 of 8 offered" in streaks
         assert "0 sessions" in streaks, "the desk wake-ups are not pre-run sessions"
+
+
+async def test_a_desk_wake_up_the_disk_refused_asks_before_closing(data_dir: Path, store: Store, monkeypatch):
+    import errno
+    import os
+
+    from gluteui.core.history import storage
+
+    def disk_full(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(data_dir, store=store, routine=DESK_ROUTINE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(storage.os, "replace", disk_full)
+        await advance_clock(pilot, app.screen.workout.timeline.total + 1)
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "UnsavedDialog", "not closed over a lost session"
