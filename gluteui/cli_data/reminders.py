@@ -96,6 +96,8 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
     if getattr(args, "desk", False):
         from gluteui.cli_data.desk_reminders import desk_nudge
 
+        if args.snooze:
+            raise UserError("--snooze is for the pre-run nudge: a desk nudge comes again at its next time")
         return desk_nudge(store, now, places, send)
     history = store.history()
     today = today_facts(history, now)

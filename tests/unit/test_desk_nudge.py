@@ -168,6 +168,7 @@ def test_on_macos_the_desk_agent_runs_at_each_time_of_each_work_day(data_dir: Pa
     (("--desk", "09:00-10:00", "--every", "2h"), "does not fit in 09:00-10:00 even once"),
     (("--desk", "--every", "30m"), "--every and --days need the hours"),
     (("--desk", "09:00-17:00", "--ics", "-"), "the calendar file holds the pre-run reminder only"),
+    (("--desk", "09:00-17:00", "--at", "18:00"), "--at is for the pre-run reminder"),
 ])
 def test_desk_hours_that_cannot_be_are_one_line(
     data_dir: Path, argv: tuple[str, ...], problem: str, capsys: pytest.CaptureFixture[str],
@@ -177,3 +178,10 @@ def test_desk_hours_that_cannot_be_are_one_line(
     assert main(["--data-dir", str(data_dir), "remind", *argv]) == 2
     err = capsys.readouterr().err
     assert problem in err and err.count("\n") == 1
+
+
+def test_a_desk_nudge_is_not_snoozed(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gluteui.cli import main
+
+    assert main(["--data-dir", str(data_dir), "nudge", "--desk", "--snooze"]) == 2
+    assert "--snooze is for the pre-run nudge" in capsys.readouterr().err
