@@ -111,6 +111,9 @@ def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Cont
             name=names.get(session.routine_id, session.routine_id),
             done=session.done_reps, planned=session.planned_reps, share=f"{ACTIVATION_THRESHOLD:.0%}",
         )))
+    desk = view.desk_by_day.get(day, 0)
+    if desk:
+        lines.append(indented(plain(f"{desk} desk {plural(desk, 'wake-up')}, counted apart from the streak")))
     if len(lines) == 1:
         lines.append(indented(plain("No session.")))
     if note is not None:

@@ -150,6 +150,7 @@ def test_the_weeks_figure_counts_desk_wake_ups_done_against_nudges_offered(data_
     history = Store.open(data_dir).history()
     view = progress_view(history, date(2026, 12, 7), set(), offered)
     assert view.desk == DeskWeek(3, 8) and view.streaks.total_sessions == 0
+    assert view.desk_by_day == {date(2026, 12, 7): 3} and view.sessions_by_day == {}
     assert progress_view(Store.open(data_dir / "empty").history(), date(2026, 12, 7), set()).desk is None
 
 

@@ -3,9 +3,9 @@ and what its keys change."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from gluteui.core.history.records import History, QuizResult, Session
@@ -44,6 +44,8 @@ class ProgressView:
     reps_by_exercise: dict[str, int]
     desk: DeskWeek | None = None
     """This week's desk wake-ups done and offered; None for a user who never had one of either."""
+    desk_by_day: dict[date, int] = field(default_factory=dict)
+    """Desk wake-ups on each day that had one: shown with the day, apart from its sessions."""
 
 
 def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
@@ -76,6 +78,7 @@ def progress_view(history: History, today: date, lesson_ids: set[str],
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
         reps_by_exercise=reps_by_exercise(history.sessions),
+        desk_by_day=dict(Counter(s.local_date for s in history.desk_sessions)),
         desk=(desk_week([s.local_date for s in history.desk_sessions], desk_offered, today, history.day_of)
               if history.desk_sessions or desk_offered else None),
     )
