@@ -109,7 +109,6 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     remind.add_argument("--desk", nargs="?", const="", metavar="HH:MM-HH:MM",
                         help="desk wake-ups in these work hours instead (alone: show them; with --off: remove only them)")
     remind.add_argument("--every", metavar="MINUTES", help="with --desk: how often, e.g. 60m or 1h30m (default 60m)")
-    sub.add_parser("desk", help="a desk wake-up now: the standing squeeze routine, then back to the shell")
     demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history (runs with no effect of activating)")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 
@@ -150,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check-content", help="validate a content folder and list every error")
     check.add_argument("folder", nargs="?", metavar="DIR", help="default: the bundled content")
+    sub.add_parser("desk", help="a desk wake-up now: the standing squeeze routine, then back to the shell")
     add_data_commands(sub)
     return parser
 
