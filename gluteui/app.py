@@ -80,6 +80,8 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, AppNudges, App[None])
         self.services = services
         self.failure: str | None = None
         """Why the app stopped itself, for run_tui to print as one line."""
+        self.farewell: str | None = None
+        """A line for run_tui to print once the app has closed (`gluteui desk`: what was done)."""
         if services.config.reduced_motion or not services.config.run_timers:
             self.animation_level = "none"
         services.sound.fallback = self._silent_cue
@@ -120,6 +122,20 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, AppNudges, App[None])
         self.set_timer(NUDGE_START_S, self.start_nudges)
         if self.config.remote:
             self.action_start_remote()
+        if self.config.routine is not None:
+            # `gluteui desk`: straight into the routine once Home has drawn its first frame.
+            self.call_after_refresh(self.start_given_routine)
+
+    def start_given_routine(self) -> None:
+        """Play the routine the command line named; a routine content/ lacks stops the app."""
+        routine_id = self.config.routine
+        if routine_id is None or not self.ensure_content():
+            return
+        routine = self.services.content.routines.get(routine_id)
+        if routine is None:
+            self.fail(f"no routine {routine_id!r} in {self.config.content_dir / 'routines.toml'}")
+            return
+        self.begin_routine(routine)
 
     def start_sound(self) -> None:
         """Get sound ready, unless it is off: then no audio library is loaded at all."""
@@ -308,6 +324,15 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, AppNudges, App[None])
     def routine_ended(self, message: messages.RoutineEnded) -> None:
         from gluteui.screens.summary import SummaryScreen
 
+        if self.config.routine is not None:
+            # `gluteui desk` is one routine and back to the shell, through quitting: a save
+            # the disk refused asks first, as on any quit.
+            from gluteui.core.desk import farewell
+
+            session = message.session
+            self.farewell = farewell(session.done_reps, session.planned_reps, message.finished)
+            self.call_later(self.action_quit)
+            return
         self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
 
     def ensure_content(self) -> bool:

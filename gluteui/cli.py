@@ -99,15 +99,20 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         "nudge but nothing could show the notification (the reason on stderr).",
     )
     nudge.add_argument("--snooze", action="store_true", help="nudge again in 30 minutes (once a day)")
+    nudge.add_argument("--desk", action="store_true",
+                       help="a desk wake-up instead: in work hours, when you are at the desk (what the desk timer runs)")
     remind = sub.add_parser(
         "remind", help="set up a nudge before your usual run (a systemd user timer, a LaunchAgent on macOS)",
         description="Alone: say what is set, or set it up from your imported runs (20 minutes before the "
         "middle start time of each weekday you run). --at and --days choose the time instead.",
     )
     remind.add_argument("--at", metavar="HH:MM", help="the nudge's time")
-    remind.add_argument("--days", metavar="DAYS", help="mon,wed,fri or daily (default: daily)")
+    remind.add_argument("--days", metavar="DAYS", help="mon,wed,fri or daily (default: daily; with --desk: mon-fri)")
     remind.add_argument("--off", action="store_true", help="remove the timer")
     remind.add_argument("--ics", metavar="FILE", help="write the schedule as a calendar file with alarms instead")
+    remind.add_argument("--desk", nargs="?", const="", metavar="HH:MM-HH:MM",
+                        help="desk wake-ups in these work hours instead (alone: show them; with --off: remove only them)")
+    remind.add_argument("--every", metavar="MINUTES", help="with --desk: how often, e.g. 60m or 1h30m (default 60m)")
     demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history (runs with no effect of activating)")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 
@@ -148,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check-content", help="validate a content folder and list every error")
     check.add_argument("folder", nargs="?", metavar="DIR", help="default: the bundled content")
+    sub.add_parser("desk", help="a desk wake-up now: the standing squeeze routine, then back to the shell")
     add_data_commands(sub)
     return parser
 
@@ -170,7 +176,8 @@ def check_content(folder: str | None) -> int:
     return 0
 
 
-def launch(args: argparse.Namespace, data_dir: Path, now: Callable[[], datetime] = local_now) -> int:
+def launch(args: argparse.Namespace, data_dir: Path, now: Callable[[], datetime] = local_now,
+           routine: str | None = None) -> int:
     # Imported here so that the data subcommands never pay for Textual.
     from gluteui.config import AppConfig
     from gluteui.tui import run_tui
@@ -185,6 +192,7 @@ def launch(args: argparse.Namespace, data_dir: Path, now: Callable[[], datetime]
         theme=args.theme,
         remote=args.remote,
         now=now,
+        routine=routine,
     )
     return run_tui(config)
 
@@ -222,6 +230,10 @@ def main(argv: Sequence[str] | None = None, now: Callable[[], datetime] = local_
     try:
         if args.command == "check-content":
             return check_content(args.folder)
+        if args.command == "desk":
+            from gluteui.core.desk import DESK_ROUTINE
+
+            return launch(args, locations.data_dir(args.data_dir), routine=DESK_ROUTINE)
         if args.command is not None:
             from gluteui.cli_data import run_data_command
 

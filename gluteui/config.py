@@ -55,6 +55,11 @@ class AppConfig:
     remote_host: str | None = None
     """Where the phone remote listens: None for this machine's address on the local network;
     tests use 127.0.0.1."""
+    cache_dir: Path | None = None
+    """Where this machine's own files are read (the desk nudges' log); None: locations.cache_dir().
+    Tests and snapshots give their own, so a developer's desk nudges never show in them."""
+    routine: str | None = None
+    """`gluteui desk`: play this routine at once, and close the app when it ends (done or stopped)."""
     background_writer: bool = True
     """Changes are saved by a writer on a thread of its own (gluteui.writer). False saves
     each change as it is made, as the command line does: for tests that read the file back

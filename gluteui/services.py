@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from gluteui.config import AppConfig
@@ -132,3 +133,10 @@ class Services:
 
         plan = plan or self.plan(routine)
         return routine_seconds(plan.routine, self.weaker_side(), self.lead_in())
+
+    def desk_offered(self) -> list[datetime]:
+        """When desk nudges were offered on this machine (the cache's log, gluteui/desk_log.py)."""
+        from gluteui import locations
+        from gluteui.desk_log import read_offered
+
+        return read_offered(self.config.cache_dir or locations.cache_dir())

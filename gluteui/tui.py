@@ -20,4 +20,6 @@ def run_tui(config: AppConfig) -> int:
     app.run()
     if app.failure is not None:
         raise UserError(app.failure)
+    if app.farewell is not None:
+        print(app.farewell)
     return app.return_code or 0

@@ -42,6 +42,7 @@ def make_config(data_dir: Path, **overrides: object) -> AppConfig:
         now=lambda: FROZEN_NOW,
         monotonic=FakeClock(),
         run_timers=False,
+        cache_dir=data_dir.parent / "cache",
     )
     settings.update(overrides)
     return AppConfig(**settings)

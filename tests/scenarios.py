@@ -9,6 +9,7 @@ from pathlib import Path
 from gluteui import locations
 from gluteui.app import GluteApp
 from gluteui.core.content.load import load_content
+from gluteui.core.desk import is_desk
 from gluteui.core.history.records import QuizResult, Session
 from gluteui.core.history.store import Store
 from gluteui.core.sides import SIDES
@@ -100,7 +101,7 @@ def routines_core(app: GluteApp) -> list[str]:
     """Routines: each routine's name and the length it will really run for this user."""
     services = app.services
     return [
-        text for routine in services.content.routines.values()
+        text for routine in services.content.routines.values() if not is_desk(routine.id)
         for text in (routine.name, f"{clock(services.routine_seconds(routine))} min")
     ]
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from gluteui.core.history.settings import WEEKDAYS
+from gluteui.core.stats.desk import DeskHours
 from gluteui.core.stats.schedule import Schedule
 
 UNIT = "gluteui-nudge"
@@ -106,3 +107,46 @@ def calendar(schedule: Schedule, now: datetime) -> bytes:
 def _next(today: date, weekday: int) -> date:
     """The first day on or after `today` that falls on `weekday`."""
     return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+DESK_UNIT = "gluteui-desk"
+"""The desk nudge's systemd units: gluteui-desk.service and gluteui-desk.timer."""
+DESK_AGENT = "org.gluteui.desk"
+
+
+def desk_units(hours: DeskHours, command: Sequence[str]) -> dict[str, str]:
+    """The desk nudge's service (runs `command`, `gluteui nudge --desk`) and its timer.
+
+    Not Persistent: a desk break missed while the laptop slept is not worth one the moment
+    it wakes; the next comes at its time. AccuracySec=1min: systemd's default minute of
+    slack at most, so "every 60 min" stays near the hour."""
+    days = ",".join(WEEKDAYS[day].capitalize() for day in hours.days)
+    calendars = "".join(f"OnCalendar={days} *-*-* {at:%H:%M}:00\n" for at in hours.times())
+    service = (
+        "[Unit]\n"
+        "Description=GluteUI: a desk wake-up nudge in work hours, when you are at the desk\n\n"
+        "[Service]\n"
+        "Type=oneshot\n"
+        f"ExecStart={' '.join(_systemd_word(word) for word in command)}\n"
+    )
+    timer = (
+        "[Unit]\n"
+        "Description=GluteUI: when to offer a desk wake-up\n\n"
+        "[Timer]\n"
+        f"{calendars}"
+        "AccuracySec=1min\n\n"
+        "[Install]\n"
+        "WantedBy=timers.target\n"
+    )
+    return {f"{DESK_UNIT}.service": service, f"{DESK_UNIT}.timer": timer}
+
+
+def desk_launch_agent(hours: DeskHours, command: Sequence[str]) -> bytes:
+    """A LaunchAgent plist running `command` at each desk time of each work day (launchd: 0 = Sunday)."""
+    intervals = [
+        {"Weekday": (day + 1) % 7, "Hour": at.hour, "Minute": at.minute}
+        for day in hours.days for at in hours.times()
+    ]
+    return plistlib.dumps({
+        "Label": DESK_AGENT, "ProgramArguments": list(command), "StartCalendarInterval": intervals,
+    })

@@ -79,6 +79,12 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
           send: Callable[[str, str], None] = notify) -> int:
     """Decide at `now`, and notify through `send` when it is worth it; while the app is
     open on this data, leave it to the app (it nudges in its own terminal)."""
+    if getattr(args, "desk", False):
+        from gluteui.cli_data.desk_reminders import desk_nudge
+
+        if args.snooze:
+            raise UserError("--snooze is for the pre-run nudge: a desk nudge comes again at its next time")
+        return desk_nudge(store, now, places, send)
     asked = decide_now(store.history(), places.cache, now)
     sent, decision = asked.sent, asked.decision
     path = places.cache / SENT_NAME
@@ -119,10 +125,10 @@ def _wake_after_snooze(args: argparse.Namespace, places: Places) -> None:
         return
     command = [places.systemd_run, "--user", "--quiet", "--collect", f"--on-active={minutes}min",
                *nudge_command(args)]
-    _run(command)
+    run_tool(command)
 
 
-def _run(command: Sequence[str]) -> bool:
+def run_tool(command: Sequence[str]) -> bool:
     """Run a system tool; say what failed and return False when it did."""
     try:
         done = subprocess.run(list(command), capture_output=True, text=True, timeout=30, check=False)
@@ -148,7 +154,12 @@ def _asked(args: argparse.Namespace) -> Schedule | None:
 
 
 def remind(store: Store, args: argparse.Namespace, now: datetime, places: Places) -> int:
-    """Set up, show or remove the reminder; or write the calendar file."""
+    """Set up, show or remove the reminder; or write the calendar file. With --desk: the
+    desk wake-ups' timer instead (desk_reminders.py)."""
+    if args.desk is not None:
+        from gluteui.cli_data.desk_reminders import desk_remind
+
+        return desk_remind(store, args, places)
     history = store.history()
     current = Schedule.from_setting(history.setting("reminder", None))
     if args.off:
@@ -165,6 +176,10 @@ def remind(store: Store, args: argparse.Namespace, now: datetime, places: Places
             say(f"Wrote {args.ics}: a weekly event with an alarm ({schedule.describe()}); the timer is untouched.")
         return 0
     if schedule is None:
+        from gluteui.cli_data.desk_reminders import desk_line
+        from gluteui.core.stats.desk import DeskHours
+
+        say(desk_line(DeskHours.from_setting(history.setting("desk_reminder", None)), places))
         if current is not None:
             if current.on:
                 _say_set(current, places)
@@ -198,8 +213,8 @@ def _install(schedule: Schedule, args: argparse.Namespace, places: Places) -> in
     if places.systemctl is None:
         say(f"No systemctl here: to start the timer, run {enable}")
         return 0
-    if not (_run([places.systemctl, "--user", "daemon-reload"])
-            and _run([places.systemctl, "--user", "enable", "--now", f"{UNIT}.timer"])):
+    if not (run_tool([places.systemctl, "--user", "daemon-reload"])
+            and run_tool([places.systemctl, "--user", "enable", "--now", f"{UNIT}.timer"])):
         say(f"The timer is written but not started: run {enable}")
         return 1
     say("The timer is on; a nudge missed while the machine slept comes when it wakes.")
@@ -217,7 +232,7 @@ def _say_set(schedule: Schedule, places: Places) -> None:
 
 def _off(store: Store, current: Schedule | None, places: Places) -> int:
     if places.platform != "darwin" and places.systemctl is not None and (places.systemd / f"{UNIT}.timer").exists():
-        _run([places.systemctl, "--user", "disable", "--now", f"{UNIT}.timer"])
+        run_tool([places.systemctl, "--user", "disable", "--now", f"{UNIT}.timer"])
     removed = []
     for path in (places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service",
                  places.launch_agents / f"{AGENT}.plist"):

@@ -51,6 +51,7 @@ def streak_phrases(view: ProgressView, target_changed: bool = False) -> list[Con
         markup(f"Weekly target {target}: [b]$week[/] this week, met $weekly $weeks running",
                target=s.weekly_target, target_days=plural(s.weekly_target, "day"),
                week=s.week_activated_days, weekly=s.weekly_streak, weeks=plural(s.weekly_streak, "week")),
+        *([plain(view.desk.line())] if view.desk is not None else []),
     ]
 
 
@@ -118,6 +119,9 @@ def day_text(view: ProgressView, day: date, names: Mapping[str, str], note: Cont
         # Under the routine's name; the words (a note) are the user's own: plain text.
         lines += [(RECORD_INDENT, markup("[dim]$label[/]$words", label=label, words=words))
                   for label, words in record_lines(session, exercise_names or {})]
+    desk = view.desk_by_day.get(day, 0)
+    if desk:
+        lines.append(indented(plain(f"{desk} desk {plural(desk, 'wake-up')}, counted apart from the streak")))
     if len(lines) == 1:
         lines.append(indented(plain("No session.")))
     if note is not None:
@@ -224,7 +228,7 @@ class ProgressScreen(GluteScreen):
         history = services.store.history()
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
-        return progress_view(history, today, services.lesson_ids)
+        return progress_view(history, today, services.lesson_ids, services.desk_offered())
 
     def show_view(self) -> None:
         view = self.view

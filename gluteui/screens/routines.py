@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from gluteui import locations
 from gluteui.core.content.exercises import Routine
+from gluteui.core.desk import is_desk
 from gluteui.core.text import clock
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
@@ -33,7 +34,8 @@ class RoutinesScreen(GluteScreen):
         self.post_message(messages.Back())
 
     def compose(self) -> ComposeResult:
-        routines = list(self.services.content.routines.values())
+        # The desk routine is not one to do before a run: `gluteui desk` opens it on its own.
+        routines = [r for r in self.services.content.routines.values() if not is_desk(r.id)]
         recommended = self.services.recommended_routine()
         yield TitleBar()
         with Vertical(id="routines-body"):

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from gluteui.core.desk import is_desk
 from gluteui.core.history.records import (
     Checkin,
     History,
@@ -91,13 +92,15 @@ class TableReader:
 
     def history(self) -> History:
         """Everything, as one History."""
+        sessions = self.sessions()
         return History(
-            sessions=self.sessions(),
+            sessions=[s for s in sessions if not is_desk(s.routine_id)],
             rest_days=self.rest_days(),
             checkins=self.checkins(),
             quiz_results=self.quiz_results(),
             lessons_read=self.lessons_read(),
             settings=dict(settings_of(self.tables)),
             runs=self.runs(),
+            desk_sessions=[s for s in sessions if is_desk(s.routine_id)],
         )
 

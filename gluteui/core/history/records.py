@@ -278,6 +278,9 @@ class History:
     settings: dict[str, Any]
     runs: list[Run] = field(default_factory=list)
     """Runs imported from the user's watch, by start."""
+    desk_sessions: list[Session] = field(default_factory=list)
+    """Sessions of the desk routine (core/desk.py), by start: kept apart from `sessions`, so no
+    streak, activation, run link or ladder counts them."""
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""

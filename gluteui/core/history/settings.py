@@ -54,6 +54,17 @@ def _is_clock(value: Any) -> bool:
     return hours.isdigit() and minutes.isdigit() and int(hours) <= 23 and int(minutes) <= 59
 
 
+def _is_desk_reminder(value: Any) -> bool:
+    """The `desk_reminder` setting: {"start": "09:00", "end": "17:00", "every_min": 60,
+    "days": ["mon", ...], "on": bool}."""
+    if not (isinstance(value, dict) and _is_clock(value.get("start")) and _is_clock(value.get("end"))):
+        return False
+    every, days = value.get("every_min"), value.get("days")
+    return (type(every) is int and 15 <= every <= 24 * 60 and value["start"] < value["end"]
+            and isinstance(days, list) and bool(days) and all(day in WEEKDAYS for day in days)
+            and isinstance(value.get("on", True), bool))
+
+
 DEFAULT_WEEKLY_TARGET = 3
 """Activated days that make a week count, until the user sets their own."""
 
@@ -83,6 +94,8 @@ SETTING_RULES: dict[str, tuple[str, Callable[[Any], bool]]] = {
     ),
     # When `gluteui nudge` may nudge (core/stats/schedule.py), and whether the timer is set up.
     "reminder": ("an object with times by weekday (\"mon\": \"17:40\"), learned and on", _is_reminder),
+    # When `gluteui nudge --desk` may nudge (core/stats/desk.py), and whether its timer is set up.
+    "desk_reminder": ("an object with start, end, every_min, days and on", _is_desk_reminder),
 }
 
 

@@ -31,7 +31,9 @@ def export(history: History) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "schema_version": tables.SCHEMA_VERSION,
-        "sessions": [session.to_dict() for session in history.sessions],
+        # The desk sessions too: they are the user's record, only counted apart.
+        "sessions": [session.to_dict() for session in
+                     sorted(history.sessions + history.desk_sessions, key=lambda s: (s.started_at, s.id))],
         "rest_days": sorted(day.isoformat() for day in history.rest_days),
         "checkins": [checkin.to_dict() for checkin in history.checkins],
         "quiz_results": [result.to_dict() for result in history.quiz_results],

@@ -3,12 +3,14 @@ and what its keys change."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from gluteui.core.history.records import History, QuizResult, Session
 from gluteui.core.stats.calendar import CalendarSpan, calendar_span
+from gluteui.core.stats.desk import DeskWeek, desk_week
 from gluteui.core.stats.streaks import (
     StreakSummary,
     activated_days,
@@ -40,6 +42,10 @@ class ProgressView:
     lessons_read: int
     lessons_total: int
     reps_by_exercise: dict[str, int]
+    desk: DeskWeek | None = None
+    """This week's desk wake-ups done and offered; None for a user who never had one of either."""
+    desk_by_day: dict[date, int] = field(default_factory=dict)
+    """Desk wake-ups on each day that had one: shown with the day, apart from its sessions."""
 
 
 def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
@@ -51,8 +57,10 @@ def reps_by_exercise(sessions: list[Session]) -> dict[str, int]:
     return dict(totals)
 
 
-def progress_view(history: History, today: date, lesson_ids: set[str]) -> ProgressView:
-    """Streaks, calendar and trends for `today`, from one snapshot of the store."""
+def progress_view(history: History, today: date, lesson_ids: set[str],
+                  desk_offered: Sequence[datetime] = ()) -> ProgressView:
+    """Streaks, calendar and trends for `today`, from one snapshot of the store; and the
+    week's desk wake-ups against `desk_offered`, the desk nudges this machine showed."""
     records = day_records(history)
     by_day: dict[date, list[Session]] = defaultdict(list)
     for session in history.sessions:
@@ -70,6 +78,9 @@ def progress_view(history: History, today: date, lesson_ids: set[str]) -> Progre
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
         reps_by_exercise=reps_by_exercise(history.sessions),
+        desk_by_day=dict(Counter(s.local_date for s in history.desk_sessions)),
+        desk=(desk_week([s.local_date for s in history.desk_sessions], desk_offered, today, history.day_of)
+              if history.desk_sessions or desk_offered else None),
     )
 
 

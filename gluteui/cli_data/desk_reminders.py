@@ -1,0 +1,153 @@
+"""`gluteui nudge --desk` (decide, and notify when someone is at the desk) and `gluteui remind
+--desk` (set up, show or remove the timer that runs it).
+
+The hours are kept as the `desk_reminder` setting, as the pre-run schedule is kept as
+`reminder`; the nudges offered are logged in the cache dir (gluteui/desk_log.py says why).
+The desk timer is a second one, beside the pre-run nudge's: `--desk --off` removes only it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from gluteui.cli_data.notify import NotifyError, notify
+from gluteui.cli_data.output import say, warn
+from gluteui.cli_data.presence import presence
+from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, desk_launch_agent, desk_units
+from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, nudge_command, run_tool
+from gluteui.core.history.store import Store
+from gluteui.core.stats.desk import (
+    WORK_DAYS,
+    DeskHours,
+    Presence,
+    decide_desk,
+    parse_day_range,
+    parse_every,
+    parse_hours,
+)
+from gluteui.core.stats.schedule import parse_clock, parse_days
+from gluteui.desk_log import note_offered, read_offered
+from gluteui.errors import UserError
+
+DEFAULT_EVERY = "60m"
+SET_UP = "gluteui remind --desk 09:00-17:00 --every 60m"
+
+
+def desk_nudge(store: Store, now: datetime, places: Places,
+               send: Callable[[str, str], None] = notify,
+               sense: Callable[[], Presence] = presence) -> int:
+    """Decide at `now` whether to offer a desk wake-up, and notify through `send` when so."""
+    history = store.history()
+    hours = DeskHours.from_setting(history.setting("desk_reminder", None))
+    if hours is None or not hours.on:
+        say(f"no desk nudge: no desk hours are set ({SET_UP})")
+        return 0
+    done = [session.started_at for session in history.desk_sessions]
+    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done)
+    if decision.message is None:
+        say(f"no desk nudge: {decision.reason}")
+        return 0
+    try:
+        send("GluteUI", decision.message)
+    except NotifyError as error:
+        warn(f"gluteui nudge --desk: not sent: {error}")
+        return EXIT_NOT_SENT
+    say(f"nudged: {decision.message}")
+    try:
+        note_offered(places.cache, now)
+    except OSError as error:
+        warn(f"gluteui nudge --desk: sent, but not noted in {places.cache} ({error.strerror or error}): "
+             "this week's \"offered\" misses it")
+    return 0
+
+
+def _asked(args: argparse.Namespace) -> DeskHours | None:
+    """The hours `--desk HH:MM-HH:MM --every ... --days ...` ask for; None for `--desk` alone."""
+    if not args.desk:
+        if args.every is not None or args.days is not None:
+            raise UserError("--every and --days need the hours: " + SET_UP)
+        return None
+    try:
+        start, end = parse_hours(args.desk, parse_clock)
+        every = parse_every(args.every or DEFAULT_EVERY)
+        days = parse_day_range(args.days, parse_days) if args.days is not None else WORK_DAYS
+    except ValueError as error:
+        raise UserError(f"remind --desk: {error}") from None
+    hours = DeskHours(start, end, every, days)
+    if not hours.times():
+        raise UserError(f"remind --desk: every {hours.minutes} min does not fit in {args.desk} even once")
+    return hours
+
+
+def desk_remind(store: Store, args: argparse.Namespace, places: Places) -> int:
+    """Set up, show or remove the desk timer."""
+    if args.ics is not None:
+        raise UserError("the calendar file holds the pre-run reminder only: leave out --desk with --ics")
+    if args.at is not None:
+        raise UserError("--at is for the pre-run reminder: the desk one takes hours, e.g. " + SET_UP)
+    current = DeskHours.from_setting(store.history().setting("desk_reminder", None))
+    if args.off:
+        return _off(store, current, places)
+    hours = _asked(args)
+    if hours is None:
+        say(desk_line(current, places))
+        return 0
+    store.set_setting("desk_reminder", hours.to_setting())
+    return _install(hours, args, places)
+
+
+def desk_line(hours: DeskHours | None, places: Places) -> str:
+    """What `gluteui remind` says of the desk nudges."""
+    if hours is None or not hours.on:
+        return f"No desk wake-ups are set: {SET_UP}"
+    where = (places.launch_agents / f"{DESK_AGENT}.plist" if places.platform == "darwin"
+             else places.systemd / f"{DESK_UNIT}.timer")
+    found = "" if where.exists() else f" (but {where} is missing: run gluteui remind --desk ... again)"
+    return (f"Desk wake-ups set: {hours.describe()}; none while idle or locked, over SSH or on a "
+            f"text console. Timer: {where}{found}. Off: gluteui remind --desk --off")
+
+
+def _install(hours: DeskHours, args: argparse.Namespace, places: Places) -> int:
+    command = [*nudge_command(args), "--desk"]
+    if places.platform == "darwin":
+        places.launch_agents.mkdir(parents=True, exist_ok=True)
+        plist = places.launch_agents / f"{DESK_AGENT}.plist"
+        plist.write_bytes(desk_launch_agent(hours, command))
+        say(f"Desk wake-ups set: {hours.describe()}. Wrote {plist}; load it with: launchctl load {plist}")
+        return 0
+    places.systemd.mkdir(parents=True, exist_ok=True)
+    for name, text in desk_units(hours, command).items():
+        (places.systemd / name).write_text(text, encoding="utf-8")
+    say(f"Desk wake-ups set: {hours.describe()}. Wrote {DESK_UNIT}.timer and {DESK_UNIT}.service "
+        f"in {places.systemd}.")
+    enable = f"systemctl --user daemon-reload && systemctl --user enable --now {DESK_UNIT}.timer"
+    if places.systemctl is None:
+        say(f"No systemctl here: to start the timer, run {enable}")
+        return 0
+    if not (run_tool([places.systemctl, "--user", "daemon-reload"])
+            and run_tool([places.systemctl, "--user", "enable", "--now", f"{DESK_UNIT}.timer"])):
+        say(f"The timer is written but not started: run {enable}")
+        return 1
+    say("The desk timer is on; the pre-run nudge is untouched.")
+    return 0
+
+
+def _off(store: Store, current: DeskHours | None, places: Places) -> int:
+    timer = places.systemd / f"{DESK_UNIT}.timer"
+    if places.platform != "darwin" and places.systemctl is not None and timer.exists():
+        run_tool([places.systemctl, "--user", "disable", "--now", f"{DESK_UNIT}.timer"])
+    removed = []
+    for path in (timer, places.systemd / f"{DESK_UNIT}.service", places.launch_agents / f"{DESK_AGENT}.plist"):
+        if path.exists():
+            path.unlink()
+            removed.append(path.name)
+    if current is not None and current.on:
+        store.set_setting("desk_reminder", replace(current, on=False).to_setting())
+    if places.platform == "darwin" and removed:
+        say(f"Also run: launchctl unload {places.launch_agents / f'{DESK_AGENT}.plist'} (or log out and in)")
+    say(f"Desk wake-ups off; removed {', '.join(removed)}; the pre-run nudge is untouched." if removed
+        else "Desk wake-ups off (none was set up).")
+    return 0
