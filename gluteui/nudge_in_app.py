@@ -6,7 +6,8 @@ repeat, whichever sends them. How it is shown depends on where the user is looki
 - the terminal focused: a toast in the app;
 - the terminal not focused (focus reporting, DEC mode 1004, which tmux passes on with
   `set -g focus-events on`): an OSC escape sequence asking the terminal to show a desktop
-  notification (gluteui.core.terminal_notice). Never the bell.
+  notification (gluteui.core.terminal_notice), or, from a terminal not known to show one,
+  the desktop's notification as `gluteui nudge` sends it. Never the bell.
 
 One timer, set for the next moment a nudge may be due, and never further ahead than
 LONGEST_WAIT_S: Textual's timers run on the monotonic clock, which stands still while the
@@ -16,6 +17,7 @@ computer sleeps, and the schedule may be changed meanwhile (`gluteui remind`).
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING
 
 from gluteui import locations
@@ -112,8 +114,22 @@ class AppNudges(_Base):
         if self.app_focus:
             self.notify(message, title="Reminder", timeout=30, markup=False)
             return
-        # Textual has no public way to send the terminal a sequence of our own (its
-        # copy_to_clipboard writes to the driver the same way); the driver's writer queues it
-        # between frames, so it never lands inside one.
-        if self._driver is not None:
-            self._driver.write(osc_notification(NOTIFICATION_TITLE, message, os.environ))
+        sequence = osc_notification(NOTIFICATION_TITLE, message, os.environ)
+        if sequence is None:  # a terminal that shows none: the desktop's notification instead
+            self.run_worker(partial(self._notify_desktop, message), thread=True, group="nudge")
+        elif self._driver is not None:
+            # Textual has no public way to send the terminal a sequence of our own (its
+            # copy_to_clipboard writes to the driver the same way); the driver's writer queues
+            # it between frames, so it never lands inside one.
+            self._driver.write(sequence)
+
+    def _notify_desktop(self, message: str) -> None:
+        """In a thread (the bus may take seconds to answer): the notification `gluteui nudge`
+        sends; when nothing can show it, the toast, there when the user comes back."""
+        from gluteui.notify import NotifyError, notify
+
+        try:
+            notify(NOTIFICATION_TITLE, message)
+        except NotifyError as error:
+            self.call_from_thread(self.notify, f"{message}\n(no desktop notification: {error})",
+                                  title="Reminder", timeout=120, markup=False)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from gluteui.cli_data.notify import NotifyError, notify
 from gluteui.cli_data.output import say, warn
 from gluteui.cli_data.presence import presence
 from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, desk_launch_agent, desk_units
@@ -31,6 +30,7 @@ from gluteui.core.stats.desk import (
 from gluteui.core.stats.schedule import parse_clock, parse_days
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
+from gluteui.notify import NotifyError, notify
 
 DEFAULT_EVERY = "60m"
 SET_UP = "gluteui remind --desk 09:00-17:00 --every 60m"

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from gluteui import locations
 from gluteui.cli_data.files import export_target, write_output
-from gluteui.cli_data.notify import NotifyError, notify
 from gluteui.cli_data.output import say, warn
 from gluteui.cli_data.reminder_files import AGENT, UNIT, calendar, launch_agent, systemd_units
 from gluteui.core.history.store import Store
@@ -38,6 +37,7 @@ from gluteui.core.stats.schedule import (
     parse_days,
 )
 from gluteui.errors import UserError
+from gluteui.notify import NotifyError, notify
 from gluteui.nudging import SENT_NAME, app_nudges, app_open, decide_now, write_sent
 
 EXIT_NOT_SENT = 3

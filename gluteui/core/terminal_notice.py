@@ -3,8 +3,9 @@
 Pure: the environment is an argument. Terminals differ in which sequence they show:
 - OSC 99 (kitty's own protocol): kitty;
 - OSC 777 "notify" (rxvt's extension): foot, urxvt;
-- OSC 9 (iTerm2's "growl"): iTerm2, WezTerm, Ghostty, and any terminal not known here.
-A terminal that knows none of them ignores the sequence: an OSC is never shown as text.
+- OSC 9 (iTerm2's "growl"): iTerm2, WezTerm, Ghostty.
+Any other terminal (GNOME Terminal, Konsole, xterm...) would ignore the sequence and the
+nudge would be lost: for those `osc_notification` gives None, and the app asks the desktop.
 
 Every sequence ends with ST (ESC \\), never BEL: a terminal that misreads the sequence must
 not ring, and the nudge never uses the bell. Inside tmux the sequence is wrapped for tmux to
@@ -25,11 +26,19 @@ RXVT = "rxvt"
 ITERM = "iterm"
 
 
-def terminal_kind(env: Mapping[str, str]) -> str:
-    """Which sequence this terminal shows: KITTY, RXVT or ITERM (also the guess for any other).
+ITERM_PROGRAMS = ("iterm.app", "wezterm", "ghostty")
+ITERM_MARKS = ("ITERM_SESSION_ID", "WEZTERM_PANE", "GHOSTTY_RESOURCES_DIR")
+"""Variables iTerm2, WezTerm and Ghostty set in their shells, kept inside tmux (which
+replaces TERM_PROGRAM with its own name)."""
+
+
+def terminal_kind(env: Mapping[str, str]) -> str | None:
+    """Which sequence this terminal shows: KITTY, RXVT, ITERM, or None for a terminal not
+    known to show any.
 
     Read from what terminals set in the environment: KITTY_WINDOW_ID and TERM for kitty (tmux
-    keeps the first from the shell that started it), TERM for foot and urxvt.
+    keeps the first from the shell that started it), TERM for foot and urxvt, TERM_PROGRAM
+    and ITERM_MARKS for the rest.
     """
     term = env.get("TERM", "")
     program = env.get("TERM_PROGRAM", "").lower()
@@ -37,7 +46,9 @@ def terminal_kind(env: Mapping[str, str]) -> str:
         return KITTY
     if term.startswith(("foot", "rxvt")):
         return RXVT
-    return ITERM
+    if program in ITERM_PROGRAMS or term == "xterm-ghostty" or any(env.get(mark) for mark in ITERM_MARKS):
+        return ITERM
+    return None
 
 
 def plain_line(text: str) -> str:
@@ -48,11 +59,13 @@ def plain_line(text: str) -> str:
     return line if len(line) <= MAX_CHARS else line[: MAX_CHARS - 1] + "…"
 
 
-def osc_notification(title: str, body: str, env: Mapping[str, str]) -> str:
+def osc_notification(title: str, body: str, env: Mapping[str, str]) -> str | None:
     """The escape sequence that asks this terminal (see `terminal_kind`) to show a
-    notification, wrapped for tmux when $TMUX is set."""
+    notification, wrapped for tmux when $TMUX is set; None when it is not known to show one."""
     title, body = plain_line(title), plain_line(body)
     kind = terminal_kind(env)
+    if kind is None:
+        return None
     if kind == KITTY:
         # Two parts of one notification (i=): the title, not done yet (d=0), then the body (done).
         sequence = f"{ESC}]99;i=gluteui:d=0;{title}{ST}{ESC}]99;i=gluteui:d=1:p=body;{body}{ST}"

@@ -5,6 +5,7 @@ the one the CLI's tests use, at a moment the day's nudge is due."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -27,6 +28,7 @@ import pytest
 from gluteui.core.history import storage
 from gluteui.core.history.store import Store
 from gluteui.nudging import SENT_NAME, app_open
+from tests.dbus_session import NotificationServer, session_bus
 
 ROOT = Path(__file__).resolve().parents[2]
 FOCUS_REPORTING_ON = b"\x1b[?1004h"
@@ -68,6 +70,13 @@ class Terminal:
                     return wanted in self.output
         return wanted in self.output
 
+    def read_some(self) -> None:
+        """Take what the app wrote in the next tenth of a second, if anything."""
+        ready, _, _ = select.select([self.fd], [], [], 0.1)
+        if ready:
+            with contextlib.suppress(OSError):  # the app ended: the pty is closed, nothing more to read
+                self.output += os.read(self.fd, 65536)
+
     def send(self, data: bytes) -> None:
         os.write(self.fd, data)
 
@@ -86,7 +95,8 @@ def app_in_a_terminal(data: Path, cache: Path, **env: str) -> Iterator[Terminal]
     parent, child = pty.openpty()
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     environment = {key: value for key, value in os.environ.items()
-                   if key not in ("TMUX", "KITTY_WINDOW_ID", "TERM_PROGRAM", "VTE_VERSION")}
+                   if key not in ("TMUX", "KITTY_WINDOW_ID", "TERM_PROGRAM", "VTE_VERSION", "ITERM_SESSION_ID",
+                                  "WEZTERM_PANE", "GHOSTTY_RESOURCES_DIR", "DBUS_SESSION_BUS_ADDRESS")}
     environment.update(TERM="xterm-256color", XDG_CACHE_HOME=str(cache / "xdg"), TEXTUAL_ANIMATIONS="none", **env)
     process = subprocess.Popen([sys.executable, "-c", LAUNCH, "--data-dir", str(data), "--no-sound"],
                                stdin=child, stdout=child, stderr=child, env=environment, cwd=ROOT,
@@ -152,3 +162,21 @@ def test_a_focused_terminal_gets_a_toast_and_no_osc_inside_tmux_too(folders: tup
     assert not rings(terminal.output), "never the bell"
     assert sent_record(cache)["nudged"] is True
 
+
+
+def test_a_terminal_that_shows_no_osc_notification_gets_the_desktops_instead(
+        folders: tuple[Path, Path], tmp_path: Path) -> None:
+    """GNOME Terminal (VTE) ignores all three sequences: the nudge would be lost in it."""
+    data, cache = folders
+    with session_bus(tmp_path) as address, NotificationServer(address) as server:
+        with app_in_a_terminal(data, cache, VTE_VERSION="7600", DBUS_SESSION_BUS_ADDRESS=address) as terminal:
+            assert terminal.wait_for(FOCUS_REPORTING_ON), terminal.output[-500:]
+            terminal.send(FOCUS_OUT)
+            deadline = time.monotonic() + WAIT_S
+            while not server.sent and time.monotonic() < deadline:
+                terminal.read_some()  # the app must not block on a full pty meanwhile
+        assert server.sent == [("GluteUI", "GluteUI", "Glutes before your run: five minutes starts a streak.")]
+    assert b"\x1b]9;" not in terminal.output and b"\x1b]99;" not in terminal.output and b"\x1b]777;" not in terminal.output
+    assert TOAST not in terminal.output, "the desktop showed it: no toast as well"
+    assert not rings(terminal.output), "never the bell"
+    assert sent_record(cache)["nudged"] is True

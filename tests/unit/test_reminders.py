@@ -16,7 +16,6 @@ import pytest
 from icalendar import Calendar
 
 from gluteui.cli import build_parser, main
-from gluteui.cli_data.notify import notify_macos
 from gluteui.cli_data.reminder_files import AGENT, UNIT
 from gluteui.cli_data.reminders import EXIT_NOT_SENT, SENT_NAME, Places, nudge, remind, write_sent
 from gluteui.core.history.storage import default_work_dir
@@ -24,6 +23,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.nudge import Sent
 from gluteui.core.stats.schedule import chosen
+from gluteui.notify import notify_macos
 from gluteui.nudging import app_open, read_sent
 from tests.dbus_session import NotificationServer, session_bus
 

@@ -19,10 +19,13 @@ BODY = "Glutes before your run: five minutes keeps your 3-day streak."
     ({"TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"}, "iterm"),
     ({"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}, "iterm"),
     ({"TERM": "xterm-ghostty", "TERM_PROGRAM": "ghostty"}, "iterm"),
-    ({"TERM": "xterm-256color"}, "iterm"),
-    ({}, "iterm"),
-], ids=lambda value: value if isinstance(value, str) else "/".join(value.values()) or "empty")
-def test_each_terminal_gets_the_sequence_it_shows(env: dict[str, str], kind: str) -> None:
+    ({"TERM": "tmux-256color", "TERM_PROGRAM": "tmux", "ITERM_SESSION_ID": "w0t0p0"}, "iterm"),
+    ({"TERM": "tmux-256color", "TERM_PROGRAM": "tmux", "WEZTERM_PANE": "0"}, "iterm"),
+    ({"TERM": "xterm-256color", "VTE_VERSION": "7600"}, None),
+    ({"TERM": "xterm-256color", "TERM_PROGRAM": "tmux"}, None),
+    ({}, None),
+], ids=lambda value: value if isinstance(value, str) else "/".join(value.values()) if value else str(value))
+def test_each_terminal_gets_the_sequence_it_shows(env: dict[str, str], kind: str | None) -> None:
     assert terminal_kind(env) == kind
 
 
@@ -34,7 +37,8 @@ def test_the_sequences_end_with_st_and_never_bel() -> None:
 
 
 def test_inside_tmux_the_sequence_is_passed_through_with_each_escape_doubled() -> None:
-    wrapped = osc_notification("GluteUI", BODY, {"TERM_PROGRAM": "tmux", "TMUX": "/tmp/tmux-0/default,7,0"})
+    wrapped = osc_notification("GluteUI", BODY, {"TERM_PROGRAM": "tmux", "TMUX": "/tmp/tmux-0/default,7,0",
+                                                 "WEZTERM_PANE": "0"})
     assert wrapped == f"\x1bPtmux;\x1b\x1b]9;GluteUI: {BODY}\x1b\x1b\\\x1b\\"
     kitty = osc_notification("GluteUI", BODY, {"TMUX": "/tmp/t,1,0", "KITTY_WINDOW_ID": "1"})
     assert kitty.startswith("\x1bPtmux;\x1b\x1b]99;") and kitty.endswith("\x1b\x1b\\\x1b\\")
@@ -42,7 +46,8 @@ def test_inside_tmux_the_sequence_is_passed_through_with_each_escape_doubled() -
     assert kitty[len("\x1bPtmux;"):-2].replace("\x1b\x1b", "").count("\x1b") == 0
 
 
-@pytest.mark.parametrize("env", [{"TERM": "xterm-kitty"}, {"TERM": "foot"}, {}, {"TMUX": "x"}])
+@pytest.mark.parametrize("env", [{"TERM": "xterm-kitty"}, {"TERM": "foot"}, {"TERM_PROGRAM": "WezTerm"},
+                                 {"TMUX": "x", "TERM_PROGRAM": "ghostty"}])
 def test_text_cannot_end_the_sequence_or_start_another(env: dict[str, str]) -> None:
     hostile = "Title\x07;x\x1b]0;owned\x1b\\"
     sequence = osc_notification(hostile, "line\none\ttwo\x9c\x9d\x7f;three\r\x00", env)
@@ -63,3 +68,9 @@ def test_plain_line_is_one_short_printable_line() -> None:
     assert plain_line("é ü ✓ 🍑") == "é ü ✓ 🍑", "printable text beyond ASCII is kept"
     long = plain_line("x" * 500)
     assert len(long) == MAX_CHARS and long.endswith("…")
+
+
+def test_a_terminal_not_known_to_show_a_notification_gets_no_sequence() -> None:
+    """GNOME Terminal, Konsole, xterm: the app asks the desktop instead (test_nudge_terminal)."""
+    assert osc_notification("GluteUI", BODY, {"TERM": "xterm-256color", "VTE_VERSION": "7600"}) is None
+    assert osc_notification("GluteUI", BODY, {"TERM_PROGRAM": "tmux", "TMUX": "/tmp/t,1,0"}) is None
