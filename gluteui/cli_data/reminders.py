@@ -107,6 +107,12 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
                 raise UserError(f"cannot note the snooze in {path}: {error.strerror or error}") from None
             _wake_after_snooze(args, places)
         return 0
+    from gluteui.core.stats.trial_today import today_assignment
+
+    assignment = today_assignment(history, today.day)
+    if assignment is not None and assignment.assigned == "skip" and not today.activated:
+        say("no nudge: your self-experiment asks you to skip the activation today")
+        return 0
     decision = decide(today, Schedule.from_setting(history.setting("reminder", None)), sent, now)
     if decision.message is None:
         say(f"no nudge: {decision.reason}")

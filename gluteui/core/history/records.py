@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
+from gluteui.core.history.experiment import SelfExperiment
 from gluteui.core.history.record_checks import (
     check_session,
     sound_checkin,
@@ -261,6 +262,8 @@ class History:
     settings: dict[str, Any]
     runs: list[Run] = field(default_factory=list)
     """Runs imported from the user's watch, by start."""
+    experiments: list[SelfExperiment] = field(default_factory=list)
+    """The randomised self-experiments, running or ended, by when each was started."""
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""
