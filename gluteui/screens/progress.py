@@ -22,6 +22,7 @@ from gluteui.core.stats.progress import (
     rest_day_change,
     weekly_target_after,
 )
+from gluteui.core.stats.trial_today import Standing
 from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
@@ -182,6 +183,8 @@ class ProgressScreen(GluteScreen):
     ]
 
     view: ProgressView
+    experiment: Standing | None = None
+    """The latest self-experiment, if one was ever started."""
     note: Content | None = None
     """What the last key did to the chosen day, until the cursor moves."""
     target_changed = False
@@ -198,6 +201,10 @@ class ProgressScreen(GluteScreen):
                 yield Static(id="progress-trend")
                 if not self.runs.total:
                     yield Static(Hanging(no_runs_text()), id="progress-runs")
+            if self.experiment is not None:
+                from gluteui.widgets.experiment import ExperimentPanel
+
+                yield ExperimentPanel(self.experiment, id="progress-experiment")
             if self.runs.total:
                 from gluteui.widgets.runs_panel import RunsPanel
 
@@ -211,11 +218,13 @@ class ProgressScreen(GluteScreen):
 
     def load_view(self) -> ProgressView:
         from gluteui.core.stats.run_log import runs_view
+        from gluteui.core.stats.trial_today import standing
 
         services = self.services
         history = services.store.history()
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
+        self.experiment = standing(history, today)
         return progress_view(history, today, services.lesson_ids)
 
     def show_view(self) -> None:

@@ -67,8 +67,9 @@ def assignment_words(assignment: Assignment) -> str:
     return "Experiment: activate today"
 
 
-SKIP_DAY = ("Today the experiment asks you to skip the activation. You may still do it: "
-            "Enter starts the routine, and the day then counts as not followed.")
+SKIP_DAY = ("Today is a skip day. If you activate anyway, Enter still starts {routine}; "
+            "the day then counts as not followed.")
+"""Home's note in place of the routine's offer on a skip day."""
 
 
 def start(history: History, now: datetime, weeks: int, run_days: tuple[int, ...], seed: int) -> SelfExperiment:
