@@ -107,7 +107,7 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     experiment = sub.add_parser("experiment", help="your own randomised experiment: activate or skip, drawn for each run day")
     experiment_sub = experiment.add_subparsers(dest="experiment_command", metavar="start|stop|report")
     begin = experiment_sub.add_parser("start", help="start one (you can stop it at any time)")
-    begin.add_argument("--weeks", type=int, metavar="N", help="how long (2-26, default 6)")
+    begin.add_argument("--weeks", type=int, metavar="N", help="how long (2-26, default 8)")
     begin.add_argument("--days", metavar="DAYS", help="your run days, e.g. mon,wed,fri (default: the reminder's days)")
     experiment_sub.add_parser("stop", help="stop it now (the days so far are kept for the report)")
     report = experiment_sub.add_parser("report", help="the comparison so far, or at the end")

@@ -20,6 +20,3 @@ _.buffer_text  # core/runs/xmlsafe.py
 
 # The phone's page reads the mirror state's fields from JSON (gluteui/remote/page.html).
 next_up  # MirrorState (remote/mirror.py)
-
-
-

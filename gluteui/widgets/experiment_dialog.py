@@ -13,6 +13,8 @@ from textual.widgets import Static
 from gluteui import locations
 from gluteui.core.history.experiment import MAX_WEEKS, MIN_WEEKS
 from gluteui.core.history.settings import WEEKDAYS
+from gluteui.core.stats.estimate import MIN_RUNS_EACH
+from gluteui.core.stats.trial_today import days_each
 from gluteui.widgets.text import markup
 
 ABOUT = (
@@ -75,6 +77,10 @@ class ExperimentDialog(ModalScreen[Plan | None]):
         lines = [markup("Weeks: [b]$weeks[/b] [dim]($low to $high)[/dim]", weeks=self.weeks, low=MIN_WEEKS,
                         high=MAX_WEEKS),
                  Content("Run days: ") + days]
+        each = days_each(self.weeks, len(self.run_days))
+        warn = "$warning" if each < MIN_RUNS_EACH else "dim"
+        lines.append(markup(f"[{warn}]About $each run days on each side; a verdict needs $need answered on each.[/]",
+                            each=each, need=MIN_RUNS_EACH))
         if self.problem:
             lines.append(markup("[$warning]$problem[/]", problem=self.problem))
         self.query_one("#experiment-plan", Static).update(Content("\n").join(lines))

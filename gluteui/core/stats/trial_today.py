@@ -17,8 +17,9 @@ from gluteui.core.history.records import History
 from gluteui.core.stats.trial import Assignment, activation_days, assignment_on, day_scores, pain_days
 from gluteui.core.stats.trial_report import TrialReport, trial_report
 
-DEFAULT_WEEKS = 6
-"""Three pairs of weeks on three run days a week: nine runs on each side, if each is checked in."""
+DEFAULT_WEEKS = 8
+"""On three run days a week, twelve days on each side: room for a few without a check-in
+before falling under the MIN_RUNS_EACH a verdict needs (six weeks would give nine, never enough)."""
 FALLBACK_DAYS = (0, 2, 4)
 """Monday, Wednesday and Friday, when neither the reminder nor the runs say when you run."""
 STOP_HINT = "(you can stop it any time: Ctrl+P, Stop the self-experiment)"
@@ -30,6 +31,11 @@ def fresh_seed() -> int:
     """A seed for a new experiment's draws: from the system's randomness, so nobody (the user
     included) can know or pick the days in advance."""
     return secrets.randbelow(MAX_SEED + 1)
+
+
+def days_each(weeks: int, run_days: int) -> int:
+    """About how many planned run days each side gets: the pairs split them evenly."""
+    return weeks * run_days // 2
 
 
 def latest(history: History) -> SelfExperiment | None:
