@@ -148,6 +148,6 @@ async def test_progress_shows_the_report_once_it_has_ended(data_dir, store: Stor
         last = started + timedelta(weeks=6, days=-1)
         assert f"Self-experiment: ended on {last:%a %d %b %Y} after 6 weeks. Its report:" in text
         assert "21 answered runs on days drawn to activate and 21 on days drawn to skip" in text
-        assert "−1.8 points (90% interval −2.0 to −1.5)" in text and "Lower on days drawn to activate." in text
+        assert "\u22121.8 points (90% interval \u22122.0 to \u22121.5)" in text and "Lower on days drawn to activate." in text
         assert "21 of 42 days went as drawn" in text
         assert "Chance chose the days" in text and "AHRQ" in text
