@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +23,6 @@ from gluteui.core.stats.progress import (
     rest_day_change,
     weekly_target_after,
 )
-from gluteui.core.stats.trial_today import Standing
 from gluteui.core.text import plural
 from gluteui.screens import messages
 from gluteui.screens.base import GluteScreen
@@ -31,6 +31,9 @@ from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line, indented
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from gluteui.core.stats.trial_today import Standing
 
 GAP = "   "
 """Between two phrases on one line."""

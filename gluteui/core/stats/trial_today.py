@@ -7,15 +7,19 @@ disagree about the day. The draws and the report are trial.py's and trial_report
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.experiment import MAX_SEED, SelfExperiment
-from gluteui.core.history.records import History
 from gluteui.core.stats.trial import Assignment, activation_days, assignment_on, day_scores, pain_days
-from gluteui.core.stats.trial_report import TrialReport, trial_report
+
+if TYPE_CHECKING:
+    from gluteui.core.history.records import History
+    from gluteui.core.stats.trial_report import TrialReport
+
+# The report's words (trial_report) and the system's randomness are imported where they are
+# needed: `gluteui status` asks only for today's state, and it is timed.
 
 DEFAULT_WEEKS = 8
 """On three run days a week, twelve days on each side: room for a few without a check-in
@@ -30,6 +34,8 @@ STATUS_WORDS = {"activate": "activate today (experiment)", "skip": "skip today (
 def fresh_seed() -> int:
     """A seed for a new experiment's draws: from the system's randomness, so nobody (the user
     included) can know or pick the days in advance."""
+    import secrets
+
     return secrets.randbelow(MAX_SEED + 1)
 
 
@@ -174,6 +180,8 @@ class Standing:
 
 def standing(history: History, today: date) -> Standing | None:
     """The latest experiment's standing on `today`; None when none was ever started."""
+    from gluteui.core.stats.trial_report import trial_report
+
     experiment = latest(history)
     if experiment is None:
         return None
