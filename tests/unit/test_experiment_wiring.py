@@ -89,6 +89,7 @@ def test_start_show_report_and_stop_from_the_command_line(cli, data_dir: Path):
     words = "activate today" if drawn.assigned == "activate" else "skip the activation today"
     assert "Started a self-experiment: 4 weeks from Thu 10 Dec, on mon, thu." in out
     assert f"Experiment: {words}." in out
+    assert "week 1 of 4, ends Wed 06 Jan; no assignment's day is over yet." in cli("experiment")[1]
     code, out, _ = cli("experiment", now=NOW + timedelta(days=8))
     assert code == 0
     assert "Self-experiment: week 2 of 4, ends Wed 06 Jan; " in out and "assignments followed so far" in out

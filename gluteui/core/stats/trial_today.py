@@ -138,9 +138,10 @@ class Standing:
 
     def running_line(self) -> str:
         """While it runs: "Self-experiment: week 2 of 6, ends Mon 13 Apr; 3 of 4 assignments followed so far."."""
+        so_far = (f"{self.report.followed} of {self.decided} assignments followed so far" if self.decided
+                  else "no assignment's day is over yet")
         return (f"Self-experiment: week {self.week} of {self.experiment.weeks}, ends "
-                f"{self.experiment.ends_on - timedelta(days=1):%a %d %b}; {self.report.followed} of "
-                f"{self.decided} assignments followed so far.")
+                f"{self.experiment.ends_on - timedelta(days=1):%a %d %b}; {so_far}.")
 
     def ended_line(self) -> str:
         """Once over: when it ended, and how."""
