@@ -58,7 +58,8 @@ class ExperimentActions(_Base):
         try:
             experiment = start(store.history(), self.services.config.now(), *plan, fresh_seed())
         except ValueError as error:
-            self.notify(str(error).capitalize(), title=TITLE, severity="warning", markup=False)
+            why = str(error)
+            self.notify(why[:1].upper() + why[1:], title=TITLE, severity="warning", markup=False)
             return
         if self.services.save(lambda: store.save_experiment(experiment)):
             self.notify(f"Started for {experiment.weeks} weeks: Home shows each run day's assignment.",

@@ -152,3 +152,29 @@ def test_plain_stats_prints_the_comparison_in_the_runs_words(cli):
     assert "Your own runs, not a trial" in out
 
 
+
+
+def test_without_a_reminder_the_run_days_are_learned_from_the_runs_else_mon_wed_fri():
+    from gluteui.core.runs.record import Run
+    from gluteui.core.stats.trial_today import FALLBACK_DAYS, default_run_days
+    from tests.unit.stats_kit import history
+
+    empty = history()
+    assert default_run_days(empty, NOW) == FALLBACK_DAYS == (0, 2, 4)
+    # Tuesdays and Saturdays, four weeks of each: the weekdays you run.
+    runs = [Run.new(NOW - timedelta(days=days, hours=2), 1800.0, 5000.0, "Run", "running", f"{days}.gpx")
+            for week in range(1, 5) for days in (7 * week - 2, 7 * week + 2)]
+    assert default_run_days(replace(empty, runs=runs), NOW) == (1, 5)
+
+
+def test_the_week_counts_from_the_start_and_stays_in_range():
+    from gluteui.core.stats.trial_today import standing, start
+    from tests.unit.stats_kit import history
+
+    experiment = start(history(), NOW, 4, (0, 3), 1)
+    with_it = replace(history(), experiments=[experiment])
+    assert [standing(with_it, TODAY + timedelta(days=days)).week for days in (-3, 0, 6, 7, 27)] == [1, 1, 1, 2, 4]
+    assert standing(with_it, TODAY + timedelta(days=28)).ended
+    with pytest.raises(ValueError, match="already running"):
+        start(with_it, NOW + timedelta(days=27), 4, (0, 3), 2)
+    assert start(with_it, NOW + timedelta(days=28), 4, (0, 3), 2).started_on == TODAY + timedelta(days=28)

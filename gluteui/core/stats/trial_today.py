@@ -129,7 +129,7 @@ class Standing:
     def week(self) -> int:
         """The week under way, from 1 (the last week once ended)."""
         days = (min(self.today, self.experiment.last_day - timedelta(days=1)) - self.experiment.started_on).days
-        return min(self.experiment.weeks, days // 7 + 1)
+        return max(1, min(self.experiment.weeks, days // 7 + 1))  # 1 on a clock set back before the start
 
     @property
     def decided(self) -> int:
