@@ -25,7 +25,6 @@ from gluteui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from gluteui.core.content.quiz import Quiz
-    from gluteui.core.history.records import History
     from gluteui.core.stats.overview import Overview
 
 WELCOME = (
@@ -161,21 +160,20 @@ class HomeScreen(GluteScreen):
         pick = self.services.routine_pick()
         routine = pick.routine
         plan = self.services.plan(routine)
-        minutes = clock(self.services.routine_seconds(routine, plan))
-        offer = markup(
+        lines = [markup(
             "[b]Enter[/b] starts [b]$name[/b] ($minutes min): $moves.",
-            name=routine.name, minutes=minutes, moves=", ".join(plan.moves).lower(),
-        )
-        history = self.services.store.history()
-        today = history.day_of(self.services.config.now())
-        lines = self.experiment_lines(history, today, offer, f"{routine.name} ({minutes} min)")
+            name=routine.name, minutes=clock(self.services.routine_seconds(routine, plan)),
+            moves=", ".join(plan.moves).lower(),
+        )]
+        lines = self.experiment_lines(lines[0], routine.name)
         needed = self.services.needs(plan)
         if needed:
             lines.append(markup("Needs [b]$things[/b].", things=" and ".join(needed)))
         if pick.reason:
             lines.append(markup("[dim]$reason[/dim]", reason=pick.reason))
         lines += [markup("[dim]$line[/dim]", line=change.line) for change in plan.changes]
-        days = retest_due(history.quiz_results, today)
+        history = self.services.store.history()
+        days = retest_due(history.quiz_results, history.day_of(self.services.config.now()))
         if days is not None:
             lines.append(markup("[dim]Your last squeeze test was $days days ago: [b]s[/b] takes it again, "
                                 "to see whether the moves still suit you.[/dim]", days=days))
@@ -188,13 +186,14 @@ class HomeScreen(GluteScreen):
         lines += self.health_lines()
         self.query_one("#next-routine", Static).update(Content("\n").join(lines))
 
-    def experiment_lines(self, history: History, today: date, offer: Content, routine: str) -> list[Content]:
+    def experiment_lines(self, offer: Content, routine: str) -> list[Content]:
         """The offer of `routine`, under today's assignment on a self-experiment's run day; on a
         skip day the offer gives way to a quiet note that Enter still starts it."""
         from gluteui.core.stats.trial_today import today_assignment
         from gluteui.widgets.experiment import assignment_line, skip_day_line
 
-        assignment = today_assignment(history, today)
+        history = self.services.store.history()
+        assignment = today_assignment(history, history.day_of(self.services.config.now()))
         if assignment is None:
             return [offer]
         return [assignment_line(assignment), skip_day_line(routine) if assignment.assigned == "skip" else offer]
