@@ -48,7 +48,7 @@ class VersionAction(argparse.Action):
 
 def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     """Register the data subcommands on the main parser."""
-    stats = sub.add_parser("stats", help="streaks and totals")
+    stats = sub.add_parser("stats", help="streaks and totals, then the runs' comparison")
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     log = sub.add_parser("log", help="record a routine you did away from the app")
     when = log.add_mutually_exclusive_group()

@@ -51,6 +51,20 @@ def activated_today(store: Store) -> None:
     ))
 
 
+def experiment_skip_day(store: Store) -> None:
+    """A self-experiment in its second week whose draw today is "skip"."""
+    from tests.experiment_kit import experiment_drawing
+
+    seen_welcome(store)
+    today = FROZEN_NOW.date()
+    store.save_experiment(experiment_drawing("skip", today, today - timedelta(days=10), FROZEN_NOW))
+
+
+def experiment_core(app: GluteApp) -> list[str]:
+    """Home on a skip day: the assignment, that it can be stopped, and the routine not offered first."""
+    return ["Experiment: skip the activation today", "Stop the self-experiment", "Today is a skip day"]
+
+
 def red_flag_core(app: GluteApp) -> list[str]:
     """The question before a routine after pain: which test flagged it, and the three answers."""
     flagged = app.services.store.history().quiz_results[-1]
@@ -130,6 +144,12 @@ _AT_80x24: tuple[Scenario, ...] = (
         shows="Home after a squeeze test that scored the left side lower: Hard to find today, "
         "Enter starts Focus on the weaker side at its real 7:56 with the test's reason below.",
         prepare=weaker_left, core=home_core,
+    ),
+    Scenario(
+        "home-experiment-skip",
+        shows="Home on a skip day of a self-experiment: the assignment in one line with how to "
+        "stop it, and in place of the routine's offer a quiet note that Enter still starts it.",
+        prepare=experiment_skip_day, core=experiment_core,
     ),
     Scenario(
         "home-red-flag-question",

@@ -1,5 +1,5 @@
 """The data subcommands: stats, log, rest, checkin, settings, demo-data, nudge and remind
-(reminders.py), and (files.py) export, import, backups and restore.
+(reminders.py), experiment (experiment.py), and (files.py) export, import, backups and restore.
 
 None of them imports Textual: they answer in well under a second, even on a long history.
 """
