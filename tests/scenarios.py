@@ -9,7 +9,7 @@ from pathlib import Path
 from gluteui import locations
 from gluteui.app import GluteApp
 from gluteui.core.content.load import load_content
-from gluteui.core.history.records import QuizResult, Session
+from gluteui.core.history.records import Checkin, QuizResult, Session
 from gluteui.core.history.store import Store
 from gluteui.core.sides import SIDES
 from gluteui.core.text import clock
@@ -58,6 +58,8 @@ def experiment_skip_day(store: Store) -> None:
     seen_welcome(store)
     today = FROZEN_NOW.date()
     store.save_experiment(experiment_drawing("skip", today, today - timedelta(days=10), FROZEN_NOW))
+    yesterday = today - timedelta(days=1)
+    store.add_checkin(Checkin.new(yesterday, 2, FROZEN_NOW - timedelta(hours=12)))  # nothing to ask about
 
 
 def experiment_core(app: GluteApp) -> list[str]:

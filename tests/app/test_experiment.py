@@ -12,6 +12,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.stats.trial import PAIN_SCORE, draws
 from gluteui.screens.home import HomeScreen
 from gluteui.screens.player import PlayerScreen
+from gluteui.widgets.checkin import CheckinDialog
 from gluteui.widgets.confirm import ConfirmDialog
 from gluteui.widgets.experiment_dialog import ExperimentDialog
 from tests.app.test_safety_flows import palette_command
@@ -20,6 +21,11 @@ from tests.factory import FROZEN_NOW, make_app, screen_text, visible
 
 TODAY = FROZEN_NOW.date()  # a Thursday
 STOP_HINT = "you can stop it any time: Ctrl+P, Stop the self-experiment"
+
+
+def checked_in_yesterday(store: Store) -> None:
+    """Yesterday's run answered, so Home opens without asking about it."""
+    store.add_checkin(Checkin.new(TODAY - timedelta(days=1), 1, FROZEN_NOW - timedelta(hours=12)))
 
 
 def shown(app) -> str:
@@ -72,6 +78,7 @@ async def test_the_dialog_fits_a_small_terminal_and_esc_starts_nothing(data_dir,
 async def test_a_skip_day_does_not_offer_the_routine_but_enter_still_starts_it(data_dir, store: Store):
     store.save_experiment(experiment_drawing("skip", TODAY, TODAY - timedelta(days=3), FROZEN_NOW))
     store.set_setting("welcome_seen", True)
+    checked_in_yesterday(store)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -82,6 +89,22 @@ async def test_a_skip_day_does_not_offer_the_routine_but_enter_still_starts_it(d
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_a_run_day_without_an_activation_is_asked_about_too(data_dir, store: Store):
+    """The comparison is made of check-ins on both kinds of day: yesterday was drawn to skip
+    and nothing was activated, yet Home asks how the run went."""
+    yesterday = TODAY - timedelta(days=1)
+    store.save_experiment(experiment_drawing("skip", yesterday, yesterday - timedelta(days=3), FROZEN_NOW))
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinDialog)
+        assert f"Your run on {yesterday:%a %d %b}, a run day of your experiment" in shown(app)
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert [(c.local_date, c.score) for c in store.checkins()] == [(yesterday, 3)]
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_the_day_after_pain_is_an_activation_day_and_home_says_why(data_dir, store: Store):
@@ -100,6 +123,7 @@ async def test_the_day_after_pain_is_an_activation_day_and_home_says_why(data_di
 async def test_stop_asks_first_and_keeps_the_record_for_the_report(data_dir, store: Store):
     started = experiment_drawing("activate", TODAY, TODAY - timedelta(days=10), FROZEN_NOW - timedelta(days=10))
     store.save_experiment(started)
+    checked_in_yesterday(store)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -123,6 +147,7 @@ async def test_progress_shows_the_week_while_it_runs(data_dir, store: Store):
     experiment = experiment_drawing("activate", TODAY, TODAY - timedelta(days=15), FROZEN_NOW)
     store.save_experiment(experiment)
     skips = sum(draw == "skip" for day, _, draw in draws(experiment) if day < TODAY)
+    checked_in_yesterday(store)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press("p")

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.experiment import MAX_SEED, SelfExperiment
-from gluteui.core.stats.trial import Assignment, activation_days, assignment_on, day_scores, pain_days
+from gluteui.core.stats.trial import Assignment, activation_days, assignment_on, day_scores, draws, pain_days
 
 if TYPE_CHECKING:
     from gluteui.core.history.records import History
@@ -67,6 +67,23 @@ def status_state(history: History, today: date) -> str | None:
     """What the status line says in place of "not yet today" on an experiment's run day."""
     assignment = today_assignment(history, today)
     return None if assignment is None else STATUS_WORDS[assignment.assigned]
+
+
+def checkin_due(history: History, today: date) -> date | None:
+    """The latest run day of the latest experiment before `today`, within the check-in window,
+    with no check-in yet and not skipped: the comparison is made of these answers, so a day
+    drawn to skip is asked about too (the usual question comes only after an activation)."""
+    from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
+
+    experiment = latest(history)
+    if experiment is None:
+        return None
+    answered = {checkin.local_date for checkin in history.checkins}
+    days = [day for day, _, _ in draws(experiment)
+            if 0 < (today - day).days <= CHECKIN_WINDOW_DAYS and day < experiment.last_day]
+    if not days or max(days) in answered or history.settings.get("checkin_skipped") == max(days).isoformat():
+        return None
+    return max(days)
 
 
 def assignment_words(assignment: Assignment) -> str:
