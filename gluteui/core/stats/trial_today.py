@@ -29,6 +29,9 @@ FALLBACK_DAYS = (0, 2, 4)
 STOP_HINT = "(you can stop it any time: Ctrl+P, Stop the self-experiment)"
 STATUS_WORDS = {"activate": "activate today (experiment)", "skip": "skip today (experiment)"}
 """`gluteui status`'s state on a planned run day not yet activated."""
+SKIP_DAY = ("Today is a skip day. If you activate anyway, Enter still starts {routine}; "
+            "the day then counts as not followed.")
+"""Home's note in place of the routine's offer on a skip day."""
 
 
 def fresh_seed() -> int:
@@ -94,11 +97,6 @@ def assignment_words(assignment: Assignment) -> str:
         return ("Experiment: activate today. Pain was reported yesterday, and the experiment never "
                 "asks you to skip the day after pain")
     return "Experiment: activate today"
-
-
-SKIP_DAY = ("Today is a skip day. If you activate anyway, Enter still starts {routine}; "
-            "the day then counts as not followed.")
-"""Home's note in place of the routine's offer on a skip day."""
 
 
 def start(history: History, now: datetime, weeks: int, run_days: tuple[int, ...], seed: int) -> SelfExperiment:
