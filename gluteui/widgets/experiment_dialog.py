@@ -70,7 +70,8 @@ class ExperimentDialog(ModalScreen[Plan | None]):
 
     def show_plan(self) -> None:
         days = Content(" ").join(
-            markup("[reverse b] $n $day [/]" if day in self.run_days else "[dim] $n $day [/]",
+            # A tick as well as the colour: chosen must read in a terminal without colour too.
+            markup("[reverse b] $n $day✓[/]" if day in self.run_days else "[dim] $n $day [/]",
                    n=day + 1, day=name.capitalize())
             for day, name in enumerate(WEEKDAYS)
         )
