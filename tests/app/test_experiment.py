@@ -46,7 +46,8 @@ async def test_start_from_the_palette_then_home_shows_todays_assignment(data_dir
         assert isinstance(app.screen, ExperimentDialog)
         text = shown(app)
         assert "It is optional" in text and "stop it at any time" in text
-        assert "Weeks: 8" in text and "About 12 run days on each side" in text  # mon, wed, fri
+        assert "Weeks: 8" in text and "About 12 run days on each side" in text
+        assert "1 Mon✓ 2 Tue 3 Wed✓ 4 Thu 5 Fri✓" in text, "no reminder, no runs: Monday, Wednesday, Friday"
         await pilot.press("4", "right")  # Thursday too, and a ninth week
         await pilot.press("enter")
         await pilot.pause()
