@@ -19,6 +19,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.speech import DEFAULT_SOUND_MODE
 from gluteui.core.text import printable
 from gluteui.data_actions import DataActions
+from gluteui.experiment_actions import ExperimentActions
 from gluteui.nudge_in_app import NUDGE_START_S, AppNudges
 from gluteui.remote_control import RemoteControl
 from gluteui.screens import messages
@@ -64,7 +65,7 @@ def sound_notice(problem: str) -> str:
     return f"No sound ({problem}): {stand_in}. \"Sound: off\" (Ctrl+P) stops GluteUI trying."
 
 
-class GluteApp(TrainingChecks, DataActions, RemoteControl, AppNudges, App[None]):
+class GluteApp(TrainingChecks, DataActions, RemoteControl, ExperimentActions, AppNudges, App[None]):
     TITLE = "GluteUI"
     SUB_TITLE = "wake your glutes before you run"
     CSS_PATH = [locations.stylesheet(name) for name in STYLESHEETS]
@@ -464,6 +465,7 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, AppNudges, App[None])
               for mode, words in SOUND_MODE_WORDS.items() if mode != self.services.sound.mode),
             *self._lead_in_commands(),
             *self.remote_commands(),
+            *self.experiment_commands(),
         ]
         yield from commands
         offered = {command.title for command in commands}

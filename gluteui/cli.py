@@ -48,7 +48,7 @@ class VersionAction(argparse.Action):
 
 def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     """Register the data subcommands on the main parser."""
-    stats = sub.add_parser("stats", help="streaks and totals")
+    stats = sub.add_parser("stats", help="streaks and totals, then the runs' comparison")
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     log = sub.add_parser("log", help="record a routine you did away from the app")
     when = log.add_mutually_exclusive_group()
@@ -113,6 +113,14 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     remind.add_argument("--desk", nargs="?", const="", metavar="HH:MM-HH:MM",
                         help="desk wake-ups in these work hours instead (alone: show them; with --off: remove only them)")
     remind.add_argument("--every", metavar="MINUTES", help="with --desk: how often, e.g. 60m or 1h30m (default 60m)")
+    experiment = sub.add_parser("experiment", help="your own randomised experiment: activate or skip, drawn for each run day")
+    experiment_sub = experiment.add_subparsers(dest="experiment_command", metavar="start|stop|report")
+    begin = experiment_sub.add_parser("start", help="start one (you can stop it at any time)")
+    begin.add_argument("--weeks", type=int, metavar="N", help="how long (2-26, default 8)")
+    begin.add_argument("--days", metavar="DAYS", help="your run days, e.g. mon,wed,fri (default: the reminder's days)")
+    experiment_sub.add_parser("stop", help="stop it now (the days so far are kept for the report)")
+    report = experiment_sub.add_parser("report", help="the comparison so far, or at the end")
+    report.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history (runs with no effect of activating)")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")
 

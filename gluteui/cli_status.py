@@ -40,7 +40,7 @@ def _stamp(data_dir: Path) -> list[int | str]:
     return [str(data_dir.resolve()), file.st_mtime_ns, file.st_size, folder.st_mtime_ns]
 
 
-def _cached(path: Path, stamp: list[int | str], now: datetime) -> tuple[Today, Any] | None:
+def _cached(path: Path, stamp: list[int | str], now: datetime) -> tuple[Today, Any, str | None] | None:
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if kept["stamp"] != stamp:
@@ -52,12 +52,15 @@ def _cached(path: Path, stamp: list[int | str], now: datetime) -> tuple[Today, A
             return None
     except (OSError, ValueError, TypeError, KeyError):
         return None  # no cache yet, or one from another version: read the history
-    return today, setting_value(kept, "reminder", None)
+    experiment = kept.get("experiment")
+    return today, setting_value(kept, "reminder", None), experiment if isinstance(experiment, str) else None
 
 
-def _keep(path: Path, stamp: list[int | str], today: Today, day_start_hour: int, reminder: Any) -> None:
+def _keep(path: Path, stamp: list[int | str], today: Today, day_start_hour: int, reminder: Any,
+          experiment: str | None) -> None:
     facts = asdict(today) | {"day": today.day.isoformat()}
-    text = json.dumps({"stamp": stamp, "today": facts, "day_start_hour": day_start_hour, "reminder": reminder})
+    text = json.dumps({"stamp": stamp, "today": facts, "day_start_hour": day_start_hour, "reminder": reminder,
+                       "experiment": experiment})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
@@ -74,6 +77,7 @@ def status_text(data_dir: Path, cache: Path, now: datetime) -> str:
     if found is None:
         from gluteui.core.history.store import Store, StoreError
         from gluteui.core.stats.nudge import today_facts
+        from gluteui.core.stats.trial_today import status_state
 
         try:
             history = Store.open(data_dir).history()
@@ -81,11 +85,12 @@ def status_text(data_dir: Path, cache: Path, now: datetime) -> str:
             raise UserError(str(error)) from None
         today = today_facts(history, now)
         reminder = history.setting("reminder", None)
+        experiment = status_state(history, today.day)
         # Kept under the stamp from before the read: a change made meanwhile is read next time.
-        _keep(cache, stamp, today, history.day_start_hour, reminder)
+        _keep(cache, stamp, today, history.day_start_hour, reminder, experiment)
     else:
-        today, reminder = found
-    return status_line(today, Schedule.from_setting(reminder), now.weekday())
+        today, reminder, experiment = found
+    return status_line(today, Schedule.from_setting(reminder), now.weekday(), experiment)
 
 
 def cmd_status(args: argparse.Namespace, now: datetime) -> int:

@@ -60,6 +60,14 @@ def decide_now(history: History, cache: Path, now: datetime) -> Asked:
     today = today_facts(history, now)
     sent = read_sent(cache / SENT_NAME, Sent(today.day))
     schedule = Schedule.from_setting(history.setting("reminder", None))
+    if history.experiments and not today.activated:
+        from gluteui.core.stats.trial_today import today_assignment  # only with an experiment
+
+        assignment = today_assignment(history, today.day)
+        if assignment is not None and assignment.assigned == "skip":
+            # A nudge to activate would contradict the draw the user agreed to follow.
+            skip = Decision(None, "your self-experiment asks you to skip the activation today", sent)
+            return Asked(skip, schedule, sent)
     return Asked(decide(today, schedule, sent, now), schedule, sent)
 
 

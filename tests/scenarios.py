@@ -10,7 +10,7 @@ from gluteui import locations
 from gluteui.app import GluteApp
 from gluteui.core.content.load import load_content
 from gluteui.core.desk import is_desk
-from gluteui.core.history.records import QuizResult, Session
+from gluteui.core.history.records import Checkin, QuizResult, Session
 from gluteui.core.history.store import Store
 from gluteui.core.sides import SIDES
 from gluteui.core.text import clock
@@ -50,6 +50,22 @@ def activated_today(store: Store) -> None:
         routine_id=routine.id, planned_reps=routine.planned_reps, done_reps=routine.planned_reps,
         reps=reps, duration_s=323.0, source="app", feel={},
     ))
+
+
+def experiment_skip_day(store: Store) -> None:
+    """A self-experiment in its second week whose draw today is "skip"."""
+    from tests.experiment_kit import experiment_drawing
+
+    seen_welcome(store)
+    today = FROZEN_NOW.date()
+    store.save_experiment(experiment_drawing("skip", today, today - timedelta(days=10), FROZEN_NOW))
+    yesterday = today - timedelta(days=1)
+    store.add_checkin(Checkin.new(yesterday, 2, FROZEN_NOW - timedelta(hours=12)))  # nothing to ask about
+
+
+def experiment_core(app: GluteApp) -> list[str]:
+    """Home on a skip day: the assignment, that it can be stopped, and the routine not offered first."""
+    return ["Experiment: skip the activation today", "Stop the self-experiment", "Today is a skip day"]
 
 
 def red_flag_core(app: GluteApp) -> list[str]:
@@ -131,6 +147,12 @@ _AT_80x24: tuple[Scenario, ...] = (
         shows="Home after a squeeze test that scored the left side lower: Hard to find today, "
         "Enter starts Focus on the weaker side at its real 7:56 with the test's reason below.",
         prepare=weaker_left, core=home_core,
+    ),
+    Scenario(
+        "home-experiment-skip",
+        shows="Home on a skip day of a self-experiment: the assignment in one line with how to "
+        "stop it, and in place of the routine's offer a quiet note that Enter still starts it.",
+        prepare=experiment_skip_day, core=experiment_core,
     ),
     Scenario(
         "home-red-flag-question",

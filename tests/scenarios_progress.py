@@ -200,7 +200,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "home-demo",
-        shows="Home on the demo history: streak 3 (longest 13), 2 of 3 days this week, 3 of 8 "
+        shows="Home on the demo history: streak 3 (longest 13), 2 of 3 days this week, 3 of 9 "
         "lessons read and the latest squeeze-test verdict, Firing.",
         prepare=demo_history, core=demo_home_core,
     ),

@@ -20,13 +20,3 @@ _.buffer_text  # core/runs/xmlsafe.py
 
 # The phone's page reads the mirror state's fields from JSON (gluteui/remote/page.html).
 next_up  # MirrorState (remote/mirror.py)
-
-
-
-# Issue 22's self-experiment: built and tested in tests/unit/, wired into Home and the CLI
-# next session. Remove these lines then.
-assignment_on  # issue 22: wired into Home and `gluteui status` next session (core/stats/trial.py)
-pain_days  # issue 22: wired into Home and the report next session (core/stats/trial.py)
-activation_days  # issue 22: wired into the report next session (core/stats/trial.py)
-day_scores  # issue 22: wired into the report next session (core/stats/trial.py)
-trial_report  # issue 22: wired into Progress next session (core/stats/trial_report.py)

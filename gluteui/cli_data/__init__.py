@@ -1,5 +1,5 @@
 """The data subcommands: stats, log, rest, checkin, settings, demo-data, nudge and remind
-(reminders.py), and (files.py) export, import, backups and restore.
+(reminders.py), experiment (experiment.py), and (files.py) export, import, backups and restore.
 
 None of them imports Textual: they answer in well under a second, even on a long history.
 """
@@ -100,6 +100,9 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if rows:
         table.add_row("Runs imported", f"{len(rows)} ({sum(r.activated for r in rows)} after an activation)")
     Console().print(table)
+    from gluteui.cli_data.comparison import say_comparison
+
+    say_comparison(history, now.tzinfo)
     return 0
 
 
@@ -223,10 +226,16 @@ def cmd_remind(store: Store, args: argparse.Namespace, now: datetime) -> int:
     return remind(store, args, now)
 
 
+def cmd_experiment(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    from gluteui.cli_data.experiment import cmd_experiment as experiment
+
+    return experiment(store, args, now)
+
+
 COMMANDS = {
     "stats": cmd_stats, "log": cmd_log, "rest": cmd_rest, "checkin": cmd_checkin,
     "demo-data": cmd_demo_data, "settings": cmd_settings, "runs": cmd_runs,
-    "nudge": cmd_nudge, "remind": cmd_remind, **FILE_COMMANDS,
+    "nudge": cmd_nudge, "remind": cmd_remind, "experiment": cmd_experiment, **FILE_COMMANDS,
 }
 
 

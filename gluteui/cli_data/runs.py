@@ -49,18 +49,9 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
 def _say_comparison(store: Store, now: datetime) -> None:
     """Under the runs: the comparison as Progress tells it, and the readings kept so far."""
-    from gluteui.core.stats.comparison import compare_runs
+    from gluteui.cli_data.comparison import say_comparison
 
-    comparison = compare_runs(store.history(), now.tzinfo)
-    say("")
-    for sentence in comparison.words():
-        say(sentence)
-    history = comparison.history_words(now.tzinfo)
-    if history:
-        say("")
-        say("Readings kept at milestones:")
-        for line in history:
-            say(f"  {line}")
+    say_comparison(store.history(), now.tzinfo)
 
 
 def _import(store: Store, args: argparse.Namespace, now: datetime) -> int:

@@ -165,6 +165,7 @@ class HomeScreen(GluteScreen):
             name=routine.name, minutes=clock(self.services.routine_seconds(routine, plan)),
             moves=", ".join(plan.moves).lower(),
         )]
+        lines = self.experiment_lines(lines[0], routine.name)
         needed = self.services.needs(plan)
         if needed:
             lines.append(markup("Needs [b]$things[/b].", things=" and ".join(needed)))
@@ -184,6 +185,18 @@ class HomeScreen(GluteScreen):
             ))
         lines += self.health_lines()
         self.query_one("#next-routine", Static).update(Content("\n").join(lines))
+
+    def experiment_lines(self, offer: Content, routine: str) -> list[Content]:
+        """The offer of `routine`, under today's assignment on a self-experiment's run day; on a
+        skip day the offer gives way to a quiet note that Enter still starts it."""
+        from gluteui.core.stats.trial_today import today_assignment
+        from gluteui.widgets.experiment import assignment_line, skip_day_line
+
+        history = self.services.store.history()
+        assignment = today_assignment(history, history.day_of(self.services.config.now()))
+        if assignment is None:
+            return [offer]
+        return [assignment_line(assignment), skip_day_line(routine) if assignment.assigned == "skip" else offer]
 
     def health_lines(self) -> list[Content]:
         """A yes that holds the routine back, in red until cleared; the notes of the other yeses."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +32,9 @@ from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line, indented
 from gluteui.widgets.text import markup, plain
 from gluteui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from gluteui.core.stats.trial_today import Standing
 
 GAP = "   "
 """Between two phrases on one line."""
@@ -194,6 +198,8 @@ class ProgressScreen(GluteScreen):
     ]
 
     view: ProgressView
+    experiment: Standing | None = None
+    """The latest self-experiment, if one was ever started."""
     note: Content | None = None
     """What the last key did to the chosen day, until the cursor moves."""
     target_changed = False
@@ -210,6 +216,10 @@ class ProgressScreen(GluteScreen):
                 yield Static(id="progress-trend")
                 if not self.runs.total:
                     yield Static(Hanging(no_runs_text()), id="progress-runs")
+            if self.experiment is not None:
+                from gluteui.widgets.experiment import ExperimentPanel
+
+                yield ExperimentPanel(self.experiment, id="progress-experiment")
             if self.runs.total:
                 from gluteui.widgets.runs_panel import RunsPanel
 
@@ -223,11 +233,13 @@ class ProgressScreen(GluteScreen):
 
     def load_view(self) -> ProgressView:
         from gluteui.core.stats.run_log import runs_view
+        from gluteui.core.stats.trial_today import standing
 
         services = self.services
         history = services.store.history()
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
+        self.experiment = standing(history, today)
         return progress_view(history, today, services.lesson_ids, services.desk_offered())
 
     def show_view(self) -> None:

@@ -32,7 +32,7 @@ async def test_home_fills_in_status_and_next_routine_once_content_is_loaded(app)
         await pilot.pause()
         assert app.services.content_loaded
         status = str(app.screen.query_one("#today").render())
-        assert "Not activated yet today" in status and "Lessons read 0 of 8" in status
+        assert "Not activated yet today" in status and "Lessons read 0 of 9" in status
         assert "Standard" in str(app.screen.query_one("#next-routine").render())
 
 

@@ -3,9 +3,10 @@ and the day it was stopped. Everything else (each day's draw, whether a day was 
 whether the draw was followed) is worked out from this and the history, so there is one
 record to keep and nothing to get out of step.
 
-Not yet in the Store (issue 22: the next session adds it as a table of its own, like the
-check-ins). Like the other records it validates as it is built and converts to and from
-plain JSON-able data, each mistake a ValueError naming the field.
+The Store keeps it in a table of its own ("experiments", keyed by id), so it syncs and merges
+like the check-ins; stopping it early saves the same record with `stopped_on`. Like the other
+records it validates as it is built and converts to and from plain JSON-able data, each
+mistake a ValueError naming the field.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from gluteui.core.desk import is_desk
+from gluteui.core.history.experiment import SelfExperiment
 from gluteui.core.history.records import (
     Checkin,
     History,
@@ -86,6 +87,10 @@ class TableReader:
             moved |= {run.id: best.id for run in group if run is not best}
         return sorted(kept, key=lambda r: (r.start, r.id)), moved
 
+    def experiments(self) -> list[SelfExperiment]:
+        """Every self-experiment, by when it was started."""
+        return sorted(self.records("experiments", SelfExperiment.from_dict), key=lambda e: (e.created_at, e.id))
+
     def lessons_read(self) -> set[str]:
         """The ids of every lesson marked read."""
         return {doc["lesson_id"] for doc in self.tables.get("lesson_reads", {}).values()}
@@ -102,5 +107,6 @@ class TableReader:
             settings=dict(settings_of(self.tables)),
             runs=self.runs(),
             desk_sessions=[s for s in sessions if is_desk(s.routine_id)],
+            experiments=self.experiments(),
         )
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from gluteui.core.days import DEFAULT_DAY_START_HOUR, session_day
+from gluteui.core.history.experiment import SelfExperiment
 from gluteui.core.history.record_checks import (
     check_session,
     sound_checkin,
@@ -281,6 +282,8 @@ class History:
     desk_sessions: list[Session] = field(default_factory=list)
     """Sessions of the desk routine (core/desk.py), by start: kept apart from `sessions`, so no
     streak, activation, run link or ladder counts them."""
+    experiments: list[SelfExperiment] = field(default_factory=list)
+    """The randomised self-experiments, running or ended, by when each was started."""
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""

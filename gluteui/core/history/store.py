@@ -28,6 +28,7 @@ from gluteui.core.history.tables import Change, apply_changes
 
 if TYPE_CHECKING:
     from gluteui.core.history.backups import Backup
+    from gluteui.core.history.experiment import SelfExperiment
     from gluteui.core.history.reading import TableReader
     from gluteui.core.history.records import Checkin, History, QuizResult, Session
     from gluteui.core.runs.dedupe import Merge
@@ -237,6 +238,14 @@ class Store:
     def checkins(self) -> list[Checkin]:
         """Every check-in, ordered by recorded_at."""
         return self._reader().checkins()
+
+    def save_experiment(self, experiment: SelfExperiment) -> None:
+        """Save a self-experiment, replacing the one with the same id (stopping it early)."""
+        self._commit([self._change("experiments", experiment.to_dict())])
+
+    def experiments(self) -> list[SelfExperiment]:
+        """Every self-experiment, running or ended, by when it was started."""
+        return self._reader().experiments()
 
     def quiz_results(self) -> list[QuizResult]:
         """Every quiz result, ordered by taken_at."""

@@ -35,6 +35,7 @@ RECORD_KEYS = {
     "rest_days": "local_date",
     "lesson_reads": "lesson_id",
     "runs": "id",
+    "experiments": "id",
 }
 """The tables of records and the field each is keyed by."""
 REMOVED = "removed"

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from gluteui.core.history import bounds, tables
+from gluteui.core.history.experiment import SelfExperiment
 from gluteui.core.history.records import (
     Checkin,
     History,
@@ -39,6 +40,7 @@ def export(history: History) -> dict[str, Any]:
         "quiz_results": [result.to_dict() for result in history.quiz_results],
         "lessons_read": sorted(history.lessons_read),
         "runs": [run.to_dict() for run in history.runs],
+        "experiments": [experiment.to_dict() for experiment in history.experiments],
         "settings": dict(history.settings),
     }
 
@@ -57,6 +59,7 @@ _IMPORTS: tuple[tuple[str, str, Callable[[Any], Doc]], ...] = (
     ("quiz_results", "quiz_results", lambda item: QuizResult.from_dict(item).to_dict()),
     ("lessons_read", "lesson_reads", _lesson_doc),
     ("runs", "runs", lambda item: Run.from_dict(item).to_dict()),
+    ("experiments", "experiments", lambda item: SelfExperiment.from_dict(item).to_dict()),
 )
 _EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
 

@@ -1,0 +1,25 @@
+"""The comparison of check-ins on runs with and without an activation, as the command line
+tells it: under `gluteui runs` and `gluteui stats`, in Progress's words (core/stats/comparison.py)."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from gluteui.cli_data.output import say
+from gluteui.core.history.records import History
+
+
+def say_comparison(history: History, zone: tzinfo | None) -> None:
+    """The comparison's sentences after a blank line, then the readings kept so far."""
+    from gluteui.core.stats.comparison import compare_runs
+
+    comparison = compare_runs(history, zone)
+    say("")
+    for sentence in comparison.words():
+        say(sentence)
+    readings = comparison.history_words(zone)
+    if readings:
+        say("")
+        say("Readings kept at milestones:")
+        for line in readings:
+            say(f"  {line}")
