@@ -35,6 +35,7 @@ RECORD_KEYS = {
     "rest_days": "local_date",
     "lesson_reads": "lesson_id",
     "runs": "id",
+    "no_run_days": "local_date",
 }
 """The tables of records and the field each is keyed by."""
 REMOVED = "removed"

@@ -38,6 +38,8 @@ def export(history: History) -> dict[str, Any]:
         "lessons_read": sorted(history.lessons_read),
         "runs": [run.to_dict() for run in history.runs],
         "settings": dict(history.settings),
+        # Only when there are some: an older GluteUI's import reads the file as before.
+        **({"no_run_days": sorted(day.isoformat() for day in history.no_run_days)} if history.no_run_days else {}),
     }
 
 
@@ -55,6 +57,7 @@ _IMPORTS: tuple[tuple[str, str, Callable[[Any], Doc]], ...] = (
     ("quiz_results", "quiz_results", lambda item: QuizResult.from_dict(item).to_dict()),
     ("lessons_read", "lesson_reads", _lesson_doc),
     ("runs", "runs", lambda item: Run.from_dict(item).to_dict()),
+    ("no_run_days", "no_run_days", lambda item: {"local_date": parse_day("date", item).isoformat()}),
 )
 _EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
 

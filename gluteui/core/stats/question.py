@@ -1,37 +1,25 @@
-"""What "How was your run?" asks about, in one rule, for Home and anything else that asks."""
+"""What "How was your run?" asks about on Home, in one rule (Progress lists the rest)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from gluteui.core.history.records import History
-from gluteui.core.runs.record import Run
-from gluteui.core.stats.run_log import run_to_ask_about
-from gluteui.core.stats.runs import checkin_due
-from gluteui.core.text import distance
+from gluteui.core.stats.run_entries import RunEntry, missed
+from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
 
 
-@dataclass(frozen=True)
-class RunQuestion:
-    """What the question is about: the day, and the imported run when there is one."""
-
-    day: date
-    run: Run | None
-
-    def described(self, now: datetime) -> str | None:
-        """The run as the question names it ("07:00, 5.4 km"), in `now`'s zone; None for
-        the run after a day's activation, which has no more to it than its day."""
-        if self.run is None:
+def run_question(history: History, now: datetime) -> RunEntry | None:
+    """The latest run waiting for an answer (run_entries.missed) from the last
+    CHECKIN_WINDOW_DAYS, whether an activation came before it or not; None when there is
+    none. A run on or before the day of the last question skipped (the checkin_skipped
+    setting) is not asked about again here: it waits on Progress."""
+    today = history.day_of(now)
+    skipped = history.setting("checkin_skipped", None)
+    after = date.fromisoformat(skipped) if isinstance(skipped, str) else date.min
+    for entry in missed(history, now):
+        if (today - entry.day).days > CHECKIN_WINDOW_DAYS:
             return None
-        return f"{self.run.start.astimezone(now.tzinfo):%H:%M}, {distance(self.run.distance_m)}"
-
-
-def run_question(history: History, now: datetime) -> RunQuestion | None:
-    """The latest imported run with no check-in first (`run_to_ask_about`); else the run
-    after the latest activation (`checkin_due`); None when there is nothing to ask."""
-    imported = run_to_ask_about(history, now)
-    if imported is not None:
-        return RunQuestion(imported[1], imported[0])
-    day = checkin_due(history, now)
-    return None if day is None else RunQuestion(day, None)
+        if entry.day > after:
+            return entry
+    return None
