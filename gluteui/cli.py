@@ -59,7 +59,7 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     rest = sub.add_parser("rest", help="mark a rest day (it bridges your streak)")
     rest.add_argument("--date", help="YYYY-MM-DD (default: today)")
     rest.add_argument("--undo", action="store_true", help="unmark it instead")
-    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run")
+    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run: answer, change or remove")
     checkin.add_argument("score", nargs="?",
                          help=f"your lower back: 0 = no discomfort ... {MAX_CHECKIN_SCORE} = worst imaginable")
     checkin.add_argument("--hamstrings", metavar="SCORE", help=f"your hamstrings, 0 ... {MAX_CHECKIN_SCORE} as well")

@@ -14,7 +14,8 @@ from gluteui.widgets.checkin_list import CheckinList, answer_words
 
 class CheckinKeys(GluteScreen):
     """c asks about the run chosen in the CheckinList (or, from the calendar, about a run on
-    its chosen day), Enter on the list too; x removes the chosen run's answer, once confirmed.
+    its chosen day), Enter on the list too; x on the list removes the chosen run's answer,
+    once confirmed.
     The screen says what changes with `checkins_changed`."""
 
     async def checkins_changed(self) -> None:
@@ -61,9 +62,9 @@ class CheckinKeys(GluteScreen):
         self.app.push_screen(dialog, answered)
 
     def action_remove_checkin(self) -> None:
-        entry = self.query_one(CheckinList).highlighted if self._in_list() else None
+        entry = self.query_one(CheckinList).highlighted
         if entry is None or not entry.answered:
-            self.notify("Choose an answered run in the check-in list first (Tab reaches it).", severity="warning")
+            self.notify("That run has no answer to remove.", severity="warning")
             return
         from gluteui.widgets.confirm import ConfirmDialog
 

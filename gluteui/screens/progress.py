@@ -182,8 +182,6 @@ class ProgressScreen(CheckinKeys):
                 key_display="+/-"),
         Binding("c", "checkin", "Check in", id="checkin",
                 tooltip="Say how a run went: the run chosen in the check-in list, or one on the day chosen above"),
-        Binding("x,delete", "remove_checkin", "Remove check-in", id="remove_checkin",
-                tooltip="Remove the answer about the run chosen in the check-in list"),
     ]
 
     view: ProgressView

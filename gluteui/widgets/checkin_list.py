@@ -7,6 +7,7 @@ from datetime import tzinfo
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -39,7 +40,7 @@ def answer_words(entry: RunEntry) -> str:
 
 def entry_line(entry: RunEntry, zone: tzinfo | None) -> Text:
     """One run of the list: its day (and time and distance), its side and its answer."""
-    described = entry.described(zone) or "run"
+    described = entry.described(zone) or "a run that day"
     line = Text(f"{entry.day:%a %d %b}  {described}  ")
     line.append("activated" if entry.activated else "no activation", style="" if entry.activated else "dim")
     line.append("  ")
@@ -48,8 +49,15 @@ def entry_line(entry: RunEntry, zone: tzinfo | None) -> Text:
 
 
 class CheckinList(Vertical):
-    """The runs to answer, change or remove. Its screen does the asking and the saving:
-    `highlighted` is the entry the keys act on."""
+    """The runs to answer, change or remove. Its screen does the asking and the saving
+    (screens/checkin_keys.py): `highlighted` is the entry the keys act on."""
+
+    BINDINGS = [
+        # Here rather than on the screen: offered (in the footer and the palette) only while
+        # a run of the list is chosen.
+        Binding("x,delete", "screen.remove_checkin", "Remove check-in", id="remove_checkin",
+                tooltip="Remove the answer about the run chosen in the list (once confirmed)"),
+    ]
 
     DEFAULT_CSS = """
     CheckinList { height: auto; margin: 1 0 0 0; }

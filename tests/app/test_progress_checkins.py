@@ -143,15 +143,24 @@ async def test_without_imports_c_on_the_calendar_says_you_ran_that_day(data_dir,
         TODAY - timedelta(days=1), None, 2, 1)
 
 
-async def test_x_outside_the_list_says_where_to_choose(data_dir, store: Store, monkeypatch):
+async def test_x_is_offered_on_the_list_only_and_says_when_there_is_nothing_to_remove(
+        data_dir, store: Store, monkeypatch):
     two_runs(store)
     app = make_app(data_dir, store=store)
     toasts: list[str] = []
     monkeypatch.setattr(app, "notify", lambda message, **options: toasts.append(message))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press("p")
         await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "c Check in" in footer and "Remove check-in" not in footer
         await pilot.press("x")
         await pilot.pause()
-        assert toasts == ["Choose an answered run in the check-in list first (Tab reaches it)."]
+        assert isinstance(app.screen, ProgressScreen) and not toasts, "x on the calendar does nothing"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "x Remove check-in" in screen_text(app).splitlines()[-1]
+        await pilot.press("x")  # the latest run has no answer yet
+        await pilot.pause()
+        assert toasts == ["That run has no answer to remove."]
         assert isinstance(app.screen, ProgressScreen)
