@@ -74,7 +74,7 @@ async def test_nine_a_side_give_no_verdict(data_dir, store: Store):
         text = await panel_text(app, pilot, "#runs-answer")
         assert "9 answered runs after activating and 9 without" in text
         assert "needs 10 answered runs on each side, so there is no verdict yet" in text
-        assert "interval" not in text and "Lower on" not in text and "Higher on" not in text
+        assert "interval" not in text and "Lower" not in text and "Higher" not in text
         assert not app.screen.query_one("#runs-adjusted").display
         readings = " ".join(str(app.screen.query_one("#runs-readings").render()).split())
         assert readings.endswith("none yet (the first at 10 a side).")
