@@ -107,7 +107,10 @@ def progress_core(app: GluteApp) -> list[str]:
 
 
 def lower_core(app: GluteApp) -> list[str]:
-    """Below the calendar (PgDn on a short terminal): the squeeze test."""
+    """Below the calendar (PgDn on a short terminal): the squeeze test. A terminal tall
+    enough to show it with the calendar shows the check-ins after PgDn instead."""
+    if app.size.height >= 50:
+        return ["Check-ins", "No answer yet: "]
     quiz = view_of(app).latest_quiz
     verdict = app.services.content.quiz.title_of(quiz.verdict, quiz.red_flag)
     return [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}"]

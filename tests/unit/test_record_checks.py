@@ -35,7 +35,7 @@ SESSION = Session(
     dose={"bridge": {"rung": "two_leg", "add_reps": 2, "add_hold_s": 1.5, "planned": 20}},
     declined=("clamshell:up",),
 ).to_dict()
-CHECKIN = Checkin("c1", START.date(), 3, START, run_id="r1").to_dict()
+CHECKIN = Checkin("c1", START.date(), 3, START, run_id="r1", hamstrings=2).to_dict()
 EDGES = [
     str(number) for limit in (MAX_CHECKIN_SCORE, MAX_HOLD_S, MAX_DURATION_S, MAX_COUNT)
     for number in (limit, limit + 1, limit + 0.5, float(limit))
