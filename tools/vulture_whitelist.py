@@ -30,3 +30,7 @@ pain_days  # issue 22: wired into Home and the report next session (core/stats/t
 activation_days  # issue 22: wired into the report next session (core/stats/trial.py)
 day_scores  # issue 22: wired into the report next session (core/stats/trial.py)
 trial_report  # issue 22: wired into Progress next session (core/stats/trial_report.py)
+
+# Issue 22, check-ins: answers from the app and the CLI replace what was said before
+# (Store.replace_checkins); adding one alone stays for the tests and scripts that build histories.
+_.add_checkin  # core/history/store.py

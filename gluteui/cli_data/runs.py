@@ -49,13 +49,19 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
 
 def _say_comparison(store: Store, now: datetime) -> None:
-    """Under the runs: the comparison as Progress tells it, and the readings kept so far."""
+    """Under the runs: the comparison as Progress tells it, the hamstrings' own line and the
+    readings kept so far."""
     from gluteui.core.stats.comparison import compare_runs
+    from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 
-    comparison = compare_runs(store.history(), now.tzinfo)
+    stored = store.history()
+    comparison = compare_runs(stored, now.tzinfo)
     say("")
     for sentence in comparison.words():
         say(sentence)
+    hamstrings = hamstrings_words(hamstrings_estimate(run_rows(stored)))
+    if hamstrings:
+        say(hamstrings)
     history = comparison.history_words(now.tzinfo)
     if history:
         say("")

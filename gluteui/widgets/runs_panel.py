@@ -81,7 +81,9 @@ class RunsPanel(ReportsFailure, Vertical):
     RunsPanel { height: auto; }
     RunsPanel #runs-plot { height: 16; }
     RunsPanel .runs-title { text-style: bold; margin: 1 0 0 0; }
-    RunsPanel #runs-adjusted, RunsPanel #runs-readings, RunsPanel #runs-recent { margin: 1 0 0 0; }
+    RunsPanel #runs-adjusted, RunsPanel #runs-hamstrings, RunsPanel #runs-readings, RunsPanel #runs-recent {
+        margin: 1 0 0 0;
+    }
     RunsPanel #runs-plot-caption { color: $text-muted; }
     """
 
@@ -100,6 +102,8 @@ class RunsPanel(ReportsFailure, Vertical):
             return
         yield Static(Text("Working out the comparison..."), id="runs-answer")
         yield Static(id="runs-adjusted")
+        if view.hamstrings:
+            yield Static(Text(view.hamstrings), id="runs-hamstrings")
         yield Static(id="runs-readings")
         yield Static(recent_table(view, self.zone), id="runs-recent")
         if len(view.answers) >= 2:

@@ -28,7 +28,8 @@ from gluteui.core.stats.run_entries import (
     remove_answer,
     run_entries,
 )
-from gluteui.core.stats.run_log import run_rows
+from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
+from gluteui.core.stats.run_log import RunRow, run_rows
 from tests.unit.stats_kit import TODAY, at, checkin, days_ago, history, session
 
 NOW = at(TODAY, hour=19)
@@ -174,3 +175,24 @@ def test_a_removal_on_one_machine_holds_when_merged_with_a_copy_from_before_it(t
     both = merge(*(json.loads((tmp_path / name / "gluteui.json").read_text()) for name in ("here", "there")))
     assert [doc for doc in both["checkins"].values()] == []
     assert {doc["table"] for doc in both["removed"].values()} == {"checkins"}
+
+
+# --- the hamstrings' own line -------------------------------------------------------------
+
+
+def rows_with_hamstrings(each: int, with_scores=(2, 3, 4), without_scores=(5, 6, 7)) -> list[RunRow]:
+    rows = []
+    for n in range(2 * each):
+        scores = without_scores if n % 2 else with_scores
+        rows.append(RunRow(run(n + 1), not n % 2, 3, NOW, scores[n // 2 % len(scores)]))
+    return rows
+
+
+def test_the_hamstrings_get_a_line_of_their_own_once_asked_apart():
+    assert hamstrings_words(hamstrings_estimate([RunRow(run(1), True, 3, NOW)])) is None, "older check-ins"
+    assert hamstrings_words(hamstrings_estimate(rows_with_hamstrings(3))) == (
+        "Hamstrings, asked apart on 3 runs after activating and 3 without: no verdict yet.")
+    told = hamstrings_words(hamstrings_estimate(rows_with_hamstrings(12)))
+    assert told is not None and told.startswith("Hamstrings, asked apart on 12 runs after activating and 12 without: "
+                                                "\u22123.0 points (90% interval")
+    assert told.endswith("Lower on runs after activating.")

@@ -91,11 +91,14 @@ class RunsView:
     worked out apart: on a long history it takes a moment) and the plot."""
     total: int
     activated: int
+    hamstrings: str | None = None
+    """The hamstrings' own line (core/stats/hamstrings.py), once some run has their score."""
 
 
 def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsView:
     """The runs as Progress shows them, with the time of day read in `zone` (the user's)."""
     from gluteui.core.stats.answers import answers_from_rows
+    from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 
     rows = run_rows(history)
     return RunsView(
@@ -103,4 +106,5 @@ def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsVie
         answers=answers_from_rows(rows, zone),
         total=len(rows),
         activated=sum(row.activated for row in rows),
+        hamstrings=hamstrings_words(hamstrings_estimate(rows)),
     )
