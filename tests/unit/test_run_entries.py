@@ -195,4 +195,13 @@ def test_the_hamstrings_get_a_line_of_their_own_once_asked_apart():
     told = hamstrings_words(hamstrings_estimate(rows_with_hamstrings(12)))
     assert told is not None and told.startswith("Hamstrings, asked apart on 12 runs after activating and 12 without: "
                                                 "\u22123.0 points (90% interval")
-    assert told.endswith("Lower on runs after activating.")
+    assert "Lower on runs after activating. All of the interval is 2 points or more from 0" in told
+
+
+def test_no_run_days_go_through_an_export_and_an_older_export_has_none(tmp_path: Path):
+    store = Store.open(tmp_path / "here", clock=lambda: NOW)
+    assert "no_run_days" not in store.export_data(), "an export an older GluteUI reads as before"
+    store.set_no_run_day(days_ago(3), True)
+    elsewhere = Store.open(tmp_path / "there", clock=lambda: NOW)
+    assert elsewhere.import_data(json.loads(json.dumps(store.export_data())))["no_run_days"] == 1
+    assert elsewhere.history().no_run_days == {days_ago(3)}

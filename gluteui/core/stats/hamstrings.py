@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gluteui.core.stats.answer_words import WORDS, figure
-from gluteui.core.stats.estimate import Estimate, estimate_difference
+from gluteui.core.stats.estimate import MIN_IMPORTANT_DIFFERENCE, Estimate, estimate_difference
 from gluteui.core.stats.run_log import RunRow
 from gluteui.core.text import plural
 
@@ -23,8 +23,9 @@ def hamstrings_estimate(rows: Iterable[RunRow]) -> Estimate:
 
 def hamstrings_words(estimate: Estimate) -> str | None:
     """ "Hamstrings, asked apart on 12 runs after activating and 9 without: ..." with the
-    figure and which way it went once a verdict is allowed; None before any run has a
-    hamstrings score (older check-ins asked about both at once)."""
+    figure, which way it went and how it stands against the yardstick once a verdict is
+    allowed; None before any run has a hamstrings score (older check-ins asked about both
+    at once)."""
     if not estimate.with_count and not estimate.without_count:
         return None
     head = (f"Hamstrings, asked apart on {estimate.with_count} {plural(estimate.with_count, 'run')} "
@@ -32,4 +33,7 @@ def hamstrings_words(estimate: Estimate) -> str | None:
     direction = estimate.direction
     if direction is None or estimate.difference is None or estimate.interval is None:
         return f"{head}: no verdict yet."
-    return f"{head}: {figure(estimate.difference, estimate.interval)}. {WORDS[direction]}"
+    # As for the back: which way it went, and whether the interval still holds a difference
+    # that would matter ("no clear difference" means "cannot tell").
+    size = WORDS[estimate.interval.against_yardstick].format(mid=f"{MIN_IMPORTANT_DIFFERENCE:g}")
+    return f"{head}: {figure(estimate.difference, estimate.interval)}. {WORDS[direction]} {size}"
