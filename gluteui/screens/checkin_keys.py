@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 
 from gluteui.core.stats.run_entries import CheckinReply, RunEntry, entry_on, record_reply, remove_answer
 from gluteui.screens.base import GluteScreen
+from gluteui.screens.run_safety import point_to_safety
 from gluteui.widgets.calendar import CalendarHeatmap
 from gluteui.widgets.checkin_list import CheckinList, answer_words
 
@@ -58,6 +59,8 @@ class CheckinKeys(GluteScreen):
             store, now = self.services.store, self.services.config.now()
             if reply is not None and self.save(lambda: record_reply(store, entry, reply, now)):
                 await self.checkins_changed()
+                if reply.ran:
+                    point_to_safety(self)
 
         self.app.push_screen(dialog, answered)
 

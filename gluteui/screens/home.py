@@ -212,23 +212,9 @@ class HomeScreen(GluteScreen):
 
     def point_to_safety(self) -> None:
         """After a high or rising run check-in, offer the safety lesson."""
-        from gluteui.core.safety import run_concern
-        from gluteui.widgets.confirm import ConfirmDialog
+        from gluteui.screens.run_safety import point_to_safety
 
-        concern = run_concern(self.services.store.checkins())
-        if concern is None:
-            return
-        emergency = self.services.content.triage.line("emergency")
-        question = (
-            f"{concern.words} {emergency} Otherwise, back or hamstring pain that stays or grows is worth "
-            "a clinician's look; the safety lesson says when to stop and whom to see."
-        )
-
-        def answered(read: bool | None) -> None:
-            if read:
-                self.post_message(messages.ShowSafety())
-
-        self.app.push_screen(ConfirmDialog(question, "read the safety lesson", "not now"), answered)
+        point_to_safety(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_welcome":

@@ -164,3 +164,26 @@ async def test_x_is_offered_on_the_list_only_and_says_when_there_is_nothing_to_r
         await pilot.pause()
         assert toasts == ["That run has no answer to remove."]
         assert isinstance(app.screen, ProgressScreen)
+
+
+async def test_a_high_answer_given_on_progress_offers_the_safety_lesson_as_home_does(data_dir, store: Store):
+    two_runs(store)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_list(app, pilot)
+        await pilot.press("enter", "3", "down", "9", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert dialog.question.startswith("Your lower back or hamstrings scored 9 of 10 on that run.")
+
+
+async def test_help_on_progress_lists_the_check_in_keys(data_dir, store: Store):
+    two_runs(store)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await open_list(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+    assert "c  Check in" in text and "Remove check-in" in text
