@@ -87,7 +87,10 @@ class CheckinList(Vertical):
         options = self.query_one(OptionList)
         kept = self.highlighted
         self.entries = entries[:LISTED]
-        self.query_one("#checkins-waiting", Static).update(Text(waiting_words(entries)))
+        words = waiting_words(entries)
+        if len(entries) > LISTED:
+            words += f" The list holds the latest {LISTED}; `gluteui checkin --run ID` reaches the others."
+        self.query_one("#checkins-waiting", Static).update(Text(words))
         options.clear_options()
         options.add_options([Option(entry_line(entry, self.zone), id=entry.key) for entry in self.entries])
         options.display = bool(self.entries)
