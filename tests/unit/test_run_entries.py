@@ -16,6 +16,7 @@ from gluteui.core.history.merge import merge
 from gluteui.core.history.records import Checkin
 from gluteui.core.history.store import Store
 from gluteui.core.runs.record import Run
+from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 from gluteui.core.stats.question import run_question
 from gluteui.core.stats.run_entries import (
     ANSWER_WINDOW_DAYS,
@@ -28,7 +29,6 @@ from gluteui.core.stats.run_entries import (
     remove_answer,
     run_entries,
 )
-from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 from gluteui.core.stats.run_log import RunRow, run_rows
 from tests.unit.stats_kit import TODAY, at, checkin, days_ago, history, session
 
