@@ -50,8 +50,9 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
     TITLE = "Run check-in"
 
     BINDINGS = [
-        Binding("up,k,shift+tab", "row(0)", "Lower back / hamstrings", show=False, key_display="↑/↓"),
-        Binding("down,j,tab", "row(1)", "Lower back / hamstrings", show=False, key_display="↑/↓"),
+        Binding("up,k", "row(0)", "Lower back / hamstrings", show=False, key_display="↑/↓"),
+        Binding("down,j", "row(1)", "Lower back / hamstrings", show=False, key_display="↑/↓"),
+        Binding("tab,shift+tab", "other_row", "The other scale", show=False, key_display="Tab"),
         Binding("left,h", "move(-1)", "Less / more", show=False, key_display="←/→"),
         Binding("right,l", "move(1)", "Less / more", show=False, key_display="←/→"),
         *(Binding(str(n), f"type_digit({n})", "Type the score (1 then 0 for 10)", show=False,
@@ -109,7 +110,7 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
             if self.ran_unsure:
                 keys += "  [b]n[/b] I did not run"
             yield Static(
-                f"[dim][b]↑/↓[/b] other scale  [b]←/→[/b] or type (1 then 0 for 10)\n{keys}[/dim]",
+                f"[dim][b]↑/↓ Tab[/b] scale  [b]←/→[/b] or type (1 then 0 for 10)\n{keys}[/dim]",
                 id="checkin-keys",
             )
 
@@ -149,6 +150,9 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
 
     def action_row(self, row: int) -> None:
         self.row = row
+
+    def action_other_row(self) -> None:
+        self.row = 1 - self.row
 
     def action_move(self, step: int) -> None:
         self.last_digit = None
