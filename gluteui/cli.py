@@ -63,11 +63,15 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     rest = sub.add_parser("rest", help="mark a rest day (it bridges your streak)")
     rest.add_argument("--date", help="YYYY-MM-DD (default: today)")
     rest.add_argument("--undo", action="store_true", help="unmark it instead")
-    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run")
-    checkin.add_argument("score", nargs="?", help=f"0 = fine ... {MAX_CHECKIN_SCORE} = very bad")
+    checkin = sub.add_parser("checkin", help="how your lower back and hamstrings felt on a run: answer, change or remove")
+    checkin.add_argument("score", nargs="?",
+                         help=f"your lower back: 0 = no discomfort ... {MAX_CHECKIN_SCORE} = worst imaginable")
+    checkin.add_argument("--hamstrings", metavar="SCORE", help=f"your hamstrings, 0 ... {MAX_CHECKIN_SCORE} as well")
     checkin.add_argument("--date", help="YYYY-MM-DD of the run (default: today)")
     checkin.add_argument("--undo", action="store_true", help="delete that run's check-in instead")
     checkin.add_argument("--run", metavar="ID", help="an imported run (its id from `gluteui runs`)")
+    checkin.add_argument("--no-run", action="store_true",
+                         help="you did not run that day after all (with --undo: you did)")
     runs = sub.add_parser("runs", help="your imported runs; `runs import PATH...` reads a watch's files")
     runs.add_argument("--json", action="store_true", help="one JSON list, for scripts")
     runs_sub = runs.add_subparsers(dest="runs_command", metavar="import")

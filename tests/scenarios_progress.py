@@ -16,7 +16,7 @@ from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
 from gluteui.core.stats.calendar import calendar_weeks, month_starts
 from gluteui.core.stats.progress import ProgressView, progress_view
-from gluteui.core.stats.runs import checkin_due
+from gluteui.core.stats.question import run_question
 from gluteui.core.text import plural
 from tests.factory import FROZEN_NOW
 from tests.scenario_base import Scenario, seen_welcome
@@ -107,7 +107,10 @@ def progress_core(app: GluteApp) -> list[str]:
 
 
 def lower_core(app: GluteApp) -> list[str]:
-    """Below the calendar (PgDn on a short terminal): the squeeze test."""
+    """Below the calendar (PgDn on a short terminal): the squeeze test. A terminal tall
+    enough to show it with the calendar shows the check-ins after PgDn instead."""
+    if app.size.height >= 50:
+        return ["Check-ins", "No answer yet: "]
     quiz = view_of(app).latest_quiz
     verdict = app.services.content.quiz.title_of(quiz.verdict, quiz.red_flag)
     return [f"Squeeze test: {verdict}, {quiz.local_date:%d %b}"]
@@ -142,9 +145,11 @@ def target_core(app: GluteApp) -> list[str]:
 
 
 def checkin_core(app: GluteApp) -> list[str]:
-    """The question, and the day of the activation it asks about."""
-    due = checkin_due(app.services.store.history(), app.services.config.now())
-    return ["How was your run?", f"After your activation on {due:%a %d %b}:", "fine", "very bad"]
+    """The question, the day of the activation it asks about and the two scales."""
+    asked = run_question(app.services.store.history(), app.services.config.now())
+    assert asked is not None
+    return ["How was your run?", f"After your activation on {asked.day:%a %d %b}", "Lower back", "Hamstrings",
+            "no discomfort", "worst imaginable"]
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -207,15 +212,22 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "checkin-prompt",
         shows="The launch after yesterday's unanswered activation: the check-in dialog over "
-        "Home asks how back and hamstrings felt on the run, on a 0-10 scale (fine to very bad) "
-        "moved with the arrow keys, here on 2.",
+        "Home asks how the lower back and, on a scale of their own, the hamstrings felt on the "
+        "run, each 0 (no discomfort) to 10 (worst imaginable), the lower back moved with the "
+        "arrow keys to 2, n offered: no run that day.",
         # `then`: after the pause that lets Home put the question up (a key before it goes to Home).
         then=("right", "right"), prepare=run_to_ask_about, core=checkin_core,
     ),
     Scenario(
         "checkin-ten",
-        shows="The check-in with 1 then 0 typed: 10, very bad, is chosen (a digit alone reaches "
-        "only 0 to 9).",
+        shows="The check-in with 1 then 0 typed: 10, worst imaginable, is chosen (a digit alone "
+        "reaches only 0 to 9).",
         then=("1", "0"), prepare=run_to_ask_about, core=checkin_core,
+    ),
+    Scenario(
+        "checkin-hamstrings",
+        shows="The check-in with 3 typed for the lower back, then down to the hamstrings and 5 "
+        "typed there: the marker on Hamstrings, both scores chosen.",
+        then=("3", "down", "5"), prepare=run_to_ask_about, core=checkin_core,
     ),
 )

@@ -20,3 +20,7 @@ _.buffer_text  # core/runs/xmlsafe.py
 
 # The phone's page reads the mirror state's fields from JSON (gluteui/remote/page.html).
 next_up  # MirrorState (remote/mirror.py)
+
+# Issue 22, check-ins: answers from the app and the CLI replace what was said before
+# (Store.replace_checkins); adding one alone stays for the tests and scripts that build histories.
+_.add_checkin  # core/history/store.py

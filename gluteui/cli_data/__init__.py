@@ -16,11 +16,9 @@ from gluteui.cli_data.files import FILE_COMMANDS
 from gluteui.cli_data.output import say, warn
 from gluteui.core.content.load import Content, ContentError, load_content
 from gluteui.core.history import transfer
-from gluteui.core.history.records import Checkin
 from gluteui.core.history.settings import SETTING_RULES, check_setting
 from gluteui.core.history.store import Store, StoreError
 from gluteui.core.routine.workout import logged_session
-from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.stats.overview import streak_summary
 from gluteui.core.text import counted
 from gluteui.core.values import FIRST_DAY, LAST_DAY
@@ -140,34 +138,10 @@ def cmd_rest(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
 
 def cmd_checkin(store: Store, args: argparse.Namespace, now: datetime) -> int:
-    if args.undo:
-        if args.score is not None:
-            raise UserError("checkin --undo takes no score")
-        day = parse_date(args.date, store.history().day_of(now))
-        count = store.remove_checkins(day)
-        say(f"Run on {day:%a %d %b}: " + ("check-in deleted." if count else "it had no check-in."))
-        return 0
-    if args.score is None:
-        raise UserError(f"checkin needs a SCORE from 0 to {MAX_CHECKIN_SCORE} (or --undo)")
-    try:
-        score = int(args.score)
-    except ValueError:
-        score = -1
-    if not 0 <= score <= MAX_CHECKIN_SCORE:
-        raise UserError(f"score {args.score!r} must be a whole number from 0 to {MAX_CHECKIN_SCORE}")
-    if args.run is not None:
-        from gluteui.cli_data.runs import find_run
-        from gluteui.core.runs.linking import run_day
+    from gluteui.cli_data.checkins import checkin
 
-        run = find_run(store, args.run)
-        history = store.history()
-        day = run_day(run, now.tzinfo or run.start.tzinfo, history.day_start_hour)
-        store.add_checkin(Checkin.new(day, score, now, run.id))
-    else:
-        day = parse_date(args.date, store.history().day_of(now))
-        store.add_checkin(Checkin.new(day, score, now))
-    say(f"Run on {day:%a %d %b} recorded: {score}/{MAX_CHECKIN_SCORE}.")
-    return 0
+    day = None if args.date is None else parse_date(args.date, store.history().day_of(now))
+    return checkin(store, args, now, day)
 
 
 def fill_demo(store: Store, days: int, today: date) -> int:

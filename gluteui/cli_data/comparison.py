@@ -10,13 +10,19 @@ from gluteui.core.history.records import History
 
 
 def say_comparison(history: History, zone: tzinfo | None) -> None:
-    """The comparison's sentences after a blank line, then the readings kept so far."""
+    """The comparison's sentences after a blank line, the hamstrings' own line, then the
+    readings kept so far."""
     from gluteui.core.stats.comparison import compare_runs
+    from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
+    from gluteui.core.stats.run_log import run_rows
 
     comparison = compare_runs(history, zone)
     say("")
     for sentence in comparison.words():
         say(sentence)
+    hamstrings = hamstrings_words(hamstrings_estimate(run_rows(history)))
+    if hamstrings:
+        say(hamstrings)
     readings = comparison.history_words(zone)
     if readings:
         say("")

@@ -22,7 +22,7 @@ from gluteui.errors import UserError
 
 PROGRESS_FROM = 50
 """Files from which an import shows a progress bar: fewer are read in a blink."""
-_HEADER = f"{'Start':<21}  {'Distance':>9}  {'Time':>7}  {'Sport':<10}  {'Activated':<9}  {'Back':<5}  {'Id':<8}  Name"
+_HEADER = f"{'Start':<21}  {'Distance':>9}  {'Time':>7}  {'Sport':<10}  {'Activated':<9}  {'Back':<5}  {'Hamstrings':<10}  {'Id':<8}  Name"
 
 
 def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
@@ -39,9 +39,10 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
     for row in rows:
         mark = "yes" if row.activated else "-"
         told = "-" if row.checkin is None else f"{row.checkin}/10"
+        hams = "-" if row.hamstrings is None else f"{row.hamstrings}/10"
         start = row.run.start.astimezone(now.tzinfo)
         say(f"{start:%a %d %b %Y %H:%M}  {distance(row.run.distance_m, 2):>9}  "
-            f"{row.run.shown_s / 60:3.0f} min  {row.run.sport:<10}  {mark:<9}  {told:<5}  "
+            f"{row.run.shown_s / 60:3.0f} min  {row.run.sport:<10}  {mark:<9}  {told:<5}  {hams:<10}  "
             f"{row.run.id[:8]}  {row.run.name}")
     _say_comparison(store, now)
     return 0

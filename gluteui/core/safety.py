@@ -53,8 +53,8 @@ class RunConcern:
         """What the app says about it, naming the scores."""
         if self.rising:
             trend = " -> ".join(str(score) for score in self.scores)
-            return f"Your back and hamstrings scored higher after each of your last runs: {trend} of 10."
-        return f"Your back and hamstrings scored {self.scores[-1]} of 10 on that run."
+            return f"Your lower back or hamstrings scored higher after each of your last runs: {trend} of 10."
+        return f"Your lower back or hamstrings scored {self.scores[-1]} of 10 on that run."
 
 
 def run_concern(checkins: Sequence[Checkin]) -> RunConcern | None:
@@ -65,8 +65,9 @@ def run_concern(checkins: Sequence[Checkin]) -> RunConcern | None:
     runs = sorted(checkins, key=lambda checkin: (checkin.local_date, checkin.recorded_at))
     if not runs:
         return None
-    latest = runs[-1].score
-    recent = tuple(checkin.score for checkin in runs[-RISING_RUNS:])
+    # The worse of the two scales: either one high or rising is worth the word.
+    recent = tuple(max(checkin.score, checkin.hamstrings or 0) for checkin in runs[-RISING_RUNS:])
+    latest = recent[-1]
     if (
         len(recent) == RISING_RUNS
         and latest >= RISING_FROM

@@ -3,4 +3,5 @@ screens and commands that ask for them (the command line's help among them, whic
 why this is not in records: building the parser must stay cheap)."""
 
 MAX_CHECKIN_SCORE = 10
-"""A run check-in: 0 = the lower back and hamstrings felt fine, this = very bad."""
+"""A run check-in, asked of the lower back and of the hamstrings apart: 0 = no discomfort,
+this = the worst imaginable."""

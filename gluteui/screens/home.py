@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from gluteui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from gluteui.core.content.quiz import Quiz
     from gluteui.core.stats.overview import Overview
+    from gluteui.core.stats.run_entries import CheckinReply, RunEntry
 
 WELCOME = (
     "[b]Welcome to GluteUI.[/b] After a day in a chair your glutes may be slow to switch on "
@@ -148,9 +148,9 @@ class HomeScreen(GluteScreen):
             if question is not None:
                 from gluteui.widgets.checkin import CheckinDialog
 
-                run_id = question.run.id if question.run else None
-                self.app.push_screen(CheckinDialog(question.day, question.described(now)),
-                                     partial(self.save_checkin, question.day, run_id))
+                self.app.push_screen(CheckinDialog(question.day, question.described(now.tzinfo),
+                                                   activated=question.activated, ran_unsure=question.run is None),
+                                     partial(self.save_checkin, question))
 
     def show_next_routine(self, red_flag: bool, checked: bool) -> None:
         """The routine Enter starts, why when the squeeze test changed it, and any caution."""
@@ -212,36 +212,22 @@ class HomeScreen(GluteScreen):
             lines.append(markup("[$warning]$notes[/]", notes=notes))
         return lines
 
-    def save_checkin(self, run_day: date, run_id: str | None, score: int | None) -> None:
-        from gluteui.core.history.records import Checkin
+    def save_checkin(self, entry: RunEntry, reply: CheckinReply | None) -> None:
+        from gluteui.core.stats.run_entries import record_reply
 
         store, now = self.services.store, self.services.config.now()
-        if score is None:
-            self.save(lambda: store.set_setting("checkin_skipped", run_day.isoformat()))
+        if reply is None:
+            self.save(lambda: store.set_setting("checkin_skipped", entry.day.isoformat()))
         # No toast on saving: it covered the health note, and the dialog said Enter saves
         # (a failed save still says "Not saved").
-        elif self.save(lambda: store.add_checkin(Checkin.new(run_day, score, now, run_id))):
+        elif self.save(lambda: record_reply(store, entry, reply, now)) and reply.ran:
             self.point_to_safety()
 
     def point_to_safety(self) -> None:
         """After a high or rising run check-in, offer the safety lesson."""
-        from gluteui.core.safety import run_concern
-        from gluteui.widgets.confirm import ConfirmDialog
+        from gluteui.screens.run_safety import point_to_safety
 
-        concern = run_concern(self.services.store.checkins())
-        if concern is None:
-            return
-        emergency = self.services.content.triage.line("emergency")
-        question = (
-            f"{concern.words} {emergency} Otherwise, back or hamstring pain that stays or grows is worth "
-            "a clinician's look; the safety lesson says when to stop and whom to see."
-        )
-
-        def answered(read: bool | None) -> None:
-            if read:
-                self.post_message(messages.ShowSafety())
-
-        self.app.push_screen(ConfirmDialog(question, "read the safety lesson", "not now"), answered)
+        point_to_safety(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "dismiss_welcome":

@@ -26,8 +26,9 @@ from gluteui.core.stats.progress import (
 from gluteui.core.stats.session_record import record_lines
 from gluteui.core.text import plural
 from gluteui.screens import messages
-from gluteui.screens.base import GluteScreen
+from gluteui.screens.checkin_keys import CheckinKeys
 from gluteui.widgets.calendar import CalendarHeatmap
+from gluteui.widgets.checkin_list import CheckinList
 from gluteui.widgets.footer import KeyFooter
 from gluteui.widgets.hanging import Hanging, Line, indented
 from gluteui.widgets.text import markup, plain
@@ -175,7 +176,7 @@ class ProgressBody(VerticalScroll, can_focus=False):
     ]
 
 
-class ProgressScreen(GluteScreen):
+class ProgressScreen(CheckinKeys):
     place = "progress"
     passing = True
     CSS_PATH = locations.stylesheet("progress")
@@ -195,6 +196,8 @@ class ProgressScreen(GluteScreen):
                 key_display="+/-"),
         Binding("minus", "weekly_target(-1, False)", "Weekly target up / down", show=False,
                 key_display="+/-"),
+        Binding("c", "checkin", "Check in", id="checkin",
+                tooltip="Say how a run went: the run chosen in the check-in list, or one on the day chosen above"),
     ]
 
     view: ProgressView
@@ -220,6 +223,7 @@ class ProgressScreen(GluteScreen):
                 from gluteui.widgets.experiment import ExperimentPanel
 
                 yield ExperimentPanel(self.experiment, id="progress-experiment")
+            yield CheckinList(self.entries, self.services.config.now().tzinfo, id="progress-checkins")
             if self.runs.total:
                 from gluteui.widgets.runs_panel import RunsPanel
 
@@ -232,6 +236,7 @@ class ProgressScreen(GluteScreen):
         self.query_one(CalendarHeatmap).focus(scroll_visible=False)
 
     def load_view(self) -> ProgressView:
+        from gluteui.core.stats.run_entries import listed
         from gluteui.core.stats.run_log import runs_view
         from gluteui.core.stats.trial_today import standing
 
@@ -240,6 +245,7 @@ class ProgressScreen(GluteScreen):
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
         self.experiment = standing(history, today)
+        self.entries = listed(history, services.config.now())
         return progress_view(history, today, services.lesson_ids, services.desk_offered())
 
     def show_view(self) -> None:
@@ -296,3 +302,17 @@ class ProgressScreen(GluteScreen):
             self.view = self.load_view()
             self.show_view()
 
+
+    # Check-ins: the keys are CheckinKeys' (screens/checkin_keys.py).
+
+    async def checkins_changed(self) -> None:
+        """After an answer, a change or a removal: every figure that reads the check-ins."""
+        self.view = self.load_view()
+        self.show_view()
+        self.query_one(CheckinList).show(self.entries)
+        from gluteui.widgets.runs_panel import RunsPanel
+
+        await self.query(RunsPanel).remove()
+        if self.runs.total:
+            await self.query_one(ProgressBody).mount(
+                RunsPanel(self.runs, self.services.config.now().tzinfo, id="progress-runs-panel"))

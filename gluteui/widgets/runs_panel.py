@@ -39,7 +39,7 @@ def day_ticks(last: int, count: int = 5) -> list[float]:
 
 def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
     grid = Table.grid(padding=(0, 2))
-    for _ in range(5):
+    for _ in range(6):
         grid.add_column()
     for row in view.recent:
         start = row.run.start.astimezone(zone)
@@ -48,6 +48,7 @@ def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
             Text(distance(row.run.distance_m)),
             Text("activated" if row.activated else "no activation", style="bold" if row.activated else "dim"),
             Text("back -" if row.checkin is None else f"back {row.checkin}/10"),
+            Text("" if row.hamstrings is None else f"hamstrings {row.hamstrings}/10"),
             Text(row.run.name, overflow="ellipsis", no_wrap=True),
         )
     return grid
@@ -80,7 +81,9 @@ class RunsPanel(ReportsFailure, Vertical):
     RunsPanel { height: auto; }
     RunsPanel #runs-plot { height: 16; }
     RunsPanel .runs-title { text-style: bold; margin: 1 0 0 0; }
-    RunsPanel #runs-adjusted, RunsPanel #runs-readings, RunsPanel #runs-recent { margin: 1 0 0 0; }
+    RunsPanel #runs-adjusted, RunsPanel #runs-hamstrings, RunsPanel #runs-readings, RunsPanel #runs-recent {
+        margin: 1 0 0 0;
+    }
     RunsPanel #runs-plot-caption { color: $text-muted; }
     """
 
@@ -99,6 +102,8 @@ class RunsPanel(ReportsFailure, Vertical):
             return
         yield Static(Text("Working out the comparison..."), id="runs-answer")
         yield Static(id="runs-adjusted")
+        if view.hamstrings:
+            yield Static(Text(view.hamstrings), id="runs-hamstrings")
         yield Static(id="runs-readings")
         yield Static(recent_table(view, self.zone), id="runs-recent")
         if len(view.answers) >= 2:
@@ -143,7 +148,7 @@ class RunsPanel(ReportsFailure, Vertical):
             if side:
                 days = [(answer.start.date() - first).days for answer in side]
                 plt.scatter(days, [answer.score for answer in side], label=label, marker=marker, color=color)
-        plt.title("Back and hamstrings on each run (0 fine, 10 very bad)")
+        plt.title("Lower back on each run (0 no discomfort, 10 worst imaginable)")
         plt.xlabel(f"days since {first:%d %b %Y}")
         plt.ylim(-0.5, 10.5)  # half a point either side: one row of the plot for each score
         plt.yticks(SCORE_TICKS)

@@ -1,5 +1,6 @@
-"""The launch after an activation asks how the run went (once a run could have followed);
-any score 0-10 can be typed; skipping is remembered."""
+"""The launch after an activation, or an imported run, asks how the run went (once a run
+could have followed): the lower back and the hamstrings apart, any score 0-10 typed; no run
+that day can be said; skipping is remembered; the next launch asks about the next run."""
 
 from __future__ import annotations
 
@@ -156,7 +157,8 @@ async def test_help_over_the_question_lists_its_keys(data_dir, store: Store):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CheckinDialog), "closing help goes back to the question"
-    for row in ("←/→  Less / more", "0-9  Type the score (1 then 0 for 10)", "Enter  Save", "Esc  Skip"):
+    for row in ("←/→  Less / more", "0-9  Type the score (1 then 0 for 10)", "Enter  Save", "Esc  Skip",
+                "↑/↓  Lower back / hamstrings", "n  I did not run that day"):
         assert row in text
 
 
@@ -179,3 +181,62 @@ async def test_the_latest_imported_run_is_the_one_asked_about(data_dir, store: S
     [checkin] = Store.open(data_dir).checkins()
     [run] = [r for r in Store.open(data_dir).runs() if r.name == "Evening"]
     assert (checkin.score, checkin.run_id) == (4, run.id)
+
+
+async def test_the_hamstrings_are_asked_apart_reached_with_down_or_tab(data_dir, store: Store):
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for words in ("Lower back", "Hamstrings", "no discomfort", "worst imaginable", "Enter saves"):
+            assert words in text, words
+        await pilot.press("3", "down", "1", "0", "up", "right", "tab", "left", "tab", "tab", "enter")
+        await pilot.pause()
+    [checkin] = Store.open(data_dir).checkins()
+    assert (checkin.score, checkin.hamstrings) == (4, 9)
+
+
+async def test_n_says_there_was_no_run_after_the_activation_and_nothing_is_asked_again(data_dir, store: Store):
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "n I did not run" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    reopened = Store.open(data_dir)
+    assert reopened.checkins() == [] and reopened.history().no_run_days == {FROZEN_NOW.date() - timedelta(days=1)}
+    again = make_app(data_dir, store=reopened)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+
+
+async def test_an_imported_run_cannot_be_answered_with_no_run(data_dir, store: Store):
+    from gluteui.core.runs.record import Run
+
+    store.import_runs([Run.new((FROZEN_NOW - timedelta(days=1)).replace(hour=18), 1800.0, 5000.0, "", "running",
+                               "a.fit")])
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "I did not run" not in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinDialog), "n is no answer about a run the watch recorded"
+
+
+async def test_each_launch_asks_about_the_next_run_waiting(data_dir, store: Store):
+    activated(store, days_ago=1)
+    activated(store, days_ago=2)
+    for expected in (1, 2):
+        app = make_app(data_dir, store=Store.open(data_dir))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, CheckinDialog)
+            assert app.screen.run_day == FROZEN_NOW.date() - timedelta(days=expected)
+            await pilot.press(str(expected), "enter")
+            await pilot.pause()
+    assert sorted(c.score for c in Store.open(data_dir).checkins()) == [1, 2]

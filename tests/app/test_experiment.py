@@ -101,7 +101,7 @@ async def test_a_run_day_without_an_activation_is_asked_about_too(data_dir, stor
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, CheckinDialog)
-        assert f"Your run on {yesterday:%a %d %b}, a run day of your experiment" in shown(app)
+        assert f"Your run on {yesterday:%a %d %b}:" in shown(app)
         await pilot.press("3", "enter")
         await pilot.pause()
         assert [(c.local_date, c.score) for c in store.checkins()] == [(yesterday, 3)]

@@ -39,7 +39,8 @@ async def test_the_calendar_shows_as_many_weeks_as_fit_and_never_wraps(data_dir,
         await pilot.pause()
         calendar = app.screen.query_one(CalendarHeatmap)
         assert calendar.shown == weeks
-        rows = [line for line in screen_text(app).splitlines()
+        region = calendar.region
+        rows = [line for line in screen_text(app).splitlines()[region.y:region.bottom]
                 if "│" in line and line.lstrip(" │").startswith(("Mon", "Wed", "Sun"))]
         assert len(rows) == 3, "each weekday is one line"
         assert all(row.rstrip().endswith("│") for row in rows), "inside the border, not cut"
@@ -129,14 +130,17 @@ async def test_plus_and_minus_stop_at_7_and_1(data_dir):
         assert "Weekly target 1 day:" in streaks(app)
 
 
-async def test_at_80x24_everything_fits_without_scrolling(data_dir):
+async def test_at_80x24_everything_above_the_check_ins_fits_without_scrolling(data_dir):
     app = progress_app(data_dir, demo_without_runs)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        assert app.screen.query_one("#progress-body").max_scroll_y == 0
+        assert app.screen.query_one("#progress-body").scroll_y == 0
         text = screen_text(app)
         assert "Runs: none imported yet" in text and "gluteui runs import FOLDER" in text
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "No answer yet: " in screen_text(app), "PgDn reaches the check-ins"
 
 
 async def test_check_ins_are_compared_only_on_imported_runs_never_by_day(data_dir):

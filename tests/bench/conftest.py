@@ -11,7 +11,7 @@ import pytest
 
 import gluteui
 from gluteui.config import local_now
-from gluteui.core.stats.runs import checkin_due
+from gluteui.core.stats.question import run_question
 from tests.bench.data import (
     EXPECTED_SESSIONS,
     TEN_YEARS_DAYS,
@@ -44,9 +44,9 @@ def ten_years(tmp_path_factory: pytest.TempPathFactory) -> BenchData:
     written = time.perf_counter() - start
     # Home, not the "How was your run?" question, is the first screen the benchmarks wait for.
     saved = store.history()
-    due = checkin_due(saved, now)
-    if due is not None:
-        store.set_setting("checkin_skipped", due.isoformat())
+    asked = run_question(saved, now)
+    if asked is not None:
+        store.set_setting("checkin_skipped", asked.day.isoformat())
     count = len(store.sessions())
     report(
         "data",

@@ -15,7 +15,7 @@ import pytest
 
 from gluteui.core.history import tables
 from gluteui.core.runs.record import Run
-from gluteui.core.stats.run_log import run_to_ask_about
+from gluteui.core.stats.question import run_question
 from tests.unit.history_kit import (  # noqa: F401
     START,
     Clock,
@@ -80,8 +80,8 @@ def test_a_run_dated_in_the_future_never_stops_the_question_about_real_runs(tmp_
     real = Run.new(START - timedelta(hours=3), 1800.0, 5000.0, "", "running", "real.gpx")
     ahead = Run.new(START.replace(year=2150), 1800.0, 5000.0, "", "running", "ahead.gpx")
     store.import_runs([real, ahead])  # as an older GluteUI imported them
-    asked = run_to_ask_about(store.history(), START)
-    assert asked is not None and asked[0].id == real.id
+    asked = run_question(store.history(), START)
+    assert asked is not None and asked.run is not None and asked.run.id == real.id
 
 
 @pytest.mark.parametrize(("kind", "item"), [

@@ -84,10 +84,57 @@ def test_a_check_in_attaches_to_the_run_it_names(cli, watch: Path):
     assert [run["checkin"] for run in runs_json(cli)] == [3, None]
 
 
+def test_a_check_in_asks_the_hamstrings_apart_and_a_second_one_replaces_the_first(cli, watch: Path, data_dir: Path):
+    from gluteui.core.history.store import Store
+
+    cli("runs", "import", str(watch))
+    evening = runs_json(cli)[0]
+    code, out, _ = cli("checkin", "3", "--hamstrings", "2", "--run", evening["id"][:8])
+    assert code == 0 and out.strip() == (f"Run on {EVENING:%a %d %b} (18:00, 7.2 km) recorded: "
+                                         "lower back 3/10, hamstrings 2/10.")
+    assert [(run["checkin"], run["hamstrings"]) for run in runs_json(cli)] == [(3, 2), (None, None)]
+    code, out, _ = cli("checkin", "5", "--run", evening["id"][:8])
+    assert code == 0 and out.strip().endswith("lower back 5/10 (in place of the earlier answer).")
+    assert [(c.score, c.hamstrings) for c in Store.open(data_dir).checkins()] == [(5, None)]
+    assert "Hamstrings" in cli("runs")[1]
+
+
+def test_undo_with_run_removes_that_runs_check_in_only(cli, watch: Path, data_dir: Path):
+    from gluteui.core.history.store import Store
+
+    cli("runs", "import", str(watch))
+    evening, morning = runs_json(cli)
+    cli("checkin", "4", "--run", evening["id"][:8])
+    cli("checkin", "6", "--run", morning["id"][:8])
+    cli("checkin", "2")  # today's run, not imported
+    code, out, _ = cli("checkin", "--undo", "--run", evening["id"][:8])
+    assert code == 0 and out.strip() == f"Run on {EVENING:%a %d %b} (18:00, 7.2 km): check-in deleted."
+    assert sorted(c.score for c in Store.open(data_dir).checkins()) == [2, 6]
+    code, out, _ = cli("checkin", "--undo", "--run", evening["id"][:8])
+    assert code == 0 and out.strip().endswith("it had no check-in.")
+
+
+def test_no_run_marks_an_activation_day_and_undo_takes_it_back(cli, data_dir: Path):
+    from gluteui.core.history.store import Store
+
+    day = (NOW - timedelta(days=1)).date()
+    cli("log", "--date", day.isoformat())
+    code, out, _ = cli("checkin", "--no-run", "--date", day.isoformat())
+    assert code == 0 and out.strip() == f"{day:%a %d %b}: no run that day, so no question waits about it."
+    assert Store.open(data_dir).history().no_run_days == {day}
+    assert cli("checkin", "--undo", "--no-run", "--date", day.isoformat())[0] == 0
+    assert Store.open(data_dir).history().no_run_days == set()
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("log", "--at", "yesterday"), "--at 'yesterday' is not a time like"),
     (("log", "--at", (NOW + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")), "is in the future"),
     (("checkin", "3", "--run", "nope"), "--run 'nope' matches 0 runs"),
+    (("checkin", "3", "--hamstrings", "11"), "--hamstrings '11' must be a whole number from 0 to 10"),
+    (("checkin", "--undo", "3"), "checkin --undo takes no score"),
+    (("checkin", "--undo", "--hamstrings", "3"), "checkin --undo takes no score"),
+    (("checkin", "3", "--run", "x", "--date", "2026-11-25"), "checkin takes --run or --date, not both"),
+    (("checkin", "--no-run", "--run", "x"), "checkin --no-run is about a day without an imported run"),
     (("runs", "import", "/no/such/folder"), "/no/such/folder: no such file or folder"),
 ])
 def test_mistakes_get_one_line_and_exit_2(cli, args: tuple[str, ...], message: str):

@@ -37,7 +37,7 @@ SESSION = Session(
     skipped={"bridge": {"both": 1}}, shortened={"clamshell": {"right": 1}}, pauses=2, paused_s=41.5,
     note="Left hip tight; eased off after the first set.",
 ).to_dict()
-CHECKIN = Checkin("c1", START.date(), 3, START, run_id="r1").to_dict()
+CHECKIN = Checkin("c1", START.date(), 3, START, run_id="r1", hamstrings=2).to_dict()
 EDGES = [
     str(number) for limit in (MAX_CHECKIN_SCORE, MAX_HOLD_S, MAX_DURATION_S, MAX_COUNT)
     for number in (limit, limit + 1, limit + 0.5, float(limit))

@@ -25,8 +25,9 @@ from gluteui.core.stats.progress import (
     rest_day_change,
     weekly_target_after,
 )
-from gluteui.core.stats.question import RunQuestion
-from gluteui.core.stats.runs import RUN_AFTER, checkin_due, run_could_have_followed
+from gluteui.core.stats.question import run_question
+from gluteui.core.stats.run_entries import RunEntry
+from gluteui.core.stats.runs import RUN_AFTER, run_could_have_followed
 from gluteui.core.stats.streaks import week_start
 from tests.unit.stats_kit import MONDAY, TODAY, at, checkin, days_ago, history, session
 
@@ -179,7 +180,10 @@ def test_month_names_go_where_a_month_opens_and_only_where_they_fit():
 
 
 def due(sessions: list[Session], now: datetime, **kwargs: object) -> date | None:
-    return checkin_due(history(sessions, **kwargs), now)
+    """The day of the run Home asks about, when it is one known only by its day."""
+    asked = run_question(history(sessions, **kwargs), now)
+    assert asked is None or asked.run is None
+    return None if asked is None else asked.day
 
 
 NOW = at(TODAY, hour=19)
@@ -239,13 +243,15 @@ def test_checkin_is_not_due_once_answered_or_skipped():
     assert due([session(yesterday)], NOW, settings={"checkin_skipped": yesterday.isoformat()}) is None
 
 
-def test_checkin_asks_about_the_latest_activation_only():
+def test_checkin_asks_about_the_latest_activation_then_the_one_before():
     two_days = [session(days_ago(2)), session(days_ago(1))]
     assert due(two_days, NOW) == days_ago(1)
     # Skipping an older day does not silence a newer activation...
     assert due(two_days, NOW, settings={"checkin_skipped": days_ago(2).isoformat()}) == days_ago(1)
-    # ...and once the latest is answered, the one before it is not asked about either.
-    assert due(two_days, NOW, checkins=[checkin(days_ago(1), 3)]) is None
+    # ...once the latest is answered, the one before it is asked about next...
+    assert due(two_days, NOW, checkins=[checkin(days_ago(1), 3)]) == days_ago(2)
+    # ...and skipping the latest leaves the older ones to Progress.
+    assert due(two_days, NOW, settings={"checkin_skipped": days_ago(1).isoformat()}) is None
 
 
 # --- what r and t change ----------------------------------------------------------------
@@ -273,18 +279,18 @@ def test_weekly_target_steps_between_one_and_seven(target: int, step: int, wrap:
 
 
 def test_one_rule_says_what_the_run_question_is_about():
-    """An imported run with no check-in is asked about by name; without one, the run after
-    the latest activation; with neither, nothing."""
+    """An imported run with no check-in is asked about by name, activated or not; without
+    one, the run after the latest activation; with neither, nothing."""
     from dataclasses import replace
 
     from gluteui.core.runs.record import Run
     from gluteui.core.stats.question import run_question
 
     activated = history([session(TODAY)])
-    assert run_question(activated, NOW) == RunQuestion(TODAY, None)
+    assert run_question(activated, NOW) == RunEntry(TODAY, None, activated=True)
     assert run_question(history([]), NOW) is None
     run = Run.new(at(TODAY, hour=17), 1800.0, 5400.0, "Evening run", "running", "run.fit")
     with_run = replace(activated, runs=[run])
     question = run_question(with_run, NOW)
-    assert question == RunQuestion(TODAY, run)
-    assert question.described(NOW) == "17:00, 5.4 km"
+    assert question is not None and (question.day, question.run, question.activated) == (TODAY, run, False)
+    assert question.described(NOW.tzinfo) == "17:00, 5.4 km"

@@ -496,7 +496,8 @@ def test_import_merges_and_twice_changes_nothing(tmp_path: Path) -> None:
     store.set_setting("theme", "gruvbox")
 
     counts = store.import_data(exported)
-    assert counts == {"sessions": 1, "rest_days": 1, "checkins": 1, "quiz_results": 1, "lessons_read": 1, "settings": 1, "runs": 0, "experiments": 0}
+    assert counts == {"sessions": 1, "rest_days": 1, "checkins": 1, "quiz_results": 1, "lessons_read": 1, "settings": 1, "runs": 0,
+                      "experiments": 0, "no_run_days": 0}
     assert [(s.id, s.done_reps) for s in store.sessions()] == [("s00001", 30), ("s00002", 40), ("s00007", 30)]
     assert store.setting("theme") == "gruvbox" and store.setting("weekly_target") == 4
 

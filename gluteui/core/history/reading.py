@@ -57,6 +57,10 @@ class TableReader:
         """Every day marked as a rest day."""
         return set(self.records("rest_days", lambda doc: parse_day("local_date", doc["local_date"])))
 
+    def no_run_days(self) -> set[date]:
+        """Every day the user said they did not run on after all."""
+        return set(self.records("no_run_days", lambda doc: parse_day("local_date", doc["local_date"])))
+
     def checkins(self) -> list[Checkin]:
         """Every check-in, ordered by recorded_at; one about a run that shows as another of
         its copies (see runs) is about that copy."""
@@ -108,5 +112,6 @@ class TableReader:
             runs=self.runs(),
             desk_sessions=[s for s in sessions if is_desk(s.routine_id)],
             experiments=self.experiments(),
+            no_run_days=self.no_run_days(),
         )
 

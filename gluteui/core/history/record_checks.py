@@ -235,8 +235,11 @@ def sound_checkin(doc: Any) -> dict[str, Any] | None:
         return None
     get = doc.get
     local_date, recorded_at, score, run_id = _day(get("local_date")), _moment(get("recorded_at")), get("score"), get("run_id")
+    hamstrings = get("hamstrings")
     if (local_date is None or recorded_at is None or not _plain_text(get("id"))
             or type(score) is not int or not 0 <= score <= MAX_CHECKIN_SCORE
-            or (run_id is not None and not _plain_text(run_id))):
+            or (run_id is not None and not _plain_text(run_id))
+            or (hamstrings is not None and (type(hamstrings) is not int or not 0 <= hamstrings <= MAX_CHECKIN_SCORE))):
         return None
-    return {"id": doc["id"], "local_date": local_date, "score": score, "recorded_at": recorded_at, "run_id": run_id}
+    return {"id": doc["id"], "local_date": local_date, "score": score, "recorded_at": recorded_at, "run_id": run_id,
+            "hamstrings": hamstrings}

@@ -157,10 +157,12 @@ class Session:
 
 @dataclass(frozen=True)
 class Checkin:
-    """How the lower back and hamstrings felt on a run that day, 0 (fine) to 10 (very bad).
+    """How a run went: `score` is the lower back, `hamstrings` the hamstrings, each 0 (no
+    discomfort) to 10 (worst imaginable).
 
-    `run_id` names the imported run it is about; None for a check-in about the day's run
-    typed before runs were imported (or without any).
+    Older check-ins asked about both at once and have no `hamstrings`: their one score is
+    read as the back's. `run_id` names the imported run it is about; None for a check-in
+    about the day's run typed before runs were imported (or without any).
     """
 
     id: str
@@ -168,11 +170,13 @@ class Checkin:
     score: int
     recorded_at: datetime
     run_id: str | None = None
+    hamstrings: int | None = None
 
     @classmethod
-    def new(cls, local_date: date, score: int, recorded_at: datetime, run_id: str | None = None) -> Checkin:
+    def new(cls, local_date: date, score: int, recorded_at: datetime, run_id: str | None = None,
+            hamstrings: int | None = None) -> Checkin:
         """A fresh check-in for the run on `local_date`, with an id of its own."""
-        return cls(uuid.uuid4().hex, local_date, score, recorded_at, run_id)
+        return cls(uuid.uuid4().hex, local_date, score, recorded_at, run_id, hamstrings)
 
     def __post_init__(self) -> None:
         text("id", self.id)
@@ -181,6 +185,8 @@ class Checkin:
         aware("recorded_at", self.recorded_at)
         if self.run_id is not None:
             text("run_id", self.run_id)
+        if self.hamstrings is not None:
+            whole("hamstrings", self.hamstrings, maximum=MAX_CHECKIN_SCORE)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-able data, dates as ISO strings."""
@@ -192,6 +198,8 @@ class Checkin:
         }
         if self.run_id is not None:  # older GluteUIs read a check-in without it as before
             data["run_id"] = self.run_id
+        if self.hamstrings is not None:
+            data["hamstrings"] = self.hamstrings
         return data
 
     @classmethod
@@ -206,6 +214,7 @@ class Checkin:
             score=required(data, "score"),
             recorded_at=parse_moment("recorded_at", required(data, "recorded_at")),
             run_id=data.get("run_id"),
+            hamstrings=data.get("hamstrings"),
         )
 
 
@@ -284,6 +293,8 @@ class History:
     streak, activation, run link or ladder counts them."""
     experiments: list[SelfExperiment] = field(default_factory=list)
     """The randomised self-experiments, running or ended, by when each was started."""
+    no_run_days: set[date] = field(default_factory=set)
+    """Days the user said they did not run on after all: no question waits about them."""
 
     def setting(self, key: str, default: Any) -> Any:
         """A setting's value, or `default` when it is unset or not a value it may hold."""

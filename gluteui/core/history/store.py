@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -234,6 +234,26 @@ class Store:
         gone = [checkin for checkin in self.checkins() if checkin.local_date == day]
         self._commit([self._change("checkins", {"id": checkin.id}, "remove") for checkin in gone])
         return len(gone)
+
+    def replace_checkins(self, gone: Iterable[str], new: Checkin | None = None) -> int:
+        """Delete the check-ins whose ids are in `gone` and save `new` in their place, in one
+        write; how many ids were given. A removal leaves a tombstone, so it holds in a merge.
+        A new check-in about a day's run also takes back "did not run" that day."""
+        removals = [self._change("checkins", {"id": ident}, "remove") for ident in gone]
+        changes = list(removals)
+        if new is not None:
+            changes.append(self._change("checkins", new.to_dict()))
+            if new.run_id is None:
+                changes.append(self._change("no_run_days", {"local_date": new.local_date.isoformat()}, "remove"))
+        self._commit(changes)
+        return len(removals)
+
+    def set_no_run_day(self, day: date, no_run: bool, gone: Iterable[str] = ()) -> None:
+        """Mark `day` as one the user did not run on, deleting the check-ins in `gone` (what
+        was said about that day's run), or unmark it."""
+        changes = [self._change("checkins", {"id": ident}, "remove") for ident in gone]
+        doc = {"local_date": day.isoformat()}
+        self._commit([*changes, self._change("no_run_days", doc, "put" if no_run else "remove")])
 
     def checkins(self) -> list[Checkin]:
         """Every check-in, ordered by recorded_at."""

@@ -36,6 +36,7 @@ RECORD_KEYS = {
     "lesson_reads": "lesson_id",
     "runs": "id",
     "experiments": "id",
+    "no_run_days": "local_date",
 }
 """The tables of records and the field each is keyed by."""
 REMOVED = "removed"

@@ -42,6 +42,8 @@ def export(history: History) -> dict[str, Any]:
         "runs": [run.to_dict() for run in history.runs],
         "experiments": [experiment.to_dict() for experiment in history.experiments],
         "settings": dict(history.settings),
+        # Only when there are some: an older GluteUI's import reads the file as before.
+        **({"no_run_days": sorted(day.isoformat() for day in history.no_run_days)} if history.no_run_days else {}),
     }
 
 
@@ -60,6 +62,7 @@ _IMPORTS: tuple[tuple[str, str, Callable[[Any], Doc]], ...] = (
     ("lessons_read", "lesson_reads", _lesson_doc),
     ("runs", "runs", lambda item: Run.from_dict(item).to_dict()),
     ("experiments", "experiments", lambda item: SelfExperiment.from_dict(item).to_dict()),
+    ("no_run_days", "no_run_days", lambda item: {"local_date": parse_day("date", item).isoformat()}),
 )
 _EXPORT_KEY = {table: key for key, table, _ in _IMPORTS} | {"settings": "settings"}
 

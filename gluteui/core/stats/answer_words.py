@@ -22,7 +22,7 @@ WORDS: dict[str, str] = {
     "no spread without": "Every answer without an activation is {score} of 10.",
     "no spread": ("With no spread there is no telling how much your back varies from run to run, "
                   "so there is no verdict yet."),
-    "means": "Back and hamstrings after activating: {mean_with} of 10 on average; without: {mean_without}.",
+    "means": "Your lower back after activating: {mean_with} of 10 on average; without: {mean_without}.",
     "figure": "{difference} points ({confidence} interval {low} to {high})",
     "lower": "Lower on runs after activating.",
     "higher": "Higher on runs after activating.",
@@ -48,7 +48,7 @@ WORDS: dict[str, str] = {
     "fallback cannot separate": ("Not allowed for run length, time of day and how far into the season: "
                                  "your activated runs differ from the others in those too much to tell apart."),
     "drawn counts": "{with_count} answered {with_runs} on days drawn to activate and {without_count} on days drawn to skip.",
-    "drawn means": "Back and hamstrings on days drawn to activate: {mean_with} of 10 on average; to skip: {mean_without}.",
+    "drawn means": "Your lower back on days drawn to activate: {mean_with} of 10 on average; to skip: {mean_without}.",
     "drawn no spread with": "Every answer on a day drawn to activate is {score} of 10.",
     "drawn no spread without": "Every answer on a day drawn to skip is {score} of 10.",
     "drawn lower": "Lower on days drawn to activate.",

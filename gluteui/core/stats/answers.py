@@ -16,7 +16,7 @@ from gluteui.core.stats.run_log import RunRow, run_rows
 
 @dataclass(frozen=True)
 class RunAnswer:
-    """One run with its check-in (0-10, back and hamstrings).
+    """One run with its check-in: `score` is the lower back's, 0-10 (the hamstrings' are not compared).
 
     `start` is in the zone the time of day is read in (the user's). `duration_s` is the
     time a runner reads as the run's, None for a run known only by its day. `answered_at`

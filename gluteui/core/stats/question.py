@@ -1,45 +1,25 @@
-"""What "How was your run?" asks about, in one rule, for Home and anything else that asks."""
+"""What "How was your run?" asks about on Home, in one rule (Progress lists the rest)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from gluteui.core.history.records import History
-from gluteui.core.runs.record import Run
-from gluteui.core.stats.run_log import run_to_ask_about
-from gluteui.core.stats.runs import checkin_due
-from gluteui.core.text import distance
+from gluteui.core.stats.run_entries import RunEntry, missed
+from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
 
 
-@dataclass(frozen=True)
-class RunQuestion:
-    """What the question is about: the day, and the imported run when there is one."""
-
-    day: date
-    run: Run | None
-    experiment: bool = False
-    """A run day of the self-experiment, asked about whether it was activated or not."""
-
-    def described(self, now: datetime) -> str | None:
-        """The run as the question names it ("07:00, 5.4 km"), in `now`'s zone; None for
-        the run after a day's activation, which has no more to it than its day."""
-        if self.run is None:
-            return "a run day of your experiment" if self.experiment else None
-        return f"{self.run.start.astimezone(now.tzinfo):%H:%M}, {distance(self.run.distance_m)}"
-
-
-def run_question(history: History, now: datetime) -> RunQuestion | None:
-    """The latest imported run with no check-in first (`run_to_ask_about`); else the run
-    after the latest activation (`checkin_due`) or the latest run day of a self-experiment
-    (trial_today.checkin_due), whichever is later; None when there is nothing to ask."""
-    imported = run_to_ask_about(history, now)
-    if imported is not None:
-        return RunQuestion(imported[1], imported[0])
-    day = checkin_due(history, now)
-    from gluteui.core.stats.trial_today import checkin_due as experiment_day_due
-
-    planned = experiment_day_due(history, history.day_of(now))
-    if planned is not None and (day is None or planned > day):
-        return RunQuestion(planned, None, experiment=True)
-    return None if day is None else RunQuestion(day, None)
+def run_question(history: History, now: datetime) -> RunEntry | None:
+    """The latest run waiting for an answer (run_entries.missed) from the last
+    CHECKIN_WINDOW_DAYS, whether an activation came before it or not; None when there is
+    none. A run on or before the day of the last question skipped (the checkin_skipped
+    setting) is not asked about again here: it waits on Progress."""
+    today = history.day_of(now)
+    skipped = history.setting("checkin_skipped", None)
+    after = date.fromisoformat(skipped) if isinstance(skipped, str) else date.min
+    for entry in missed(history, now):
+        if (today - entry.day).days > CHECKIN_WINDOW_DAYS:
+            return None
+        if entry.day > after:
+            return entry
+    return None

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, Any
 from gluteui.core.history.records import Checkin, History
 from gluteui.core.runs.linking import link_runs, run_day
 from gluteui.core.runs.record import Run
-from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
 from gluteui.core.stats.streaks import is_activated
-from gluteui.core.values import future_reason
 
 if TYPE_CHECKING:
     from gluteui.core.stats.answers import RunAnswer
@@ -28,9 +26,13 @@ class RunRow:
     run: Run
     activated: bool
     checkin: int | None
-    """Back and hamstrings on that run, 0 (fine) to 10, or None when not told."""
+    """The lower back on that run, 0 (no discomfort) to 10, or None when not told."""
     answered_at: datetime | None = None
     """When that check-in was recorded: the order milestone readings follow (stats/milestones.py)."""
+    hamstrings: int | None = None
+    """The hamstrings on that run, when the check-in asked about them apart."""
+    about: tuple[str, ...] = ()
+    """The ids of every check-in about the run: what changing or removing its answer replaces."""
 
     def to_dict(self) -> dict[str, Any]:
         """What `gluteui runs --json` prints for the run."""
@@ -44,6 +46,7 @@ class RunRow:
             "sport": self.run.sport,
             "activated": self.activated,
             "checkin": self.checkin,
+            "hamstrings": self.hamstrings,
             "source": self.run.source,
         }
 
@@ -55,41 +58,26 @@ def run_rows(history: History) -> list[RunRow]:
     hour = history.day_start_hour
     day_of = {item.run.id: run_day(item.run, item.run.start.tzinfo, hour) for item in linked}
     runs_on = Counter(day_of.values())
-    by_run: dict[str, Checkin] = {}
-    by_day: dict[date, Checkin] = {}
+    by_run: dict[str, list[Checkin]] = {}
+    by_day: dict[date, list[Checkin]] = {}
     for checkin in history.checkins:  # by recorded_at: the latest word on a run wins
         if checkin.run_id is not None:
-            by_run[checkin.run_id] = checkin
+            by_run.setdefault(checkin.run_id, []).append(checkin)
         else:
-            by_day[checkin.local_date] = checkin
+            by_day.setdefault(checkin.local_date, []).append(checkin)
     rows = []
     for item in linked:
         day = day_of[item.run.id]
-        found = by_run.get(item.run.id)
-        if found is None and runs_on[day] == 1:
-            found = by_day.get(day)
-        if found is None:
+        named = by_run.get(item.run.id, [])
+        # A check-in that names the run wins over one about "the run that day".
+        found = by_day.get(day, []) + named if runs_on[day] == 1 else named
+        if not found:
             rows.append(RunRow(item.run, item.activated, None))
         else:
-            rows.append(RunRow(item.run, item.activated, found.score, found.recorded_at))
+            latest = found[-1]
+            rows.append(RunRow(item.run, item.activated, latest.score, latest.recorded_at,
+                               latest.hamstrings, tuple(checkin.id for checkin in found)))
     return rows[::-1]
-
-
-def run_to_ask_about(history: History, now: datetime) -> tuple[Run, date] | None:
-    """The latest imported run and its day, when "How was your run?" should ask about it:
-    it has no check-in, it was not skipped, and it is at most CHECKIN_WINDOW_DAYS old. A run
-    dated in the future (a watch's wrong clock, imported before GluteUI refused such runs)
-    is passed over, so it cannot stop the question about the real ones."""
-    rows = [row for row in run_rows(history) if future_reason(row.run.start, now) is None]
-    if not rows or rows[0].checkin is not None:
-        return None
-    run = rows[0].run
-    day = run_day(run, now.tzinfo or run.start.tzinfo, history.day_start_hour)
-    if not 0 <= (history.day_of(now) - day).days <= CHECKIN_WINDOW_DAYS:
-        return None
-    if history.settings.get("checkin_skipped") == day.isoformat():
-        return None
-    return run, day
 
 
 @dataclass(frozen=True)
@@ -103,11 +91,14 @@ class RunsView:
     worked out apart: on a long history it takes a moment) and the plot."""
     total: int
     activated: int
+    hamstrings: str | None = None
+    """The hamstrings' own line (core/stats/hamstrings.py), once some run has their score."""
 
 
 def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsView:
     """The runs as Progress shows them, with the time of day read in `zone` (the user's)."""
     from gluteui.core.stats.answers import answers_from_rows
+    from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 
     rows = run_rows(history)
     return RunsView(
@@ -115,4 +106,5 @@ def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsVie
         answers=answers_from_rows(rows, zone),
         total=len(rows),
         activated=sum(row.activated for row in rows),
+        hamstrings=hamstrings_words(hamstrings_estimate(rows)),
     )

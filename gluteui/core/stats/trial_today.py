@@ -72,21 +72,12 @@ def status_state(history: History, today: date) -> str | None:
     return None if assignment is None else STATUS_WORDS[assignment.assigned]
 
 
-def checkin_due(history: History, today: date) -> date | None:
-    """The latest run day of the latest experiment before `today`, within the check-in window,
-    with no check-in yet and not skipped: the comparison is made of these answers, so a day
-    drawn to skip is asked about too (the usual question comes only after an activation)."""
-    from gluteui.core.stats.runs import CHECKIN_WINDOW_DAYS
-
-    experiment = latest(history)
-    if experiment is None:
-        return None
-    answered = {checkin.local_date for checkin in history.checkins}
-    days = [day for day, _, _ in draws(experiment)
-            if 0 < (today - day).days <= CHECKIN_WINDOW_DAYS and day < experiment.last_day]
-    if not days or max(days) in answered or history.settings.get("checkin_skipped") == max(days).isoformat():
-        return None
-    return max(days)
+def planned_run_days(history: History, today: date) -> set[date]:
+    """Every run day the self-experiments planned before `today`: each waits for "How was
+    your run?" whether it was activated or not, since the randomised comparison is made of
+    these answers (without imported runs the question would come only after activations)."""
+    return {day for experiment in history.experiments for day, _, _ in draws(experiment)
+            if day < today and day < experiment.last_day}
 
 
 def assignment_words(assignment: Assignment) -> str:

@@ -1,0 +1,105 @@
+"""Progress's check-ins: how many runs wait for an answer on each side, and a list of the
+runs to answer, change or remove (core/stats/run_entries.py says which)."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from gluteui.core.scales import MAX_CHECKIN_SCORE
+from gluteui.core.stats.run_entries import ANSWER_WINDOW_DAYS, RunEntry, missed_counts
+from gluteui.core.text import plural
+
+LISTED = 60
+"""The newest entries the list holds: enough to find a recent run, few enough to move
+through; `gluteui runs` and `gluteui checkin` reach the rest."""
+
+
+def waiting_words(entries: list[RunEntry]) -> str:
+    """ "No answer yet: 3 runs after activating, 5 without." or that none waits."""
+    after, without = missed_counts(entries)
+    if not after and not without:
+        return f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer."
+    return f"No answer yet: {after} {plural(after, 'run')} after activating, {without} without."
+
+
+def answer_words(entry: RunEntry) -> str:
+    """The answer as the list shows it: "back 3, hamstrings 2", or that there is none."""
+    if entry.back is None:
+        return "no answer yet"
+    if entry.hamstrings is None:
+        return f"back {entry.back}/{MAX_CHECKIN_SCORE}"
+    return f"back {entry.back}, hamstrings {entry.hamstrings}"
+
+
+def entry_line(entry: RunEntry, zone: tzinfo | None) -> Text:
+    """One run of the list: its day (and time and distance), its side and its answer."""
+    described = entry.described(zone) or "a run that day"
+    line = Text(f"{entry.day:%a %d %b}  {described}  ")
+    line.append("activated" if entry.activated else "no activation", style="" if entry.activated else "dim")
+    line.append("  ")
+    line.append(answer_words(entry), style="bold" if entry.answered else "italic")
+    return line
+
+
+class CheckinList(Vertical):
+    """The runs to answer, change or remove. Its screen does the asking and the saving
+    (screens/checkin_keys.py): `highlighted` is the entry the keys act on."""
+
+    BINDINGS = [
+        # Here rather than on the screen: offered (in the footer and the palette) only while
+        # a run of the list is chosen.
+        Binding("x,delete", "screen.remove_checkin", "Remove check-in", id="remove_checkin",
+                tooltip="Remove the answer about the run chosen in the list (once confirmed)"),
+    ]
+
+    DEFAULT_CSS = """
+    CheckinList { height: auto; margin: 1 0 0 0; }
+    CheckinList #checkins-title { text-style: bold; }
+    CheckinList OptionList { height: auto; max-height: 10; border: round $primary 60%; }
+    CheckinList OptionList:focus { border: round $accent; }
+    CheckinList #checkins-keys { color: $text-muted; }
+    """
+
+    def __init__(self, entries: list[RunEntry], zone: tzinfo | None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries = entries
+        self.zone = zone
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Check-ins"), id="checkins-title")
+        yield Static(id="checkins-waiting")
+        yield OptionList(id="checkins-list")
+        yield Static(Text("c: you ran on the day chosen above. Tab to the list: Enter or c answers "
+                          "or changes a run's answer, x removes it."), id="checkins-keys")
+
+    def on_mount(self) -> None:
+        self.show(self.entries)
+
+    def show(self, entries: list[RunEntry]) -> None:
+        """List `entries` (newest first), keeping the highlight on the same run when it stays."""
+        options = self.query_one(OptionList)
+        kept = self.highlighted
+        self.entries = entries[:LISTED]
+        words = waiting_words(entries)
+        if len(entries) > LISTED:
+            words += f" The list holds the latest {LISTED}; `gluteui checkin --run ID` reaches the others."
+        self.query_one("#checkins-waiting", Static).update(Text(words))
+        options.clear_options()
+        options.add_options([Option(entry_line(entry, self.zone), id=entry.key) for entry in self.entries])
+        options.display = bool(self.entries)
+        keys = [entry.key for entry in self.entries]
+        if keys:
+            options.highlighted = keys.index(kept.key) if kept is not None and kept.key in keys else 0
+
+    @property
+    def highlighted(self) -> RunEntry | None:
+        """The entry under the list's cursor, if any."""
+        index = self.query_one(OptionList).highlighted
+        return None if index is None or index >= len(self.entries) else self.entries[index]
