@@ -24,8 +24,10 @@ STOP_HINT = "you can stop it any time: Ctrl+P, Stop the self-experiment"
 
 
 def checked_in_yesterday(store: Store) -> None:
-    """Yesterday's run answered, so Home opens without asking about it."""
-    store.add_checkin(Checkin.new(TODAY - timedelta(days=1), 1, FROZEN_NOW - timedelta(hours=12)))
+    """The runs of the days before today answered (every day is a run day in these
+    experiments), so Home opens without asking about one."""
+    for days in (1, 2, 3):
+        store.add_checkin(Checkin.new(TODAY - timedelta(days=days), 1, FROZEN_NOW - timedelta(hours=12)))
 
 
 def shown(app) -> str:
@@ -111,6 +113,8 @@ async def test_a_run_day_without_an_activation_is_asked_about_too(data_dir, stor
 async def test_the_day_after_pain_is_an_activation_day_and_home_says_why(data_dir, store: Store):
     store.save_experiment(experiment_drawing("skip", TODAY, TODAY - timedelta(days=3), FROZEN_NOW))
     store.add_checkin(Checkin.new(TODAY - timedelta(days=1), PAIN_SCORE, FROZEN_NOW - timedelta(hours=12)))
+    for days in (2, 3):  # the other run days answered: Home asks about none
+        store.add_checkin(Checkin.new(TODAY - timedelta(days=days), 1, FROZEN_NOW - timedelta(hours=12)))
     store.set_setting("welcome_seen", True)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(100, 30)) as pilot:
