@@ -175,6 +175,8 @@ class ProgressScreen(GluteScreen):
                 tooltip="Mark the chosen day as a rest day, or unmark it (rest days bridge a streak)"),
         Binding("t", "weekly_target(1, True)", "Weekly target", id="weekly_target",
                 tooltip="One more activated day makes a week count; after 7 it goes back to 1"),
+        Binding("i", "app.import_runs", "Import runs", id="import_runs",
+                tooltip="Read your watch's GPX, TCX or FIT files, a folder or a Strava export"),
         Binding("plus,equals_sign", "weekly_target(1, False)", "Weekly target up / down", show=False,
                 key_display="+/-"),
         Binding("minus", "weekly_target(-1, False)", "Weekly target up / down", show=False,
@@ -217,6 +219,12 @@ class ProgressScreen(GluteScreen):
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
         return progress_view(history, today, services.lesson_ids)
+
+    async def show_history_again(self) -> None:
+        """Read the history afresh and show it (runs were imported: the panel may be new)."""
+        await self.recompose()
+        self.show_view()
+        self.query_one(CalendarHeatmap).focus(scroll_visible=False)
 
     def show_view(self) -> None:
         view = self.view
