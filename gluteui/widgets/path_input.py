@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -23,11 +24,12 @@ def completion(typed: str, names: list[tuple[str, bool]]) -> str | None:
     return None
 
 
-def names_in(folder: Path) -> list[tuple[str, bool]]:
-    """The names in `folder` with whether each is a folder; none when it cannot be listed."""
+def names_in(folder: str) -> list[tuple[str, bool]]:
+    """The names in `folder` (`~` for the home folder) with whether each is a folder; none
+    when it cannot be listed."""
     found: list[tuple[str, bool]] = []
     try:
-        with os.scandir(folder) as entries:
+        with os.scandir(Path(folder).expanduser()) as entries:
             for entry in entries:
                 found.append((entry.name, entry.is_dir()))
                 if len(found) >= LISTED_AT_MOST:
@@ -48,7 +50,8 @@ class PathSuggester(Suggester):
         if not value:
             return None
         folder = value.rpartition("/")[0] + "/" if "/" in value else "."
-        return completion(value, names_in(Path(folder).expanduser()))
+        # On a thread: a slow disk or a network folder must not hold up the screen.
+        return completion(value, await asyncio.to_thread(names_in, folder))
 
 
 class PathInput(Input):
@@ -58,7 +61,7 @@ class PathInput(Input):
     BINDINGS = [Binding("tab", "complete", "Complete the path", show=False, key_display="Tab")]
 
     def __init__(self, placeholder: str, id: str | None = None) -> None:
-        super().__init__(placeholder=placeholder, suggester=PathSuggester(), id=id)
+        super().__init__(placeholder=placeholder, suggester=PathSuggester(), compact=True, id=id)
 
     def action_complete(self) -> None:
         before = self.value

@@ -11,7 +11,7 @@ from time import monotonic
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
@@ -21,6 +21,7 @@ from gluteui.core.runs.dedupe import Merge
 from gluteui.core.runs.folder import Entry, read_paths
 from gluteui.core.runs.importing import count_run_files, details, summary, unusable_path
 from gluteui.core.runs.intake import Intake, take
+from gluteui.core.text import plural
 from gluteui.services import Services
 from gluteui.widgets.path_input import PathInput
 from gluteui.widgets.text import markup, plain
@@ -45,6 +46,14 @@ class Imported:
 
     intake: Intake
     merged: Merge | None
+    within: Path
+    """The path imported: the files skipped are named from it."""
+
+
+class EverythingBox(Checkbox, inherit_bindings=False):
+    """A checkbox that Space toggles and Enter leaves alone: Enter imports."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
 
 
 class RunImportDialog(ReportsFailure, ModalScreen[bool]):
@@ -53,8 +62,8 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
 
     CSS_PATH = locations.stylesheet("dialogs")
     BINDINGS = [
-        # Priority: Enter imports from the path box and from the switch alike (Space toggles it).
-        Binding("enter", "enter", "Import", id="import_runs_now", priority=True),
+        # The path box's Enter comes as Input.Submitted; the switch leaves Enter to this.
+        Binding("enter", "enter", "Import", id="import_runs_now"),
         Binding("escape", "escape", "Cancel", id="cancel_import"),
         Binding("question_mark,f1", "app.help", "Help", show=False, key_display="?"),
     ]
@@ -64,6 +73,8 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
         self.services = services
         self.phase = "asking"
         self.imported = False
+        self.total = 0
+        """Run files the import will read, once they are counted."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box"):
@@ -71,16 +82,21 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
             yield Static(plain("Your watch's GPX, TCX or FIT files: one file, a folder of them "
                                "(its folders too) or a Strava export folder."), id="import-intro")
             yield PathInput("~/Downloads/strava-export", id="import-path")
-            yield Checkbox(f"{EVERYTHING} (rides, swims, multisport)", id="import-everything")
-            yield ProgressBar(show_eta=False, id="import-progress")
+            yield EverythingBox(f"{EVERYTHING} (rides, swims, multisport)", compact=True, id="import-everything")
+            with Horizontal(id="import-reading"):
+                yield ProgressBar(show_percentage=False, show_eta=False, id="import-progress")
+                yield Static(id="import-count")
             yield Static(id="import-message")
             with VerticalScroll(id="import-details"):
                 yield Static(id="import-details-text")
             yield Static(markup(KEYS["asking"]), id="import-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#import-progress").display = False
-        self.query_one("#import-details").display = False
+        for hidden in ("#import-reading", "#import-message", "#import-details"):
+            self.query_one(hidden).display = False
+
+    def on_input_submitted(self) -> None:
+        self.action_enter()
 
     def action_enter(self) -> None:
         if self.phase == "asking":
@@ -122,6 +138,7 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
         message = self.query_one("#import-message", Static)
         message.update(text)  # type: ignore[arg-type]  # Content, from plain or markup
         message.set_class(error, "-error")
+        message.display = True
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="Importing runs")
     def read(self, path: Path, everything: bool, now: datetime) -> None:
@@ -144,15 +161,18 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
             return
         merged: list[Merge] = []
         self.services.save(lambda: merged.append(self.services.store.import_runs(intake.runs)))
-        self.app.call_from_thread(self.show_result, Imported(intake, merged[0] if merged else None))
+        self.app.call_from_thread(self.show_result, Imported(intake, merged[0] if merged else None, path))
 
     def show_total(self, total: int) -> None:
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(total, 1), progress=0)
-        bar.display = True
+        self.total = total
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
+        self.show_read(0)
+        self.query_one("#import-reading").display = True
 
     def show_read(self, read: int) -> None:
         self.query_one(ProgressBar).update(progress=read)
+        self.query_one("#import-count", Static).update(
+            plain(f"{read} of {self.total} {plural(self.total, 'file')} read"))
 
     def show_result(self, result: Imported) -> None:
         self.show_phase("done")
@@ -162,7 +182,7 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
                            "safe: a run already there is never added twice."), error=True)
             return
         self.say(plain(summary(result.intake, result.merged, None)))
-        lines = details(result.intake, f'"{EVERYTHING}"')
+        lines = details(result.intake, f'"{EVERYTHING}"', result.within)
         if lines:
             self.query_one("#import-details-text", Static).update(plain("\n".join(lines)))
             self.query_one("#import-details").display = True

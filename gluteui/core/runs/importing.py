@@ -52,10 +52,15 @@ def summary(intake: Intake, merged: Merge, why_hint: str | None) -> str:
     return f"Runs: {', '.join(counts)}" + (f" ({why_hint})." if told and why_hint else ".")
 
 
-def details(intake: Intake, everything_named: str = "--all") -> list[str]:
+def details(intake: Intake, everything_named: str = "--all", within: Path | None = None) -> list[str]:
     """Each file skipped and why, then each read with a note. The reasons name the CLI's
-    `--all`; the app passes what its own switch is called instead."""
+    `--all`; the app passes what its own switch is called instead. `within`: the folder
+    imported, which paths are shown from (the app names it just above)."""
+
+    def shown(path: Path) -> Path:
+        return path.relative_to(within) if within is not None and path.is_relative_to(within) and path != within else path
+
     return [
-        *(f"skipped {path}: {why.replace('--all', everything_named)}" for path, why in intake.skipped),
-        *(f"read {path}, though {note}" for path, note in intake.notes),
+        *(f"skipped {shown(path)}: {why.replace('--all', everything_named)}" for path, why in intake.skipped),
+        *(f"read {shown(path)}, though {note}" for path, note in intake.notes),
     ]
