@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual import events
+
 from gluteui.core.history.store import Store
+from gluteui.widgets.path_input import PathInput
 from gluteui.widgets.run_import import RunImportDialog
 from tests.factory import FROZEN_NOW, make_app, screen_text, visible
 from tests.unit.run_files import fit, gpx, tcx, track, write
@@ -43,10 +46,17 @@ async def from_palette(pilot, title: str) -> None:
     await settle(pilot)
 
 
+async def paste(pilot, path: str) -> None:
+    """Paste `path` into the dialog's box, as a path copied from a file manager is (typing
+    a long path a key at a time makes a slow test)."""
+    assert isinstance(pilot.app.screen, RunImportDialog)
+    pilot.app.screen.query_one(PathInput).post_message(events.Paste(path))
+    await pilot.pause()
+
+
 async def import_path(pilot, path: str, everything: bool = False) -> str:
     """Type `path` into the dialog (and tick "Other sports too"), Enter; what the screen shows."""
-    assert isinstance(pilot.app.screen, RunImportDialog)
-    await pilot.press(*path)
+    await paste(pilot, path)
     if everything:
         await pilot.click("#import-everything")
     await pilot.press("enter")
@@ -144,7 +154,7 @@ async def test_esc_cancels_without_writing_anything(data_dir, tmp_path):
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await from_palette(pilot, "Import runs")
-        await pilot.press(*str(watch))
+        await paste(pilot, str(watch))
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, RunImportDialog)
