@@ -21,6 +21,10 @@ _.buffer_text  # core/runs/xmlsafe.py
 # The phone's page reads the mirror state's fields from JSON (gluteui/remote/page.html).
 next_up  # MirrorState (remote/mirror.py)
 
+# Textual calls a Suggester's get_suggestion as the user types, and reads a widget's disabled.
+get_suggestion  # PathSuggester (widgets/path_input.py)
+_.disabled  # the import dialog's path box and switch while it reads (widgets/run_import.py)
+
 
 
 # Issue 22's self-experiment: built and tested in tests/unit/, wired into Home and the CLI
