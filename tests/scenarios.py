@@ -14,6 +14,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.sides import SIDES
 from gluteui.core.text import clock
 from tests import (
+    scenarios_import,
     scenarios_lessons,
     scenarios_progress,
     scenarios_quiz,
@@ -171,6 +172,7 @@ _AT_80x24: tuple[Scenario, ...] = (
     *scenarios_routine.SCENARIOS,
     *scenarios_quiz.SCENARIOS,
     *scenarios_lessons.SCENARIOS,
+    *scenarios_import.SCENARIOS,
 )
 OTHER_SIZES = ((60, 20), (120, 40))
 """Every screen but the player (whose own sizes are in scenarios_routine) is also kept at these."""

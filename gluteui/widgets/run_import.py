@@ -81,7 +81,11 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
             yield Static(markup("[b]Import runs[/b]"), id="import-title")
             yield Static(plain("Your watch's GPX, TCX or FIT files: one file, a folder of them "
                                "(its folders too) or a Strava export folder."), id="import-intro")
-            yield PathInput("~/Downloads/strava-export", id="import-path")
+            path_box = PathInput("~/Downloads/strava-export", id="import-path")
+            # A still cursor with reduced motion, and in tests (no timers: a steady snapshot).
+            config = self.services.config
+            path_box.cursor_blink = config.run_timers and not config.reduced_motion
+            yield path_box
             yield EverythingBox(f"{EVERYTHING} (rides, swims, multisport)", compact=True, id="import-everything")
             with Horizontal(id="import-reading"):
                 yield ProgressBar(show_percentage=False, show_eta=False, id="import-progress")
