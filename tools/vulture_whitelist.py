@@ -24,6 +24,7 @@ next_up  # MirrorState (remote/mirror.py)
 # Textual calls a Suggester's get_suggestion as the user types, and reads a widget's disabled.
 get_suggestion  # PathSuggester (widgets/path_input.py)
 _.disabled  # the import dialog's path box and switch while it reads (widgets/run_import.py)
+_.cursor_blink  # the import dialog's path box, still in tests and with reduced motion (widgets/run_import.py)
 
 
 

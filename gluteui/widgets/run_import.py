@@ -12,6 +12,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
@@ -29,14 +31,23 @@ from gluteui.widgets.work import ReportsFailure
 
 EVERYTHING = "Other sports too"
 """The switch that is the CLI's --all, as the dialog and the reasons name it."""
-PROGRESS_EVERY_S = 0.05
-"""How often the bar moves while files are read: each move is a trip to the UI thread."""
+PROGRESS_EVERY_S = 0.2
+"""How often the bar moves while files are read. Each move wakes the UI thread, which then
+takes the GIL from the reading: at 20 a second 1,000 FIT files took 20-26 s against 15 s
+for the CLI, at 5 a second 17 s."""
 KEYS = {
     "asking": "[b]Enter[/b] imports    [b]Tab[/b] completes the path    [b]Esc[/b] cancels",
     "reading": "[b]Esc[/b] stops: nothing is saved",
     "saving": "Saving...",
     "done": "[b]Enter[/b] or [b]Esc[/b] closes",
 }
+
+
+@dataclass
+class FilesRead(Message):
+    """How many run files the import has read so far (from its thread)."""
+
+    read: int
 
 
 @dataclass(frozen=True)
@@ -138,9 +149,9 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
         self.query_one(Checkbox).disabled = not asking
         self.query_one("#import-keys", Static).update(markup(KEYS[phase]))
 
-    def say(self, text: object, error: bool = False) -> None:
+    def say(self, text: Content, error: bool = False) -> None:
         message = self.query_one("#import-message", Static)
-        message.update(text)  # type: ignore[arg-type]  # Content, from plain or markup
+        message.update(text)
         message.set_class(error, "-error")
         message.display = True
 
@@ -156,11 +167,11 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
                 return
             entries.append(entry)
             if monotonic() - shown_at >= PROGRESS_EVERY_S:
-                self.app.call_from_thread(self.show_read, len(entries))
+                # Posted, not called: the reading never waits for the screen to draw.
+                self.post_message(FilesRead(len(entries)))
                 shown_at = monotonic()
         intake = take(entries, now, everything)
-        self.app.call_from_thread(self.show_read, len(entries))
-        self.app.call_from_thread(self.show_phase, "saving")
+        self.app.call_from_thread(self.show_saving, len(entries))
         if worker.is_cancelled:  # Esc came before saving began
             return
         merged: list[Merge] = []
@@ -172,6 +183,14 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
         self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
         self.show_read(0)
         self.query_one("#import-reading").display = True
+
+    def show_saving(self, read: int) -> None:
+        self.show_phase("saving")
+        self.show_read(read)
+
+    def on_files_read(self, message: FilesRead) -> None:
+        if self.phase == "reading":  # a late count must not undo the final one
+            self.show_read(message.read)
 
     def show_read(self, read: int) -> None:
         self.query_one(ProgressBar).update(progress=read)
