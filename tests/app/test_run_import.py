@@ -4,6 +4,7 @@ the summary `gluteui runs import` prints, and the runs on Progress straight afte
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
@@ -169,3 +170,36 @@ async def test_the_palette_offers_import_once_on_progress(data_dir):
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
     assert titles.count("Import runs…") == 1 and "Import runs" not in titles
+
+
+async def test_esc_while_files_are_read_stops_the_reading_and_saves_nothing(data_dir, tmp_path, monkeypatch):
+    import threading
+
+    from gluteui.widgets import run_import
+
+    watch = a_watch_folder(tmp_path / "watch")
+    esc_pressed = threading.Event()
+    real_read_paths = run_import.read_paths
+
+    def slow_read_paths(paths):
+        for n, entry in enumerate(real_read_paths(paths)):
+            if n == 1:
+                esc_pressed.wait(5)  # a large folder: the user gives up part-way
+            yield entry
+
+    monkeypatch.setattr(run_import, "read_paths", slow_read_paths)
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await from_palette(pilot, "Import runs")
+        await paste(pilot, str(watch))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Esc stops: nothing is saved" in visible(screen_text(app))
+        await pilot.press("escape")
+        esc_pressed.set()
+        await settle(pilot)
+        assert not isinstance(app.screen, RunImportDialog)
+        assert "Something went wrong" not in screen_text(app), "the reading stopped, it did not fail"
+    # The reading's thread outlives its cancelled worker: wait until it has really ended.
+    await asyncio.get_running_loop().shutdown_default_executor()
+    assert Store.open(data_dir).runs() == []
