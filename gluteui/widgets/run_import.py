@@ -76,7 +76,8 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
         # The path box's Enter comes as Input.Submitted; the switch leaves Enter to this.
         Binding("enter", "enter", "Import", id="import_runs_now"),
         Binding("escape", "escape", "Cancel", id="cancel_import"),
-        Binding("question_mark,f1", "app.help", "Help", show=False, key_display="?"),
+        # F1 only: ? is typed into the path box.
+        Binding("f1", "app.help", "Help", show=False, key_display="F1"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -112,6 +113,10 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
 
     def on_input_submitted(self) -> None:
         self.action_enter()
+
+    def on_input_changed(self) -> None:
+        if self.phase == "asking":  # what was wrong with the path before is gone with it
+            self.query_one("#import-message").display = False
 
     def action_enter(self) -> None:
         if self.phase == "asking":

@@ -129,6 +129,8 @@ async def test_a_path_that_is_not_there_is_named_in_one_line_and_nothing_is_writ
         text = await import_path(pilot, str(tmp_path / "no [b]such"))
         assert f"{tmp_path / 'no [b]such'}: no such file or folder" in text
         assert isinstance(app.screen, RunImportDialog), "the path can be put right"
+        await pilot.press("backspace")
+        assert "no such file or folder" not in visible(screen_text(app)), "gone once the path is changed"
     assert Store.open(data_dir).runs() == []
     assert (history.read_bytes() if history.exists() else None) == before
 
