@@ -456,6 +456,8 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, ExperimentActions, Ap
             SystemCommand("Back up now", "Copy your history into the backups folder beside it", self.action_back_up),
             SystemCommand("Restore a backup", "Bring back an earlier copy of your history (yours is kept)",
                           self.action_restore_backup),
+            SystemCommand("Import runs…", "Read your watch's GPX, TCX or FIT files, a folder or a Strava export",
+                          self.action_import_runs),
             SystemCommand("Theme", "Change the colours (your choice is remembered)", self.action_change_theme),
             SystemCommand(
                 "Health check questions", "Change your answers on surgery, injury, sciatica, pregnancy and bone stress",
@@ -469,10 +471,15 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, ExperimentActions, Ap
         ]
         yield from commands
         offered = {command.title for command in commands}
+        # A key for one of the commands above ("i" on Progress: Import runs) is not offered twice.
+        offered_actions = {command.callback for command in commands}
         # Every key the current screen offers is also a command, so nothing is key-only.
         for active in screen.active_bindings.values():
             binding = active.binding
             if not (binding.description and binding.show) or binding.description in offered:
+                continue
+            app_action = binding.action.startswith("app.") and getattr(self, f"action_{binding.action[4:]}", None)
+            if app_action in offered_actions:
                 continue
             offered.add(binding.description)
             yield SystemCommand(

@@ -78,6 +78,26 @@ class DataActions(_Base):
         self.push_screen(ConfirmDialog(f"Quit GluteUI? {lost} will not be saved.", "quit", "keep going"),
                          lambda yes: self.exit() if yes else None)
 
+    def action_import_runs(self) -> None:
+        """Ask for a path and import the runs in it; what shows runs reads them again after."""
+        from gluteui.widgets.run_import import RunImportDialog
+
+        if isinstance(self.screen, RunImportDialog):
+            return
+        self.push_screen(RunImportDialog(self.services), self._runs_imported)
+
+    def _runs_imported(self, imported: bool | None) -> None:
+        from gluteui.screens.home import HomeScreen
+        from gluteui.screens.progress import ProgressScreen
+
+        if not imported:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, ProgressScreen):
+                self.call_later(screen.show_history_again)
+            elif isinstance(screen, HomeScreen):
+                screen.show_status()
+
     def action_back_up(self) -> None:
         """Copy the history into backups/ now."""
         from gluteui.core.history.store import StoreError

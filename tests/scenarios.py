@@ -15,6 +15,7 @@ from gluteui.core.history.store import Store
 from gluteui.core.sides import SIDES
 from gluteui.core.text import clock
 from tests import (
+    scenarios_import,
     scenarios_lessons,
     scenarios_progress,
     scenarios_quiz,
@@ -194,6 +195,7 @@ _AT_80x24: tuple[Scenario, ...] = (
     *scenarios_routine.SCENARIOS,
     *scenarios_quiz.SCENARIOS,
     *scenarios_lessons.SCENARIOS,
+    *scenarios_import.SCENARIOS,
 )
 OTHER_SIZES = ((60, 20), (120, 40))
 """Every screen but the player (whose own sizes are in scenarios_routine) is also kept at these."""

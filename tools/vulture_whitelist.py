@@ -24,3 +24,8 @@ next_up  # MirrorState (remote/mirror.py)
 # Issue 22, check-ins: answers from the app and the CLI replace what was said before
 # (Store.replace_checkins); adding one alone stays for the tests and scripts that build histories.
 _.add_checkin  # core/history/store.py
+
+# Textual calls a Suggester's get_suggestion as the user types, and reads a widget's disabled.
+get_suggestion  # PathSuggester (widgets/path_input.py)
+_.disabled  # the import dialog's path box and switch while it reads (widgets/run_import.py)
+_.cursor_blink  # the import dialog's path box, still in tests and with reduced motion (widgets/run_import.py)

@@ -13,7 +13,7 @@ from pathlib import Path
 from gluteui.cli_data.output import say
 from gluteui.core.history.store import Store
 from gluteui.core.runs.folder import Entry, read_paths
-from gluteui.core.runs.formats import is_run_file
+from gluteui.core.runs.importing import count_run_files, details, summary, unusable_path
 from gluteui.core.runs.intake import take
 from gluteui.core.runs.record import Run
 from gluteui.core.stats.run_log import run_rows
@@ -58,35 +58,16 @@ def _say_comparison(store: Store, now: datetime) -> None:
 def _import(store: Store, args: argparse.Namespace, now: datetime) -> int:
     paths = [Path(path) for path in args.paths]
     for path in paths:
-        if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
-    intake = take(_with_progress(read_paths(paths), _count_files(paths)), now, args.all)
+        problem = unusable_path(path)
+        if problem is not None:
+            raise UserError(problem)
+    intake = take(_with_progress(read_paths(paths), count_run_files(paths)), now, args.all)
     merged = store.import_runs(intake.runs)
-    counts = [f"{len(merged.added)} new", f"{len(merged.already_there)} already there"]
-    if merged.copies:
-        counts.append(f"{len(merged.copies)} {plural(len(merged.copies), 'copy', 'copies')} "
-                      "of a new run in another file")
-    counts.append(f"{len(intake.skipped)} skipped")
-    told = intake.skipped or intake.notes
-    say(f"Runs: {', '.join(counts)}" + ("." if not told or args.verbose else " (--verbose says why)."))
+    say(summary(intake, merged, None if args.verbose else "--verbose says why"))
     if args.verbose:
-        for path, why in intake.skipped:
-            say(f"  skipped {path}: {why}")
-        for path, note in intake.notes:
-            say(f"  read {path}, though {note}")
+        for line in details(intake):
+            say(f"  {line}")
     return 0
-
-
-def _count_files(paths: list[Path]) -> int:
-    """How many run files the import will read: names only, so it is quick."""
-    count = 0
-    for path in paths:
-        try:
-            found = path.rglob("*") if path.is_dir() else [path]
-            count += sum(1 for file in found if is_run_file(file.name) or file == path)
-        except OSError:
-            continue  # the import itself names what cannot be read
-    return count
 
 
 def _with_progress(entries: Iterator[Entry], total: int) -> Iterator[Entry]:

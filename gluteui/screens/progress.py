@@ -192,6 +192,8 @@ class ProgressScreen(CheckinKeys):
                 tooltip="Mark the chosen day as a rest day, or unmark it (rest days bridge a streak)"),
         Binding("t", "weekly_target(1, True)", "Weekly target", id="weekly_target",
                 tooltip="One more activated day makes a week count; after 7 it goes back to 1"),
+        Binding("i", "app.import_runs", "Import runs", id="import_runs",
+                tooltip="Read your watch's GPX, TCX or FIT files, a folder or a Strava export"),
         Binding("plus,equals_sign", "weekly_target(1, False)", "Weekly target up / down", show=False,
                 key_display="+/-"),
         Binding("minus", "weekly_target(-1, False)", "Weekly target up / down", show=False,
@@ -247,6 +249,12 @@ class ProgressScreen(CheckinKeys):
         self.experiment = standing(history, today)
         self.entries = listed(history, services.config.now())
         return progress_view(history, today, services.lesson_ids, services.desk_offered())
+
+    async def show_history_again(self) -> None:
+        """Read the history afresh and show it (runs were imported: the panel may be new)."""
+        await self.recompose()
+        self.show_view()
+        self.query_one(CalendarHeatmap).focus(scroll_visible=False)
 
     def show_view(self) -> None:
         view = self.view

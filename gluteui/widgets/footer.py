@@ -17,6 +17,10 @@ FIRST_TO_GO = ("app.quit", "quit")
 
 class KeyFooter(Footer):
     async def recompose(self) -> None:
+        if self.children and self.app.screen is not self.screen:
+            # Under a dialog the keys stay as they were fitted: composed again there, they
+            # were measured before being laid out, and all of them showed, cut off.
+            return
         await super().recompose()
         self.call_after_refresh(self.fit)
 
