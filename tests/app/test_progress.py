@@ -179,12 +179,12 @@ async def test_help_lists_every_key_of_progress_and_the_footer_fits_80_columns(d
         await pilot.press("p")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
-        for key in ("Esc Back", "r Rest day", "t Weekly target", "? Help", "Ctrl+P palette"):
+        for key in ("Esc Back", "r Rest day", "t Target", "i Import", "c Check in", "? Help", "Ctrl+P palette"):
             assert key in footer
         await pilot.press("question_mark")
         await pilot.pause()
         text = screen_text(app)
     for row in ("←/→ h/l  A week back / on", "↑/↓ k/j  A day back / on", "Shift+←/→  A calendar's width back / on",
                 "Home  The oldest day", "End  Back to today", "PgUp/PgDn  Scroll the page", "Esc  Back",
-                "r  Rest day", "t  Weekly target", "+/-  Weekly target up / down"):
+                "r  Rest day", "t  Target", "+/-  Weekly target up / down"):
         assert row in text, row
