@@ -60,8 +60,8 @@ def experiment_skip_day(store: Store) -> None:
     seen_welcome(store)
     today = FROZEN_NOW.date()
     store.save_experiment(experiment_drawing("skip", today, today - timedelta(days=10), FROZEN_NOW))
-    yesterday = today - timedelta(days=1)
-    store.add_checkin(Checkin.new(yesterday, 2, FROZEN_NOW - timedelta(hours=12)))  # nothing to ask about
+    for days in range(1, 11):  # every run day so far answered: nothing to ask about
+        store.add_checkin(Checkin.new(today - timedelta(days=days), 2, FROZEN_NOW - timedelta(hours=12)))
 
 
 def experiment_core(app: GluteApp) -> list[str]:
