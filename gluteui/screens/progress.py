@@ -225,7 +225,7 @@ class ProgressScreen(CheckinKeys):
                 from gluteui.widgets.experiment import ExperimentPanel
 
                 yield ExperimentPanel(self.experiment, id="progress-experiment")
-            yield CheckinList(self.entries, self.services.config.now().tzinfo, id="progress-checkins")
+            yield CheckinList(self.checkins, self.services.config.now().tzinfo, id="progress-checkins")
             if self.runs.total:
                 from gluteui.widgets.runs_panel import RunsPanel
 
@@ -238,7 +238,7 @@ class ProgressScreen(CheckinKeys):
         self.query_one(CalendarHeatmap).focus(scroll_visible=False)
 
     def load_view(self) -> ProgressView:
-        from gluteui.core.stats.run_entries import listed
+        from gluteui.core.stats.run_entries import checkin_view
         from gluteui.core.stats.run_log import runs_view
         from gluteui.core.stats.trial_today import standing
 
@@ -247,7 +247,7 @@ class ProgressScreen(CheckinKeys):
         today = history.day_of(services.config.now())
         self.runs = runs_view(history, services.config.now().tzinfo)
         self.experiment = standing(history, today)
-        self.entries = listed(history, services.config.now())
+        self.checkins = checkin_view(history, services.config.now())
         return progress_view(history, today, services.lesson_ids, services.desk_offered())
 
     async def show_history_again(self) -> None:
@@ -317,7 +317,7 @@ class ProgressScreen(CheckinKeys):
         """After an answer, a change or a removal: every figure that reads the check-ins."""
         self.view = self.load_view()
         self.show_view()
-        self.query_one(CheckinList).show(self.entries)
+        self.query_one(CheckinList).show(self.checkins)
         from gluteui.widgets.runs_panel import RunsPanel
 
         await self.query(RunsPanel).remove()

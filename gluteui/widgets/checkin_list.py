@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gluteui.core.scales import MAX_CHECKIN_SCORE
-from gluteui.core.stats.run_entries import ANSWER_WINDOW_DAYS, RunEntry, missed_counts
+from gluteui.core.stats.run_entries import ANSWER_WINDOW_DAYS, CheckinView, RunEntry, missed_counts
 from gluteui.core.text import plural
 
 LISTED = 60
@@ -21,12 +21,18 @@ LISTED = 60
 through; `gluteui runs` and `gluteui checkin` reach the rest."""
 
 
-def waiting_words(entries: list[RunEntry]) -> str:
-    """ "No answer yet: 3 runs after activating, 5 without." or that none waits."""
-    after, without = missed_counts(entries)
+def waiting_words(view: CheckinView) -> str:
+    """ "No answer yet: 3 runs after activating, 5 without." or that none waits, and how
+    many older runs were never answered."""
+    after, without = missed_counts(view.entries)
     if not after and not without:
-        return f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer."
-    return f"No answer yet: {after} {plural(after, 'run')} after activating, {without} without."
+        words = f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer."
+    else:
+        words = f"No answer yet: {after} {plural(after, 'run')} after activating, {without} without."
+    if view.past:
+        words += (f" {view.past} older {plural(view.past, 'run')} never had one: past {ANSWER_WINDOW_DAYS} days "
+                  "a run is hard to recall, so it is not asked about (`gluteui checkin --run ID` still can).")
+    return words
 
 
 def answer_words(entry: RunEntry) -> str:
@@ -67,9 +73,10 @@ class CheckinList(Vertical):
     CheckinList #checkins-keys { color: $text-muted; }
     """
 
-    def __init__(self, entries: list[RunEntry], zone: tzinfo | None, id: str | None = None) -> None:
+    def __init__(self, view: CheckinView, zone: tzinfo | None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries = entries
+        self.view = view
+        self.entries = view.entries
         self.zone = zone
 
     def compose(self) -> ComposeResult:
@@ -80,14 +87,15 @@ class CheckinList(Vertical):
                           "or changes a run's answer, x removes it."), id="checkins-keys")
 
     def on_mount(self) -> None:
-        self.show(self.entries)
+        self.show(self.view)
 
-    def show(self, entries: list[RunEntry]) -> None:
-        """List `entries` (newest first), keeping the highlight on the same run when it stays."""
+    def show(self, view: CheckinView) -> None:
+        """List the view's entries (newest first), keeping the highlight on the same run when it stays."""
         options = self.query_one(OptionList)
         kept = self.highlighted
+        entries = view.entries
         self.entries = entries[:LISTED]
-        words = waiting_words(entries)
+        words = waiting_words(view)
         if len(entries) > LISTED:
             words += f" The list holds the latest {LISTED}; `gluteui checkin --run ID` reaches the others."
         self.query_one("#checkins-waiting", Static).update(Text(words))

@@ -21,8 +21,8 @@ from gluteui.core.stats.question import run_question
 from gluteui.core.stats.run_entries import (
     ANSWER_WINDOW_DAYS,
     CheckinReply,
+    checkin_view,
     entry_on,
-    listed,
     missed,
     missed_counts,
     record_reply,
@@ -53,7 +53,7 @@ def test_every_run_without_an_answer_waits_activated_or_not_and_is_counted_per_s
                    runs=[after, without, answered])
     waiting = missed(made, NOW)
     assert [(entry.run, entry.activated) for entry in waiting] == [(after, True), (without, False)]
-    assert missed_counts(listed(made, NOW)) == (1, 1)
+    assert missed_counts(checkin_view(made, NOW).entries) == (1, 1)
 
 
 def test_an_activation_day_without_a_run_waits_until_answered_or_said_to_be_without_a_run():
@@ -73,8 +73,10 @@ def test_runs_older_than_the_window_no_longer_wait_but_their_answers_stay_listed
     old, old_answered = run(ANSWER_WINDOW_DAYS + 1), run(ANSWER_WINDOW_DAYS + 2)
     made = replace(history(checkins=[about(old_answered, 5)]), runs=[old, old_answered])
     assert missed(made, NOW) == []
-    assert [entry.run for entry in listed(made, NOW)] == [old_answered]
-    assert missed_counts(listed(made, NOW)) == (0, 0)
+    view = checkin_view(made, NOW)
+    assert [entry.run for entry in view.entries] == [old_answered]
+    assert missed_counts(view.entries) == (0, 0)
+    assert view.past == 1, "the old run without an answer is still counted, as past asking"
 
 
 def test_a_run_dated_in_the_future_does_not_wait():
@@ -205,3 +207,17 @@ def test_no_run_days_go_through_an_export_and_an_older_export_has_none(tmp_path:
     elsewhere = Store.open(tmp_path / "there", clock=lambda: NOW)
     assert elsewhere.import_data(json.loads(json.dumps(store.export_data())))["no_run_days"] == 1
     assert elsewhere.history().no_run_days == {days_ago(3)}
+
+
+def test_progress_counts_the_older_runs_never_answered_and_says_why_they_are_not_asked():
+    from gluteui.core.stats.run_entries import CheckinView
+    from gluteui.widgets.checkin_list import waiting_words
+
+    season = replace(history(), runs=[run(days) for days in range(20, 80, 3)])  # imported at once
+    view = checkin_view(season, NOW)
+    assert view.entries == [] and view.past == 20
+    assert waiting_words(view) == (
+        f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer. 20 older runs never had one: past "
+        f"{ANSWER_WINDOW_DAYS} days a run is hard to recall, so it is not asked about "
+        "(`gluteui checkin --run ID` still can).")
+    assert waiting_words(CheckinView([], 0)) == f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer."

@@ -150,11 +150,28 @@ def missed(history: History, now: datetime) -> list[RunEntry]:
     return [entry for entry in run_entries(history, now) if _waiting(entry, now, today)]
 
 
-def listed(history: History, now: datetime) -> list[RunEntry]:
-    """What Progress lists to answer, change or remove, newest first: the runs waiting for
-    an answer and every answered one."""
+@dataclass(frozen=True)
+class CheckinView:
+    """What Progress shows of the check-ins."""
+
+    entries: list[RunEntry]
+    """The runs to answer, change or remove, newest first: those waiting for an answer and
+    every answered one."""
+    past: int
+    """Runs with no answer older than ANSWER_WINDOW_DAYS: not asked about, but said, so
+    the count of unanswered runs is whole (a season imported at once is mostly these)."""
+
+
+def checkin_view(history: History, now: datetime) -> CheckinView:
+    """The check-ins as Progress lists them (see CheckinView)."""
     today = history.day_of(now)
-    return [entry for entry in run_entries(history, now) if entry.answered or _waiting(entry, now, today)]
+    entries, past = [], 0
+    for entry in run_entries(history, now):
+        if entry.answered or _waiting(entry, now, today):
+            entries.append(entry)
+        elif (today - entry.day).days > ANSWER_WINDOW_DAYS:
+            past += 1
+    return CheckinView(entries, past)
 
 
 def missed_counts(entries: list[RunEntry]) -> tuple[int, int]:
