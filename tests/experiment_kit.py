@@ -14,7 +14,7 @@ def experiment_drawing(draw: Draw, on: date, started_on: date, created_at: datet
     """An experiment started on `started_on` whose draw on `on` is `draw`."""
     for seed in range(200):
         experiment = SelfExperiment.new(started_on, weeks, run_days, seed, created_at)
-        found = assignment_on(experiment, on, set())
+        found = assignment_on(experiment, on, {})
         if found is not None and found.drawn == draw:
             return experiment
     raise AssertionError(f"no seed draws {draw} on {on}")

@@ -119,10 +119,12 @@ def lower_core(app: GluteApp) -> list[str]:
 def runs_core(app: GluteApp) -> list[str]:
     """The end of Progress: the plot's caption, with the difference and its interval as the
     core works them out (the demo holds no effect of activating: no verdict but "unclear")."""
-    from gluteui.core.stats.comparison import compare_runs
+    from gluteui.core.stats.answers import answers_from_rows
+    from gluteui.core.stats.comparison import comparison_of
+    from gluteui.core.stats.run_log import run_rows
     from gluteui.widgets.runs_panel import plot_caption
 
-    comparison = compare_runs(app.services.store.history(), app.services.config.now().tzinfo)
+    comparison = comparison_of(answers_from_rows(run_rows(app.services.store.history()), app.services.config.now().tzinfo))
     assert comparison.estimate.direction == "unclear", "the demo's runs hold no effect"
     return [plot_caption(comparison)]
 

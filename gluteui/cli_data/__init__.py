@@ -77,11 +77,12 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
 
     rows = run_rows(history)
     if args.json:
-        from gluteui.core.stats.comparison import compare_runs
+        from gluteui.core.stats.answers import answers_from_rows
+        from gluteui.core.stats.comparison import comparison_of
 
         print(json.dumps(summary.to_dict() | {
             "runs": len(rows), "activated_runs": sum(row.activated for row in rows),
-            "comparison": compare_runs(history, now.tzinfo).to_dict(now.tzinfo),
+            "comparison": comparison_of(answers_from_rows(rows, now.tzinfo)).to_dict(now.tzinfo),
         }))
         return 0
     from rich.console import Console
@@ -100,7 +101,7 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
     Console().print(table)
     from gluteui.cli_data.comparison import say_comparison
 
-    say_comparison(history, now.tzinfo)
+    say_comparison(rows, now.tzinfo)
     return 0
 
 

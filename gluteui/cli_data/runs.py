@@ -44,15 +44,10 @@ def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
         say(f"{start:%a %d %b %Y %H:%M}  {distance(row.run.distance_m, 2):>9}  "
             f"{row.run.shown_s / 60:3.0f} min  {row.run.sport:<10}  {mark:<9}  {told:<5}  {hams:<10}  "
             f"{row.run.id[:8]}  {row.run.name}")
-    _say_comparison(store, now)
-    return 0
-
-
-def _say_comparison(store: Store, now: datetime) -> None:
-    """Under the runs: the comparison as Progress tells it, and the readings kept so far."""
     from gluteui.cli_data.comparison import say_comparison
 
-    say_comparison(store.history(), now.tzinfo)
+    say_comparison(rows, now.tzinfo)  # under the runs, as Progress tells it
+    return 0
 
 
 def _import(store: Store, args: argparse.Namespace, now: datetime) -> int:

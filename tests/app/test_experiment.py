@@ -120,8 +120,8 @@ async def test_the_day_after_pain_is_an_activation_day_and_home_says_why(data_di
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = shown(app)
-        assert ("Experiment: activate today. Pain was reported yesterday, and the experiment never asks "
-                "you to skip the day after pain") in text
+        assert ("Experiment: activate today. Pain was reported since your last run day, and the experiment "
+                "never asks you to skip the run day after pain") in text
         assert "skip the activation today" not in text and "Enter starts Standard wake-up" in text
 
 
@@ -180,4 +180,4 @@ async def test_progress_shows_the_report_once_it_has_ended(data_dir, store: Stor
         assert "21 answered runs on days drawn to activate and 21 on days drawn to skip" in text
         assert "\u22121.8 points (90% interval \u22122.0 to \u22121.5)" in text and "Lower on days drawn to activate." in text
         assert "21 of 42 days went as drawn" in text
-        assert "Chance chose the days" in text and "AHRQ" in text
+        assert "Chance chose which side each day is compared on" in text and "AHRQ" in text

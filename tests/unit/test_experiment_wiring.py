@@ -84,7 +84,7 @@ def test_start_show_report_and_stop_from_the_command_line(cli, data_dir: Path):
     assert code == 0
     (experiment,) = Store.open(data_dir).experiments()
     assert (experiment.started_on, experiment.weeks, experiment.run_days) == (TODAY, 4, (0, 3))
-    drawn = assignment_on(experiment, TODAY, set())
+    drawn = assignment_on(experiment, TODAY, {})
     assert drawn is not None
     words = "activate today" if drawn.assigned == "activate" else "skip the activation today"
     assert "Started a self-experiment: 4 weeks from Thu 10 Dec, on mon, thu." in out

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from gluteui.core.history.records import Checkin
 from gluteui.core.runs.record import Run
-from gluteui.core.stats.answers import run_answers
+from gluteui.core.stats.answers import answers_from_rows
 from gluteui.core.stats.milestones import MILESTONES, milestone_readings
+from gluteui.core.stats.run_log import run_rows
 from tests.unit.simulated_users import bad_spell_user, run, score
 from tests.unit.stats_kit import history, session
 
@@ -53,7 +54,7 @@ def test_run_answers_carry_when_each_check_in_was_given_and_keep_the_linking_rul
     answered = day + timedelta(days=9)
     checkins = [Checkin(f"c{i}", run.start.date(), i + 1, answered + timedelta(hours=i), run.id)
                 for i, run in enumerate(runs[:3])]
-    found = run_answers(replace(history(sessions, checkins=checkins), runs=runs), UTC)
+    found = answers_from_rows(run_rows(replace(history(sessions, checkins=checkins), runs=runs)), UTC)
     assert [(a.activated, a.score, a.answered_at, a.duration_s, a.hour) for a in found] == [
         (True, 1, answered, 1800.0, 8.0),
         (False, 2, answered + timedelta(hours=1), 1860.0, 8.0),

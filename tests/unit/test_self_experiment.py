@@ -58,7 +58,7 @@ def test_each_pair_draws_one_of_each_and_over_many_seeds_each_order_is_as_likely
             assert sorted(draw for _, b, draw in drawn if b == block) == ["activate", "skip"]
         first_activate += sum(draw == "activate" for i, (_, _, draw) in enumerate(drawn) if i % 2 == 0)
         pairs += 6
-        assert [day.drawn for day in schedule(plan(seed, weeks=4, run_days=(1, 3, 5)), set())].count("skip") == 6
+        assert [day.drawn for day in schedule(plan(seed, weeks=4, run_days=(1, 3, 5)), {})].count("skip") == 6
     assert 0.46 <= first_activate / pairs <= 0.54
 
 
@@ -71,35 +71,47 @@ def test_the_same_experiment_always_draws_the_same_days_and_stopping_changes_non
     experiment = plan(7)
     assert draws(experiment) == draws(plan(7))
     stopped = replace(experiment, stopped_on=MONDAY + timedelta(days=17))
-    kept = schedule(stopped, set())
-    assert kept == schedule(experiment, set())[: len(kept)]
+    kept = schedule(stopped, {})
+    assert kept == schedule(experiment, {})[: len(kept)]
     assert all(day.day < stopped.stopped_on for day in kept)
-    assert assignment_on(stopped, MONDAY + timedelta(days=18), set()) is None
+    assert assignment_on(stopped, MONDAY + timedelta(days=18), {}) is None
 
 
-def test_a_day_after_pain_is_never_skip_and_is_left_out_of_the_randomised_comparison():
+def test_the_first_run_day_after_pain_is_never_skip_however_far_apart_the_run_days_are():
     rng = random.Random(3)
     for seed in range(200):
-        experiment = plan(seed)
-        pain = {MONDAY + timedelta(days=d) for d in range(56) if rng.random() < 0.3}
+        experiment = plan(seed, run_days=(0, 2, 4))  # Mon/Wed/Fri: pain always a day or two before
+        pain = {MONDAY + timedelta(days=d): MONDAY + timedelta(days=d) for d in range(56) if rng.random() < 0.2}
+        before = None
         for day in schedule(experiment, pain):
-            if day.day - timedelta(days=1) in pain:
-                assert (day.assigned, day.randomised) == ("activate", False)
+            since = before or day.day - timedelta(days=1)
+            if any(since <= pained < day.day for pained in pain):
+                assert day.assigned == "activate"
             else:
-                assert (day.assigned, day.randomised) == (day.drawn, True)
+                assert day.assigned == day.drawn
+            before = day.day
+
+
+def test_pain_told_late_never_rewrites_a_day_gone_by_but_pain_told_this_morning_counts_today():
+    experiment = plan(5, weeks=2, run_days=(0, 2, 4))
+    monday, wednesday = MONDAY, MONDAY + timedelta(days=2)
+    told_friday = {monday: MONDAY + timedelta(days=4)}  # Monday's run answered on Friday
+    assert assignment_on(experiment, wednesday, told_friday).assigned == assignment_on(experiment, wednesday, {}).drawn
+    told_wednesday_morning = {monday: wednesday}
+    assert assignment_on(experiment, wednesday, told_wednesday_morning).assigned == "activate"
 
 
 def test_planned_days_and_todays_assignment():
     experiment = plan(2, weeks=2, run_days=(1, 5))
     assert planned_days(experiment) == [date(2026, 3, 3), date(2026, 3, 7), date(2026, 3, 10), date(2026, 3, 14)]
-    assert assignment_on(experiment, date(2026, 3, 4), set()) is None  # no run planned
-    today = assignment_on(experiment, date(2026, 3, 7), {date(2026, 3, 6)})
+    assert assignment_on(experiment, date(2026, 3, 4), {}) is None  # no run planned
+    today = assignment_on(experiment, date(2026, 3, 7), {date(2026, 3, 6): date(2026, 3, 6)})
     assert today is not None and today.assigned == "activate"
 
 
 def test_whether_a_draw_was_followed_is_known_once_the_day_is_done():
     experiment = plan(4, weeks=2, run_days=(1, 5))
-    activate, skip = sorted(schedule(experiment, set())[:2], key=lambda day: day.drawn)
+    activate, skip = sorted(schedule(experiment, {})[:2], key=lambda day: day.drawn)
     later = date(2026, 4, 1)
     assert followed(activate, {activate.day}, later) is True
     assert followed(activate, set(), later) is False
@@ -113,23 +125,31 @@ def test_pain_is_a_check_in_from_the_level_that_stops_a_move_or_it_hurts_in_a_ro
     hurt = replace(session(date(2026, 3, 5)), hurt={"bridge": {"where": "buttock", "side": "left"}},
                    pain={"bridge": "skipped"})
     checkins = [Checkin("a", date(2026, 3, 3), PAIN_SCORE, CREATED), Checkin("b", date(2026, 3, 4), PAIN_SCORE - 1, CREATED)]
-    assert pain_days(history([hurt, session(date(2026, 3, 6))], checkins=checkins)) == {date(2026, 3, 3), date(2026, 3, 5)}
+    assert set(pain_days(history([hurt, session(date(2026, 3, 6))], checkins=checkins))) == {date(2026, 3, 3), date(2026, 3, 5)}
+
+
+def test_pain_in_the_hamstrings_or_at_the_desk_counts_and_a_check_in_is_known_the_day_it_was_given():
+    late = datetime(2026, 3, 9, 12, tzinfo=UTC)
+    checkins = [Checkin("h", date(2026, 3, 3), 1, late, None, PAIN_SCORE)]  # back fine, hamstrings hurt
+    desk = replace(session(date(2026, 3, 4)), routine_id="desk", hurt={"standing_squeeze": {"where": "lower_back", "side": "left"}})
+    found = pain_days(replace(history(checkins=checkins), desk_sessions=[desk]))
+    assert found == {date(2026, 3, 3): date(2026, 3, 9), date(2026, 3, 4): date(2026, 3, 4)}
 
 
 def simulate(rng: random.Random, seed: int, effect: float, follow: float = 1.0, weeks: int = 12):
     """A user whose back drifts in spells and who would, left alone, activate on bad days;
     the experiment draws instead. Activating shifts the run's score by `effect`."""
     experiment = plan(seed, weeks=weeks)
-    back, pain, activated, scores, asked = 3.0, set(), set(), {}, []
-    for day in schedule(experiment, set()):
+    back, pain, activated, scores, asked = 3.0, {}, set(), {}, []
+    for day in schedule(experiment, {}):
         back = 3.0 + 0.8 * (back - 3.0) + rng.gauss(0, 1.2)
-        asked.append(replace(day, after_pain=day.day - timedelta(days=1) in pain))  # as Home would show it
+        asked.append(assignment_on(experiment, day.day, pain))  # as Home would show it that day
         does = (asked[-1].assigned == "activate") == (rng.random() < follow)
         if does:
             activated.add(day.day)
         scores[day.day] = score(rng, back + (effect if does else 0.0), 1.0)
         if scores[day.day] >= PAIN_SCORE:
-            pain.add(day.day)
+            pain[day.day] = day.day
     assert asked == schedule(experiment, pain)  # pain only ever changes the days after it
     return experiment, pain, activated, scores
 

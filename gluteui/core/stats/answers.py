@@ -10,8 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from gluteui.core.history.records import History
-from gluteui.core.stats.run_log import RunRow, run_rows
+from gluteui.core.stats.run_log import RunRow
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,6 @@ def answers_from_rows(rows: Iterable[RunRow], zone: tzinfo | None) -> list[RunAn
         for row in rows if row.checkin is not None and row.answered_at is not None
     ]
     return sorted(answered, key=lambda answer: (answer.start, answer.run_id))
-
-
-def run_answers(history: History, zone: tzinfo | None) -> list[RunAnswer]:
-    """Every imported run that has a check-in, oldest first (see run_log.run_rows)."""
-    return answers_from_rows(run_rows(history), zone)
 
 
 def split_scores(answers: Iterable[RunAnswer]) -> tuple[list[int], list[int]]:

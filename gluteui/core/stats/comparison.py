@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from gluteui.core.history.records import History
 from gluteui.core.stats.adjusted import Adjusted, adjusted_difference
 from gluteui.core.stats.answer_words import adjusted_words, estimate_words, reading_words
-from gluteui.core.stats.answers import RunAnswer, run_answers, split_scores
+from gluteui.core.stats.answers import RunAnswer, split_scores
 from gluteui.core.stats.estimate import (
     CONFIDENCE,
     MIN_IMPORTANT_DIFFERENCE,
@@ -88,12 +87,7 @@ def _interval(interval: Interval | None) -> list[float] | None:
 
 
 def comparison_of(answers: list[RunAnswer]) -> Comparison:
-    """The comparison over `answers` (core/stats/answers.run_answers)."""
+    """The comparison over `answers` (core/stats/answers.answers_from_rows)."""
     return Comparison(estimate_difference(*split_scores(answers)), adjusted_difference(answers),
                       milestone_readings(answers))
 
-
-def compare_runs(history: History, zone: tzinfo | None) -> Comparison:
-    """The comparison over every imported run with a check-in; `zone` is the user's (the
-    time of day the adjusted figure allows for is read in it)."""
-    return comparison_of(run_answers(history, zone))

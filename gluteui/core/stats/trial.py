@@ -7,18 +7,20 @@ random order, so a few weeks cannot end lopsided and a slow change in the back f
 both sides alike. The draws come from random.Random(seed) over the whole plan at once, so
 the same experiment always draws the same days, and stopping early changes none of them.
 
-Safety: never "skip" on a day after pain was reported (see `pain_days`). Such a day is
-"activate", whatever was drawn, and its draw is kept beside it. The pair is not rebalanced:
-moving the "skip" to the pair's other day would let pain decide that day too, and the
-comparison would again be between days chosen by how the back felt. Instead every day
-after pain, whatever it drew, is left out of the randomised comparison: it was not a day
-on which chance decided.
+Safety: never "skip" on the first planned run day after pain was reported (see
+`pain_days`), however many days lie between: pain on a Monday of a Mon/Wed/Fri plan makes
+Wednesday "activate", whatever was drawn, and its draw is kept beside it. Only pain known by
+that day counts, so an answer given late about an older run never rewrites a day that has
+passed. The pair is not rebalanced: moving the "skip" to the pair's other day would let pain
+decide that day too. The day stays in the comparison under its draw, as a day that did not
+go as drawn does (intention to treat): leaving it out would let pain, an outcome, choose
+which days are compared.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -36,8 +38,8 @@ stops a move (core/pain.py); lower is the everyday discomfort the experiment is 
 
 @dataclass(frozen=True)
 class Assignment:
-    """One planned run day: what the pair drew for it, and whether pain the day before
-    overrode the draw."""
+    """One planned run day: what the pair drew for it, and whether pain since the planned
+    run day before overrode the draw."""
 
     day: date
     block: int
@@ -48,11 +50,6 @@ class Assignment:
     def assigned(self) -> Draw:
         """What the user is asked to do that day: the draw, or "activate" after pain."""
         return "activate" if self.after_pain else self.drawn
-
-    @property
-    def randomised(self) -> bool:
-        """Whether chance decided the day (not a day after pain)."""
-        return not self.after_pain
 
 
 def planned_days(experiment: SelfExperiment) -> list[date]:
@@ -73,24 +70,44 @@ def draws(experiment: SelfExperiment) -> list[tuple[date, int, Draw]]:
     return drawn
 
 
-def schedule(experiment: SelfExperiment, pain: Collection[date]) -> list[Assignment]:
-    """The assignments up to the experiment's last day (its end, or the day it was stopped),
-    each day after a day in `pain` made "activate"."""
-    return [Assignment(day, block, draw, day - timedelta(days=1) in pain)
-            for day, block, draw in draws(experiment) if day < experiment.last_day]
+def schedule(experiment: SelfExperiment, pain: Mapping[date, date]) -> list[Assignment]:
+    """The assignments up to the experiment's last day (its end, or the day it was stopped).
+    A day is made "activate" when `pain` (pain day -> the day it was known, see `pain_days`)
+    has pain on or after the planned run day before it (the day before, for the first),
+    known by that day."""
+    assignments = []
+    before: date | None = None
+    for day, block, draw in draws(experiment):
+        if day >= experiment.last_day:
+            break
+        since = before if before is not None else day - timedelta(days=1)
+        hurt = any(since <= pained < day and known <= day for pained, known in pain.items())
+        assignments.append(Assignment(day, block, draw, hurt))
+        before = day
+    return assignments
 
 
-def assignment_on(experiment: SelfExperiment, day: date, pain: Collection[date]) -> Assignment | None:
+def assignment_on(experiment: SelfExperiment, day: date, pain: Mapping[date, date]) -> Assignment | None:
     """Today's assignment, for Home and the status command; None on a day with no run planned,
     before the start, after the end or once stopped."""
     return next((found for found in schedule(experiment, pain) if found.day == day), None)
 
 
-def pain_days(history: History) -> set[date]:
-    """Days on which pain was reported: a run check-in of PAIN_SCORE or more, or "it hurts"
-    pressed during a routine."""
-    days = {checkin.local_date for checkin in history.checkins if checkin.score >= PAIN_SCORE}
-    days.update(session.local_date for session in history.sessions if session.hurt or session.pain)
+def pain_days(history: History) -> dict[date, date]:
+    """Days on which pain was reported, each with the day it was first known: a run check-in
+    of PAIN_SCORE or more for the lower back or the hamstrings (known the day it was given),
+    or "it hurts" pressed during a routine, the desk's included (known that day)."""
+    days: dict[date, date] = {}
+
+    def reported(day: date, known: date) -> None:
+        days[day] = min(known, days.get(day, known))
+
+    for checkin in history.checkins:
+        if max(checkin.score, checkin.hamstrings or 0) >= PAIN_SCORE:
+            reported(checkin.local_date, history.day_of(checkin.recorded_at))
+    for session in (*history.sessions, *history.desk_sessions):
+        if session.hurt or session.pain:
+            reported(session.local_date, session.local_date)
     return days
 
 

@@ -2,8 +2,8 @@
 and in plain words what it can and cannot say.
 
 The comparison is by the draw, followed or not (intention to treat): that keeps what the
-randomisation bought, and not following a draw only pulls the difference towards 0. Days
-after pain were not drawn by chance and are left out (core/stats/trial.py). The interval
+randomisation bought, and not following a draw only pulls the difference towards 0. A day
+made "activate" after pain is compared by its draw too (core/stats/trial.py). The interval
 and the verdict rules are the one estimate's (core/stats/estimate.py), so the report and
 Progress never disagree about what counts as enough.
 """
@@ -22,10 +22,11 @@ from gluteui.core.text import plural
 
 TRIAL_WORDS: dict[str, str] = {
     "followed": "{followed} of {decided} {days} went as drawn.",
-    "after pain": "{count} {days} after pain {were} activated whatever the draw, and left out of the comparison.",
+    "after pain": ("{count} {days} after pain {were} set to activate whatever the draw, and {are} compared "
+                   "by the draw like the rest."),
     "stopped": "Stopped on {day}, before the {weeks} weeks planned: the report uses the days before.",
-    "randomised": ("Chance chose the days, not how your back felt, so a bad spell or a sore morning "
-                   "cannot make the difference."),
+    "randomised": ("Chance chose which side each day is compared on, not how your back felt, so a bad "
+                   "spell or a sore morning cannot decide it."),
     "one person": ("It is about you, on these runs, in these weeks: not about anyone else, and not "
                    "about a different season."),
     "unblinded": ("You knew which days you activated, and expecting a difference can make one."),
@@ -60,7 +61,8 @@ class TrialReport:
         if self.after_pain:
             sentences.append(TRIAL_WORDS["after pain"].format(count=self.after_pain,
                                                               days=plural(self.after_pain, "day"),
-                                                              were="was" if self.after_pain == 1 else "were"))
+                                                              were="was" if self.after_pain == 1 else "were",
+                                                              are="is" if self.after_pain == 1 else "are"))
         if self.stopped_on is not None:
             sentences.append(TRIAL_WORDS["stopped"].format(day=f"{self.stopped_on:%d %b %Y}", weeks=self.weeks))
         sentences.extend(TRIAL_WORDS[key] for key in ("randomised", "one person", "unblinded", "carry-over"))
@@ -70,17 +72,17 @@ class TrialReport:
         return sentences
 
 
-def trial_report(experiment: SelfExperiment, pain: Collection[date], activated: Collection[date],
+def trial_report(experiment: SelfExperiment, pain: Mapping[date, date], activated: Collection[date],
                  scores: Mapping[date, int], today: date) -> TrialReport:
     """The report on the days so far (the end report once `today` is past the last day).
 
     `pain` and `activated` are the days with pain reported and with an activation
     (trial.pain_days, trial.activation_days); `scores` each day's run check-in
-    (trial.day_scores). Only randomised days with a check-in are compared.
+    (trial.day_scores). Every day with a check-in is compared, by its draw.
     """
     days = [day for day in schedule(experiment, pain) if day.day < today or day.day in activated]
     outcomes = [followed(day, activated, today) for day in days]
-    drawn = [day for day in days if day.randomised and day.day in scores]
+    drawn = [day for day in days if day.day in scores]
     return TrialReport(
         estimate=estimate_difference([scores[day.day] for day in drawn if day.drawn == "activate"],
                                      [scores[day.day] for day in drawn if day.drawn == "skip"]),

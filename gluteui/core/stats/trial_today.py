@@ -85,8 +85,8 @@ def assignment_words(assignment: Assignment) -> str:
     if assignment.assigned == "skip":
         return "Experiment: skip the activation today"
     if assignment.after_pain:
-        return ("Experiment: activate today. Pain was reported yesterday, and the experiment never "
-                "asks you to skip the day after pain")
+        return ("Experiment: activate today. Pain was reported since your last run day, and the "
+                "experiment never asks you to skip the run day after pain")
     return "Experiment: activate today"
 
 
