@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
     from textual.app import App
 
+    from gluteui.core.stats.nudge import Sent
     from gluteui.services import Services
 
     _Base = App[None]
@@ -50,6 +51,12 @@ class AppNudges(_Base):
     services: Services
     _open_lock: FileLock | None = None
     _nudge_problem: str | None = None
+    _focus_reported = False
+    """Whether the terminal has ever said it lost focus: until it does, "focused" is only
+    Textual's starting guess (tmux without `focus-events on` never says)."""
+    _sent: Sent | None = None
+    """Today's record as this app last wrote it: when writing nudge.json fails, the file
+    still says "not nudged", and this keeps the app from nudging again every check."""
     """Why the last check could not read the history, said once until it changes."""
 
     def start_nudges(self) -> None:
@@ -65,6 +72,13 @@ class AppNudges(_Base):
             return
         if self._open_lock is not None:
             self.check_nudge()
+        else:
+            # Another GluteUI nudges, or a `gluteui nudge` was looking at the lock just then:
+            # try again later, so this window takes over once the other one is gone.
+            self.set_timer(LONGEST_WAIT_S, self.start_nudges)
+
+    def watch_app_focus(self, focus: bool) -> None:
+        self._focus_reported = True
 
     def stop_nudges(self) -> None:
         """Let the timer's `gluteui nudge` nudge again (the process ending would too)."""
@@ -81,7 +95,7 @@ class AppNudges(_Base):
         cache = locations.cache_dir()
         wake = None
         try:
-            asked = decide_now(self.services.store.history(), cache, now)
+            asked = decide_now(self.services.store.history(), cache, now, self._sent)
         except StoreError as error:
             # The next check tries again; the screens say the same when they read.
             if str(error) != self._nudge_problem:
@@ -101,8 +115,9 @@ class AppNudges(_Base):
                 try:
                     write_sent(cache / SENT_NAME, sent)
                 except OSError as error:
+                    self._sent = sent  # so this window, at least, does not nudge again today
                     self.notify(f"Not noted in {cache / SENT_NAME} ({error.strerror or error}): "
-                                "the next check may nudge again.", title="Nudges", severity="warning",
+                                "the timer's nudge may come again.", title="Nudges", severity="warning",
                                 timeout=10, markup=False)
                 self.show_nudge(message)
             wake = next_check(asked.schedule, sent, now)
@@ -113,23 +128,35 @@ class AppNudges(_Base):
         """A toast when the user looks at the app; else a notification the terminal shows."""
         if self.app_focus:
             self.notify(message, title="Reminder", timeout=30, markup=False)
+            if not self._focus_reported:
+                # Perhaps looking, perhaps in another window of a terminal that never reports
+                # focus: the desktop's notification as well, so the nudge is not lost.
+                self._notify_desktop_soon(message, toast_on_failure=False)
             return
         sequence = osc_notification(NOTIFICATION_TITLE, message, os.environ)
         if sequence is None:  # a terminal that shows none: the desktop's notification instead
-            self.run_worker(partial(self._notify_desktop, message), thread=True, group="nudge")
+            self._notify_desktop_soon(message, toast_on_failure=True)
         elif self._driver is not None:
             # Textual has no public way to send the terminal a sequence of our own (its
             # copy_to_clipboard writes to the driver the same way); the driver's writer queues
             # it between frames, so it never lands inside one.
             self._driver.write(sequence)
 
-    def _notify_desktop(self, message: str) -> None:
+    def _notify_desktop_soon(self, message: str, toast_on_failure: bool) -> None:
+        # A failure is the toast's to tell (_notify_desktop): it must never end the app.
+        self.run_worker(partial(self._notify_desktop, message, toast_on_failure), thread=True, group="nudge",
+                        exit_on_error=False)
+
+    def _notify_desktop(self, message: str, toast_on_failure: bool) -> None:
         """In a thread (the bus may take seconds to answer): the notification `gluteui nudge`
-        sends; when nothing can show it, the toast, there when the user comes back."""
+        sends; when nothing can show it, the toast (unless one is shown already), there when
+        the user comes back."""
         from gluteui.notify import NotifyError, notify
 
         try:
             notify(NOTIFICATION_TITLE, message)
         except NotifyError as error:
+            if not toast_on_failure:
+                return  # the toast is up already: the nudge is not lost
             self.call_from_thread(self.notify, f"{message}\n(no desktop notification: {error})",
                                   title="Reminder", timeout=120, markup=False)

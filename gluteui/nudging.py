@@ -55,10 +55,13 @@ class Asked:
     """The record as read, before the decision."""
 
 
-def decide_now(history: History, cache: Path, now: datetime) -> Asked:
-    """Whether to nudge at `now`, from the history and the record in `cache`."""
+def decide_now(history: History, cache: Path, now: datetime, unsaved: Sent | None = None) -> Asked:
+    """Whether to nudge at `now`, from the history and the record in `cache`; `unsaved` is
+    today's record as the caller last tried to write it, taken when the file still has none."""
     today = today_facts(history, now)
     sent = read_sent(cache / SENT_NAME, Sent(today.day))
+    if unsaved is not None and unsaved.day == sent.day and unsaved.nudged and not sent.nudged:
+        sent = unsaved
     schedule = Schedule.from_setting(history.setting("reminder", None))
     if history.experiments and not today.activated:
         from gluteui.core.stats.trial_today import today_assignment  # only with an experiment

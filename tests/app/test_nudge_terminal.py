@@ -180,3 +180,20 @@ def test_a_terminal_that_shows_no_osc_notification_gets_the_desktops_instead(
     assert TOAST not in terminal.output, "the desktop showed it: no toast as well"
     assert not rings(terminal.output), "never the bell"
     assert sent_record(cache)["nudged"] is True
+
+
+def test_a_terminal_that_never_reports_focus_gets_the_toast_and_the_desktops_notification(
+        folders: tuple[Path, Path], tmp_path: Path) -> None:
+    """tmux without `focus-events on` never says the user went elsewhere: "focused" is only a
+    guess there, so the nudge is not left to a toast nobody may see."""
+    data, cache = folders
+    with session_bus(tmp_path) as address, NotificationServer(address) as server:
+        with app_in_a_terminal(data, cache, TERM_PROGRAM="tmux", TMUX="/tmp/tmux-1/default,1,0",
+                               DBUS_SESSION_BUS_ADDRESS=address) as terminal:
+            assert terminal.wait_for(TOAST), terminal.output[-2000:]  # no focus event is sent
+            deadline = time.monotonic() + WAIT_S
+            while not server.sent and time.monotonic() < deadline:
+                terminal.read_some()
+        assert server.sent == [("GluteUI", "GluteUI", "Glutes before your run: five minutes starts a streak.")]
+    assert b"\x1bPtmux;" not in terminal.output, "no escape sequence: the terminal is not known to be away"
+    assert not rings(terminal.output), "never the bell"

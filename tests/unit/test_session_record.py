@@ -139,3 +139,17 @@ def test_the_record_in_words():
 def test_an_older_session_shows_the_reps_done_without_a_plan_per_side():
     session = app_session(planned={}, reps={"clamshell": {"left": 3, "right": 2}})
     assert record_lines(session, NAMES) == [("", "Clamshell  L 3  R 2")]
+
+
+def test_a_routine_left_paused_over_a_weekend_still_saves_its_session():
+    from gluteui.core.history.session_record import MAX_PAUSED_S
+    from gluteui.core.routine.set_record import SetRecord
+
+    record = SetRecord()
+    record.paused(100.0)
+    record.resumed(100.0 + 3 * 24 * 3600)  # Friday to Monday
+    assert (record.pauses, record.paused_s) == (1, MAX_PAUSED_S)
+    started = datetime(2026, 3, 2, 7, tzinfo=timezone.utc)
+    session = Session("s", started.date(), started, "standard", 10, 4, {}, 60.0, "app", {},
+                      pauses=record.pauses, paused_s=record.paused_s)
+    assert Session.from_dict(json.loads(json.dumps(session.to_dict()))).paused_s == MAX_PAUSED_S

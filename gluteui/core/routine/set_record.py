@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from gluteui.core.history.session_record import MAX_PAUSED_S
 from gluteui.core.routine.phases import BOUNDARY_SLACK_S
 from gluteui.core.routine.timeline import Timeline
 from gluteui.core.sides import UNSIDED
@@ -47,7 +48,9 @@ class SetRecord:
         ends in does not: that was stopping, not pausing)."""
         if self._paused_at is not None:
             self.pauses += 1
-            self.paused_s += max(now - self._paused_at, 0.0)
+            # Capped as the record's check caps it: a routine left paused over a weekend
+            # must still save (an uncapped total would be refused, and the session lost).
+            self.paused_s = min(self.paused_s + max(now - self._paused_at, 0.0), MAX_PAUSED_S)
             self._paused_at = None
 
     def cut(self, before: Timeline, after: Timeline) -> None:
