@@ -123,7 +123,7 @@ def add_data_commands(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     begin.add_argument("--weeks", type=int, metavar="N", help="how long (2-26, default 8)")
     begin.add_argument("--days", metavar="DAYS", help="your run days, e.g. mon,wed,fri (default: the reminder's days)")
     experiment_sub.add_parser("stop", help="stop it now (the days so far are kept for the report)")
-    report = experiment_sub.add_parser("report", help="the comparison so far, or at the end")
+    report = experiment_sub.add_parser("report", help="its report once it has ended or been stopped (before: how far it is)")
     report.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     demo = sub.add_parser("demo-data", help="fill an empty data dir with made-up history (runs with no effect of activating)")
     demo.add_argument("--years", type=float, default=1.0, help="how much history (default: 1)")

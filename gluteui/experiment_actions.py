@@ -64,7 +64,7 @@ class ExperimentActions(_Base):
         if self.services.save(lambda: store.save_experiment(experiment)):
             self.notify(f"Started for {experiment.weeks} weeks: Home shows each run day's assignment.",
                         title=TITLE, timeout=6, markup=False)
-        self._show_home_again()
+        self._show_standing_again()
 
     def action_stop_experiment(self) -> None:
         from gluteui.widgets.confirm import ConfirmDialog
@@ -86,11 +86,16 @@ class ExperimentActions(_Base):
             return  # it ended (or another copy stopped it) while the question was open
         if self.services.save(lambda: store.save_experiment(stop(experiment, today))):
             self.notify("Stopped. Progress has its report on the days so far.", title=TITLE, timeout=6)
-        self._show_home_again()
+        self._show_standing_again()
 
-    def _show_home_again(self) -> None:
-        """Home says today's assignment: redraw it when it is the screen shown."""
+    def _show_standing_again(self) -> None:
+        """Home says today's assignment and Progress the experiment's standing: redraw them
+        wherever they are in the stack (the palette can start or stop it over either)."""
         from gluteui.screens.home import HomeScreen
+        from gluteui.screens.progress import ProgressScreen
 
-        if isinstance(self.screen, HomeScreen):
-            self.screen.show_status()
+        for screen in self.screen_stack:
+            if isinstance(screen, ProgressScreen):
+                self.call_later(screen.show_history_again)
+            elif isinstance(screen, HomeScreen):
+                screen.show_status()

@@ -110,6 +110,8 @@ def _report(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if found is None:
         say("No self-experiment yet: `gluteui experiment start` starts one.")
         return 0
-    for sentence in found.words() if found.ended else [found.running_line(), *found.report.words()]:
+    # As Progress says it: while it runs, its progress only. A verdict read after every run
+    # day would be the peeking the milestone readings exist to stop.
+    for sentence in found.words():
         say(sentence)
     return 0

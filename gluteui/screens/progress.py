@@ -318,6 +318,11 @@ class ProgressScreen(CheckinKeys):
         self.view = self.load_view()
         self.show_view()
         self.query_one(CheckinList).show(self.checkins)
+        if self.experiment is not None:
+            from gluteui.widgets.experiment import ExperimentPanel
+
+            for panel in self.query(ExperimentPanel):
+                panel.show(self.experiment)
         from gluteui.widgets.runs_panel import RunsPanel
 
         await self.query(RunsPanel).remove()

@@ -28,6 +28,15 @@ class ExperimentPanel(Static):
     DEFAULT_CSS = "ExperimentPanel { height: auto; margin: 1 0 0 0; }"
 
     def __init__(self, standing: Standing, id: str | None = None) -> None:
-        words = standing.words()
-        lines = [markup("[b]$head[/b]", head=words[0]), *(plain(sentence) for sentence in words[1:])]
-        super().__init__(Content("\n").join(lines), id=id)
+        super().__init__(standing_content(standing), id=id)
+
+    def show(self, standing: Standing) -> None:
+        """Say `standing` instead (a check-in answered may have changed the report)."""
+        self.update(standing_content(standing))
+
+
+def standing_content(standing: Standing) -> Content:
+    """The standing's words: the first as a heading, the rest as written (never markup)."""
+    words = standing.words()
+    lines = [markup("[b]$head[/b]", head=words[0]), *(plain(sentence) for sentence in words[1:])]
+    return Content("\n").join(lines)

@@ -148,6 +148,25 @@ async def test_stop_asks_first_and_keeps_the_record_for_the_report(data_dir, sto
         assert "Start a self-experiment…" in titles(app)
 
 
+async def test_stopping_it_over_progress_brings_its_report_there_at_once(data_dir, store: Store):
+    store.save_experiment(experiment_drawing("activate", TODAY, TODAY - timedelta(days=10), FROZEN_NOW - timedelta(days=10)))
+    checked_in_yesterday(store)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Self-experiment: week" in shown(app)
+        palette_command(app, "Stop the self-experiment")()
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(20):  # Progress reads the history again and redraws
+            await pilot.pause()
+            if "Self-experiment: stopped on" in shown(app):
+                break
+        assert "Self-experiment: stopped on" in shown(app) and "Self-experiment: week" not in shown(app)
+
+
 async def test_progress_shows_the_week_while_it_runs(data_dir, store: Store):
     experiment = experiment_drawing("activate", TODAY, TODAY - timedelta(days=15), FROZEN_NOW)
     store.save_experiment(experiment)
