@@ -161,7 +161,8 @@ def no_runs_text() -> list[Line]:
     for. Each line short, so the note keeps its width beside the trend."""
     return [(NO_PREFIX, line) for line in (
         markup("[b]Runs:[/] none imported yet"),
-        plain("Import them (gluteui runs import FOLDER)"),
+        markup("Import them with [b]i[/b] (or the command"),
+        plain("gluteui runs import FOLDER)"),
         plain("to compare your back on runs with and"),
         plain(f"without an activation, from {MIN_RUNS_EACH} of each."),
     )]

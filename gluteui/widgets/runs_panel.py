@@ -97,8 +97,8 @@ class RunsPanel(ReportsFailure, Vertical):
         view = self.view
         yield Static(Text(f"Runs: {view.total}, {view.activated} after an activation"), classes="runs-title")
         if not view.total:
-            yield Static(Text("No runs imported yet: `gluteui runs import FOLDER` reads your "
-                              "watch's GPX, TCX or FIT files, or a Strava export."), id="runs-answer")
+            yield Static(Text("No runs imported yet: i on Progress (or `gluteui runs import FOLDER`) reads "
+                              "your watch's GPX, TCX or FIT files, or a Strava export."), id="runs-answer")
             return
         yield Static(Text("Working out the comparison..."), id="runs-answer")
         yield Static(id="runs-adjusted")
