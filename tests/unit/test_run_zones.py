@@ -67,10 +67,10 @@ def test_a_californian_evening_run_keeps_its_evening_and_the_check_in_about_that
     older = Checkin("c1", TUESDAY, 4, datetime(2026, 12, 1, 22, tzinfo=CALIFORNIA))
     seen = replace(history(checkins=[older]), runs=[evening])
 
-    [row] = run_rows(seen)
+    [row] = run_rows(seen, now.tzinfo)
     assert (row.checkin, row.about) == (4, ("c1",))
     assert [(entry.day, entry.run, entry.back) for entry in run_entries(seen, now)] == [(TUESDAY, evening, 4)]
-    assert run_rows(seen)[0].checkin is None, "read in UTC the run is Wednesday's: the check-in is not about it"
+    assert run_rows(seen, UTC)[0].checkin is None, "read in UTC the run is Wednesday's: the check-in is not about it"
 
 
 @pytest.fixture
