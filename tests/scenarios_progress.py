@@ -124,7 +124,8 @@ def runs_core(app: GluteApp) -> list[str]:
     from gluteui.core.stats.run_log import run_rows
     from gluteui.widgets.runs_panel import plot_caption
 
-    comparison = comparison_of(answers_from_rows(run_rows(app.services.store.history()), app.services.config.now().tzinfo))
+    zone = app.services.config.now().tzinfo
+    comparison = comparison_of(answers_from_rows(run_rows(app.services.store.history(), zone), zone))
     assert comparison.estimate.direction == "unclear", "the demo's runs hold no effect"
     return [plot_caption(comparison)]
 

@@ -75,7 +75,7 @@ def cmd_stats(store: Store, args: argparse.Namespace, now: datetime) -> int:
     summary = streak_summary(history, history.day_of(now))
     from gluteui.core.stats.run_log import run_rows
 
-    rows = run_rows(history)
+    rows = run_rows(history, now.tzinfo)
     if args.json:
         from gluteui.core.stats.answers import answers_from_rows
         from gluteui.core.stats.comparison import comparison_of

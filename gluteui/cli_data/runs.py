@@ -28,7 +28,7 @@ _HEADER = f"{'Start':<21}  {'Distance':>9}  {'Time':>7}  {'Sport':<10}  {'Activa
 def cmd_runs(store: Store, args: argparse.Namespace, now: datetime) -> int:
     if args.runs_command == "import":
         return _import(store, args, now)
-    rows = run_rows(store.history())
+    rows = run_rows(store.history(), now.tzinfo)
     if args.json:
         print(json.dumps([row.to_dict() for row in rows]))
         return 0

@@ -108,7 +108,7 @@ def test_desk_sessions_never_count_as_activation_nor_link_a_run(data_dir: Path) 
     summary = streak_summary(history, MONDAY.date())
     assert (summary.current_streak, summary.activated_days, summary.total_sessions) == (0, 0, 0)
     assert not summary.today_activated
-    [row] = run_rows(history)
+    [row] = run_rows(history, MONDAY.tzinfo)
     assert not row.activated, "a desk squeeze an hour before is not a pre-run activation"
     # The day after a real activation: the desk session neither adds to nor breaks the streak.
     main(["--data-dir", str(data_dir), "log", "--at", "2026-12-08 07:00"], now=lambda: at(12, days=1))

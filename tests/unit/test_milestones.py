@@ -54,7 +54,7 @@ def test_run_answers_carry_when_each_check_in_was_given_and_keep_the_linking_rul
     answered = day + timedelta(days=9)
     checkins = [Checkin(f"c{i}", run.start.date(), i + 1, answered + timedelta(hours=i), run.id)
                 for i, run in enumerate(runs[:3])]
-    found = answers_from_rows(run_rows(replace(history(sessions, checkins=checkins), runs=runs)), UTC)
+    found = answers_from_rows(run_rows(replace(history(sessions, checkins=checkins), runs=runs), UTC), UTC)
     assert [(a.activated, a.score, a.answered_at, a.duration_s, a.hour) for a in found] == [
         (True, 1, answered, 1800.0, 8.0),
         (False, 2, answered + timedelta(hours=1), 1860.0, 8.0),

@@ -131,7 +131,7 @@ def test_the_hamstrings_round_trip_and_a_bad_one_is_named():
 def test_the_latest_word_on_a_run_wins_and_the_rows_name_every_check_in_about_it():
     evening = run(1)
     first, second = about(evening, 5, 5), about(evening, 2, 4, minutes=30)
-    [row] = run_rows(replace(history(checkins=[first, second]), runs=[evening]))
+    [row] = run_rows(replace(history(checkins=[first, second]), runs=[evening]), UTC)
     assert (row.checkin, row.hamstrings, row.about) == (2, 4, (first.id, second.id))
     assert row.to_dict()["hamstrings"] == 4
 

@@ -101,14 +101,15 @@ def run_entries(history: History, now: datetime) -> list[RunEntry]:
     by `now` (see runs.run_could_have_followed), unless the user said they did not run
     that day, or when a check-in about that day's run was given. A check-in about "the run
     that day" on a day of two imported runs cannot say which: it is that day's own entry.
+    An imported run's day is read in `now`'s zone, the user's (see run_log.run_rows).
     """
     today = history.day_of(now)
     hour = history.day_start_hour
     entries = []
     taken: set[str] = set()
     run_days: set[date] = set()
-    for row in run_rows(history):
-        day = run_day(row.run, row.run.start.tzinfo, hour)
+    for row in run_rows(history, now.tzinfo):
+        day = run_day(row.run, now.tzinfo, hour)
         run_days.add(day)
         taken.update(row.about)
         entries.append(RunEntry(day, row.run, row.activated, row.checkin, row.hamstrings, row.about))

@@ -51,12 +51,16 @@ class RunRow:
         }
 
 
-def run_rows(history: History) -> list[RunRow]:
-    """Every imported run, newest first, with whether it was activated and its check-in."""
+def run_rows(history: History, zone: tzinfo | None) -> list[RunRow]:
+    """Every imported run, newest first, with whether it was activated and its check-in.
+
+    A run's day (for a check-in about "the run that day") is read in `zone`, the user's
+    (None: the machine's), never in the zone the run was stored in: a watch's file gives
+    UTC, and 07:00 in Sydney is the evening before in UTC."""
     starts = [s.started_at for s in history.sessions if is_activated(s.planned_reps, s.done_reps)]
     linked = link_runs(history.runs, starts)
     hour = history.day_start_hour
-    day_of = {item.run.id: run_day(item.run, item.run.start.tzinfo, hour) for item in linked}
+    day_of = {item.run.id: run_day(item.run, zone, hour) for item in linked}
     runs_on = Counter(day_of.values())
     by_run: dict[str, list[Checkin]] = {}
     by_day: dict[date, list[Checkin]] = {}
@@ -100,7 +104,7 @@ def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsVie
     from gluteui.core.stats.answers import answers_from_rows
     from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 
-    rows = run_rows(history)
+    rows = run_rows(history, zone)
     return RunsView(
         recent=rows[:recent],
         answers=answers_from_rows(rows, zone),
