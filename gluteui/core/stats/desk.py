@@ -34,6 +34,8 @@ LOG_KEEP = timedelta(weeks=8)
 """How long the log of desk nudges offered keeps each one: the week's figure needs one week."""
 INTERVAL = re.compile(r"(?:(\d{1,3})h)?(?:(\d{1,4})(?:m|min)?)?")
 """`--every`: hours, minutes or both ("1h30m", "90m", "90"); no sign, and few enough digits to stay a timedelta."""
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Full names, so that "wed-fri" or "monx" is never read as its first three letters."""
 DESK_MESSAGE = "Desk wake-up: stand and squeeze each glute, about 90 s. Start it with: gluteui desk"
 
 
@@ -111,27 +113,29 @@ def parse_every(text: str) -> timedelta:
     return every
 
 
-def parse_day_range(text: str, parse_days: Callable[[str], list[int]]) -> tuple[int, ...]:
+def parse_day_range(text: str) -> tuple[int, ...]:
     """Days and ranges, comma-separated: "mon-fri", "mon-wed,fri", "sat-mon" (a range wraps
     past Sunday), "mon,wed" or "daily"; ValueError names the text and the part not understood."""
     days: set[int] = set()
     for part in text.strip().lower().split(","):
-        first, sep, last = part.strip().partition("-")
+        piece = part.strip()
+        if piece in ("daily", "all"):
+            days.update(range(7))
+            continue
+        first, _, last = piece.partition("-")
         try:
-            if not sep:
-                days.update(parse_days(first))
-                continue
-            start, end = _one_day(first, parse_days), _one_day(last, parse_days)
+            start = _one_day(first)
+            end = _one_day(last) if "-" in piece else start
         except ValueError:
-            raise ValueError(f"{text!r}: {part.strip()!r} is not a weekday or a range like mon-fri") from None
+            raise ValueError(f"{text!r}: {piece!r} is not a weekday or a range like mon-fri") from None
         days.update((start + offset) % 7 for offset in range((end - start) % 7 + 1))
     return tuple(sorted(days))
 
 
-def _one_day(name: str, parse_days: Callable[[str], list[int]]) -> int:
-    """One weekday's number; ValueError for none ("") or several ("daily")."""
-    found = parse_days(name) if name.strip() else []
-    if len(found) != 1:
+def _one_day(name: str) -> int:
+    """"mon", "Tues", "wednesday": the weekday a name of three letters or more begins; ValueError else."""
+    found = [day for day, full in enumerate(DAY_NAMES) if len(name) >= 3 and full.startswith(name)]
+    if not found:
         raise ValueError(name)
     return found[0]
 
