@@ -4,6 +4,7 @@ Sessions go through the real store and `gluteui log`, as a user's would."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -104,10 +105,9 @@ def test_days_mix_ranges_and_single_days_each_as_written() -> None:
     assert parse_day_range("Monday-Tuesday,daily") == tuple(range(7))
     for text, part in (("mon-", "mon-"), ("mon,,fri", ""), ("mon-daily", "mon-daily"), ("mon-wed-fri", "mon-wed-fri"),
                        ("someday", "someday"), ("monx", "monx"), ("mo-fr", "mo-fr")):
-        with pytest.raises(ValueError) as raised:
+        with pytest.raises(ValueError, match=re.escape(f"{text!r}: {part!r} is not a weekday")) as raised:
             parse_day_range(text)
         assert str(raised.value) == f"{text!r}: {part!r} is not a weekday or a range like mon-fri"
-        assert "\n" not in str(raised.value)
 
 
 def test_an_interval_is_whole_hours_and_minutes_never_a_sum_with_a_minus() -> None:
