@@ -120,7 +120,8 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, ExperimentActions, Ap
         # take ~60 ms of CPU on a thread that competes with Home filling in its status;
         # no cue is needed before a routine's get-ready has run for a few seconds.
         self.set_timer(SOUND_START_S, self.start_sound)
-        self.set_timer(NUDGE_START_S, self.start_nudges)
+        if self.config.routine is None:  # `gluteui desk` quits in 90 s: the timer's `gluteui nudge` nudges
+            self.set_timer(NUDGE_START_S, self.start_nudges)
         if self.config.remote:
             self.action_start_remote()
         if self.config.routine is not None:
@@ -317,6 +318,8 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, ExperimentActions, Ap
         def chosen(declined: frozenset[str] | None) -> None:
             if declined is not None:
                 self._show_player(self.services.plan(routine, declined))
+            else:
+                self.training_declined()
 
         minutes = clock(self.services.routine_seconds(routine))
         self.push_screen(PlanDialog(f"Today: {routine.name} ({minutes} min)", plan.changes), chosen)
@@ -335,6 +338,14 @@ class GluteApp(TrainingChecks, DataActions, RemoteControl, ExperimentActions, Ap
             self.call_later(self.action_quit)
             return
         self.switch_screen(SummaryScreen(self.services, message.session, message.finished))
+
+    def training_declined(self) -> None:
+        """`gluteui desk` is one routine and back to the shell: turned down before it began, too."""
+        if self.config.routine is not None:
+            from gluteui.core.desk import NOT_STARTED
+
+            self.farewell = NOT_STARTED
+            self.call_later(self.action_quit)
 
     def ensure_content(self) -> bool:
         """Load content/ if it is not yet loaded; False (and the app stops) when it is broken.

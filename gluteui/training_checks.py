@@ -42,6 +42,10 @@ class TrainingChecks(_Base):
         # From the palette, this can come before Home has loaded content/: load it here.
         return {"emergency": self.services.load_content().triage.line("emergency")}
 
+    def training_declined(self) -> None:
+        """A question answered without going on (Esc, not now, a save refused): the user stays
+        where they were. GluteApp's `gluteui desk` closes instead."""
+
     def before_training(self, routine: bool, go: Callable[[], object]) -> None:
         """Ask what must be asked before a squeeze test or (`routine`) a routine, then `go`."""
         from gluteui.core.health import health_due
@@ -63,6 +67,7 @@ class TrainingChecks(_Base):
 
     def _health_answered(self, routine: bool, go: Callable[[], object], answers: dict[str, bool] | None) -> None:
         if answers is None:
+            self.training_declined()
             return
         self._save_answers(answers)
         self._after_health(routine, go)
@@ -105,10 +110,14 @@ class TrainingChecks(_Base):
             cleared = [*(self.services.store.setting("health_cleared") or []), hold.id]
             if self._save_setting("health_cleared", cleared):
                 self._after_health(True, go)  # another yes may hold it back too
+            else:
+                self.training_declined()
         elif answer == "safety":
             self.post_message(messages.ShowSafety())
         elif answer == "quiz":
             self.post_message(messages.Open("quiz"))
+        else:
+            self.training_declined()
 
     def _ask_about_red_flag(self, go: Callable[[], object]) -> None:
         from gluteui.core.safety import red_flag_to_confirm
@@ -129,6 +138,8 @@ class TrainingChecks(_Base):
             go()
         elif answer == "safety":
             self.post_message(messages.ShowSafety())
+        else:
+            self.training_declined()
 
     def action_health_questions(self) -> None:
         """Show the health questions with the saved answers, to change them."""

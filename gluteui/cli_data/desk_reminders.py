@@ -17,6 +17,7 @@ from gluteui.cli_data.output import say, warn
 from gluteui.cli_data.presence import presence
 from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, desk_launch_agent, desk_units
 from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, nudge_command, run_tool
+from gluteui.core.history.records import History
 from gluteui.core.history.store import Store
 from gluteui.core.stats.desk import (
     WORK_DAYS,
@@ -27,7 +28,7 @@ from gluteui.core.stats.desk import (
     parse_every,
     parse_hours,
 )
-from gluteui.core.stats.schedule import parse_clock, parse_days
+from gluteui.core.stats.schedule import parse_clock
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
 from gluteui.notify import NotifyError, notify
@@ -46,7 +47,7 @@ def desk_nudge(store: Store, now: datetime, places: Places,
         say(f"no desk nudge: no desk hours are set ({SET_UP})")
         return 0
     done = [session.started_at for session in history.desk_sessions]
-    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done)
+    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, _skip_day(history, now))
     if decision.message is None:
         say(f"no desk nudge: {decision.reason}")
         return 0
@@ -64,6 +65,16 @@ def desk_nudge(store: Store, now: datetime, places: Places,
     return 0
 
 
+def _skip_day(history: History, now: datetime) -> bool:
+    """Whether a self-experiment draws today as a day without activation."""
+    if not history.experiments:
+        return False
+    from gluteui.core.stats.trial_today import today_assignment  # only with an experiment
+
+    assignment = today_assignment(history, history.day_of(now))
+    return assignment is not None and assignment.assigned == "skip"
+
+
 def _asked(args: argparse.Namespace) -> DeskHours | None:
     """The hours `--desk HH:MM-HH:MM --every ... --days ...` ask for; None for `--desk` alone."""
     if not args.desk:
@@ -73,7 +84,7 @@ def _asked(args: argparse.Namespace) -> DeskHours | None:
     try:
         start, end = parse_hours(args.desk, parse_clock)
         every = parse_every(args.every or DEFAULT_EVERY)
-        days = parse_day_range(args.days, parse_days) if args.days is not None else WORK_DAYS
+        days = parse_day_range(args.days) if args.days is not None else WORK_DAYS
     except ValueError as error:
         raise UserError(f"remind --desk: {error}") from None
     hours = DeskHours(start, end, every, days)

@@ -160,6 +160,8 @@ def remind(store: Store, args: argparse.Namespace, now: datetime, places: Places
         from gluteui.cli_data.desk_reminders import desk_remind
 
         return desk_remind(store, args, places)
+    if args.every is not None:
+        raise UserError("--every is for desk wake-ups: gluteui remind --desk 09:00-17:00 --every 60m")
     history = store.history()
     current = Schedule.from_setting(history.setting("reminder", None))
     if args.off:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 DESK_ROUTINE = "desk"
 """The desk routine's id in content/routines.toml, and `routine_id` of its sessions."""
+NOT_STARTED = "No desk wake-up done: turned down before it began, so nothing was saved."
+"""`gluteui desk`'s line when a health question, a hold or today's plan was turned down."""
 
 
 def is_desk(routine_id: str) -> bool:

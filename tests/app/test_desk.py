@@ -7,13 +7,19 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from gluteui.cli import main
-from gluteui.core.desk import DESK_ROUTINE
+from gluteui.core.desk import DESK_ROUTINE, NOT_STARTED
+from gluteui.core.health import NO_TO_ALL
 from gluteui.core.history.store import Store
 from gluteui.core.stats.overview import streak_summary
 from gluteui.desk_log import note_offered
+from gluteui.nudging import app_open
 from gluteui.screens.player import PlayerScreen
 from gluteui.widgets.big_text import BigText
+from gluteui.widgets.prescreen import PrescreenDialog
+from gluteui.widgets.red_flag import RedFlagDialog
 from tests.factory import FROZEN_NOW, advance_clock, make_app
 
 DESK_BREAK_S = 90
@@ -99,3 +105,37 @@ async def test_a_desk_wake_up_the_disk_refused_asks_before_closing(data_dir: Pat
         await advance_clock(pilot, app.screen.workout.timeline.total + 1)
         await pilot.pause()
         assert app.is_running and type(app.screen).__name__ == "UnsavedDialog", "not closed over a lost session"
+
+
+@pytest.mark.parametrize("hold", [False, True], ids=["health-questions-due", "a-yes-that-holds"])
+async def test_a_desk_wake_up_turned_down_before_it_begins_closes_with_a_line(
+    data_dir: Path, store: Store, hold: bool,
+):
+    if hold:
+        store.set_setting("health_answers", NO_TO_ALL | {"sciatica": True})
+        store.set_setting("health_asked_at", FROZEN_NOW.isoformat())
+    app = make_app(data_dir, store=store, health_answered=False, routine=DESK_ROUTINE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RedFlagDialog if hold else PrescreenDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.is_running and app.return_code == 0, "not left on Home"
+        assert app.farewell == NOT_STARTED == "No desk wake-up done: turned down before it began, so nothing was saved."
+    assert Store.open(data_dir).history().desk_sessions == []
+
+
+async def test_the_desk_app_leaves_the_open_lock_and_the_days_nudge_to_the_timer(
+    data_dir: Path, store: Store, monkeypatch: pytest.MonkeyPatch,
+):
+    """Held, the timer's `gluteui nudge` would defer to an app that quits in 90 s and never nudges."""
+    monkeypatch.setattr("gluteui.app.NUDGE_START_S", 0.001)  # the nudges start at once, not after a second
+    app = make_app(data_dir, store=store, routine=DESK_ROUTINE, run_timers=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)  # far past the nudges' start, which the full app below shows in time
+        assert isinstance(app.screen, PlayerScreen)
+        assert not app_open(store.work_folder), "the pre-run nudge is still the timer's to send"
+    home = make_app(data_dir, store=store, run_timers=True)
+    async with home.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert app_open(store.work_folder), "the full app still holds it (the check above can fail)"

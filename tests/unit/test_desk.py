@@ -4,6 +4,7 @@ Sessions go through the real store and `gluteui log`, as a user's would."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -36,7 +37,7 @@ from gluteui.core.stats.desk import (
 from gluteui.core.stats.overview import streak_summary
 from gluteui.core.stats.progress import progress_view
 from gluteui.core.stats.run_log import run_rows
-from gluteui.core.stats.schedule import parse_clock, parse_days
+from gluteui.core.stats.schedule import parse_clock
 
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
@@ -90,11 +91,31 @@ def test_hours_every_and_days_read_as_written() -> None:
         parse_every("10m")
     with pytest.raises(ValueError, match="not an interval"):
         parse_every("often")
-    assert parse_day_range("mon-fri", parse_days) == (0, 1, 2, 3, 4)
-    assert parse_day_range("sat-mon", parse_days) == (0, 5, 6)
-    assert parse_day_range("mon,wed", parse_days) == (0, 2)
+    assert parse_day_range("mon-fri") == (0, 1, 2, 3, 4)
+    assert parse_day_range("sat-mon") == (0, 5, 6)
+    assert parse_day_range("mon,wed") == (0, 2)
     assert [f"{t:%H:%M}" for t in HOURS.times()] == [f"{hour}:00" for hour in range(10, 18)]
     assert DeskHours.from_setting(HOURS.to_setting()) == HOURS
+
+
+def test_days_mix_ranges_and_single_days_each_as_written() -> None:
+    assert parse_day_range("mon-wed,fri") == (0, 1, 2, 4), "Friday kept"
+    assert parse_day_range("mon,wed-fri") == (0, 2, 3, 4), "no Tuesday added"
+    assert parse_day_range("sat-sun, tue") == (1, 5, 6)
+    assert parse_day_range("Monday-Tuesday,daily") == tuple(range(7))
+    for text, part in (("mon-", "mon-"), ("mon,,fri", ""), ("mon-daily", "mon-daily"), ("mon-wed-fri", "mon-wed-fri"),
+                       ("someday", "someday"), ("monx", "monx"), ("mo-fr", "mo-fr")):
+        with pytest.raises(ValueError, match=re.escape(f"{text!r}: {part!r} is not a weekday")) as raised:
+            parse_day_range(text)
+        assert str(raised.value) == f"{text!r}: {part!r} is not a weekday or a range like mon-fri"
+
+
+def test_an_interval_is_whole_hours_and_minutes_never_a_sum_with_a_minus() -> None:
+    for text in ("-1h90m", "-60m", "1h-30m", "+60m", "1.5h", "h", "m", "1h 30m", "", "60s", "99999999h"):
+        with pytest.raises(ValueError, match="is not an interval like 60m or 1h30m"):
+            parse_every(text)
+    assert parse_every(" 2H ") == timedelta(hours=2)
+    assert parse_every("0h20") == timedelta(minutes=20)
 
 
 def test_desk_sessions_never_count_as_activation_nor_link_a_run(data_dir: Path) -> None:

@@ -22,6 +22,7 @@ from gluteui.core.stats.desk import DESK_MESSAGE
 from gluteui.desk_log import DESK_LOG_NAME
 from tests.dbus_desktop import IDLE_MONITOR, FakeDesktop
 from tests.dbus_session import NotificationServer, session_bus
+from tests.experiment_kit import experiment_drawing
 
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
@@ -114,6 +115,27 @@ def test_a_desk_wake_up_done_holds_the_next_nudge_for_an_interval(
             assert len(server.sent) == 1
 
 
+def test_no_desk_nudge_on_a_self_experiments_skip_day(
+    tmp_path: Path, data_dir: Path, places: Places, desktop_env: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store = Store.open(data_dir)
+    remind(store, args(data_dir, "remind", "--desk", "09:00-17:00"), at(8), places)
+    # Monday is the experiment's only run day, drawn "skip"; Tuesday has no draw.
+    store.save_experiment(experiment_drawing("skip", MONDAY.date(), MONDAY.date() - timedelta(days=2),
+                                             at(8, days=-2), run_days=(0,)))
+    with session_bus(tmp_path) as address:
+        desktop_env.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        with NotificationServer(address) as server, FakeDesktop(address):
+            capsys.readouterr()
+            assert nudge(Store.open(data_dir), args(data_dir, "nudge", "--desk"), at(10), places) == 0
+            assert capsys.readouterr().out.strip() == (
+                "no desk nudge: your self-experiment asks you to skip the activation today, and a desk wake-up is one")
+            assert server.sent == []
+            assert nudge(Store.open(data_dir), args(data_dir, "nudge", "--desk"), at(10, days=1), places) == 0
+            assert server.sent == [("GluteUI", "GluteUI", DESK_MESSAGE)], "the next day nudges again"
+
+
 def test_the_desk_timer_is_a_second_one_systemd_accepts_listed_and_removed_on_its_own(
     tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -155,11 +177,11 @@ def test_the_desk_timer_is_a_second_one_systemd_accepts_listed_and_removed_on_it
 
 def test_on_macos_the_desk_agent_runs_at_each_time_of_each_work_day(data_dir: Path, places: Places) -> None:
     places = Places(places.cache, places.systemd, places.launch_agents, None, None, "darwin")
-    remind(Store.open(data_dir), args(data_dir, "remind", "--desk", "09:00-11:00", "--days", "mon,fri"), at(8), places)
+    remind(Store.open(data_dir), args(data_dir, "remind", "--desk", "09:00-11:00", "--days", "mon,wed-thu"), at(8), places)
     agent = plistlib.loads((places.launch_agents / f"{DESK_AGENT}.plist").read_bytes())
     assert agent["ProgramArguments"][-2:] == ["nudge", "--desk"]
     assert agent["StartCalendarInterval"] == [
-        {"Weekday": weekday, "Hour": hour, "Minute": 0} for weekday in (1, 5) for hour in (10, 11)]
+        {"Weekday": weekday, "Hour": hour, "Minute": 0} for weekday in (1, 3, 4) for hour in (10, 11)]
 
 
 @pytest.mark.parametrize("argv,problem", [
@@ -169,6 +191,9 @@ def test_on_macos_the_desk_agent_runs_at_each_time_of_each_work_day(data_dir: Pa
     (("--desk", "--every", "30m"), "--every and --days need the hours"),
     (("--desk", "09:00-17:00", "--ics", "-"), "the calendar file holds the pre-run reminder only"),
     (("--desk", "09:00-17:00", "--at", "18:00"), "--at is for the pre-run reminder"),
+    (("--desk", "09:00-17:00", "--every=-1h90m"), "'-1h90m' is not an interval like 60m or 1h30m"),
+    (("--desk", "09:00-17:00", "--days", "mon-wed,fri,someday"),
+     "'mon-wed,fri,someday': 'someday' is not a weekday or a range like mon-fri"),
 ])
 def test_desk_hours_that_cannot_be_are_one_line(
     data_dir: Path, argv: tuple[str, ...], problem: str, capsys: pytest.CaptureFixture[str],

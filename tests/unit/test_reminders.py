@@ -266,3 +266,15 @@ def test_while_the_app_is_open_the_timers_nudge_leaves_the_nudge_to_it(
     assert not app_open(store.work_folder)
     assert run(at(18, 6)) == 0 and len(sent) == 1
     assert read_sent(places.cache / SENT_NAME, Sent(MONDAY.date())).nudged
+
+
+def test_every_without_desk_is_refused_not_ignored(data_dir: Path, places: Places,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from gluteui.cli import main
+
+    assert main(["--data-dir", str(data_dir), "remind", "--at", "18:00", "--every", "60m"]) == 2
+    err = capsys.readouterr().err
+    assert "--every is for desk wake-ups: gluteui remind --desk 09:00-17:00 --every 60m" in err
+    assert err.count("\n") == 1
+    assert Store.open(data_dir).setting("reminder") is None, "nothing set up on a half-understood command"
+    assert not places.systemd.exists()

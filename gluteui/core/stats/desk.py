@@ -5,6 +5,8 @@ offered are arguments; gluteui/cli_data/presence.py asks the desktop, and the lo
 the cache dir (gluteui/desk_log.py). The rules, in the order they are checked:
 - never over SSH, and never on a text console: nobody at the desk sees it;
 - only on a work day, from the start of the hours to their end;
+- never on a day a self-experiment draws as "skip": a standing squeeze is an activation, and
+  it would blur the comparison the user agreed to;
 - never while the screen is locked, or after IDLE_LIMIT without a key or the mouse;
 - never when a desk wake-up was done in the last interval, nor when one was offered in the
   last half interval (a timer that fired late, or a nudge run by hand).
@@ -12,6 +14,7 @@ the cache dir (gluteui/desk_log.py). The rules, in the order they are checked:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -29,6 +32,10 @@ WORK_DAYS = (0, 1, 2, 3, 4)
 """`--days` left out: Monday to Friday."""
 LOG_KEEP = timedelta(weeks=8)
 """How long the log of desk nudges offered keeps each one: the week's figure needs one week."""
+INTERVAL = re.compile(r"(?:(\d{1,3})h)?(?:(\d{1,4})(?:m|min)?)?")
+"""`--every`: hours, minutes or both ("1h30m", "90m", "90"); no sign, and few enough digits to stay a timedelta."""
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Full names, so that "wed-fri" or "monx" is never read as its first three letters."""
 DESK_MESSAGE = "Desk wake-up: stand and squeeze each glute, about 90 s. Start it with: gluteui desk"
 
 
@@ -95,28 +102,42 @@ def parse_hours(text: str, parse_clock: Callable[[str], time]) -> tuple[time, ti
 
 def parse_every(text: str) -> timedelta:
     """"60m", "90", "1h" or "1h30m" as a timedelta of at least EVERY_MIN; ValueError otherwise."""
-    spoken = text.strip().lower()
-    try:
-        if "h" in spoken:
-            hours, _, rest = spoken.partition("h")
-            minutes = int(hours) * 60 + int(rest.removesuffix("m") or 0)
-        else:
-            minutes = int(spoken.removesuffix("min").removesuffix("m"))
-    except ValueError:
-        raise ValueError(f"{text!r} is not an interval like 60m or 1h30m") from None
-    every = timedelta(minutes=minutes)
+    # Whole numbers only: int() alone took "-1h90m" for 30 minutes.
+    spoken = INTERVAL.fullmatch(text.strip().lower())
+    if spoken is None or not any(spoken.groups()):
+        raise ValueError(f"{text!r} is not an interval like 60m or 1h30m")
+    hours, minutes = (int(part or 0) for part in spoken.groups())
+    every = timedelta(hours=hours, minutes=minutes)
     if every < EVERY_MIN:
         raise ValueError(f"{text!r}: desk nudges come {int(EVERY_MIN.total_seconds() // 60)} minutes apart at the least")
     return every
 
 
-def parse_day_range(text: str, parse_days: Callable[[str], list[int]]) -> tuple[int, ...]:
-    """"mon-fri" (a range, wrapping past Sunday) or anything parse_days takes ("mon,wed", "daily")."""
-    first, sep, last = text.strip().lower().partition("-")
-    if not sep:
-        return tuple(parse_days(text))
-    start, end = parse_days(first)[0], parse_days(last)[0]
-    return tuple(sorted((start + offset) % 7 for offset in range((end - start) % 7 + 1)))
+def parse_day_range(text: str) -> tuple[int, ...]:
+    """Days and ranges, comma-separated: "mon-fri", "mon-wed,fri", "sat-mon" (a range wraps
+    past Sunday), "mon,wed" or "daily"; ValueError names the text and the part not understood."""
+    days: set[int] = set()
+    for part in text.strip().lower().split(","):
+        piece = part.strip()
+        if piece in ("daily", "all"):
+            days.update(range(7))
+            continue
+        first, _, last = piece.partition("-")
+        try:
+            start = _one_day(first)
+            end = _one_day(last) if "-" in piece else start
+        except ValueError:
+            raise ValueError(f"{text!r}: {piece!r} is not a weekday or a range like mon-fri") from None
+        days.update((start + offset) % 7 for offset in range((end - start) % 7 + 1))
+    return tuple(sorted(days))
+
+
+def _one_day(name: str) -> int:
+    """"mon", "Tues", "wednesday": the weekday a name of three letters or more begins; ValueError else."""
+    found = [day for day, full in enumerate(DAY_NAMES) if len(name) >= 3 and full.startswith(name)]
+    if not found:
+        raise ValueError(name)
+    return found[0]
 
 
 @dataclass(frozen=True)
@@ -140,15 +161,19 @@ class DeskDecision:
 
 
 def decide_desk(now: datetime, hours: DeskHours, presence: Presence,
-                offered: Iterable[datetime], done: Iterable[datetime]) -> DeskDecision:
+                offered: Iterable[datetime], done: Iterable[datetime], skip_day: bool = False) -> DeskDecision:
     """Whether to nudge for a desk wake-up at `now` (see the module's rules). `offered` and
-    `done` are when desk nudges were shown and desk wake-ups started (aware times)."""
+    `done` are when desk nudges were shown and desk wake-ups started (aware times);
+    `skip_day`: today the self-experiment asks for no activation."""
     if presence.remote:
         return DeskDecision(None, "this runs over SSH: the nudge would show on a screen nobody watches")
     if presence.console:
         return DeskDecision(None, "this is a text console, not a desktop")
     if now.weekday() not in hours.days:
         return DeskDecision(None, f"{now:%A} is not a work day ({days_text(hours.days)})")
+    if skip_day:
+        return DeskDecision(None, "your self-experiment asks you to skip the activation today, "
+                                  "and a desk wake-up is one")
     minute = now.hour * 60 + now.minute
     if not hours.start.hour * 60 + hours.start.minute <= minute <= hours.end.hour * 60 + hours.end.minute:
         return DeskDecision(None, f"outside work hours ({hours.start:%H:%M}-{hours.end:%H:%M})")
