@@ -24,11 +24,10 @@ from gluteui.core.stats.desk import (
     DeskHours,
     Presence,
     decide_desk,
-    parse_day_range,
     parse_every,
     parse_hours,
 )
-from gluteui.core.stats.schedule import parse_clock
+from gluteui.core.stats.schedule import parse_clock, parse_days
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
 from gluteui.notify import NotifyError, notify
@@ -84,7 +83,7 @@ def _asked(args: argparse.Namespace) -> DeskHours | None:
     try:
         start, end = parse_hours(args.desk, parse_clock)
         every = parse_every(args.every or DEFAULT_EVERY)
-        days = parse_day_range(args.days) if args.days is not None else WORK_DAYS
+        days = tuple(parse_days(args.days)) if args.days is not None else WORK_DAYS
     except ValueError as error:
         raise UserError(f"remind --desk: {error}") from None
     hours = DeskHours(start, end, every, days)

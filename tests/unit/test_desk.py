@@ -30,14 +30,13 @@ from gluteui.core.stats.desk import (
     desk_week,
     offered_from_data,
     offered_to_data,
-    parse_day_range,
     parse_every,
     parse_hours,
 )
 from gluteui.core.stats.overview import streak_summary
 from gluteui.core.stats.progress import progress_view
 from gluteui.core.stats.run_log import run_rows
-from gluteui.core.stats.schedule import parse_clock
+from gluteui.core.stats.schedule import parse_clock, parse_days
 
 ZONE = timezone(timedelta(hours=1))
 MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
@@ -91,22 +90,22 @@ def test_hours_every_and_days_read_as_written() -> None:
         parse_every("10m")
     with pytest.raises(ValueError, match="not an interval"):
         parse_every("often")
-    assert parse_day_range("mon-fri") == (0, 1, 2, 3, 4)
-    assert parse_day_range("sat-mon") == (0, 5, 6)
-    assert parse_day_range("mon,wed") == (0, 2)
+    assert tuple(parse_days("mon-fri")) == (0, 1, 2, 3, 4)
+    assert tuple(parse_days("sat-mon")) == (0, 5, 6)
+    assert tuple(parse_days("mon,wed")) == (0, 2)
     assert [f"{t:%H:%M}" for t in HOURS.times()] == [f"{hour}:00" for hour in range(10, 18)]
     assert DeskHours.from_setting(HOURS.to_setting()) == HOURS
 
 
 def test_days_mix_ranges_and_single_days_each_as_written() -> None:
-    assert parse_day_range("mon-wed,fri") == (0, 1, 2, 4), "Friday kept"
-    assert parse_day_range("mon,wed-fri") == (0, 2, 3, 4), "no Tuesday added"
-    assert parse_day_range("sat-sun, tue") == (1, 5, 6)
-    assert parse_day_range("Monday-Tuesday,daily") == tuple(range(7))
+    assert tuple(parse_days("mon-wed,fri")) == (0, 1, 2, 4), "Friday kept"
+    assert tuple(parse_days("mon,wed-fri")) == (0, 2, 3, 4), "no Tuesday added"
+    assert tuple(parse_days("sat-sun, tue")) == (1, 5, 6)
+    assert tuple(parse_days("Monday-Tuesday,daily")) == tuple(range(7))
     for text, part in (("mon-", "mon-"), ("mon,,fri", ""), ("mon-daily", "mon-daily"), ("mon-wed-fri", "mon-wed-fri"),
                        ("someday", "someday"), ("monx", "monx"), ("mo-fr", "mo-fr")):
         with pytest.raises(ValueError, match=re.escape(f"{text!r}: {part!r} is not a weekday")) as raised:
-            parse_day_range(text)
+            tuple(parse_days(text))
         assert str(raised.value) == f"{text!r}: {part!r} is not a weekday or a range like mon-fri"
 
 

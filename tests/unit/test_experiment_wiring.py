@@ -106,7 +106,7 @@ def test_start_show_report_and_stop_from_the_command_line(cli, data_dir: Path):
 
 @pytest.mark.parametrize("args,said", [
     (("start", "--weeks", "1"), "--weeks 1 must be from 2 to 26"),
-    (("start", "--days", "mon,funday"), "--days: 'funday' is not a weekday (mon, tue, wed, thu, fri, sat, sun)"),
+    (("start", "--days", "mon,funday"), "--days: 'mon,funday': 'funday' is not a weekday or a range like mon-fri"),
     (("stop",), "no self-experiment is running: nothing to stop"),
 ])
 def test_a_bad_start_or_stop_is_one_line(cli, args: tuple[str, ...], said: str):

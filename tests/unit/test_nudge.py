@@ -124,6 +124,9 @@ def test_parse_clock_and_days() -> None:
             parse_clock(bad)
     with pytest.raises(ValueError, match="'fun' is not a weekday"):
         parse_days("mon,fun")
+    assert parse_days("mon-fri") == [0, 1, 2, 3, 4], "a range, not Monday alone"
+    with pytest.raises(ValueError, match="'monx' is not a weekday"):
+        parse_days("monx")
 
 
 def test_decision_is_what_it_says() -> None:

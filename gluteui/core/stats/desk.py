@@ -34,7 +34,6 @@ LOG_KEEP = timedelta(weeks=8)
 """How long the log of desk nudges offered keeps each one: the week's figure needs one week."""
 INTERVAL = re.compile(r"(?:(\d{1,3})h)?(?:(\d{1,4})(?:m|min)?)?")
 """`--every`: hours, minutes or both ("1h30m", "90m", "90"); no sign, and few enough digits to stay a timedelta."""
-DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Full names, so that "wed-fri" or "monx" is never read as its first three letters."""
 DESK_MESSAGE = "Desk wake-up: stand and squeeze each glute, about 90 s. Start it with: gluteui desk"
 
@@ -111,33 +110,6 @@ def parse_every(text: str) -> timedelta:
     if every < EVERY_MIN:
         raise ValueError(f"{text!r}: desk nudges come {int(EVERY_MIN.total_seconds() // 60)} minutes apart at the least")
     return every
-
-
-def parse_day_range(text: str) -> tuple[int, ...]:
-    """Days and ranges, comma-separated: "mon-fri", "mon-wed,fri", "sat-mon" (a range wraps
-    past Sunday), "mon,wed" or "daily"; ValueError names the text and the part not understood."""
-    days: set[int] = set()
-    for part in text.strip().lower().split(","):
-        piece = part.strip()
-        if piece in ("daily", "all"):
-            days.update(range(7))
-            continue
-        first, _, last = piece.partition("-")
-        try:
-            start = _one_day(first)
-            end = _one_day(last) if "-" in piece else start
-        except ValueError:
-            raise ValueError(f"{text!r}: {piece!r} is not a weekday or a range like mon-fri") from None
-        days.update((start + offset) % 7 for offset in range((end - start) % 7 + 1))
-    return tuple(sorted(days))
-
-
-def _one_day(name: str) -> int:
-    """"mon", "Tues", "wednesday": the weekday a name of three letters or more begins; ValueError else."""
-    found = [day for day, full in enumerate(DAY_NAMES) if len(name) >= 3 and full.startswith(name)]
-    if not found:
-        raise ValueError(name)
-    return found[0]
 
 
 @dataclass(frozen=True)

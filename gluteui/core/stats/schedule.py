@@ -72,17 +72,35 @@ def parse_clock(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def parse_days(text: str) -> list[int]:
-    """"mon,wed,fri" (or "daily") as weekday numbers; ValueError names the unknown one."""
-    if text.strip().lower() in ("daily", "all"):
-        return list(range(7))
-    days = []
-    for part in text.lower().split(","):
-        name = part.strip()[:3]
-        if name not in WEEKDAYS:
-            raise ValueError(f"{part.strip()!r} is not a weekday (mon, tue, wed, thu, fri, sat, sun)")
-        days.append(WEEKDAYS.index(name))
-    return sorted(set(days))
+    """Days and ranges, comma-separated, as weekday numbers: "mon-fri", "mon-wed,fri",
+    "sat-mon" (a range wraps past Sunday), "mon,wed" or "daily"; ValueError names the text
+    and the part not understood (a "monx" is refused, never read as Monday)."""
+    days: set[int] = set()
+    for part in text.strip().lower().split(","):
+        piece = part.strip()
+        if piece in ("daily", "all"):
+            days.update(range(7))
+            continue
+        first, _, last = piece.partition("-")
+        try:
+            start = _one_day(first)
+            end = _one_day(last) if "-" in piece else start
+        except ValueError:
+            raise ValueError(f"{text!r}: {piece!r} is not a weekday or a range like mon-fri") from None
+        days.update((start + offset) % 7 for offset in range((end - start) % 7 + 1))
+    return sorted(days)
+
+
+def _one_day(name: str) -> int:
+    """"mon", "Tues", "wednesday": the weekday a name of three letters or more begins; ValueError else."""
+    found = [day for day, full in enumerate(DAY_NAMES) if len(name) >= 3 and full.startswith(name)]
+    if not found:
+        raise ValueError(name)
+    return found[0]
 
 
 def chosen(at: time, days: Iterable[int]) -> Schedule:
