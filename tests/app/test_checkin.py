@@ -166,7 +166,7 @@ async def test_help_over_the_question_lists_its_keys(data_dir, store: Store):
         await pilot.pause()
         assert isinstance(app.screen, CheckinDialog), "closing help goes back to the question"
     for row in ("←/→  Less / more", "0-9  Type the score (1 then 0 for 10)", "Enter  Save", "Esc  Skip",
-                "↑/↓  Lower back / hamstrings", "n  I did not run that day"):
+                "↑/↓  Lower back / hamstrings", "n  I did not run that day", "Del  Leave the hamstrings unanswered"):
         assert row in text
 
 
