@@ -217,7 +217,8 @@ SCENARIOS: tuple[Scenario, ...] = (
         shows="The launch after yesterday's unanswered activation: the check-in dialog over "
         "Home asks how the lower back and, on a scale of their own, the hamstrings felt on the "
         "run, each 0 (no discomfort) to 10 (worst imaginable), the lower back moved with the "
-        "arrow keys to 2, n offered: no run that day.",
+        "arrow keys to 2, the hamstrings not answered (no score chosen, and Enter would leave "
+        "them out), n offered: no run that day.",
         # `then`: after the pause that lets Home put the question up (a key before it goes to Home).
         then=("right", "right"), prepare=run_to_ask_about, core=checkin_core,
     ),
@@ -230,7 +231,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "checkin-hamstrings",
         shows="The check-in with 3 typed for the lower back, then down to the hamstrings and 5 "
-        "typed there: the marker on Hamstrings, both scores chosen.",
+        "typed there: the marker on Hamstrings, both scores chosen, Del offered to leave the "
+        "hamstrings out again.",
         then=("3", "down", "5"), prepare=run_to_ask_about, core=checkin_core,
     ),
 )

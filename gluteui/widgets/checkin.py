@@ -1,6 +1,11 @@
 """'How was your run?': the lower back and the hamstrings, each on a skippable 0-10 scale
 from no discomfort to the worst imaginable. Home asks about the latest run waiting for an
-answer (core/stats/question.py); Progress about any run in its list."""
+answer (core/stats/question.py); Progress about any run in its list.
+
+The lower back starts at 0, on screen and under the cursor, so Enter saves what is shown.
+The hamstrings start unanswered (unless an earlier answer about them is being changed): the
+dialog opens on the back, so a 0 there would be saved without the user ever looking at it.
+Moving onto the hamstrings chooses nothing; a digit, an arrow, Home or End does."""
 
 from __future__ import annotations
 
@@ -34,9 +39,9 @@ def typed_score(previous_digit: int | None, digit: int) -> int:
     return digit
 
 
-def scale_line(score: int, chosen: bool) -> str:
+def scale_line(score: int | None, chosen: bool) -> str:
     """One scale as markup: each cell four columns wide, the score reversed with a space
-    either side (dimmed on the row not being answered)."""
+    either side (dimmed on the row not being answered); no cell reversed when None."""
     mark = "reverse b" if chosen else "reverse"
     return INDENT + "".join(
         " " * (CELL - 2 - len(str(n))) + (f"[{mark}] {n} [/]" if n == score else f" {n} ")
@@ -61,6 +66,8 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
                 key_display="Home/End"),
         Binding("end", "pick_end(10)", "No discomfort (0) / worst imaginable (10)", show=False,
                 key_display="Home/End"),
+        Binding("delete,backspace", "unanswer", "Leave the hamstrings unanswered", show=False,
+                key_display="Del"),
         Binding("enter", "choose", "Save", id="save_checkin"),
         Binding("n", "no_run", "I did not run that day", id="no_run_checkin"),
         Binding("escape,s", "skip", "Skip", id="skip_checkin", key_display="Esc"),
@@ -70,7 +77,8 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
 
     score: reactive[int] = reactive(0)
     """The lower back's score."""
-    hamstrings: reactive[int] = reactive(0)
+    hamstrings: reactive[int | None] = reactive(None)
+    """The hamstrings' score; None (not answered, and saved so) until one is chosen."""
     row: reactive[int] = reactive(0)
     """The scale the keys answer: 0 the lower back, 1 the hamstrings."""
 
@@ -90,8 +98,9 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
         if answer is not None:
             back, hamstrings = answer
             self.set_reactive(CheckinDialog.score, back)
-            # An older check-in asked about both at once: its one score is the back's.
-            self.set_reactive(CheckinDialog.hamstrings, back if hamstrings is None else hamstrings)
+            # None stays unanswered: an older check-in asked about both at once, and
+            # giving its one score to the hamstrings would say what the user never did.
+            self.set_reactive(CheckinDialog.hamstrings, hamstrings)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin-box"):
@@ -110,7 +119,7 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
             if self.ran_unsure:
                 keys += "  [b]n[/b] I did not run"
             yield Static(
-                f"[dim][b]↑/↓ Tab[/b] scale  [b]←/→[/b] or type (1 then 0 for 10)\n{keys}[/dim]",
+                f"[dim][b]↑/↓ Tab[/b] scale  [b]←/→ 0-9[/b] answer (1 then 0 for 10)\n{keys}[/dim]",
                 id="checkin-keys",
             )
 
@@ -118,7 +127,12 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
         lines = []
         for index, (name, score) in enumerate(zip(ROWS, (self.score, self.hamstrings), strict=True)):
             chosen = index == self.row
-            lines.append(("[b]▸ " if chosen else "[dim]  ") + f"{name}[/]")
+            note = ""
+            if score is None:
+                note = "  [dim]not answered: Enter leaves them out[/dim]"
+            elif index == 1 and chosen:
+                note = "  [dim]Del leaves them out[/dim]"
+            lines.append(("[b]▸ " if chosen else "[dim]  ") + f"{name}[/]" + note)
             lines.append(scale_line(score, chosen))
         ends = "no discomfort".ljust(CELL * MAX_CHECKIN_SCORE - 11) + "worst imaginable"
         lines.append(f"[dim]{INDENT} {ends}[/dim]")  # under 0 and ending under 10
@@ -157,7 +171,8 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
     def action_move(self, step: int) -> None:
         self.last_digit = None
         current = self.score if self.row == 0 else self.hamstrings
-        self._set(max(0, min(MAX_CHECKIN_SCORE, current + step)))
+        # An unanswered scale sits just before 0: either arrow starts it there.
+        self._set(max(0, min(MAX_CHECKIN_SCORE, (-1 if current is None else current) + step)))
 
     def action_pick_end(self, score: int) -> None:
         self.last_digit = None
@@ -168,6 +183,12 @@ class CheckinDialog(ModalScreen[CheckinReply | None]):
         self._set(score)
         # After "1 0" (10) a further 0 is a plain 0, not a second 10.
         self.last_digit = None if score == MAX_CHECKIN_SCORE else digit
+
+    def action_unanswer(self) -> None:
+        # The lower back always has an answer: only the hamstrings can be left out.
+        if self.row == 1:
+            self.last_digit = None
+            self.hamstrings = None
 
     def action_choose(self) -> None:
         self.dismiss(CheckinReply(self.score, self.hamstrings))

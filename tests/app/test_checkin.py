@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from gluteui.core.history.records import Session
 from gluteui.core.history.store import Store
 from gluteui.screens.home import HomeScreen
@@ -25,6 +27,12 @@ def activated(store: Store, days_ago: int, done: int = 20, minutes_ago: int = 0)
 
 async def answer(data_dir, store: Store, *keys: str) -> int:
     """Launch after yesterday's activation, press `keys` in the check-in; the score saved."""
+    return (await answers(data_dir, store, *keys))[0]
+
+
+async def answers(data_dir, store: Store, *keys: str) -> tuple[int, int | None]:
+    """Launch after yesterday's activation, press `keys` in the check-in, then Enter; the
+    lower back's score and the hamstrings' saved."""
     activated(store, days_ago=1)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -33,7 +41,7 @@ async def answer(data_dir, store: Store, *keys: str) -> int:
         await pilot.press(*keys, "enter")
         await pilot.pause()
     [checkin] = Store.open(data_dir).checkins()
-    return checkin.score
+    return checkin.score, checkin.hamstrings
 
 
 async def test_no_question_without_an_activation(app):
@@ -158,7 +166,7 @@ async def test_help_over_the_question_lists_its_keys(data_dir, store: Store):
         await pilot.pause()
         assert isinstance(app.screen, CheckinDialog), "closing help goes back to the question"
     for row in ("←/→  Less / more", "0-9  Type the score (1 then 0 for 10)", "Enter  Save", "Esc  Skip",
-                "↑/↓  Lower back / hamstrings", "n  I did not run that day"):
+                "↑/↓  Lower back / hamstrings", "n  I did not run that day", "Del  Leave the hamstrings unanswered"):
         assert row in text
 
 
@@ -240,3 +248,30 @@ async def test_each_launch_asks_about_the_next_run_waiting(data_dir, store: Stor
             await pilot.press(str(expected), "enter")
             await pilot.pause()
     assert sorted(c.score for c in Store.open(data_dir).checkins()) == [1, 2]
+
+
+async def test_the_hamstrings_start_unanswered_and_enter_saves_them_so(data_dir, store: Store):
+    activated(store, days_ago=1)
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "Hamstrings  not answered: Enter leaves them out" in screen_text(app)
+        await pilot.press("6", "enter")
+        await pilot.pause()
+    [checkin] = Store.open(data_dir).checkins()
+    assert (checkin.score, checkin.hamstrings) == (6, None), "a back of 6 says nothing of the hamstrings"
+
+
+@pytest.mark.parametrize(("keys", "saved"), [
+    (("6", "down"), (6, None)),  # moving onto the hamstrings answers nothing
+    (("tab", "tab"), (0, None)),
+    (("down", "right"), (0, 0)),  # an arrow starts an unanswered scale at no discomfort
+    (("down", "left"), (0, 0)),
+    (("down", "right", "right"), (0, 1)),
+    (("down", "end"), (0, 10)),
+    (("tab", "home"), (0, 0)),
+    (("4", "down", "7", "delete"), (4, None)),  # Del leaves the hamstrings unanswered again
+    (("4", "down", "7", "up", "backspace"), (4, 7)),  # but not from the back's scale
+])
+async def test_the_hamstrings_are_answered_only_when_chosen(data_dir, store: Store, keys, saved):
+    assert await answers(data_dir, store, *keys) == saved

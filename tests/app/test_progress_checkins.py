@@ -79,11 +79,28 @@ async def test_changing_an_answer_starts_from_it_and_replaces_it(data_dir, store
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, CheckinDialog)
-        assert (dialog.score, dialog.hamstrings) == (6, 6), "an older answer reads as the back's, for both"
+        assert (dialog.score, dialog.hamstrings) == (6, None), "an older answer was the back's alone"
+        assert "Hamstrings  not answered" in screen_text(app)
         await pilot.press("left", "enter")
         await pilot.pause()
     [checkin] = Store.open(data_dir).checkins()
-    assert (checkin.run_id, checkin.score, checkin.hamstrings) == (after.id, 5, 6)
+    assert (checkin.run_id, checkin.score, checkin.hamstrings) == (after.id, 5, None)
+
+
+async def test_changing_the_back_of_an_answer_keeps_its_hamstrings(data_dir, store: Store):
+    after, _ = two_runs(store)
+    store.add_checkin(Checkin.new(after.start.date(), 4, FROZEN_NOW, after.id, 2))
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_list(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "not answered" not in screen_text(app)
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert "back 6, hamstrings 2" in listed(app)
+    [checkin] = Store.open(data_dir).checkins()
+    assert (checkin.run_id, checkin.score, checkin.hamstrings) == (after.id, 6, 2)
 
 
 async def test_x_removes_an_answer_once_confirmed_and_the_run_waits_again(data_dir, store: Store):

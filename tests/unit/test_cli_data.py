@@ -85,7 +85,7 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli, data_dir: Path, a
 def test_checkin_is_recorded(cli, data_dir: Path):
     assert cli("checkin", "3")[0] == 0
     [checkin] = Store.open(data_dir).checkins()
-    assert checkin.score == 3
+    assert (checkin.score, checkin.hamstrings) == (3, None), "no --hamstrings: not answered"
 
 
 def test_export_then_import_elsewhere_twice_changes_nothing_the_second_time(cli, tmp_path: Path, capsys):

@@ -153,6 +153,18 @@ def test_a_new_answer_replaces_the_old_and_a_removal_leaves_the_run_waiting(tmp_
     assert store.checkins() == [] and [e.run for e in missed(store.history(), NOW)] == [evening]
 
 
+def test_an_answer_without_the_hamstrings_is_saved_and_read_back_without_them(tmp_path: Path):
+    store = Store.open(tmp_path / "data", clock=lambda: NOW)
+    evening = run(1)
+    store.import_runs([evening])
+    [entry] = run_entries(store.history(), NOW)
+    record_reply(store, entry, CheckinReply(6), NOW)
+    [kept] = Store.open(tmp_path / "data").checkins()
+    assert (kept.score, kept.hamstrings) == (6, None), "a back of 6 says nothing of the hamstrings"
+    [entry] = run_entries(store.history(), NOW)
+    assert (entry.back, entry.hamstrings, entry.answered) == (6, None, True)
+
+
 def test_no_run_that_day_is_kept_and_a_later_answer_about_that_day_takes_it_back(tmp_path: Path):
     store = Store.open(tmp_path / "data", clock=lambda: NOW)
     store.save_session(session(days_ago(2)))

@@ -33,11 +33,11 @@ to recall, and a years-long import would otherwise bury the few runs worth askin
 @dataclass(frozen=True)
 class CheckinReply:
     """What the user said about a run: the lower back and the hamstrings, each 0 (no
-    discomfort) to 10 (worst imaginable), or, about a run known only by its day, that
-    there was no run that day (`ran` False)."""
+    discomfort) to 10 (worst imaginable), the hamstrings None when not answered, or, about
+    a run known only by its day, that there was no run that day (`ran` False)."""
 
     back: int = 0
-    hamstrings: int = 0
+    hamstrings: int | None = None
     ran: bool = True
 
 
