@@ -163,12 +163,17 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
     @work(thread=True, exclusive=True, exit_on_error=False, name="Importing runs")
     def read(self, path: Path, everything: bool, now: datetime) -> None:
         worker = get_current_worker()
-        total = count_run_files([path])
+        def cancelled() -> bool:  # asked again and again: Esc may come at any point
+            return worker.is_cancelled
+
+        total = count_run_files([path], cancelled)
+        if cancelled():  # Esc while the folder was being counted
+            return
         self.app.call_from_thread(self.show_total, total)
         entries: list[Entry] = []
         shown_at = monotonic()
         for entry in read_paths([path]):
-            if worker.is_cancelled:
+            if cancelled():
                 return
             entries.append(entry)
             if monotonic() - shown_at >= PROGRESS_EVERY_S:
@@ -177,7 +182,7 @@ class RunImportDialog(ReportsFailure, ModalScreen[bool]):
                 shown_at = monotonic()
         intake = take(entries, now, everything)
         self.app.call_from_thread(self.show_saving, len(entries))
-        if worker.is_cancelled:  # Esc came before saving began
+        if cancelled():  # Esc came before saving began
             return
         merged: list[Merge] = []
         self.services.save(lambda: merged.append(self.services.store.import_runs(intake.runs)))

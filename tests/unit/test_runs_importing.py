@@ -56,3 +56,17 @@ def test_names_in_a_folder_that_cannot_be_listed_are_none(tmp_path: Path):
     (tmp_path / "run.gpx").write_text("")
     assert sorted(names_in(str(tmp_path))) == [("run.gpx", False), ("sub", True)]
     assert names_in(str(tmp_path / "gone")) == []
+
+
+def test_counting_a_big_folder_stops_when_asked(tmp_path):
+    """Esc in the import dialog: a home folder's names are not walked to the end."""
+    for index in range(600):
+        (tmp_path / f"run-{index}.gpx").write_text("")
+    asked = []
+
+    def stopped() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # let the first stretch through, then stop
+
+    assert 0 < count_run_files([tmp_path], stopped) < 600
+    assert count_run_files([tmp_path]) == 600

@@ -5,7 +5,7 @@ whether a path given can be read, how many files it will read, and the summary a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gluteui.core.runs.dedupe import Merge
@@ -25,13 +25,17 @@ def unusable_path(path: Path) -> str | None:
     return None
 
 
-def count_run_files(paths: Iterable[Path]) -> int:
-    """How many run files an import of `paths` will read: names only, so it is quick."""
+def count_run_files(paths: Iterable[Path], stopped: Callable[[], bool] = lambda: False) -> int:
+    """How many run files an import of `paths` will read: names only, so it is quick, yet a
+    home folder is many names, so `stopped` is asked as it goes (the count so far is then
+    returned, to a caller that is not going on)."""
     count = 0
     for path in paths:
         try:
-            found = path.rglob("*") if path.is_dir() else [path]
-            count += sum(1 for file in found if is_run_file(file.name) or file == path)
+            for seen, file in enumerate(path.rglob("*") if path.is_dir() else [path]):
+                if seen % 256 == 0 and stopped():
+                    return count
+                count += is_run_file(file.name) or file == path
         except OSError:
             continue  # the import itself names what cannot be read
     return count
