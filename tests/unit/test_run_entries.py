@@ -233,3 +233,8 @@ def test_progress_counts_the_older_runs_never_answered_and_says_why_they_are_not
         f"{ANSWER_WINDOW_DAYS} days a run is hard to recall, so it is not asked about "
         "(`gluteui checkin --run ID` still can).")
     assert waiting_words(CheckinView([], 0)) == f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer."
+
+
+def test_an_old_activation_day_without_an_imported_run_is_not_counted_as_a_run_never_answered():
+    made = history([session(days_ago(ANSWER_WINDOW_DAYS + 3))])  # did they run? nobody knows
+    assert checkin_view(made, NOW).past == 0

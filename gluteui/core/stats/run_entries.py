@@ -159,8 +159,9 @@ class CheckinView:
     """The runs to answer, change or remove, newest first: those waiting for an answer and
     every answered one."""
     past: int
-    """Runs with no answer older than ANSWER_WINDOW_DAYS: not asked about, but said, so
-    the count of unanswered runs is whole (a season imported at once is mostly these)."""
+    """Imported runs with no answer older than ANSWER_WINDOW_DAYS: not asked about, but
+    said, so the count of unanswered runs is whole (a season imported at once is mostly
+    these)."""
 
 
 def checkin_view(history: History, now: datetime) -> CheckinView:
@@ -170,8 +171,8 @@ def checkin_view(history: History, now: datetime) -> CheckinView:
     for entry in run_entries(history, now):
         if entry.answered or _waiting(entry, now, today):
             entries.append(entry)
-        elif (today - entry.day).days > ANSWER_WINDOW_DAYS:
-            past += 1
+        elif entry.run is not None and (today - entry.day).days > ANSWER_WINDOW_DAYS:
+            past += 1  # an imported run: a day with only an activation may have had none
     return CheckinView(entries, past)
 
 
