@@ -91,6 +91,11 @@ class AppNudges(_Base):
         from gluteui.core.history.store import StoreError
         from gluteui.screens.player import PlayerScreen
 
+        if any(isinstance(screen, PlayerScreen) for screen in self.screen_stack):
+            # Not over the routine the nudge asks for, and no read of the history on the
+            # routine's clock (ten years of it take a frame or more): look again later.
+            self.set_timer(LONGEST_WAIT_S, self.check_nudge)
+            return
         now = self.services.config.now()
         cache = locations.cache_dir()
         wake = None
@@ -108,8 +113,7 @@ class AppNudges(_Base):
         if app_nudges(asked.schedule):
             sent = asked.sent
             message = asked.decision.message
-            # Not in the middle of a routine: the user is doing what the nudge asks.
-            if message is not None and not any(isinstance(s, PlayerScreen) for s in self.screen_stack):
+            if message is not None:
                 # Noted first: showing it cannot fail, and a snooze asked for at once must find it noted.
                 sent = asked.decision.sent
                 try:
