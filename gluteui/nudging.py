@@ -11,12 +11,12 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gluteui.core.history.storage import write_atomically
 from gluteui.core.stats.nudge import Decision, Sent, decide, today_facts
 from gluteui.core.stats.schedule import Schedule
 
@@ -40,9 +40,7 @@ def read_sent(path: Path, today: Sent) -> Sent:
 def write_sent(path: Path, sent: Sent) -> None:
     """Replace the record in `path` at once (never half written); OSError when it cannot."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(sent.to_dict()), encoding="utf-8")
-    temporary.replace(path)
+    write_atomically(path, json.dumps(sent.to_dict()), durable=False)
 
 
 @dataclass(frozen=True)
