@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.experiment import MAX_SEED, SelfExperiment
+from gluteui.core.stats.nudge import STATUS_WORDS
 from gluteui.core.stats.trial import Assignment, activation_days, assignment_on, day_scores, draws, pain_days
 
 if TYPE_CHECKING:
@@ -27,8 +28,6 @@ before falling under the MIN_RUNS_EACH a verdict needs (six weeks would give nin
 FALLBACK_DAYS = (0, 2, 4)
 """Monday, Wednesday and Friday, when neither the reminder nor the runs say when you run."""
 STOP_HINT = "(you can stop it any time: Ctrl+P, Stop the self-experiment)"
-STATUS_WORDS = {"activate": "activate today (experiment)", "skip": "skip today (experiment)"}
-"""`gluteui status`'s state on a planned run day not yet activated."""
 SKIP_DAY = ("Today is a skip day. If you activate anyway, Enter still starts {routine}; "
             "the day then counts as not followed.")
 """Home's note in place of the routine's offer on a skip day."""
