@@ -27,7 +27,9 @@ DEFAULT_WEEKS = 8
 before falling under the MIN_RUNS_EACH a verdict needs (six weeks would give nine, never enough)."""
 FALLBACK_DAYS = (0, 2, 4)
 """Monday, Wednesday and Friday, when neither the reminder nor the runs say when you run."""
-STOP_HINT = "(you can stop it any time: Ctrl+P, Stop the self-experiment)"
+STOP_COMMAND = "Stop the self-experiment"
+"""The command palette's title for stopping it, which the hints name."""
+STOP_HINT = f"(you can stop it any time: Ctrl+P, {STOP_COMMAND})"
 SKIP_DAY = ("Today is a skip day. If you activate anyway, Enter still starts {routine}; "
             "the day then counts as not followed.")
 """Home's note in place of the routine's offer on a skip day."""
