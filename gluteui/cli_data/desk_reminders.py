@@ -30,7 +30,7 @@ from gluteui.core.stats.desk import (
 from gluteui.core.stats.schedule import parse_clock, parse_days
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
-from gluteui.notify import NotifyError, notify
+from gluteui.notify import APP_NAME, NotifyError, notify
 
 DEFAULT_EVERY = "60m"
 SET_UP = "gluteui remind --desk 09:00-17:00 --every 60m"
@@ -53,7 +53,7 @@ def desk_nudge(store: Store, now: datetime, places: Places,
         say(f"no desk nudge: {decision.reason}")
         return 0
     try:
-        send("GluteUI", decision.message)
+        send(APP_NAME, decision.message)
     except NotifyError as error:
         warn(f"gluteui nudge --desk: not sent: {error}")
         return EXIT_NOT_SENT

@@ -37,7 +37,7 @@ from gluteui.core.stats.schedule import (
     parse_days,
 )
 from gluteui.errors import UserError
-from gluteui.notify import NotifyError, notify
+from gluteui.notify import APP_NAME, NotifyError, notify
 from gluteui.nudging import SENT_NAME, app_nudges, app_open, decide_now, write_sent
 
 EXIT_NOT_SENT = 3
@@ -105,7 +105,7 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
         say(f"no nudge: {decision.reason}")
         return 0
     try:
-        send("GluteUI", decision.message)
+        send(APP_NAME, decision.message)
     except NotifyError as error:
         warn(f"gluteui nudge: not sent: {error}")
         return EXIT_NOT_SENT
