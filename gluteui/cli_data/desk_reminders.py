@@ -12,12 +12,12 @@ import argparse
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
-from gluteui.cli_data.output import say, warn
+from gluteui.cli_data.output import say
 from gluteui.cli_data.presence import presence
 from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, desk_launch_agent, desk_units
-from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, Timer, install_timer, nudge_command, remove_timer
-from gluteui.core.history.records import History
+from gluteui.cli_data.reminders import Places, Timer, install_timer, nudge_command, remove_timer, send_nudge
 from gluteui.core.history.store import Store
 from gluteui.core.stats.desk import (
     WORK_DAYS,
@@ -30,7 +30,8 @@ from gluteui.core.stats.desk import (
 from gluteui.core.stats.schedule import parse_clock, parse_days
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
-from gluteui.notify import APP_NAME, NotifyError, notify
+from gluteui.notify import notify
+from gluteui.nudging import skip_day
 
 DEFAULT_EVERY = "60m"
 SET_UP = "gluteui remind --desk 09:00-17:00 --every 60m"
@@ -48,32 +49,12 @@ def desk_nudge(store: Store, now: datetime, places: Places,
         say(f"no desk nudge: no desk hours are set ({SET_UP})")
         return 0
     done = [session.started_at for session in history.desk_sessions]
-    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, _skip_day(history, now))
+    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, skip_day(history, history.day_of(now)))
     if decision.message is None:
         say(f"no desk nudge: {decision.reason}")
         return 0
-    try:
-        send(APP_NAME, decision.message)
-    except NotifyError as error:
-        warn(f"gluteui nudge --desk: not sent: {error}")
-        return EXIT_NOT_SENT
-    say(f"nudged: {decision.message}")
-    try:
-        note_offered(places.cache, now)
-    except OSError as error:
-        warn(f"gluteui nudge --desk: sent, but not noted in {places.cache} ({error.strerror or error}): "
-             "this week's \"offered\" misses it")
-    return 0
-
-
-def _skip_day(history: History, now: datetime) -> bool:
-    """Whether a self-experiment draws today as a day without activation."""
-    if not history.experiments:
-        return False
-    from gluteui.core.stats.trial_today import today_assignment  # only with an experiment
-
-    assignment = today_assignment(history, history.day_of(now))
-    return assignment is not None and assignment.assigned == "skip"
+    return send_nudge(send, decision.message, "gluteui nudge --desk", partial(note_offered, places.cache, now),
+                      places.cache, "this week's \"offered\" misses it")
 
 
 def _asked(args: argparse.Namespace) -> DeskHours | None:

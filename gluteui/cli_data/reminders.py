@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from gluteui import locations
@@ -104,16 +105,24 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
     if decision.message is None:
         say(f"no nudge: {decision.reason}")
         return 0
+    return send_nudge(send, decision.message, "gluteui nudge", partial(write_sent, path, decision.sent), path,
+                      "the next run may nudge again")
+
+
+def send_nudge(send: Callable[[str, str], None], message: str, command: str, note: Callable[[], None],
+               where: Path, unnoted: str) -> int:
+    """Show `message` through `send`, then `note` it in `where`; what fails is said as
+    `command`'s, with `unnoted`: what a nudge sent but not noted costs."""
     try:
-        send(APP_NAME, decision.message)
+        send(APP_NAME, message)
     except NotifyError as error:
-        warn(f"gluteui nudge: not sent: {error}")
+        warn(f"{command}: not sent: {error}")
         return EXIT_NOT_SENT
-    say(f"nudged: {decision.message}")
+    say(f"nudged: {message}")
     try:
-        write_sent(path, decision.sent)
+        note()
     except OSError as error:
-        warn(f"gluteui nudge: sent, but not noted in {path} ({error.strerror or error}): the next run may nudge again")
+        warn(f"{command}: sent, but not noted in {where} ({error.strerror or error}): {unnoted}")
     return 0
 
 
