@@ -4,17 +4,15 @@ the environment a timer or an SSH login gives, and systemd's own check of the de
 
 from __future__ import annotations
 
-import argparse
 import json
 import plistlib
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from gluteui.cli import build_parser
 from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, UNIT
 from gluteui.cli_data.reminders import Places, nudge, remind
 from gluteui.core.history.store import Store
@@ -23,20 +21,14 @@ from gluteui.desk_log import DESK_LOG_NAME
 from tests.dbus_desktop import IDLE_MONITOR, FakeDesktop
 from tests.dbus_session import NotificationServer, session_bus
 from tests.experiment_kit import experiment_drawing
+from tests.unit.nudge_kit import MONDAY, args, at, places_under
 
-ZONE = timezone(timedelta(hours=1))
-MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
 SIX_MINUTES_MS = 6 * 60 * 1000
-
-
-def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
-    return MONDAY + timedelta(days=days, hours=hour, minutes=minute)
 
 
 @pytest.fixture
 def places(tmp_path: Path) -> Places:
-    return Places(tmp_path / "cache", tmp_path / "config" / "systemd" / "user",
-                  tmp_path / "LaunchAgents", None, None, "linux")
+    return places_under(tmp_path)
 
 
 @pytest.fixture
@@ -47,10 +39,6 @@ def desktop_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     for name in ("DISPLAY", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
-
-
-def args(data_dir: Path, *argv: str) -> argparse.Namespace:
-    return build_parser().parse_args(["--data-dir", str(data_dir), *argv])
 
 
 def test_a_desk_nudge_comes_only_to_someone_at_an_unlocked_desktop_in_work_hours(

@@ -4,18 +4,17 @@ is given to every call; nothing sleeps."""
 
 from __future__ import annotations
 
-import argparse
 import plistlib
 import shutil
 import subprocess
 import sys
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from gluteui.cli import build_parser, main
+from gluteui.cli import main
 from gluteui.cli_data.reminder_files import AGENT, UNIT
 from gluteui.cli_data.reminders import EXIT_NOT_SENT, SENT_NAME, Places, nudge, remind, write_sent
 from gluteui.core.history.storage import default_work_dir
@@ -26,24 +25,14 @@ from gluteui.core.stats.schedule import chosen
 from gluteui.notify import notify_macos
 from gluteui.nudging import app_open, read_sent
 from tests.dbus_session import NotificationServer, session_bus
+from tests.unit.nudge_kit import MONDAY, args, at, places_under
 
 ROOT = Path(__file__).resolve().parents[2]
-ZONE = timezone(timedelta(hours=1))
-MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
-
-
-def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
-    return MONDAY + timedelta(days=days, hours=hour, minutes=minute)
 
 
 @pytest.fixture
 def places(tmp_path: Path) -> Places:
-    return Places(tmp_path / "cache", tmp_path / "config" / "systemd" / "user",
-                  tmp_path / "LaunchAgents", None, None, "linux")
-
-
-def args(data_dir: Path, *argv: str) -> argparse.Namespace:
-    return build_parser().parse_args(["--data-dir", str(data_dir), *argv])
+    return places_under(tmp_path)
 
 
 def cli(data_dir: Path, now: datetime, *argv: str) -> int:
