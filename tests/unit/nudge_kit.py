@@ -24,5 +24,14 @@ def places_under(folder: Path) -> Places:
                   "linux")
 
 
+def recording_systemctl(places: Places, folder: Path) -> tuple[Places, Path]:
+    """`places` with a systemctl that notes each call's arguments, a line each, in the file returned."""
+    calls = folder / "systemctl.calls"
+    fake = folder / "systemctl"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    return Places(places.cache, places.systemd, places.launch_agents, str(fake), None, "linux"), calls
+
+
 def args(data_dir: Path, *argv: str) -> argparse.Namespace:
     return build_parser().parse_args(["--data-dir", str(data_dir), *argv])

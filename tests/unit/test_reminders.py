@@ -25,7 +25,7 @@ from gluteui.core.stats.schedule import chosen
 from gluteui.notify import notify_macos
 from gluteui.nudging import app_open, read_sent
 from tests.dbus_session import NotificationServer, session_bus
-from tests.unit.nudge_kit import MONDAY, args, at, places_under
+from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_systemctl
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,11 +81,7 @@ def test_nudges_through_a_real_notification_server_never_on_a_done_or_rest_day(
 def test_remind_writes_units_systemd_accepts_enables_them_and_turns_them_off(
     tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = tmp_path / "systemctl.calls"
-    fake = tmp_path / "systemctl"
-    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
-    fake.chmod(0o755)
-    places = Places(places.cache, places.systemd, places.launch_agents, str(fake), None, "linux")
+    places, calls = recording_systemctl(places, tmp_path)
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--at", "18:00", "--days", "mon,wed,fri"),
                   at(9), places) == 0
     timer, service = places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service"
