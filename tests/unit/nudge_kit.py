@@ -24,13 +24,14 @@ def places_under(folder: Path) -> Places:
                   "linux")
 
 
-def recording_systemctl(places: Places, folder: Path) -> tuple[Places, Path]:
-    """`places` with a systemctl that notes each call's arguments, a line each, in the file returned."""
-    calls = folder / "systemctl.calls"
-    fake = folder / "systemctl"
+def recording_tool(folder: Path, name: str) -> tuple[str, Path]:
+    """A stand-in in `folder` for the system tool `name` (systemctl, systemd-run) that notes
+    each call's arguments, a line each: (its path, the file of notes)."""
+    calls = folder / f"{name}.calls"
+    fake = folder / name
     fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
     fake.chmod(0o755)
-    return Places(places.cache, places.systemd, places.launch_agents, str(fake), None, "linux"), calls
+    return str(fake), calls
 
 
 def args(data_dir: Path, *argv: str) -> argparse.Namespace:

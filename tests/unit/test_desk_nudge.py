@@ -8,6 +8,7 @@ import json
 import plistlib
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from gluteui.desk_log import DESK_LOG_NAME
 from tests.dbus_desktop import IDLE_MONITOR, FakeDesktop
 from tests.dbus_session import NotificationServer, session_bus
 from tests.experiment_kit import experiment_drawing
-from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_systemctl
+from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_tool
 
 SIX_MINUTES_MS = 6 * 60 * 1000
 
@@ -127,7 +128,8 @@ def test_no_desk_nudge_on_a_self_experiments_skip_day(
 def test_the_desk_timer_is_a_second_one_systemd_accepts_listed_and_removed_on_its_own(
     tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    places, calls = recording_systemctl(places, tmp_path)
+    systemctl, calls = recording_tool(tmp_path, "systemctl")
+    places = replace(places, systemctl=systemctl)
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--at", "18:00"), at(9), places) == 0
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--desk", "09:00-12:00", "--every", "90m"),
                   at(9), places) == 0

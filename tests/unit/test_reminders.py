@@ -8,6 +8,7 @@ import plistlib
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from gluteui.core.stats.schedule import chosen
 from gluteui.notify import notify_macos
 from gluteui.nudging import app_open, read_sent
 from tests.dbus_session import NotificationServer, session_bus
-from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_systemctl
+from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,7 +82,8 @@ def test_nudges_through_a_real_notification_server_never_on_a_done_or_rest_day(
 def test_remind_writes_units_systemd_accepts_enables_them_and_turns_them_off(
     tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    places, calls = recording_systemctl(places, tmp_path)
+    systemctl, calls = recording_tool(tmp_path, "systemctl")
+    places = replace(places, systemctl=systemctl)
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--at", "18:00", "--days", "mon,wed,fri"),
                   at(9), places) == 0
     timer, service = places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service"
@@ -205,11 +207,8 @@ def test_the_osascript_line_keeps_quotes_and_backslashes_inside_its_strings(
 
 
 def test_a_snooze_starts_a_one_off_timer_for_the_repeat(tmp_path: Path, data_dir: Path, places: Places) -> None:
-    calls = tmp_path / "systemd-run.calls"
-    fake = tmp_path / "systemd-run"
-    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
-    fake.chmod(0o755)
-    places = Places(places.cache, places.systemd, places.launch_agents, None, str(fake), "linux")
+    systemd_run, calls = recording_tool(tmp_path, "systemd-run")
+    places = replace(places, systemd_run=systemd_run)
     write_sent(places.cache / SENT_NAME, Sent(MONDAY.date(), nudged=True))
     assert nudge(Store.open(data_dir), args(data_dir, "nudge", "--snooze"), at(18, 5), places) == 0
     assert calls.read_text().split()[:4] == ["--user", "--quiet", "--collect", "--on-active=30min"]
