@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -61,11 +60,11 @@ def _keep(path: Path, stamp: list[int | str], today: Today, day_start_hour: int,
     facts = asdict(today) | {"day": today.day.isoformat()}
     text = json.dumps({"stamp": stamp, "today": facts, "day_start_hour": day_start_hour, "reminder": reminder,
                        "experiment": experiment})
+    from gluteui.core.history.storage import write_atomically  # only on a miss, which reads the store anyway
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        write_atomically(path, text, durable=False)
     except OSError:
         pass  # the cache only saves time: without it every call reads the history
 

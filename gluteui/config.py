@@ -56,7 +56,8 @@ class AppConfig:
     """Where the phone remote listens: None for this machine's address on the local network;
     tests use 127.0.0.1."""
     cache_dir: Path | None = None
-    """Where this machine's own files are read (the desk nudges' log); None: locations.cache_dir().
+    """Where this machine's own files are (the nudge record, the desk nudges' log); None:
+    locations.cache_dir().
     Tests and snapshots give their own, so a developer's desk nudges never show in them."""
     routine: str | None = None
     """`gluteui desk`: play this routine at once, and close the app when it ends (done or stopped)."""

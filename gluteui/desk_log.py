@@ -10,10 +10,10 @@ Losing the file costs the week's "offered" count, nothing the user did.
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 
+from gluteui.core.history.storage import write_atomically
 from gluteui.core.stats.desk import offered_from_data, offered_to_data
 
 DESK_LOG_NAME = "desk.json"
@@ -32,6 +32,4 @@ def note_offered(cache: Path, now: datetime) -> None:
     path = cache / DESK_LOG_NAME
     data = offered_to_data([*read_offered(cache), now], now)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(data), encoding="utf-8")
-    temporary.replace(path)
+    write_atomically(path, json.dumps(data), durable=False)

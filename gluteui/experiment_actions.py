@@ -30,11 +30,11 @@ class ExperimentActions(_Base):
 
     def experiment_commands(self) -> list[SystemCommand]:
         """Start one when none is running, else stop the one that is."""
-        from gluteui.core.stats.trial_today import running
+        from gluteui.core.stats.trial_today import STOP_COMMAND, running
 
         history = self.services.store.history()
         if running(history, history.day_of(self.services.config.now())) is not None:
-            return [SystemCommand("Stop the self-experiment",
+            return [SystemCommand(STOP_COMMAND,
                                   "End it today; the days so far are kept, and Progress shows their report",
                                   self.action_stop_experiment)]
         return [SystemCommand("Start a self-experiment…",

@@ -15,6 +15,7 @@ import subprocess
 import sys
 
 APP_NAME = "GluteUI"
+"""The sender D-Bus is told, and every nudge's title: the timer's, the desk's and the open app's."""
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
 TIMEOUT_S = 5.0
 

@@ -20,9 +20,9 @@ import os
 from functools import partial
 from typing import TYPE_CHECKING
 
-from gluteui import locations
 from gluteui.core.stats.nudge import next_check
 from gluteui.core.terminal_notice import osc_notification
+from gluteui.notify import APP_NAME
 from gluteui.nudging import SENT_NAME, app_nudges, decide_now, hold_open, write_sent
 
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ NUDGE_START_S = 1.0
 LONGEST_WAIT_S = 300.0
 SOONEST_S = 1.0
 """Never a busier loop than this, whatever a clock says."""
-NOTIFICATION_TITLE = "GluteUI"
-"""As `gluteui nudge` titles the desktop's notification."""
 
 
 class AppNudges(_Base):
@@ -97,7 +95,7 @@ class AppNudges(_Base):
             self.set_timer(LONGEST_WAIT_S, self.check_nudge)
             return
         now = self.services.config.now()
-        cache = locations.cache_dir()
+        cache = self.services.cache_dir()
         wake = None
         try:
             asked = decide_now(self.services.store.history(), cache, now, self._sent)
@@ -137,7 +135,7 @@ class AppNudges(_Base):
                 # focus: the desktop's notification as well, so the nudge is not lost.
                 self._notify_desktop_soon(message, toast_on_failure=False)
             return
-        sequence = osc_notification(NOTIFICATION_TITLE, message, os.environ)
+        sequence = osc_notification(APP_NAME, message, os.environ)
         if sequence is None:  # a terminal that shows none: the desktop's notification instead
             self._notify_desktop_soon(message, toast_on_failure=True)
         elif self._driver is not None:
@@ -158,7 +156,7 @@ class AppNudges(_Base):
         from gluteui.notify import NotifyError, notify
 
         try:
-            notify(NOTIFICATION_TITLE, message)
+            notify(APP_NAME, message)
         except NotifyError as error:
             if not toast_on_failure:
                 return  # the toast is up already: the nudge is not lost

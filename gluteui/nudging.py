@@ -11,12 +11,12 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gluteui.core.history.storage import write_atomically
 from gluteui.core.stats.nudge import Decision, Sent, decide, today_facts
 from gluteui.core.stats.schedule import Schedule
 
@@ -40,9 +40,7 @@ def read_sent(path: Path, today: Sent) -> Sent:
 def write_sent(path: Path, sent: Sent) -> None:
     """Replace the record in `path` at once (never half written); OSError when it cannot."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(json.dumps(sent.to_dict()), encoding="utf-8")
-    temporary.replace(path)
+    write_atomically(path, json.dumps(sent.to_dict()), durable=False)
 
 
 @dataclass(frozen=True)
@@ -63,15 +61,22 @@ def decide_now(history: History, cache: Path, now: datetime, unsaved: Sent | Non
     if unsaved is not None and unsaved.day == sent.day and unsaved.nudged and not sent.nudged:
         sent = unsaved
     schedule = Schedule.from_setting(history.setting("reminder", None))
-    if history.experiments and not today.activated:
-        from gluteui.core.stats.trial_today import today_assignment  # only with an experiment
-
-        assignment = today_assignment(history, today.day)
-        if assignment is not None and assignment.assigned == "skip":
-            # A nudge to activate would contradict the draw the user agreed to follow.
-            skip = Decision(None, "your self-experiment asks you to skip the activation today", sent)
-            return Asked(skip, schedule, sent)
+    if not today.activated and skip_day(history, today.day):
+        # A nudge to activate would contradict the draw the user agreed to follow.
+        skip = Decision(None, "your self-experiment asks you to skip the activation today", sent)
+        return Asked(skip, schedule, sent)
     return Asked(decide(today, schedule, sent, now), schedule, sent)
+
+
+def skip_day(history: History, day: date) -> bool:
+    """Whether a self-experiment draws `day` as a day without activation: no nudge then,
+    neither before a run nor at the desk."""
+    if not history.experiments:
+        return False
+    from gluteui.core.stats.trial_today import today_assignment  # only with an experiment
+
+    assignment = today_assignment(history, day)
+    return assignment is not None and assignment.assigned == "skip"
 
 
 def app_nudges(schedule: Schedule | None) -> bool:

@@ -17,6 +17,8 @@ from gluteui.core.history.store import Store, StoreError
 from gluteui.sound import SoundPlayer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from gluteui.core.content.exercises import Routine
     from gluteui.core.content.load import Content
     from gluteui.core.lead_in import LeadIn
@@ -134,9 +136,14 @@ class Services:
         plan = plan or self.plan(routine)
         return routine_seconds(plan.routine, self.weaker_side(), self.lead_in())
 
+    def cache_dir(self) -> Path:
+        """Where this machine's own files are: the config's folder, else locations.cache_dir()."""
+        from gluteui import locations
+
+        return self.config.cache_dir or locations.cache_dir()
+
     def desk_offered(self) -> list[datetime]:
         """When desk nudges were offered on this machine (the cache's log, gluteui/desk_log.py)."""
-        from gluteui import locations
         from gluteui.desk_log import read_offered
 
-        return read_offered(self.config.cache_dir or locations.cache_dir())
+        return read_offered(self.cache_dir())

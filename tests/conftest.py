@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from gluteui.cli import main
 from gluteui.core.history.store import Store
-from tests.factory import make_app
+from tests.factory import FROZEN_NOW, make_app
 
 
 @pytest.fixture
@@ -23,3 +24,14 @@ def store(data_dir: Path) -> Store:
 @pytest.fixture
 def app(data_dir: Path, store: Store):
     return make_app(data_dir, store=store)
+
+
+@pytest.fixture
+def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]):
+    """`gluteui --data-dir data_dir ...` at FROZEN_NOW: (exit code, stdout, stderr)."""
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(data_dir), *args], now=lambda: FROZEN_NOW)
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

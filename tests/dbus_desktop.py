@@ -4,18 +4,17 @@ org.freedesktop.ScreenSaver and org.gnome.ScreenSaver, answering what the test s
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
+from jeepney import HeaderFields, new_error, new_method_return
+
+from tests.dbus_session import FakeService
 
 IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
 SCREEN_SAVERS = ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver")
 
 
-class FakeDesktop:
+class FakeDesktop(FakeService):
     """Owns the idle monitor's name and, unless left out, the screen savers' names."""
 
     def __init__(self, address: str, idle_ms: int = 0, locked: bool = False,
@@ -23,12 +22,7 @@ class FakeDesktop:
         self.idle_ms = idle_ms
         self.locked = locked
         self.asked: list[str] = []
-        self._connection = open_dbus_connection(address)
-        for name in names:
-            reply = self._connection.send_and_get_reply(message_bus.RequestName(name), timeout=5)
-            assert reply.body == (1,), f"could not own {name}: {reply.body}"
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
+        super().__init__(address, names)
 
     def _answer(self, message: Any) -> Any:
         fields = message.header.fields
@@ -40,21 +34,3 @@ class FakeDesktop:
         if interface in SCREEN_SAVERS and member == "GetActive":
             return new_method_return(message, "b", (self.locked,))
         return new_error(message, "org.freedesktop.DBus.Error.UnknownMethod")
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                message = self._connection.receive(timeout=0.05)
-            except TimeoutError:
-                continue
-            if message.header.message_type == MessageType.method_call:
-                self._connection.send(self._answer(message))
-
-    def __enter__(self) -> FakeDesktop:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._connection.close()

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from jeepney import HeaderFields, MessageType, new_error, new_method_return
 from jeepney.bus_messages import message_bus
@@ -54,27 +54,20 @@ def session_bus(folder: Path) -> Iterator[str]:
         daemon.wait(timeout=10)
 
 
-class NotificationServer:
-    """Owns org.freedesktop.Notifications on `address` and records each Notify's
-    (app_name, summary, body)."""
+class FakeService:
+    """Owns `names` on the bus at `address` and answers each method call with `_answer`,
+    from a thread, while in its `with` block."""
 
-    def __init__(self, address: str) -> None:
-        self.sent: list[tuple[str, str, str]] = []
+    def __init__(self, address: str, names: tuple[str, ...]) -> None:
         self._connection = open_dbus_connection(address)
-        reply = self._connection.send_and_get_reply(message_bus.RequestName(NAME), timeout=5)
-        assert reply.body == (1,), f"could not own {NAME}: {reply.body}"  # 1: the primary owner
+        for name in names:
+            reply = self._connection.send_and_get_reply(message_bus.RequestName(name), timeout=5)
+            assert reply.body == (1,), f"could not own {name}: {reply.body}"  # 1: the primary owner
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
     def _answer(self, message: Any) -> Any:
-        member = message.header.fields.get(HeaderFields.member)
-        if member == "Notify":
-            app_name, _replaces, _icon, summary, body, _actions, _hints, _timeout = message.body
-            self.sent.append((app_name, summary, body))
-            return new_method_return(message, "u", (len(self.sent),))
-        if member == "GetServerInformation":
-            return new_method_return(message, "ssss", ("recorder", "gluteui tests", "1", "1.2"))
-        return new_error(message, "org.freedesktop.DBus.Error.UnknownMethod")
+        raise NotImplementedError
 
     def _serve(self) -> None:
         while not self._stop.is_set():
@@ -85,7 +78,7 @@ class NotificationServer:
             if message.header.message_type == MessageType.method_call:
                 self._connection.send(self._answer(message))
 
-    def __enter__(self) -> NotificationServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -93,3 +86,22 @@ class NotificationServer:
         self._stop.set()
         self._thread.join(timeout=5)
         self._connection.close()
+
+
+class NotificationServer(FakeService):
+    """Owns org.freedesktop.Notifications on `address` and records each Notify's
+    (app_name, summary, body)."""
+
+    def __init__(self, address: str) -> None:
+        self.sent: list[tuple[str, str, str]] = []
+        super().__init__(address, (NAME,))
+
+    def _answer(self, message: Any) -> Any:
+        member = message.header.fields.get(HeaderFields.member)
+        if member == "Notify":
+            app_name, _replaces, _icon, summary, body, _actions, _hints, _timeout = message.body
+            self.sent.append((app_name, summary, body))
+            return new_method_return(message, "u", (len(self.sent),))
+        if member == "GetServerInformation":
+            return new_method_return(message, "ssss", ("recorder", "gluteui tests", "1", "1.2"))
+        return new_error(message, "org.freedesktop.DBus.Error.UnknownMethod")

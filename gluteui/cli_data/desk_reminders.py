@@ -12,12 +12,12 @@ import argparse
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
-from gluteui.cli_data.output import say, warn
+from gluteui.cli_data.output import say
 from gluteui.cli_data.presence import presence
 from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, desk_launch_agent, desk_units
-from gluteui.cli_data.reminders import EXIT_NOT_SENT, Places, nudge_command, run_tool
-from gluteui.core.history.records import History
+from gluteui.cli_data.reminders import Places, Timer, install_timer, nudge_command, remove_timer, send_nudge
 from gluteui.core.history.store import Store
 from gluteui.core.stats.desk import (
     WORK_DAYS,
@@ -30,10 +30,13 @@ from gluteui.core.stats.desk import (
 from gluteui.core.stats.schedule import parse_clock, parse_days
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
-from gluteui.notify import NotifyError, notify
+from gluteui.notify import notify
+from gluteui.nudging import skip_day
 
 DEFAULT_EVERY = "60m"
 SET_UP = "gluteui remind --desk 09:00-17:00 --every 60m"
+DESK_TIMER = Timer(DESK_UNIT, DESK_AGENT, "Desk wake-ups set", "The desk timer is on; the pre-run nudge is untouched.",
+                   "Desk wake-ups off", off_tail="; the pre-run nudge is untouched")
 
 
 def desk_nudge(store: Store, now: datetime, places: Places,
@@ -46,32 +49,12 @@ def desk_nudge(store: Store, now: datetime, places: Places,
         say(f"no desk nudge: no desk hours are set ({SET_UP})")
         return 0
     done = [session.started_at for session in history.desk_sessions]
-    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, _skip_day(history, now))
+    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, skip_day(history, history.day_of(now)))
     if decision.message is None:
         say(f"no desk nudge: {decision.reason}")
         return 0
-    try:
-        send("GluteUI", decision.message)
-    except NotifyError as error:
-        warn(f"gluteui nudge --desk: not sent: {error}")
-        return EXIT_NOT_SENT
-    say(f"nudged: {decision.message}")
-    try:
-        note_offered(places.cache, now)
-    except OSError as error:
-        warn(f"gluteui nudge --desk: sent, but not noted in {places.cache} ({error.strerror or error}): "
-             "this week's \"offered\" misses it")
-    return 0
-
-
-def _skip_day(history: History, now: datetime) -> bool:
-    """Whether a self-experiment draws today as a day without activation."""
-    if not history.experiments:
-        return False
-    from gluteui.core.stats.trial_today import today_assignment  # only with an experiment
-
-    assignment = today_assignment(history, history.day_of(now))
-    return assignment is not None and assignment.assigned == "skip"
+    return send_nudge(send, decision.message, "gluteui nudge --desk", partial(note_offered, places.cache, now),
+                      places.cache, "this week's \"offered\" misses it")
 
 
 def _asked(args: argparse.Namespace) -> DeskHours | None:
@@ -113,8 +96,7 @@ def desk_line(hours: DeskHours | None, places: Places) -> str:
     """What `gluteui remind` says of the desk nudges."""
     if hours is None or not hours.on:
         return f"No desk wake-ups are set: {SET_UP}"
-    where = (places.launch_agents / f"{DESK_AGENT}.plist" if places.platform == "darwin"
-             else places.systemd / f"{DESK_UNIT}.timer")
+    where = DESK_TIMER.path(places)
     found = "" if where.exists() else f" (but {where} is missing: run gluteui remind --desk ... again)"
     return (f"Desk wake-ups set: {hours.describe()}; none while idle or locked, over SSH or on a "
             f"text console. Timer: {where}{found}. Off: gluteui remind --desk --off")
@@ -122,42 +104,13 @@ def desk_line(hours: DeskHours | None, places: Places) -> str:
 
 def _install(hours: DeskHours, args: argparse.Namespace, places: Places) -> int:
     command = [*nudge_command(args), "--desk"]
-    if places.platform == "darwin":
-        places.launch_agents.mkdir(parents=True, exist_ok=True)
-        plist = places.launch_agents / f"{DESK_AGENT}.plist"
-        plist.write_bytes(desk_launch_agent(hours, command))
-        say(f"Desk wake-ups set: {hours.describe()}. Wrote {plist}; load it with: launchctl load {plist}")
-        return 0
-    places.systemd.mkdir(parents=True, exist_ok=True)
-    for name, text in desk_units(hours, command).items():
-        (places.systemd / name).write_text(text, encoding="utf-8")
-    say(f"Desk wake-ups set: {hours.describe()}. Wrote {DESK_UNIT}.timer and {DESK_UNIT}.service "
-        f"in {places.systemd}.")
-    enable = f"systemctl --user daemon-reload && systemctl --user enable --now {DESK_UNIT}.timer"
-    if places.systemctl is None:
-        say(f"No systemctl here: to start the timer, run {enable}")
-        return 0
-    if not (run_tool([places.systemctl, "--user", "daemon-reload"])
-            and run_tool([places.systemctl, "--user", "enable", "--now", f"{DESK_UNIT}.timer"])):
-        say(f"The timer is written but not started: run {enable}")
-        return 1
-    say("The desk timer is on; the pre-run nudge is untouched.")
-    return 0
+    return install_timer(DESK_TIMER, places, desk_units(hours, command), desk_launch_agent(hours, command),
+                         hours.describe())
 
 
 def _off(store: Store, current: DeskHours | None, places: Places) -> int:
-    timer = places.systemd / f"{DESK_UNIT}.timer"
-    if places.platform != "darwin" and places.systemctl is not None and timer.exists():
-        run_tool([places.systemctl, "--user", "disable", "--now", f"{DESK_UNIT}.timer"])
-    removed = []
-    for path in (timer, places.systemd / f"{DESK_UNIT}.service", places.launch_agents / f"{DESK_AGENT}.plist"):
-        if path.exists():
-            path.unlink()
-            removed.append(path.name)
-    if current is not None and current.on:
-        store.set_setting("desk_reminder", replace(current, on=False).to_setting())
-    if places.platform == "darwin" and removed:
-        say(f"Also run: launchctl unload {places.launch_agents / f'{DESK_AGENT}.plist'} (or log out and in)")
-    say(f"Desk wake-ups off; removed {', '.join(removed)}; the pre-run nudge is untouched." if removed
-        else "Desk wake-ups off (none was set up).")
-    return 0
+    def save_off() -> None:
+        if current is not None and current.on:
+            store.set_setting("desk_reminder", replace(current, on=False).to_setting())
+
+    return remove_timer(DESK_TIMER, places, save_off)

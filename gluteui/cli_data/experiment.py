@@ -9,10 +9,9 @@ from datetime import datetime
 
 from gluteui.cli_data.output import say
 from gluteui.core.history.experiment import MAX_WEEKS, MIN_WEEKS, SelfExperiment
-from gluteui.core.history.settings import WEEKDAYS
 from gluteui.core.history.store import Store
 from gluteui.core.stats import trial_today
-from gluteui.core.stats.schedule import parse_days
+from gluteui.core.stats.schedule import days_text, parse_days
 from gluteui.errors import UserError
 
 ABOUT = (
@@ -20,10 +19,6 @@ ABOUT = (
     "and at the end compares your back check-ins on the two kinds of day. It is optional, it never asks",
     "you to skip the day after pain, and `gluteui experiment stop` stops it at any time.",
 )
-
-
-def days_text(days: tuple[int, ...]) -> str:
-    return ", ".join(WEEKDAYS[day] for day in days)
 
 
 def cmd_experiment(store: Store, args: argparse.Namespace, now: datetime) -> int:

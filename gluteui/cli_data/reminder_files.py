@@ -5,7 +5,7 @@ and a calendar file. Pure: the schedule, the command and the clock are arguments
 from __future__ import annotations
 
 import plistlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from gluteui.core.history.settings import WEEKDAYS
@@ -43,33 +43,42 @@ def systemd_units(schedule: Schedule, command: Sequence[str]) -> dict[str, str]:
         f"OnCalendar={','.join(WEEKDAYS[day].capitalize() for day in days)} *-*-* {at:%H:%M}:00\n"
         for at, days in by_time(schedule).items()
     )
+    return _units(UNIT, command, "a nudge before your run on a day not yet activated",
+                  "when to nudge before your run", calendars, "Persistent=true")
+
+
+def _units(unit: str, command: Sequence[str], service_says: str, timer_says: str, calendars: str,
+           timing: str) -> dict[str, str]:
+    """A oneshot service running `command`, and its timer at the `calendars` lines, by file name."""
     service = (
         "[Unit]\n"
-        "Description=GluteUI: a nudge before your run on a day not yet activated\n\n"
+        f"Description=GluteUI: {service_says}\n\n"
         "[Service]\n"
         "Type=oneshot\n"
         f"ExecStart={' '.join(_systemd_word(word) for word in command)}\n"
     )
     timer = (
         "[Unit]\n"
-        "Description=GluteUI: when to nudge before your run\n\n"
+        f"Description=GluteUI: {timer_says}\n\n"
         "[Timer]\n"
         f"{calendars}"
-        "Persistent=true\n\n"
+        f"{timing}\n\n"
         "[Install]\n"
         "WantedBy=timers.target\n"
     )
-    return {f"{UNIT}.service": service, f"{UNIT}.timer": timer}
+    return {f"{unit}.service": service, f"{unit}.timer": timer}
 
 
 def launch_agent(schedule: Schedule, command: Sequence[str]) -> bytes:
-    """A LaunchAgent plist running `command` at each of the schedule's times (launchd: 0 = Sunday)."""
-    intervals = [
-        {"Weekday": (day + 1) % 7, "Hour": at.hour, "Minute": at.minute}
-        for day, at in sorted(schedule.times.items())
-    ]
+    """A LaunchAgent plist running `command` at each of the schedule's times."""
+    return _plist(AGENT, sorted(schedule.times.items()), command)
+
+
+def _plist(agent: str, times: Iterable[tuple[int, time]], command: Sequence[str]) -> bytes:
+    """A LaunchAgent plist running `command` at each (weekday, time) (launchd: 0 = Sunday)."""
+    intervals = [{"Weekday": (day + 1) % 7, "Hour": at.hour, "Minute": at.minute} for day, at in times]
     return plistlib.dumps({
-        "Label": AGENT, "ProgramArguments": list(command), "StartCalendarInterval": intervals,
+        "Label": agent, "ProgramArguments": list(command), "StartCalendarInterval": intervals,
     })
 
 
@@ -122,31 +131,10 @@ def desk_units(hours: DeskHours, command: Sequence[str]) -> dict[str, str]:
     slack at most, so "every 60 min" stays near the hour."""
     days = ",".join(WEEKDAYS[day].capitalize() for day in hours.days)
     calendars = "".join(f"OnCalendar={days} *-*-* {at:%H:%M}:00\n" for at in hours.times())
-    service = (
-        "[Unit]\n"
-        "Description=GluteUI: a desk wake-up nudge in work hours, when you are at the desk\n\n"
-        "[Service]\n"
-        "Type=oneshot\n"
-        f"ExecStart={' '.join(_systemd_word(word) for word in command)}\n"
-    )
-    timer = (
-        "[Unit]\n"
-        "Description=GluteUI: when to offer a desk wake-up\n\n"
-        "[Timer]\n"
-        f"{calendars}"
-        "AccuracySec=1min\n\n"
-        "[Install]\n"
-        "WantedBy=timers.target\n"
-    )
-    return {f"{DESK_UNIT}.service": service, f"{DESK_UNIT}.timer": timer}
+    return _units(DESK_UNIT, command, "a desk wake-up nudge in work hours, when you are at the desk",
+                  "when to offer a desk wake-up", calendars, "AccuracySec=1min")
 
 
 def desk_launch_agent(hours: DeskHours, command: Sequence[str]) -> bytes:
-    """A LaunchAgent plist running `command` at each desk time of each work day (launchd: 0 = Sunday)."""
-    intervals = [
-        {"Weekday": (day + 1) % 7, "Hour": at.hour, "Minute": at.minute}
-        for day in hours.days for at in hours.times()
-    ]
-    return plistlib.dumps({
-        "Label": DESK_AGENT, "ProgramArguments": list(command), "StartCalendarInterval": intervals,
-    })
+    """A LaunchAgent plist running `command` at each desk time of each work day."""
+    return _plist(DESK_AGENT, [(day, at) for day in hours.days for at in hours.times()], command)

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from gluteui import locations
@@ -37,7 +38,7 @@ from gluteui.core.stats.schedule import (
     parse_days,
 )
 from gluteui.errors import UserError
-from gluteui.notify import NotifyError, notify
+from gluteui.notify import APP_NAME, NotifyError, notify
 from gluteui.nudging import SENT_NAME, app_nudges, app_open, decide_now, write_sent
 
 EXIT_NOT_SENT = 3
@@ -104,16 +105,24 @@ def nudge(store: Store, args: argparse.Namespace, now: datetime, places: Places,
     if decision.message is None:
         say(f"no nudge: {decision.reason}")
         return 0
+    return send_nudge(send, decision.message, "gluteui nudge", partial(write_sent, path, decision.sent), path,
+                      "the next run may nudge again")
+
+
+def send_nudge(send: Callable[[str, str], None], message: str, command: str, note: Callable[[], None],
+               where: Path, unnoted: str) -> int:
+    """Show `message` through `send`, then `note` it in `where`; what fails is said as
+    `command`'s, with `unnoted`: what a nudge sent but not noted costs."""
     try:
-        send("GluteUI", decision.message)
+        send(APP_NAME, message)
     except NotifyError as error:
-        warn(f"gluteui nudge: not sent: {error}")
+        warn(f"{command}: not sent: {error}")
         return EXIT_NOT_SENT
-    say(f"nudged: {decision.message}")
+    say(f"nudged: {message}")
     try:
-        write_sent(path, decision.sent)
+        note()
     except OSError as error:
-        warn(f"gluteui nudge: sent, but not noted in {path} ({error.strerror or error}): the next run may nudge again")
+        warn(f"{command}: sent, but not noted in {where} ({error.strerror or error}): {unnoted}")
     return 0
 
 
@@ -201,51 +210,93 @@ def remind(store: Store, args: argparse.Namespace, now: datetime, places: Places
 
 def _install(schedule: Schedule, args: argparse.Namespace, places: Places) -> int:
     command = nudge_command(args)
-    if places.platform == "darwin":
-        places.launch_agents.mkdir(parents=True, exist_ok=True)
-        plist = places.launch_agents / f"{AGENT}.plist"
-        plist.write_bytes(launch_agent(schedule, command))
-        say(f"Nudges set: {schedule.describe()}. Wrote {plist}; load it with: launchctl load {plist}")
-        return 0
-    places.systemd.mkdir(parents=True, exist_ok=True)
-    for name, text in systemd_units(schedule, command).items():
-        (places.systemd / name).write_text(text, encoding="utf-8")
-    say(f"Nudges set: {schedule.describe()}. Wrote {UNIT}.timer and {UNIT}.service in {places.systemd}.")
-    enable = f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer"
-    if places.systemctl is None:
-        say(f"No systemctl here: to start the timer, run {enable}")
-        return 0
-    if not (run_tool([places.systemctl, "--user", "daemon-reload"])
-            and run_tool([places.systemctl, "--user", "enable", "--now", f"{UNIT}.timer"])):
-        say(f"The timer is written but not started: run {enable}")
-        return 1
-    say("The timer is on; a nudge missed while the machine slept comes when it wakes.")
-    return 0
+    return install_timer(NUDGE_TIMER, places, systemd_units(schedule, command), launch_agent(schedule, command),
+                         schedule.describe())
 
 
 def _say_set(schedule: Schedule, places: Places) -> None:
     how = "learned from your runs" if schedule.learned else "chosen"
-    where = (places.launch_agents / f"{AGENT}.plist" if places.platform == "darwin"
-             else places.systemd / f"{UNIT}.timer")
+    where = NUDGE_TIMER.path(places)
     found = "" if where.exists() else f" (but {where} is missing: run gluteui remind --at ... again)"
     say(f"Nudges set ({how}): {schedule.describe()}; on a day already activated or a rest day, none. "
         f"Timer: {where}{found}. Off: gluteui remind --off")
 
 
 def _off(store: Store, current: Schedule | None, places: Places) -> int:
-    if places.platform != "darwin" and places.systemctl is not None and (places.systemd / f"{UNIT}.timer").exists():
-        run_tool([places.systemctl, "--user", "disable", "--now", f"{UNIT}.timer"])
+    def save_off() -> None:
+        if current is not None and current.on:
+            store.set_setting("reminder", replace(current, on=False).to_setting())
+
+    return remove_timer(NUDGE_TIMER, places, save_off)
+
+
+@dataclass(frozen=True)
+class Timer:
+    """One of the nudges' timers (the pre-run one, the desk one): its files' names, and the
+    words its set-up and removal lines use."""
+
+    unit: str
+    agent: str
+    set_words: str
+    """How the set-up line starts: "Nudges set"."""
+    on_line: str
+    """The last line once systemd has started it."""
+    off_words: str
+    """How the removal line starts: "Reminders off"."""
+    off_tail: str = ""
+    """What the removal line ends with, after the files removed."""
+
+    def path(self, places: Places) -> Path:
+        """The file that sets the timer on this platform (the plist, or the systemd timer)."""
+        return (places.launch_agents / f"{self.agent}.plist" if places.platform == "darwin"
+                else places.systemd / f"{self.unit}.timer")
+
+
+NUDGE_TIMER = Timer(UNIT, AGENT, "Nudges set",
+                    "The timer is on; a nudge missed while the machine slept comes when it wakes.",
+                    "Reminders off")
+
+
+def install_timer(timer: Timer, places: Places, units: dict[str, str], plist_bytes: bytes, described: str) -> int:
+    """Write `timer`'s files (`units` for systemd, `plist_bytes` for launchd) and start it
+    where systemctl can; 1 when systemctl failed to."""
+    if places.platform == "darwin":
+        places.launch_agents.mkdir(parents=True, exist_ok=True)
+        plist = places.launch_agents / f"{timer.agent}.plist"
+        plist.write_bytes(plist_bytes)
+        say(f"{timer.set_words}: {described}. Wrote {plist}; load it with: launchctl load {plist}")
+        return 0
+    places.systemd.mkdir(parents=True, exist_ok=True)
+    for name, text in units.items():
+        (places.systemd / name).write_text(text, encoding="utf-8")
+    say(f"{timer.set_words}: {described}. Wrote {timer.unit}.timer and {timer.unit}.service in {places.systemd}.")
+    enable = f"systemctl --user daemon-reload && systemctl --user enable --now {timer.unit}.timer"
+    if places.systemctl is None:
+        say(f"No systemctl here: to start the timer, run {enable}")
+        return 0
+    if not (run_tool([places.systemctl, "--user", "daemon-reload"])
+            and run_tool([places.systemctl, "--user", "enable", "--now", f"{timer.unit}.timer"])):
+        say(f"The timer is written but not started: run {enable}")
+        return 1
+    say(timer.on_line)
+    return 0
+
+
+def remove_timer(timer: Timer, places: Places, save_off: Callable[[], None]) -> int:
+    """Stop `timer` and remove its files; `save_off` then marks its setting off."""
+    if places.platform != "darwin" and places.systemctl is not None and (places.systemd / f"{timer.unit}.timer").exists():
+        run_tool([places.systemctl, "--user", "disable", "--now", f"{timer.unit}.timer"])
     removed = []
-    for path in (places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service",
-                 places.launch_agents / f"{AGENT}.plist"):
+    for path in (places.systemd / f"{timer.unit}.timer", places.systemd / f"{timer.unit}.service",
+                 places.launch_agents / f"{timer.agent}.plist"):
         if path.exists():
             path.unlink()
             removed.append(path.name)
-    if current is not None and current.on:
-        store.set_setting("reminder", replace(current, on=False).to_setting())
+    save_off()
     if places.platform == "darwin" and removed:
-        say(f"Also run: launchctl unload {places.launch_agents / f'{AGENT}.plist'} (or log out and in)")
-    say(f"Reminders off; removed {', '.join(removed)}." if removed else "Reminders off (none was set up).")
+        say(f"Also run: launchctl unload {places.launch_agents / f'{timer.agent}.plist'} (or log out and in)")
+    say(f"{timer.off_words}; removed {', '.join(removed)}{timer.off_tail}." if removed
+        else f"{timer.off_words} (none was set up).")
     return 0
 
 

@@ -27,6 +27,8 @@ CHECKIN_SD = 1.5
 """Every demo check-in, after an activation or not, is drawn from one distribution: made-up
 data must not show an effect that nobody measured (the README's screenshots come from it)."""
 RUN_SEED_OFFSET = 1
+"""The runs' own stream (times and lengths). With no effect, 1 user in 10 still sees an
+interval that excludes 0 by chance; this one gives the demo the usual result instead."""
 RECORD_SEED_OFFSET = 2
 """The pauses and notes have a stream of their own too: the sessions stay as they were drawn."""
 DEMO_NOTES = (
@@ -35,8 +37,7 @@ DEMO_NOTES = (
     "Felt the clamshells in the right place today.",
     "Hotel room floor, no band: lighter than usual.",
 )
-"""The runs' own stream (times and lengths). With no effect, 1 user in 10 still sees an
-interval that excludes 0 by chance; this one gives the demo the usual result instead."""
+"""What a demo session's note may say (one session in twenty has one)."""
 
 
 HAMSTRINGS_SEED_OFFSET = 3

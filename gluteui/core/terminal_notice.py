@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from gluteui.core.text import blanked
+
 ESC = "\x1b"
 ST = ESC + "\\"
 MAX_CHARS = 200
@@ -52,10 +54,9 @@ def terminal_kind(env: Mapping[str, str]) -> str | None:
 
 
 def plain_line(text: str) -> str:
-    """`text` with no control characters (C0, DEL, C1: any of them could end the sequence or
-    start another), whitespace runs as one space, at most MAX_CHARS long."""
-    kept = "".join(" " if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in text)
-    line = " ".join(kept.split())
+    """`text` with no control characters (any could end the sequence or start another; see
+    text.blanked), whitespace runs as one space, at most MAX_CHARS long."""
+    line = " ".join(blanked(text).split())
     return line if len(line) <= MAX_CHARS else line[: MAX_CHARS - 1] + "…"
 
 

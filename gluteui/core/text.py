@@ -61,6 +61,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
+def blanked(text: str) -> str:
+    """`text` with each character `printable` would escape made a space: for a line shown
+    where an escape would be noise and a control character harm (a terminal's notification)."""
+    return _UNPRINTABLE.sub(" ", text)
+
+
 _FORMULA_START = ("=", "+", "-", "@")
 
 

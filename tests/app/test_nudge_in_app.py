@@ -24,7 +24,7 @@ def toasts(app) -> list[str]:
 async def test_the_open_app_nudges_once_with_a_reminder_and_never_over_a_routine(
         data_dir: Path, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    record = tmp_path / "cache" / "gluteui" / SENT_NAME
+    record = tmp_path / "cache" / SENT_NAME  # the config's cache folder (tests/factory.py)
     app = make_app(data_dir, store=store)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()

@@ -19,16 +19,6 @@ def days_ago(n: int) -> str:
     return date.fromordinal(TODAY.toordinal() - n).isoformat()
 
 
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), *args], now=lambda: FROZEN_NOW)
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
-
-
 def stats_json(cli) -> dict:
     code, out, _ = cli("stats", "--json")
     assert code == 0

@@ -9,21 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.cli import main
 from gluteui.core.history.store import Store
 from tests.factory import FROZEN_NOW
 
 TODAY = FROZEN_NOW.date()
-
-
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), *args], now=lambda: FROZEN_NOW)
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def notes(data_dir: Path) -> list[tuple[str, str]]:

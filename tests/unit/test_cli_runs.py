@@ -9,23 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.cli import main
 from tests.factory import FROZEN_NOW
 from tests.unit.run_files import fit, gpx, gzipped, tcx, track, write
 
 NOW = FROZEN_NOW
 MORNING = (NOW - timedelta(days=2)).replace(hour=7, minute=0)
 EVENING = (NOW - timedelta(days=1)).replace(hour=18, minute=0)
-
-
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), *args], now=lambda: NOW)
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 @pytest.fixture

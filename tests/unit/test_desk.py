@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -37,15 +37,10 @@ from gluteui.core.stats.overview import streak_summary
 from gluteui.core.stats.progress import progress_view
 from gluteui.core.stats.run_log import run_rows
 from gluteui.core.stats.schedule import parse_clock, parse_days
+from tests.unit.nudge_kit import MONDAY, ZONE, at
 
-ZONE = timezone(timedelta(hours=1))
-MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
 HOURS = DeskHours(time(9), time(17), timedelta(minutes=60))
 AT_DESK = Presence(idle=timedelta(seconds=20), locked=False)
-
-
-def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
-    return MONDAY + timedelta(days=days, hours=hour, minutes=minute)
 
 
 def test_a_desk_nudge_comes_in_work_hours_to_someone_at_the_desk() -> None:

@@ -4,17 +4,16 @@ the environment a timer or an SSH login gives, and systemd's own check of the de
 
 from __future__ import annotations
 
-import argparse
 import json
 import plistlib
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from gluteui.cli import build_parser
 from gluteui.cli_data.reminder_files import DESK_AGENT, DESK_UNIT, UNIT
 from gluteui.cli_data.reminders import Places, nudge, remind
 from gluteui.core.history.store import Store
@@ -23,20 +22,14 @@ from gluteui.desk_log import DESK_LOG_NAME
 from tests.dbus_desktop import IDLE_MONITOR, FakeDesktop
 from tests.dbus_session import NotificationServer, session_bus
 from tests.experiment_kit import experiment_drawing
+from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_tool
 
-ZONE = timezone(timedelta(hours=1))
-MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
 SIX_MINUTES_MS = 6 * 60 * 1000
-
-
-def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
-    return MONDAY + timedelta(days=days, hours=hour, minutes=minute)
 
 
 @pytest.fixture
 def places(tmp_path: Path) -> Places:
-    return Places(tmp_path / "cache", tmp_path / "config" / "systemd" / "user",
-                  tmp_path / "LaunchAgents", None, None, "linux")
+    return places_under(tmp_path)
 
 
 @pytest.fixture
@@ -47,10 +40,6 @@ def desktop_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     for name in ("DISPLAY", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
-
-
-def args(data_dir: Path, *argv: str) -> argparse.Namespace:
-    return build_parser().parse_args(["--data-dir", str(data_dir), *argv])
 
 
 def test_a_desk_nudge_comes_only_to_someone_at_an_unlocked_desktop_in_work_hours(
@@ -139,11 +128,8 @@ def test_no_desk_nudge_on_a_self_experiments_skip_day(
 def test_the_desk_timer_is_a_second_one_systemd_accepts_listed_and_removed_on_its_own(
     tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = tmp_path / "systemctl.calls"
-    fake = tmp_path / "systemctl"
-    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
-    fake.chmod(0o755)
-    places = Places(places.cache, places.systemd, places.launch_agents, str(fake), None, "linux")
+    systemctl, calls = recording_tool(tmp_path, "systemctl")
+    places = replace(places, systemctl=systemctl)
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--at", "18:00"), at(9), places) == 0
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--desk", "09:00-12:00", "--every", "90m"),
                   at(9), places) == 0

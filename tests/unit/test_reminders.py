@@ -4,18 +4,18 @@ is given to every call; nothing sleeps."""
 
 from __future__ import annotations
 
-import argparse
 import plistlib
 import shutil
 import subprocess
 import sys
-from datetime import datetime, time, timedelta, timezone
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from gluteui.cli import build_parser, main
+from gluteui.cli import main
 from gluteui.cli_data.reminder_files import AGENT, UNIT
 from gluteui.cli_data.reminders import EXIT_NOT_SENT, SENT_NAME, Places, nudge, remind, write_sent
 from gluteui.core.history.storage import default_work_dir
@@ -26,24 +26,14 @@ from gluteui.core.stats.schedule import chosen
 from gluteui.notify import notify_macos
 from gluteui.nudging import app_open, read_sent
 from tests.dbus_session import NotificationServer, session_bus
+from tests.unit.nudge_kit import MONDAY, args, at, places_under, recording_tool
 
 ROOT = Path(__file__).resolve().parents[2]
-ZONE = timezone(timedelta(hours=1))
-MONDAY = datetime(2026, 12, 7, tzinfo=ZONE)
-
-
-def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
-    return MONDAY + timedelta(days=days, hours=hour, minutes=minute)
 
 
 @pytest.fixture
 def places(tmp_path: Path) -> Places:
-    return Places(tmp_path / "cache", tmp_path / "config" / "systemd" / "user",
-                  tmp_path / "LaunchAgents", None, None, "linux")
-
-
-def args(data_dir: Path, *argv: str) -> argparse.Namespace:
-    return build_parser().parse_args(["--data-dir", str(data_dir), *argv])
+    return places_under(tmp_path)
 
 
 def cli(data_dir: Path, now: datetime, *argv: str) -> int:
@@ -92,11 +82,8 @@ def test_nudges_through_a_real_notification_server_never_on_a_done_or_rest_day(
 def test_remind_writes_units_systemd_accepts_enables_them_and_turns_them_off(
     tmp_path: Path, data_dir: Path, places: Places, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = tmp_path / "systemctl.calls"
-    fake = tmp_path / "systemctl"
-    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
-    fake.chmod(0o755)
-    places = Places(places.cache, places.systemd, places.launch_agents, str(fake), None, "linux")
+    systemctl, calls = recording_tool(tmp_path, "systemctl")
+    places = replace(places, systemctl=systemctl)
     assert remind(Store.open(data_dir), args(data_dir, "remind", "--at", "18:00", "--days", "mon,wed,fri"),
                   at(9), places) == 0
     timer, service = places.systemd / f"{UNIT}.timer", places.systemd / f"{UNIT}.service"
@@ -220,11 +207,8 @@ def test_the_osascript_line_keeps_quotes_and_backslashes_inside_its_strings(
 
 
 def test_a_snooze_starts_a_one_off_timer_for_the_repeat(tmp_path: Path, data_dir: Path, places: Places) -> None:
-    calls = tmp_path / "systemd-run.calls"
-    fake = tmp_path / "systemd-run"
-    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
-    fake.chmod(0o755)
-    places = Places(places.cache, places.systemd, places.launch_agents, None, str(fake), "linux")
+    systemd_run, calls = recording_tool(tmp_path, "systemd-run")
+    places = replace(places, systemd_run=systemd_run)
     write_sent(places.cache / SENT_NAME, Sent(MONDAY.date(), nudged=True))
     assert nudge(Store.open(data_dir), args(data_dir, "nudge", "--snooze"), at(18, 5), places) == 0
     assert calls.read_text().split()[:4] == ["--user", "--quiet", "--collect", "--on-active=30min"]

@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gluteui.cli import main
 from gluteui.core.runs.errors import RunFileError
 from gluteui.core.runs.formats import read_run_data
 from gluteui.core.runs.record import Run
-from tests.factory import FROZEN_NOW
 from tests.unit.run_files import (
     Leg,
     damaged_after_summary,
@@ -36,16 +34,6 @@ RUN = track(START, minutes=30, pace_m_s=3.0)  # 5.4 km in 30 minutes
 
 def one_run(data: bytes, name: str) -> Run:
     (run,) = read_run_data(data, name).runs
-    return run
-
-
-@pytest.fixture
-def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_dir), *args], now=lambda: FROZEN_NOW)
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
     return run
 
 

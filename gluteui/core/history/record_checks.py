@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from gluteui.core.history.session_record import check_session_record, sound_session_record
+from gluteui.core.history.session_record import check_counts, check_session_record, sound_counts, sound_session_record
 from gluteui.core.pain import PLACES
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.sides import SIDES, UNSIDED
@@ -40,7 +40,6 @@ from gluteui.core.values import (
 if TYPE_CHECKING:
     from gluteui.core.history.records import Session
 
-REP_KEYS = (*SIDES, UNSIDED)
 SOURCES = ("app", "log", "demo", "import")
 FEELS = ("yes", "no", "unsure", "hurt")
 MAX_HOLD_S = 60
@@ -63,12 +62,7 @@ def check_session(session: Session) -> None:
     text("routine_id", session.routine_id)
     whole("planned_reps", session.planned_reps)
     whole("done_reps", session.done_reps)
-    for exercise, sides in mapping("reps", session.reps).items():
-        if not isinstance(sides, dict):
-            raise fail(f"reps.{exercise}", "must be an object", sides)
-        for side, count in sides.items():
-            choice(f"reps.{exercise}", side, REP_KEYS)
-            whole(f"reps.{exercise}.{side}", count)
+    check_counts("reps", session.reps)
     duration = session.duration_s
     if (not isinstance(duration, (int, float)) or isinstance(duration, bool)
             or not 0 <= duration <= MAX_DURATION_S):
@@ -145,18 +139,6 @@ def _choices(found: Any, allowed: tuple[str, ...]) -> bool:
     return True
 
 
-def _reps(found: Any) -> bool:
-    if type(found) is not dict:
-        return False
-    for sides in found.values():
-        if type(sides) is not dict:
-            return False
-        for side, count in sides.items():
-            if side not in REP_KEYS or type(count) is not int or not 0 <= count <= MAX_COUNT:
-                return False
-    return True
-
-
 def _dose(found: Any) -> bool:
     if type(found) is not dict:
         return False
@@ -209,7 +191,7 @@ def sound_session(doc: Any) -> dict[str, Any] | None:
         return None
     if (local_date is None or started_at is None or source not in SOURCES or not _plain_text(ident)
             or not _plain_text(routine_id) or not _count(planned) or not _count(done)
-            or not _reps(reps) or not _choices(feel, FEELS)):
+            or not sound_counts(reps) or not _choices(feel, FEELS)):
         return None
     # Older files have none of these: nothing of the kind happened.
     pain, hurt, easier, dose = doc.get("pain", {}), doc.get("hurt", {}), doc.get("easier", {}), doc.get("dose", {})

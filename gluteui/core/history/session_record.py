@@ -24,15 +24,21 @@ MAX_PAUSED_S = 24 * 3600
 """No pause lasts a day; a longer one is a damaged or hostile entry."""
 
 
+def check_counts(name: str, value: Any) -> None:
+    """Raise ValueError naming the first place in the field `name` (shaped as a session's
+    `reps`: exercise id -> side -> count) that holds what none may."""
+    for exercise, sides in mapping(name, value).items():
+        if not isinstance(sides, dict):
+            raise fail(f"{name}.{exercise}", "must be an object", sides)
+        for side, count in sides.items():
+            choice(f"{name}.{exercise}", side, SIDE_KEYS)
+            whole(f"{name}.{exercise}.{side}", count)
+
+
 def check_session_record(session: Session) -> None:
     """Raise ValueError naming the first of these fields of `session` that holds what none may."""
     for name in COUNTED:
-        for exercise, sides in mapping(name, getattr(session, name)).items():
-            if not isinstance(sides, dict):
-                raise fail(f"{name}.{exercise}", "must be an object", sides)
-            for side, count in sides.items():
-                choice(f"{name}.{exercise}", side, SIDE_KEYS)
-                whole(f"{name}.{exercise}.{side}", count)
+        check_counts(name, getattr(session, name))
     whole("pauses", session.pauses)
     paused = session.paused_s
     if not isinstance(paused, (int, float)) or isinstance(paused, bool) or not 0 <= paused <= MAX_PAUSED_S:
@@ -44,7 +50,8 @@ _ABSENT: Any = object()
 """A field the document does not have (null is a value, and a wrong one)."""
 
 
-def _counts(found: Any) -> bool:
+def sound_counts(found: Any) -> bool:
+    """Whether `found` is plainly a sound field shaped as `reps` (check_counts would pass it)."""
     if type(found) is not dict:
         return False
     for sides in found.values():
@@ -67,8 +74,8 @@ def sound_session_record(doc: dict[str, Any]) -> dict[str, Any] | None:
     if type(paused) is int and 0 <= paused <= MAX_PAUSED_S:
         paused = float(paused)  # JSON has one number type
     # Only an ASCII note is plainly sound: other text takes the field check's closer look.
-    if ((planned is not _ABSENT and not _counts(planned)) or (skipped is not _ABSENT and not _counts(skipped))
-            or (shortened is not _ABSENT and not _counts(shortened))
+    if ((planned is not _ABSENT and not sound_counts(planned)) or (skipped is not _ABSENT and not sound_counts(skipped))
+            or (shortened is not _ABSENT and not sound_counts(shortened))
             or type(pauses) is not int or not 0 <= pauses <= MAX_COUNT
             or type(paused) is not float or not 0 <= paused <= MAX_PAUSED_S
             or type(note) is not str or (note and (len(note) > MAX_NOTE or not note.isascii()

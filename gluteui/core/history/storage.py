@@ -182,9 +182,11 @@ WRITE_SLICE = 256 * 1024
 """Characters encoded and written at a time (see write_atomically)."""
 
 
-def write_atomically(path: Path, text: str, temp_dir: Path | None = None) -> None:
+def write_atomically(path: Path, text: str, temp_dir: Path | None = None, durable: bool = True) -> None:
     """Replace `path` (through a symlink) with `text`, or leave it as it was and raise OSError.
-    The new file keeps the old one's mode (see _keep_mode)."""
+    The new file keeps the old one's mode (see _keep_mode). `durable=False` skips the fsyncs:
+    for this machine's small cache files, whose loss in a power cut costs nothing the user did,
+    and which `gluteui status` writes every few seconds."""
     target = Path(os.path.realpath(path))
     folder = target.parent
     if temp_dir is not None:
@@ -203,12 +205,14 @@ def write_atomically(path: Path, text: str, temp_dir: Path | None = None) -> Non
                 handle.write(text[start:start + WRITE_SLICE])
             handle.flush()
             _keep_mode(target, handle.fileno())
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
 
 
 def stale_temps(temp_dir: Path) -> list[Path]:

@@ -15,12 +15,13 @@ the cache dir (gluteui/desk_log.py). The rules, in the order they are checked:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from gluteui.core.history.settings import WEEKDAYS
+from gluteui.core.stats.schedule import days_text
 from gluteui.core.stats.streaks import week_start
 
 IDLE_LIMIT = timedelta(minutes=5)
@@ -77,15 +78,6 @@ class DeskHours:
         return cls(time.fromisoformat(value["start"]), time.fromisoformat(value["end"]),
                    timedelta(minutes=value["every_min"]),
                    tuple(sorted(WEEKDAYS.index(day) for day in value["days"])), bool(value.get("on", True)))
-
-
-def days_text(days: Sequence[int]) -> str:
-    """Weekdays as "mon-fri", "mon,wed,fri" or "daily"."""
-    if len(days) == 7:
-        return "daily"
-    if len(days) > 2 and list(days) == list(range(days[0], days[-1] + 1)):
-        return f"{WEEKDAYS[days[0]]}-{WEEKDAYS[days[-1]]}"
-    return ",".join(WEEKDAYS[day] for day in days)
 
 
 def parse_hours(text: str, parse_clock: Callable[[str], time]) -> tuple[time, time]:

@@ -146,10 +146,15 @@ def snooze(sent: Sent, today: date, now: datetime) -> tuple[Sent, str]:
     return replace(sent, snoozed_until=until), f"snoozed until {until:%H:%M}"
 
 
+STATUS_WORDS = {"activate": "activate today (experiment)", "skip": "skip today (experiment)"}
+"""`gluteui status`'s state on a self-experiment's run day not yet activated, by the day's
+draw (trial_today.status_state); here, not there, for status's imports."""
+
+
 def status_line(today: Today, schedule: Schedule | None, weekday: int, experiment: str | None = None) -> str:
     """The one line for tmux or a prompt: "glutes: not yet today · streak 12 · nudge at 17:40".
 
-    `experiment`: the self-experiment's state today (trial_today.STATUS_WORDS), said in place
+    `experiment`: the self-experiment's state today (a STATUS_WORDS value), said in place
     of "not yet today"; on a skip day there is no nudge to announce."""
     if today.activated:
         state = "done today"
@@ -159,7 +164,7 @@ def status_line(today: Today, schedule: Schedule | None, weekday: int, experimen
         state = experiment or "not yet today"
     parts = [f"glutes: {state}", f"streak {today.streak}"]
     at = schedule.at(weekday) if schedule is not None and schedule.on else None
-    skipping = experiment is not None and experiment.startswith("skip")
+    skipping = experiment == STATUS_WORDS["skip"]
     if at is not None and not (today.activated or today.rest or skipping):
         parts.append(f"nudge at {at:%H:%M}")
     return " · ".join(parts)

@@ -7,7 +7,7 @@ nudge's own "not before" check read the same times.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -93,6 +93,16 @@ def parse_days(text: str) -> list[int]:
             raise ValueError(f"{text!r}: {piece!r} is not a weekday or a range like mon-fri") from None
         days.update((start + offset) % 7 for offset in range((end - start) % 7 + 1))
     return sorted(days)
+
+
+def days_text(days: Sequence[int]) -> str:
+    """Weekdays (sorted numbers) as "daily", "mon-fri" (three or more in a row) or "mon, wed, fri":
+    the words parse_days reads back."""
+    if len(days) == 7:
+        return "daily"
+    if len(days) > 2 and list(days) == list(range(days[0], days[-1] + 1)):
+        return f"{WEEKDAYS[days[0]]}-{WEEKDAYS[days[-1]]}"
+    return ", ".join(WEEKDAYS[day] for day in days)
 
 
 def _one_day(name: str) -> int:

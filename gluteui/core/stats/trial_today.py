@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from gluteui.core.history.experiment import MAX_SEED, SelfExperiment
+from gluteui.core.stats.nudge import STATUS_WORDS
 from gluteui.core.stats.trial import Assignment, activation_days, assignment_on, day_scores, draws, pain_days
 
 if TYPE_CHECKING:
@@ -26,9 +27,9 @@ DEFAULT_WEEKS = 8
 before falling under the MIN_RUNS_EACH a verdict needs (six weeks would give nine, never enough)."""
 FALLBACK_DAYS = (0, 2, 4)
 """Monday, Wednesday and Friday, when neither the reminder nor the runs say when you run."""
-STOP_HINT = "(you can stop it any time: Ctrl+P, Stop the self-experiment)"
-STATUS_WORDS = {"activate": "activate today (experiment)", "skip": "skip today (experiment)"}
-"""`gluteui status`'s state on a planned run day not yet activated."""
+STOP_COMMAND = "Stop the self-experiment"
+"""The command palette's title for stopping it, which the hints name."""
+STOP_HINT = f"(you can stop it any time: Ctrl+P, {STOP_COMMAND})"
 SKIP_DAY = ("Today is a skip day. If you activate anyway, Enter still starts {routine}; "
             "the day then counts as not followed.")
 """Home's note in place of the routine's offer on a skip day."""
