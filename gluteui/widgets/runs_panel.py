@@ -66,9 +66,8 @@ def recent_table(view: RunsView, zone: tzinfo | None, width: int) -> Table:
     fixed = [(f"{row.run.start.astimezone(zone):{when}}", distance(row.run.distance_m), SIDE_WORDS[row.activated],
               score_pair(row.checkin, row.hamstrings)) for row in view.recent]
     widths = [max(cell_len(cell) for cell in column) for column in zip(headers, *fixed, strict=True)]
-    table = Table.grid(padding=(0, gap))
-    table.show_header = True
-    table.header_style = "bold dim"
+    table = Table(box=None, padding=(0, gap), collapse_padding=True, pad_edge=False, show_edge=False,
+                  header_style="bold dim")
     for header, justify in zip(headers, ("left", "right", "left", "center"), strict=True):
         table.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     # The name takes what the fixed columns leave, so rich never squeezes those instead.
