@@ -69,6 +69,14 @@ def experiment_core(app: GluteApp) -> list[str]:
     return ["Experiment: skip the activation today", "Stop the self-experiment", "Today is a skip day"]
 
 
+def experiment_dialog_core(app: GluteApp) -> list[str]:
+    """Starting a self-experiment: that it is optional, stops any time and never asks for a
+    skip after pain, with the choices and their keys, unscrolled at every size."""
+    return ["It is optional, you can stop it any time (Ctrl+P, Stop the self-experiment), and it never "
+            "asks you to skip the run day after pain.",
+            "Weeks: 8", "1 Mon✓ 2 Tue 3 Wed✓ 4 Thu 5 Fri✓ 6 Sat 7 Sun", "Enter starts, Esc cancels"]
+
+
 def red_flag_core(app: GluteApp) -> list[str]:
     """The question before a routine after pain: which test flagged it, and the three answers."""
     flagged = app.services.store.history().quiz_results[-1]
@@ -154,6 +162,14 @@ _AT_80x24: tuple[Scenario, ...] = (
         shows="Home on a skip day of a self-experiment: the assignment in one line with how to "
         "stop it, and in place of the routine's offer a quiet note that Enter still starts it.",
         prepare=experiment_skip_day, core=experiment_core,
+    ),
+    Scenario(
+        "experiment-dialog",
+        shows="Start a self-experiment, chosen in the command palette: first that it is optional, "
+        "stops any time and never asks for a skip after pain, then how it works (scrolled by ↑/↓ "
+        "and PgUp/PgDn on a short terminal), the weeks, the seven day chips never split apart, "
+        "and the keys.",
+        press=("ctrl+p", *"self", "enter"), prepare=seen_welcome, core=experiment_dialog_core,
     ),
     Scenario(
         "home-red-flag-question",

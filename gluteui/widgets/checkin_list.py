@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from gluteui.core.scales import MAX_CHECKIN_SCORE
 from gluteui.core.stats.run_entries import ANSWER_WINDOW_DAYS, CheckinView, RunEntry, missed_counts
-from gluteui.core.text import plural
+from gluteui.core.text import distance, plural
 
 LISTED = 60
 """The newest entries the list holds: enough to find a recent run, few enough to move
@@ -36,7 +36,7 @@ def waiting_words(view: CheckinView) -> str:
 
 
 def answer_words(entry: RunEntry) -> str:
-    """The answer as the list shows it: "back 3, hamstrings 2", or that there is none."""
+    """The answer in words, as a question quotes it: "back 3, hamstrings 2", or that there is none."""
     if entry.back is None:
         return "no answer yet"
     if entry.hamstrings is None:
@@ -44,13 +44,38 @@ def answer_words(entry: RunEntry) -> str:
     return f"back {entry.back}, hamstrings {entry.hamstrings}"
 
 
+NO_SCORE = "\u2013"
+"""An en dash: the place of a score not given."""
+
+
+def score_pair(back: int | None, hamstrings: int | None) -> str:
+    """A check-in in the lists' short form, under a header naming both: "3 · 2", "3 · \u2013"
+    when the hamstrings were not answered, a lone dash when nothing was."""
+    if back is None:
+        return NO_SCORE
+    return f"{back} · {NO_SCORE if hamstrings is None else hamstrings}"
+
+
+SIDE_WORDS = {True: "activated", False: "without"}
+"""A run's side in the lists: "without" as in "3 runs after activating, 0 without"."""
+SIDE_WIDTH = max(len(words) for words in SIDE_WORDS.values())
+
+
 def entry_line(entry: RunEntry, zone: tzinfo | None) -> Text:
-    """One run of the list: its day (and time and distance), its side and its answer."""
-    described = entry.described(zone) or "a run that day"
-    line = Text(f"{entry.day:%a %d %b}  {described}  ")
-    line.append("activated" if entry.activated else "no activation", style="" if entry.activated else "dim")
+    """One run of the list, on one line even at 60 columns: its day, time and distance (or
+    that it is known by its day alone), its side and its answer, the columns aligned."""
+    if entry.run is None:
+        line = Text(f"{entry.day:%a %d %b} a run that day")
+    else:
+        line = Text(f"{entry.day:%a %d %b} {entry.run.start.astimezone(zone):%H:%M}  "
+                    f"{distance(entry.run.distance_m):>7}")
     line.append("  ")
-    line.append(answer_words(entry), style="bold" if entry.answered else "italic")
+    line.append(SIDE_WORDS[entry.activated].ljust(SIDE_WIDTH), style="" if entry.activated else "dim")
+    line.append("  ")
+    if entry.answered:
+        line.append(score_pair(entry.back, entry.hamstrings), style="bold")
+    else:
+        line.append("no answer", style="italic")
     return line
 
 
@@ -80,7 +105,7 @@ class CheckinList(Vertical):
         self.zone = zone
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Check-ins"), id="checkins-title")
+        yield Static(Text(f"Check-ins (back · hamstrings, 0 to {MAX_CHECKIN_SCORE})"), id="checkins-title")
         yield Static(id="checkins-waiting")
         yield OptionList(id="checkins-list")
         yield Static(Text("c: you ran on the day chosen above. Tab to the list: Enter or c answers "

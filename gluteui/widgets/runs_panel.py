@@ -8,8 +8,11 @@ and the panel says so until then; a failure is said where the answer would have 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import tzinfo
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +26,7 @@ from gluteui.core.stats.estimate import MIN_RUNS_EACH
 from gluteui.core.stats.milestones import MILESTONES
 from gluteui.core.stats.run_log import RunsView
 from gluteui.core.text import distance
+from gluteui.widgets.checkin_list import SIDE_WORDS, score_pair
 from gluteui.widgets.work import ReportsFailure
 
 SIDES = ((True, "after an activation", "dot", "cyan"), (False, "without", "x", "orange"))
@@ -37,21 +41,41 @@ def day_ticks(last: int, count: int = 5) -> list[float]:
     return [float(day) for day in range(0, last + 1, step)]
 
 
-def recent_table(view: RunsView, zone: tzinfo | None) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    for _ in range(6):
-        grid.add_column()
-    for row in view.recent:
-        start = row.run.start.astimezone(zone)
-        grid.add_row(
-            Text(f"{start:%a %d %b %H:%M}"),
-            Text(distance(row.run.distance_m)),
-            Text("activated" if row.activated else "no activation", style="bold" if row.activated else "dim"),
-            Text("back -" if row.checkin is None else f"back {row.checkin}/10"),
-            Text("" if row.hamstrings is None else f"hamstrings {row.hamstrings}/10"),
-            Text(row.run.name, overflow="ellipsis", no_wrap=True),
-        )
-    return grid
+NARROW = 72
+"""Below this many columns the runs table drops the weekday and closes up its gaps, so
+the run's name keeps some room."""
+
+
+@dataclass(frozen=True)
+class RecentRuns:
+    """The latest runs, one line each at the width given: the fixed columns never wrap and
+    the run's name (data: never markup) takes what is left, cut with an ellipsis."""
+
+    view: RunsView
+    zone: tzinfo | None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield recent_table(self.view, self.zone, options.max_width)
+
+
+def recent_table(view: RunsView, zone: tzinfo | None, width: int) -> Table:
+    narrow = width < NARROW
+    gap = 1 if narrow else 2
+    when = "%d %b %H:%M" if narrow else "%a %d %b %H:%M"
+    headers = ("When", "", "", "Back · hamstrings")
+    fixed = [(f"{row.run.start.astimezone(zone):{when}}", distance(row.run.distance_m), SIDE_WORDS[row.activated],
+              score_pair(row.checkin, row.hamstrings)) for row in view.recent]
+    widths = [max(cell_len(cell) for cell in column) for column in zip(headers, *fixed, strict=True)]
+    table = Table(box=None, padding=(0, gap), collapse_padding=True, pad_edge=False, show_edge=False,
+                  header_style="bold dim")
+    for header, justify in zip(headers, ("left", "right", "left", "center"), strict=True):
+        table.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    # The name takes what the fixed columns leave, so rich never squeezes those instead.
+    table.add_column("Run", no_wrap=True, overflow="ellipsis", max_width=max(4, width - sum(widths) - gap * len(widths)))
+    for row, (start, length, side, scores) in zip(view.recent, fixed, strict=True):
+        table.add_row(Text(start), Text(length), Text(side, style="bold" if row.activated else "dim"), Text(scores),
+                      Text(row.run.name, overflow="ellipsis", no_wrap=True))
+    return table
 
 
 def readings_text(comparison: Comparison, zone: tzinfo | None) -> str:
@@ -105,7 +129,7 @@ class RunsPanel(ReportsFailure, Vertical):
         if view.hamstrings:
             yield Static(Text(view.hamstrings), id="runs-hamstrings")
         yield Static(id="runs-readings")
-        yield Static(recent_table(view, self.zone), id="runs-recent")
+        yield Static(RecentRuns(view, self.zone), id="runs-recent")
         if len(view.answers) >= 2:
             # plotext is slow to import: only when a plot is drawn.
             from textual_plotext import PlotextPlot

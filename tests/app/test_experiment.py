@@ -47,7 +47,8 @@ async def test_start_from_the_palette_then_home_shows_todays_assignment(data_dir
         await pilot.pause()
         assert isinstance(app.screen, ExperimentDialog)
         text = shown(app)
-        assert "It is optional" in text and "stop it at any time" in text
+        assert "It is optional, you can stop it any time" in text
+        assert "it never asks you to skip the run day after pain" in text
         assert "Weeks: 8" in text and "About 12 run days on each side" in text
         assert "1 Mon✓ 2 Tue 3 Wed✓ 4 Thu 5 Fri✓" in text, "no reminder, no runs: Monday, Wednesday, Friday"
         await pilot.press("4", "right")  # Thursday too, and a ninth week
@@ -70,6 +71,17 @@ async def test_the_dialog_fits_a_small_terminal_and_esc_starts_nothing(data_dir,
         await pilot.pause()
         text = shown(app)
         assert "Run days:" in text and "Enter starts, Esc cancels" in text, "the choices stay in view"
+        assert ("It is optional, you can stop it any time (Ctrl+P, Stop the self-experiment), and it never "
+                "asks you to skip the run day after pain.") in text, "what matters most needs no scrolling"
+        chips = next(line for line in screen_text(app).splitlines() if "Mon" in line)
+        assert "1 Mon✓ 2 Tue 3 Wed✓ 4 Thu 5 Fri✓ 6 Sat 7 Sun" in visible(chips), "the seven days on one row"
+        assert "the comparison is made of those answers" not in text
+        await pilot.press("pagedown")  # the rest of the explanation, by keys alone
+        await pilot.pause()
+        assert "the comparison is made of those answers" in shown(app)
+        await pilot.press("up", "up", "up")
+        await pilot.pause()
+        assert "A self-experiment, if you want one" in shown(app), "back at the top"
         await pilot.press("1", "3", "5", "enter")  # every day off: nothing to start
         await pilot.pause()
         assert isinstance(app.screen, ExperimentDialog) and "Choose at least one run day" in shown(app)

@@ -64,7 +64,7 @@ async def test_runs_waiting_are_counted_per_side_and_answered_later(data_dir, st
         await pilot.press("3", "down", "5", "enter")
         await pilot.pause()
         assert waiting(app) == "No answer yet: 0 runs after activating, 1 without."
-        assert "back 3, hamstrings 5" in listed(app)
+        assert "activated  3 · 5" in listed(app), "the side, then back · hamstrings"
     [checkin] = Store.open(data_dir).checkins()
     assert (checkin.run_id, checkin.score, checkin.hamstrings) == (after.id, 3, 5)
 
@@ -98,9 +98,22 @@ async def test_changing_the_back_of_an_answer_keeps_its_hamstrings(data_dir, sto
         assert "not answered" not in screen_text(app)
         await pilot.press("6", "enter")
         await pilot.pause()
-        assert "back 6, hamstrings 2" in listed(app)
+        assert "6 · 2" in listed(app)
     [checkin] = Store.open(data_dir).checkins()
     assert (checkin.run_id, checkin.score, checkin.hamstrings) == (after.id, 6, 2)
+
+
+async def test_at_60_columns_each_run_of_the_list_is_one_line(data_dir, store: Store):
+    after, without = two_runs(store)
+    store.add_checkin(Checkin.new(after.start.date(), 4, FROZEN_NOW, after.id))  # the back alone
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_list(app, pilot)
+        rows = screen_text(app).splitlines()
+        assert "Check-ins (back · hamstrings, 0 to 10)" in "\n".join(rows), "the header says which score is which"
+        for run, words in ((after, "activated  4 · \u2013"), (without, "without    no answer")):
+            line = f"{run.start:%a %d %b %H:%M}   {run.distance_m / 1000:.1f} km  {words}"
+            assert any(line in row for row in rows), f"{line!r} is not on one row"
 
 
 async def test_x_removes_an_answer_once_confirmed_and_the_run_waits_again(data_dir, store: Store):
@@ -154,7 +167,7 @@ async def test_without_imports_c_on_the_calendar_says_you_ran_that_day(data_dir,
         assert f"Your run on {TODAY - timedelta(days=1):%a %d %b}: how did they feel?" in screen_text(app)
         await pilot.press("2", "tab", "1", "enter")
         await pilot.pause()
-        assert "back 2, hamstrings 1" in listed(app)
+        assert f"{TODAY - timedelta(days=1):%a %d %b} a run that day  without    2 · 1" in listed(app)
     [checkin] = Store.open(data_dir).checkins()
     assert (checkin.local_date, checkin.run_id, checkin.score, checkin.hamstrings) == (
         TODAY - timedelta(days=1), None, 2, 1)

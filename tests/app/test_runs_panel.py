@@ -11,7 +11,7 @@ from gluteui.core.history.records import Checkin
 from gluteui.core.history.store import Store
 from gluteui.core.runs.record import Run
 from gluteui.widgets.runs_panel import RunsPanel
-from tests.factory import FROZEN_NOW, make_app, screen_text
+from tests.factory import FROZEN_NOW, make_app, screen_text, shown
 from tests.unit.test_store import make_session
 
 
@@ -78,3 +78,19 @@ async def test_nine_a_side_give_no_verdict(data_dir, store: Store):
         assert not app.screen.query_one("#runs-adjusted").display
         readings = " ".join(str(app.screen.query_one("#runs-readings").render()).split())
         assert readings.endswith("none yet (the first at 10 a side).")
+
+
+async def test_each_latest_run_is_one_line_at_80_columns_its_name_cut_and_never_markup(data_dir, store: Store):
+    store.set_setting("welcome_seen", True)
+    start = (FROZEN_NOW - timedelta(days=1)).replace(hour=7, minute=47)
+    long = Run.new(start, 1800.0, 12345.0, "[b]Hills[/b] by the river, twice round the park in the rain",
+                   "running", "long.fit")
+    store.import_runs([long])
+    store.add_checkin(Checkin.new(start.date(), 4, start, long.id, 10))
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await panel_text(app, pilot, "#runs-recent")
+        header, line = shown(app.screen.query_one("#runs-recent")).splitlines()
+        assert header.split() == ["When", "Back", "·", "hamstrings", "Run"], "the header says which score is which"
+        assert " ".join(line.split()).startswith(f"{start:%a %d %b %H:%M} 12.3 km without 4 · 10 [b]Hills[/b] by the")
+        assert line.rstrip().endswith("…") and len(line.rstrip()) <= 77
