@@ -15,13 +15,13 @@ from gluteui import locations
 from gluteui.core.history.experiment import MAX_WEEKS, MIN_WEEKS
 from gluteui.core.history.settings import WEEKDAYS
 from gluteui.core.stats.estimate import MIN_RUNS_EACH
-from gluteui.core.stats.trial_today import days_each
+from gluteui.core.stats.trial_today import STOP_COMMAND, days_each
 from gluteui.widgets.text import markup
 
 ABOUT = (
     # What a user must know before agreeing comes first, so a short terminal shows it unscrolled.
     "[b]A self-experiment, if you want one.[/b] It is optional, you can stop it any time "
-    "(Ctrl+P, Stop the self-experiment), and it never asks you to skip the run day after pain.\n"
+    "(Ctrl+P, $stop), and it never asks you to skip the run day after pain.\n"
     "On each run day GluteUI draws [b]activate[/b] or [b]skip[/b], one of each in every pair of run "
     "days, and Home says which. At the end Progress compares your back check-ins on the two kinds "
     "of day: chance chose them, not how your back felt.\n"
@@ -69,7 +69,7 @@ class ExperimentDialog(ModalScreen[Plan | None]):
         # On a short terminal the explanation scrolls; the choices and the keys, docked at
         # the bottom of the same box, stay in view.
         with AboutScroll(id="experiment-box"):
-            yield Static(ABOUT, id="experiment-about")
+            yield Static(markup(ABOUT, stop=STOP_COMMAND), id="experiment-about")
             with Vertical(id="experiment-choices"):
                 yield Static(id="experiment-plan")
                 yield Static(markup("[dim]←/→ weeks, 1-7 a run day on or off, ↑/↓ PgUp/PgDn scroll the text. "
