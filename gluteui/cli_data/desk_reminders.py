@@ -27,6 +27,7 @@ from gluteui.core.stats.desk import (
     parse_every,
     parse_hours,
 )
+from gluteui.core.stats.overview import hurt_on
 from gluteui.core.stats.schedule import parse_clock, parse_days
 from gluteui.desk_log import note_offered, read_offered
 from gluteui.errors import UserError
@@ -49,7 +50,9 @@ def desk_nudge(store: Store, now: datetime, places: Places,
         say(f"no desk nudge: no desk hours are set ({SET_UP})")
         return 0
     done = [session.started_at for session in history.desk_sessions]
-    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, skip_day(history, history.day_of(now)))
+    today = history.day_of(now)
+    decision = decide_desk(now, hours, sense(), read_offered(places.cache), done, skip_day(history, today),
+                           hurt_on(history, today))
     if decision.message is None:
         say(f"no desk nudge: {decision.reason}")
         return 0

@@ -175,3 +175,16 @@ def test_the_offered_log_reads_back_and_forgets_after_eight_weeks() -> None:
     assert offered_from_data(data) == [now - timedelta(days=1), now]
     assert offered_from_data({"offered": ["not a time", "2026-12-07T10:00:00", 5]}) == []
     assert offered_from_data(["junk"]) == []
+
+
+def test_no_desk_nudge_for_the_rest_of_a_day_it_hurt_and_home_knows_a_desk_hurt_too() -> None:
+    from dataclasses import replace
+
+    from gluteui.core.stats.overview import hurt_on
+    from tests.unit.stats_kit import history, session
+
+    assert decide_desk(at(10), HOURS, AT_DESK, [], [], hurt_today=True).reason == (
+        "it hurt in a routine today: no desk wake-ups until tomorrow")
+    desk = replace(session(MONDAY.date()), routine_id="desk", hurt={"standing_squeeze": {"where": "buttock", "side": "left"}})
+    assert hurt_on(replace(history(), desk_sessions=[desk]), MONDAY.date())
+    assert not hurt_on(replace(history(), desk_sessions=[desk]), MONDAY.date() + timedelta(days=1))

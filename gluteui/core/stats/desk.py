@@ -125,10 +125,12 @@ class DeskDecision:
 
 
 def decide_desk(now: datetime, hours: DeskHours, presence: Presence,
-                offered: Iterable[datetime], done: Iterable[datetime], skip_day: bool = False) -> DeskDecision:
+                offered: Iterable[datetime], done: Iterable[datetime], skip_day: bool = False,
+                hurt_today: bool = False) -> DeskDecision:
     """Whether to nudge for a desk wake-up at `now` (see the module's rules). `offered` and
     `done` are when desk nudges were shown and desk wake-ups started (aware times);
-    `skip_day`: today the self-experiment asks for no activation."""
+    `skip_day`: today the self-experiment asks for no activation; `hurt_today`: "it hurts"
+    was pressed in a routine today."""
     if presence.remote:
         return DeskDecision(None, "this runs over SSH: the nudge would show on a screen nobody watches")
     if presence.console:
@@ -138,6 +140,9 @@ def decide_desk(now: datetime, hours: DeskHours, presence: Presence,
     if skip_day:
         return DeskDecision(None, "your self-experiment asks you to skip the activation today, "
                                   "and a desk wake-up is one")
+    if hurt_today:
+        # The app never urges more glute work after pain; the next day starts afresh.
+        return DeskDecision(None, "it hurt in a routine today: no desk wake-ups until tomorrow")
     minute = now.hour * 60 + now.minute
     if not hours.start.hour * 60 + hours.start.minute <= minute <= hours.end.hour * 60 + hours.end.minute:
         return DeskDecision(None, f"outside work hours ({hours.start:%H:%M}-{hours.end:%H:%M})")

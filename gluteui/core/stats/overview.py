@@ -31,6 +31,11 @@ def streak_summary(history: History, today: date) -> StreakSummary:
     return summarize(records, history.rest_days, today, history.weekly_target)
 
 
+def hurt_on(history: History, day: date) -> bool:
+    """Whether "it hurts" was pressed in a routine on `day`, the desk's included."""
+    return any(s.pain or s.hurt for s in (*history.sessions, *history.desk_sessions) if s.local_date == day)
+
+
 def overview(history: History, lesson_ids: set[str], now: datetime) -> Overview:
     """Everything Home shows about today."""
     today = history.day_of(now)
@@ -43,5 +48,5 @@ def overview(history: History, lesson_ids: set[str], now: datetime) -> Overview:
         lessons_read=len(history.lessons_read & lesson_ids),
         lessons_total=len(lesson_ids),
         welcome=not (history.sessions or results or history.setting("welcome_seen", False)),
-        today_hurt=any(s.pain or s.hurt for s in history.sessions if s.local_date == today),
+        today_hurt=hurt_on(history, today),
     )
