@@ -20,10 +20,7 @@ import os
 from functools import partial
 from typing import TYPE_CHECKING
 
-from gluteui.core.stats.nudge import next_check
-from gluteui.core.terminal_notice import osc_notification
 from gluteui.notify import APP_NAME
-from gluteui.nudging import SENT_NAME, app_nudges, decide_now, hold_open, write_sent
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -62,6 +59,9 @@ class AppNudges(_Base):
         in tests and snapshots (no timers there), nor when another open GluteUI nudges."""
         if not self.services.config.run_timers:
             return
+        # Here, not at the top: Home's first frame (the startup benchmark) needs none of it.
+        from gluteui.nudging import hold_open
+
         try:
             self._open_lock = hold_open(self.services.store.work_folder)
         except OSError as error:
@@ -87,6 +87,8 @@ class AppNudges(_Base):
     def check_nudge(self) -> None:
         """Nudge if one is due now, then wait for the next moment one may be."""
         from gluteui.core.history.store import StoreError
+        from gluteui.core.stats.nudge import next_check
+        from gluteui.nudging import SENT_NAME, app_nudges, decide_now, write_sent
         from gluteui.screens.player import PlayerScreen
 
         if any(isinstance(screen, PlayerScreen) for screen in self.screen_stack):
@@ -135,6 +137,8 @@ class AppNudges(_Base):
                 # focus: the desktop's notification as well, so the nudge is not lost.
                 self._notify_desktop_soon(message, toast_on_failure=False)
             return
+        from gluteui.core.terminal_notice import osc_notification
+
         sequence = osc_notification(APP_NAME, message, os.environ)
         if sequence is None:  # a terminal that shows none: the desktop's notification instead
             self._notify_desktop_soon(message, toast_on_failure=True)
