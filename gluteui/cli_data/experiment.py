@@ -17,7 +17,7 @@ from gluteui.errors import UserError
 ABOUT = (
     "On each planned run day GluteUI draws \"activate\" or \"skip\", one of each in every pair of run days,",
     "and at the end compares your back check-ins on the two kinds of day. It is optional, it never asks",
-    "you to skip the day after pain, and `gluteui experiment stop` stops it at any time.",
+    "you to skip the run day after pain, and `gluteui experiment stop` stops it at any time.",
 )
 
 
