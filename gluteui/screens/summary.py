@@ -257,6 +257,17 @@ class SummaryScreen(GluteScreen):
         self.show_feel()
 
     def action_finish(self) -> None:
+        typed = [note.value for note in self.query(NoteInput) if note.value != self.session.note]
+        if typed:
+            # The focus left the note (Tab, a click) before Enter kept it: Done keeps its
+            # words rather than lose them without a word.
+            try:
+                words = clean_note(typed[0])
+            except ValueError as error:
+                self.notify(f"Not kept: {error}.", title="Note", severity="error", markup=False)
+                return
+            session = self.session = replace(self.session, note=words)
+            self.save(lambda: self.services.store.save_session(session))
         self.post_message(messages.Back())
 
     # The note: one line, kept with the session through the same save as the feel check.

@@ -92,6 +92,20 @@ async def test_a_note_is_written_changed_and_left_on_the_summary(data_dir, store
     assert session.note == "Felt it all" and session.feel  # the answers kept the note
 
 
+async def test_done_keeps_a_note_the_focus_left_before_enter(data_dir, store: Store):
+    app = make_app(data_dir, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        summary = await to_summary(pilot)
+        await pilot.press("e")
+        await write(pilot, "Tight left hip")
+        summary.focus_next()  # as Tab or a click elsewhere would
+        await pilot.pause()
+        summary.action_finish()  # Done, from wherever the focus is now
+        await pilot.pause()
+    assert Store.open(data_dir).sessions()[0].note == "Tight left hip"
+
+
 def test_a_note_and_names_from_the_file_show_as_written_never_as_markup():
     noted = replace(session("s1"), note="[b]not bold[/b] [link=x]", planned={}, reps={"[red]x": {"left": 3}},
                     skipped={"[red]x": {"left": 1}})
