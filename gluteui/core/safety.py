@@ -54,7 +54,7 @@ class RunConcern:
         if self.rising:
             trend = " -> ".join(str(score) for score in self.scores)
             return f"Your lower back or hamstrings scored higher after each of your last runs: {trend} of 10."
-        return f"Your lower back or hamstrings scored {self.scores[-1]} of 10 on that run."
+        return f"Your lower back or hamstrings scored {self.scores[-1]} of 10 on your latest run."
 
 
 def run_concern(checkins: Sequence[Checkin]) -> RunConcern | None:

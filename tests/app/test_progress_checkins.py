@@ -205,7 +205,7 @@ async def test_a_high_answer_given_on_progress_offers_the_safety_lesson_as_home_
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
-        assert dialog.question.startswith("Your lower back or hamstrings scored 9 of 10 on that run.")
+        assert dialog.question.startswith("Your lower back or hamstrings scored 9 of 10 on your latest run.")
 
 
 async def test_help_on_progress_lists_the_check_in_keys(data_dir, store: Store):
