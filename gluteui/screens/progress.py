@@ -240,15 +240,17 @@ class ProgressScreen(CheckinKeys):
 
     def load_view(self) -> ProgressView:
         from gluteui.core.stats.run_entries import checkin_view
-        from gluteui.core.stats.run_log import runs_view
+        from gluteui.core.stats.run_log import run_rows, runs_view
         from gluteui.core.stats.trial_today import standing
 
         services = self.services
         history = services.store.history()
         today = history.day_of(services.config.now())
-        self.runs = runs_view(history, services.config.now().tzinfo)
+        now = services.config.now()
+        rows = run_rows(history, now.tzinfo)  # read once: the runs panel and the check-ins share them
+        self.runs = runs_view(rows, now.tzinfo)
         self.experiment = standing(history, today)
-        self.checkins = checkin_view(history, services.config.now())
+        self.checkins = checkin_view(history, now, rows)
         return progress_view(history, today, services.lesson_ids, services.desk_offered())
 
     async def show_history_again(self) -> None:

@@ -53,7 +53,7 @@ def test_every_run_without_an_answer_waits_activated_or_not_and_is_counted_per_s
                    runs=[after, without, answered])
     waiting = missed(made, NOW)
     assert [(entry.run, entry.activated) for entry in waiting] == [(after, True), (without, False)]
-    assert missed_counts(checkin_view(made, NOW).entries) == (1, 1)
+    assert missed_counts(checkin_view(made, NOW, run_rows(made, NOW.tzinfo)).entries) == (1, 1)
 
 
 def test_an_activation_day_without_a_run_waits_until_answered_or_said_to_be_without_a_run():
@@ -73,7 +73,7 @@ def test_runs_older_than_the_window_no_longer_wait_but_their_answers_stay_listed
     old, old_answered = run(ANSWER_WINDOW_DAYS + 1), run(ANSWER_WINDOW_DAYS + 2)
     made = replace(history(checkins=[about(old_answered, 5)]), runs=[old, old_answered])
     assert missed(made, NOW) == []
-    view = checkin_view(made, NOW)
+    view = checkin_view(made, NOW, run_rows(made, NOW.tzinfo))
     assert [entry.run for entry in view.entries] == [old_answered]
     assert missed_counts(view.entries) == (0, 0)
     assert view.past == 1, "the old run without an answer is still counted, as past asking"
@@ -226,7 +226,7 @@ def test_progress_counts_the_older_runs_never_answered_and_says_why_they_are_not
     from gluteui.widgets.checkin_list import waiting_words
 
     season = replace(history(), runs=[run(days) for days in range(20, 80, 3)])  # imported at once
-    view = checkin_view(season, NOW)
+    view = checkin_view(season, NOW, run_rows(season, NOW.tzinfo))
     assert view.entries == [] and view.past == 20
     assert waiting_words(view) == (
         f"Every run of the last {ANSWER_WINDOW_DAYS} days has an answer. 20 older runs never had one: past "
@@ -237,4 +237,4 @@ def test_progress_counts_the_older_runs_never_answered_and_says_why_they_are_not
 
 def test_an_old_activation_day_without_an_imported_run_is_not_counted_as_a_run_never_answered():
     made = history([session(days_ago(ANSWER_WINDOW_DAYS + 3))])  # did they run? nobody knows
-    assert checkin_view(made, NOW).past == 0
+    assert checkin_view(made, NOW, run_rows(made, NOW.tzinfo)).past == 0

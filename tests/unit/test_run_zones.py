@@ -56,7 +56,7 @@ def test_a_sydney_morning_run_is_that_days_run_in_the_list_the_check_in_and_the_
     assert day_scores(store.history()) == {TUESDAY: 3}
     [entry] = run_entries(store.history(), now)
     assert (entry.day, entry.back, entry.hamstrings) == (TUESDAY, 3, 1)
-    assert runs_view(store.history(), now.tzinfo).recent[0].checkin == 3
+    assert runs_view(run_rows(store.history(), now.tzinfo), now.tzinfo).recent[0].checkin == 3
 
 
 def test_a_californian_evening_run_keeps_its_evening_and_the_check_in_about_that_day():

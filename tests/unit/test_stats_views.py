@@ -13,7 +13,7 @@ from gluteui.core.runs.record import Run
 from gluteui.core.stats.calendar import calendar_weeks
 from gluteui.core.stats.overview import overview, streak_summary
 from gluteui.core.stats.progress import progress_view, reps_by_exercise
-from gluteui.core.stats.run_log import runs_view
+from gluteui.core.stats.run_log import run_rows, runs_view
 from tests.unit.stats_kit import (
     MONDAY,
     TODAY,
@@ -91,7 +91,7 @@ def test_progress_runs_count_an_unfinished_routine_as_no_activation():
     seen = history(sessions, checkins=checkins)
     # A run an hour after each session: the day's check-in is about that run.
     seen.runs.extend(Run.new(at(days_ago(n), 8), 1800.0, 5000.0, "", "running", f"{n}.fit") for n in (9, 7, 5, 3))
-    runs = runs_view(seen, timezone.utc)
+    runs = runs_view(run_rows(seen, timezone.utc), timezone.utc)
     assert (runs.total, runs.activated) == (4, 3)
     assert [(answer.activated, answer.score) for answer in runs.answers] == [(True, 2)] * 3 + [(False, 9)]
 

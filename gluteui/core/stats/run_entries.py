@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from gluteui.core.history.records import Checkin, History, Session
 from gluteui.core.runs.linking import run_day
 from gluteui.core.runs.record import Run
-from gluteui.core.stats.run_log import run_rows
+from gluteui.core.stats.run_log import RunRow, run_rows
 from gluteui.core.stats.runs import run_could_have_followed
 from gluteui.core.stats.streaks import is_activated
 from gluteui.core.text import distance
@@ -93,7 +93,7 @@ def _answer(entry: RunEntry, checkins: list[Checkin]) -> RunEntry:
                     tuple(checkin.id for checkin in checkins))
 
 
-def run_entries(history: History, now: datetime) -> list[RunEntry]:
+def run_entries(history: History, now: datetime, rows: list[RunRow] | None = None) -> list[RunEntry]:
     """Every run a check-in is or could be about, newest first.
 
     An imported run is one entry, its check-ins as run_log.run_rows reads them. A day
@@ -101,14 +101,15 @@ def run_entries(history: History, now: datetime) -> list[RunEntry]:
     by `now` (see runs.run_could_have_followed), unless the user said they did not run
     that day, or when a check-in about that day's run was given. A check-in about "the run
     that day" on a day of two imported runs cannot say which: it is that day's own entry.
-    An imported run's day is read in `now`'s zone, the user's (see run_log.run_rows).
+    An imported run's day is read in `now`'s zone, the user's (see run_log.run_rows);
+    `rows` are those runs when the caller has read them already.
     """
     today = history.day_of(now)
     hour = history.day_start_hour
     entries = []
     taken: set[str] = set()
     run_days: set[date] = set()
-    for row in run_rows(history, now.tzinfo):
+    for row in run_rows(history, now.tzinfo) if rows is None else rows:
         day = run_day(row.run, now.tzinfo, hour)
         run_days.add(day)
         taken.update(row.about)
@@ -164,11 +165,12 @@ class CheckinView:
     these)."""
 
 
-def checkin_view(history: History, now: datetime) -> CheckinView:
-    """The check-ins as Progress lists them (see CheckinView)."""
+def checkin_view(history: History, now: datetime, rows: list[RunRow]) -> CheckinView:
+    """The check-ins as Progress lists them (see CheckinView), from the runs' `rows`
+    (run_log.run_rows in `now`'s zone), which Progress has read for its runs panel too."""
     today = history.day_of(now)
     entries, past = [], 0
-    for entry in run_entries(history, now):
+    for entry in run_entries(history, now, rows):
         if entry.answered or _waiting(entry, now, today):
             entries.append(entry)
         elif entry.run is not None and (today - entry.day).days > ANSWER_WINDOW_DAYS:

@@ -99,12 +99,11 @@ class RunsView:
     """The hamstrings' own line (core/stats/hamstrings.py), once some run has their score."""
 
 
-def runs_view(history: History, zone: tzinfo | None, recent: int = 6) -> RunsView:
+def runs_view(rows: list[RunRow], zone: tzinfo | None, recent: int = 6) -> RunsView:
     """The runs as Progress shows them, with the time of day read in `zone` (the user's)."""
     from gluteui.core.stats.answers import answers_from_rows
     from gluteui.core.stats.hamstrings import hamstrings_estimate, hamstrings_words
 
-    rows = run_rows(history, zone)
     return RunsView(
         recent=rows[:recent],
         answers=answers_from_rows(rows, zone),
