@@ -27,13 +27,15 @@ from typing import Literal
 
 from gluteui.core.history.experiment import SelfExperiment
 from gluteui.core.history.records import History
-from gluteui.core.pain import MOVE_LIMIT
+from gluteui.core.safety import HIGH_CHECKIN
 from gluteui.core.stats.streaks import activated_days, day_records
 
 Draw = Literal["activate", "skip"]
-PAIN_SCORE = MOVE_LIMIT + 1
-"""A run check-in from this (of 10) counts as pain reported: the level at which the routine
-stops a move (core/pain.py); lower is the everyday discomfort the experiment is about."""
+PAIN_SCORE = HIGH_CHECKIN
+"""A run check-in from this (of 10) counts as pain reported: the score at which the app
+points to the safety lesson (core/safety.py). Lower is the everyday discomfort the experiment
+measures: with the move's limit (4) a back that usually sits at 4 would make nearly every
+run day "activate", and the experiment could never compare."""
 
 
 @dataclass(frozen=True)
